@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Aisle runs its TypeScript sources directly: Node 24 strips the types, so there is no build step.
+import '../src/cli.ts';

@@ -1,0 +1,110 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { accessRoutes } from './modules/access/routes.ts';
+import { authenticate } from './modules/access/service.ts';
+import { catalogRoutes } from './modules/catalog/routes.ts';
+import { channelRoutes } from './modules/channels/routes.ts';
+import { customerRoutes } from './modules/customers/routes.ts';
+import { locationRoutes } from './modules/locations/routes.ts';
+import type { Database } from './platform/db/database.ts';
+import { isMigrated } from './platform/db/migrate.ts';
+import { Forbidden, NotFound, Problem, problemSchema, sendProblem, toProblem, Unauthenticated } from './platform/http/problem.ts';
+import type { AisleApp } from './platform/http/types.ts';
+
+export interface AppOptions {
+  database: Database;
+  /** Accepted as an admin API key (first setup and automation). */
+  adminApiKey?: string | undefined;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const ERROR_STATUSES = [400, 401, 403, 404, 409, 422] as const;
+
+export async function buildApp(options: AppOptions): Promise<AisleApp> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    // Trust X-Forwarded-* from the load balancer in front of the server processes.
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('database', options.database);
+  app.decorate('db', options.database.db);
+  app.decorateRequest('principal', null);
+
+  app.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request)));
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, new NotFound('Route', `${request.method} ${request.url.split('?')[0]}`)));
+
+  // Every API route must declare who may call it; one that forgets does not start.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/v1/')) return;
+    if (route.config?.access === undefined) throw new Error(`Route ${route.method} ${route.url} does not declare its access`);
+    const response = (route.schema ??= {}).response as Record<number, unknown> | undefined;
+    route.schema.response = { ...Object.fromEntries(ERROR_STATUSES.map((status) => [status, problemSchema])), ...response };
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (access === undefined || access === 'public') return;
+    const principal = await authenticate(app.db, request, options.adminApiKey);
+    if (!principal) throw new Unauthenticated();
+    if (!access.includes(principal.role)) {
+      throw new Forbidden(`This route is for ${access.join(' or ')} credentials; yours is ${principal.role}.`);
+    }
+    request.principal = principal;
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Aisle API',
+        version: '1',
+        description:
+          'Omnichannel order management. Errors are application/problem+json (RFC 9457). Every POST accepts an Idempotency-Key header. ' +
+          'List routes page with `limit` and `cursor`.',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: Authorization: Bearer ak_…' },
+          session: { type: 'apiKey', in: 'cookie', name: 'aisle_session' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'up' }));
+  app.get('/ready', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      if (await isMigrated(app.db)) return { status: 'ready', database: options.database.kind };
+      return sendProblem(reply, new Problem(503, 'not-migrated', 'The database has migrations still to apply (run `aisle migrate`).'));
+    } catch {
+      return sendProblem(reply, new Problem(503, 'database-unreachable', 'The database cannot be reached.'));
+    }
+  });
+
+  await app.register(
+    async (v1) => {
+      const api = v1.withTypeProvider<ZodTypeProvider>();
+      await accessRoutes(api);
+      await catalogRoutes(api);
+      await locationRoutes(api);
+      await channelRoutes(api);
+      await customerRoutes(api);
+    },
+    { prefix: '/v1' },
+  );
+
+  return app;
+}
+

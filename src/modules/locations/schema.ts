@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { countrySchema } from '../../platform/http/params.ts';
+
+export const LOCATION_TYPES = ['warehouse', 'store', 'dropship_vendor'] as const;
+/** What a location can do; routing and store operations only use locations that can. */
+export const CAPABILITIES = ['register_sales', 'click_and_collect', 'ship_from_store', 'accepts_returns', 'receives_transfers', 'ships_orders'] as const;
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+export const addressSchema = z
+  .object({
+    line1: z.string().min(1).max(200),
+    line2: z.string().max(200).optional(),
+    postalCode: z.string().min(1).max(20),
+    city: z.string().min(1).max(100),
+    region: z.string().max(100).optional(),
+    country: countrySchema,
+  })
+  .meta({ id: 'Address' });
+
+const timeRange = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'must look like 09:00-19:00');
+export const openingHoursSchema = z
+  .partialRecord(z.enum(WEEKDAYS), z.array(timeRange).max(4))
+  .describe('Opening time ranges per weekday in the location timezone; a missing day is closed.');
+
+export const locationSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    type: z.enum(LOCATION_TYPES),
+    address: addressSchema,
+    latitude: z.number(),
+    longitude: z.number(),
+    timezone: z.string(),
+    openingHours: openingHoursSchema,
+    capabilities: z.array(z.enum(CAPABILITIES)),
+    dailyCapacity: z.number().int().describe('How many orders the location can fulfil a day.'),
+    active: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Location' });
+export type Location = z.infer<typeof locationSchema>;
+
+const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, dot, dash or underscore');
+const timezone = z.string().max(64).refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Europe/Paris');
+
+export const createLocationBody = z.object({
+  code,
+  name: z.string().min(1).max(200),
+  type: z.enum(LOCATION_TYPES),
+  address: addressSchema,
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  timezone: timezone.default('UTC'),
+  openingHours: openingHoursSchema.default({}),
+  capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length).default([]),
+  dailyCapacity: z.number().int().min(0).max(1_000_000).default(0),
+  active: z.boolean().default(true),
+});
+export type NewLocation = z.infer<typeof createLocationBody>;
+
+export const updateLocationBody = createLocationBody.omit({ code: true, type: true }).partial().extend({
+  timezone: timezone.optional(),
+  openingHours: openingHoursSchema.optional(),
+  capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length).optional(),
+  dailyCapacity: z.number().int().min(0).max(1_000_000).optional(),
+  active: z.boolean().optional(),
+});
+export type LocationChanges = z.infer<typeof updateLocationBody>;
+/** What store staff may change about their own store; the rest is an admin's. */
+export const STORE_EDITABLE: readonly (keyof LocationChanges)[] = ['openingHours', 'dailyCapacity'];
+
+export const listLocationsQuery = z.object({
+  type: z.enum(LOCATION_TYPES).optional(),
+  capability: z.enum(CAPABILITIES).optional(),
+  active: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  q: z.string().max(200).optional().describe('Matches code, name or city.'),
+});

@@ -1,0 +1,33 @@
+import { sql } from 'kysely';
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
+import type { Db } from './database.ts';
+import * as foundation from './migrations/0001_foundation.ts';
+
+/** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': foundation,
+};
+
+async function migrator(db: Db): Promise<Migrator> {
+  // Name the schema: Kysely otherwise finds a migration table in any schema, such as another test run's.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'aisle_migrations',
+    migrationLockTableName: 'aisle_migrations_lock',
+    migrationTableSchema: rows[0]!.schema,
+  });
+}
+
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  const result = await (await migrator(db)).migrateToLatest();
+  if (result.error) throw result.error;
+  return result;
+}
+
+/** True when every known migration has been applied (the readiness probe asks this). */
+export async function isMigrated(db: Db): Promise<boolean> {
+  const applied = await (await migrator(db)).getMigrations();
+  return applied.every((migration) => migration.executedAt !== undefined);
+}

@@ -1,0 +1,208 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** Kysely's view of the tables the migrations create. Keep it in step with `migrations/`. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T extends object | null> = JSONColumnType<T, string, string>;
+
+export interface Address {
+  line1: string;
+  line2?: string;
+  postalCode: string;
+  city: string;
+  region?: string;
+  country: string;
+}
+
+export interface TaxClassesTable {
+  code: string;
+  name: string;
+  rate_basis_points: number;
+}
+
+export interface ProductsTable {
+  id: string;
+  title: string;
+  description: Generated<string>;
+  tax_class: string;
+  image_urls: Generated<string[]>;
+  status: Generated<'active' | 'archived'>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface VariantsTable {
+  id: string;
+  product_id: string;
+  sku: string;
+  barcode: string | null;
+  title: string;
+  options: Json<Record<string, string>>;
+  weight_grams: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface VariantMinimumPricesTable {
+  variant_id: string;
+  currency: string;
+  amount: number;
+}
+
+export interface PriceListsTable {
+  id: string;
+  code: string;
+  name: string;
+  currency: string;
+  prices_include_tax: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface PricesTable {
+  price_list_id: string;
+  variant_id: string;
+  amount: number;
+}
+
+export interface LocationsTable {
+  id: string;
+  code: string;
+  name: string;
+  type: 'warehouse' | 'store' | 'dropship_vendor';
+  address: Json<Address>;
+  latitude: number;
+  longitude: number;
+  timezone: Generated<string>;
+  opening_hours: Json<Record<string, string[]>>;
+  capabilities: Generated<string[]>;
+  daily_capacity: Generated<number>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ChannelsTable {
+  id: string;
+  code: string;
+  name: string;
+  type: 'web' | 'register' | 'marketplace' | 'social' | 'phone';
+  currency: string;
+  price_list_id: string;
+  store_location_id: string | null;
+  enabled: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ChannelLocationsTable {
+  channel_id: string;
+  location_id: string;
+  sells: boolean;
+  fulfils: boolean;
+}
+
+export interface CustomerGroupsTable {
+  id: string;
+  code: string;
+  name: string;
+  discount_basis_points: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface CustomersTable {
+  id: string;
+  first_name: string;
+  last_name: string;
+  customer_group_id: string | null;
+  discount_basis_points: Generated<number>;
+  consent: Json<Record<string, boolean>>;
+  note: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CustomerEmailsTable {
+  email: string;
+  customer_id: string;
+}
+
+export interface CustomerPhonesTable {
+  phone: string;
+  customer_id: string;
+}
+
+export interface CustomerAddressesTable {
+  id: string;
+  customer_id: string;
+  label: Generated<string>;
+  name: string;
+  line1: string;
+  line2: Generated<string>;
+  postal_code: string;
+  city: string;
+  region: Generated<string>;
+  country: string;
+  phone: Generated<string>;
+  is_default: Generated<boolean>;
+}
+
+export interface StaffUsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: 'admin' | 'store';
+  location_id: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface StaffSessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  token_hint: string;
+  role: 'admin' | 'store' | 'channel';
+  location_id: string | null;
+  channel_id: string | null;
+  created_at: CreatedAt;
+  revoked_at: Timestamp | null;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response_body: ColumnType<unknown, string | null, string>;
+  created_at: CreatedAt;
+}
+
+export interface DB {
+  tax_classes: TaxClassesTable;
+  products: ProductsTable;
+  variants: VariantsTable;
+  variant_minimum_prices: VariantMinimumPricesTable;
+  price_lists: PriceListsTable;
+  prices: PricesTable;
+  locations: LocationsTable;
+  channels: ChannelsTable;
+  channel_locations: ChannelLocationsTable;
+  customer_groups: CustomerGroupsTable;
+  customers: CustomersTable;
+  customer_emails: CustomerEmailsTable;
+  customer_phones: CustomerPhonesTable;
+  customer_addresses: CustomerAddressesTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  api_keys: ApiKeysTable;
+  idempotency_keys: IdempotencyKeysTable;
+}

@@ -1,0 +1,22 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Access, Principal } from '../auth/principal.ts';
+import type { Database, Db } from '../db/database.ts';
+
+/** The Fastify instance every module's routes are registered on (zod schemas give the handlers their types). */
+export type AisleApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    database: Database;
+  }
+  interface FastifyRequest {
+    /** Set by the access check before any handler runs; null only on public routes. */
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** Who may call the route. Every route under /v1 must say. */
+    access?: Access;
+  }
+}

@@ -1,0 +1,72 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sha256 } from '../auth/passwords.ts';
+import type { Trx } from '../db/database.ts';
+import { InvalidInput, RuleViolation } from './problem.ts';
+
+/**
+ * Runs a state-changing request as one transaction: all of its effects commit, or none.
+ *
+ * With an `Idempotency-Key` header the key is claimed inside the same transaction and the answer is stored with
+ * it, so a retry gets the stored answer and never a second effect, even when the two copies race (the second waits
+ * on the first's key row). The same key with another request is refused with a 422. A request that fails stores
+ * nothing, so it can be retried with the same key.
+ */
+export async function inTransaction<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  work: (trx: Trx) => Promise<T>,
+): Promise<T> {
+  const key = idempotencyKey(request);
+  const db = request.server.db;
+  if (key === undefined) {
+    const body = await db.transaction().execute(work);
+    reply.code(status);
+    return body;
+  }
+
+  const scope = request.principal?.actor ?? 'anonymous';
+  const requestHash = sha256(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`);
+  const outcome = await db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .insertInto('idempotency_keys')
+      .values({ scope, key, request_hash: requestHash, response_body: null })
+      .onConflict((conflict) => conflict.columns(['scope', 'key']).doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (!claimed) {
+      const stored = await trx
+        .selectFrom('idempotency_keys')
+        .select(['request_hash', 'status_code', 'response_body'])
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .executeTakeFirstOrThrow();
+      if (stored.request_hash !== requestHash) {
+        throw new RuleViolation('idempotency-key-reused', 'This Idempotency-Key was already used for a different request.', { idempotencyKey: key });
+      }
+      return { replayed: true, status: stored.status_code ?? status, body: stored.response_body };
+    }
+    const body = await work(trx);
+    await trx
+      .updateTable('idempotency_keys')
+      .set({ status_code: status, response_body: JSON.stringify(body ?? null) })
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .execute();
+    return { replayed: false, status, body: body as unknown };
+  });
+  if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+  reply.code(outcome.status);
+  // A replay answers with what was stored: the same JSON the first answer sent.
+  return outcome.body as T;
+}
+
+function idempotencyKey(request: FastifyRequest): string | undefined {
+  const header = request.headers['idempotency-key'];
+  if (header === undefined) return undefined;
+  const key = Array.isArray(header) ? header[0] : header;
+  if (!key || key.length > 255) {
+    throw new InvalidInput([{ field: 'header.idempotency-key', message: 'must be 1 to 255 characters' }]);
+  }
+  return key;
+}
