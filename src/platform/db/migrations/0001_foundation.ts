@@ -1,8 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { runStatements } from './run-sql.ts';
 
 /** Access control, catalog, locations, channels and customers: the model of the retailer. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`
+  await runStatements(db, `
     create table tax_classes (
       code text primary key,
       name text not null,
@@ -194,13 +195,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (scope, key)
     );
     create index idempotency_keys_created on idempotency_keys (created_at);
-  `.execute(db);
+  `);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`
+  await runStatements(db, `
     drop table idempotency_keys, api_keys, staff_sessions, staff_users, customer_addresses, customer_phones,
       customer_emails, customers, customer_groups, channel_locations, channels, locations, prices, price_lists,
       variant_minimum_prices, variants, products, tax_classes;
-  `.execute(db);
+  `);
 }

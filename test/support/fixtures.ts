@@ -1,0 +1,49 @@
+import type { TestApi } from './api.ts';
+
+/** A small retailer: a warehouse and two stores, a EUR price list, a web shop and a register per store, keys for each. */
+export interface Basics {
+  warehouse: { id: string };
+  storeA: { id: string };
+  storeB: { id: string };
+  priceList: { id: string };
+  web: { id: string };
+  registerA: { id: string };
+  storeAKey: string;
+  webKey: string;
+}
+
+export function locationBody(code: string, type: 'warehouse' | 'store' | 'dropship_vendor', latitude = 45.764, longitude = 4.8357) {
+  return {
+    code,
+    name: `Location ${code}`,
+    type,
+    address: { line1: '1 rue de la République', postalCode: '69002', city: 'Lyon', country: 'FR' },
+    latitude,
+    longitude,
+    timezone: 'Europe/Paris',
+    openingHours: { mon: ['09:00-19:00'], sat: ['10:00-18:00'] },
+    capabilities: type === 'store' ? ['register_sales', 'click_and_collect', 'ship_from_store', 'accepts_returns'] : ['ships_orders', 'receives_transfers'],
+    dailyCapacity: 100,
+  };
+}
+
+async function created<T>(api: TestApi, path: string, body: unknown): Promise<T> {
+  const response = await api.call<T>('POST', path, { body });
+  if (response.status !== 201) throw new Error(`POST ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+export async function seedBasics(api: TestApi): Promise<Basics> {
+  const warehouse = await created<{ id: string }>(api, '/v1/locations', locationBody('WH', 'warehouse', 45.72, 4.9));
+  const storeA = await created<{ id: string }>(api, '/v1/locations', locationBody('STORE-A', 'store', 45.7640, 4.8357));
+  const storeB = await created<{ id: string }>(api, '/v1/locations', locationBody('STORE-B', 'store', 45.7700, 4.8600));
+  const priceList = await created<{ id: string }>(api, '/v1/price-lists', { code: 'eur', name: 'Euro prices', currency: 'EUR', pricesIncludeTax: true });
+  const everywhere = [warehouse, storeA, storeB].map((location) => ({ locationId: location.id, sells: true, fulfils: true }));
+  const web = await created<{ id: string }>(api, '/v1/channels', { code: 'web', name: 'Web shop', type: 'web', currency: 'EUR', priceListId: priceList.id, locations: everywhere });
+  const registerA = await created<{ id: string }>(api, '/v1/channels', {
+    code: 'register-a', name: 'Register A', type: 'register', currency: 'EUR', priceListId: priceList.id, storeLocationId: storeA.id,
+  });
+  const storeAKey = (await created<{ token: string }>(api, '/v1/api-keys', { name: 'Store A', role: 'store', locationId: storeA.id })).token;
+  const webKey = (await created<{ token: string }>(api, '/v1/api-keys', { name: 'Web shop', role: 'channel', channelId: web.id })).token;
+  return { warehouse, storeA, storeB, priceList, web, registerA, storeAKey, webKey };
+}
