@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accessRoutes } from './modules/access/routes.ts';
 import { authenticate } from './modules/access/service.ts';
@@ -30,7 +30,7 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
     // Trust X-Forwarded-* from the load balancer in front of the server processes.
     trustProxy: true,
     // One line per request costs more than the request at the rates Aisle aims for; failures are logged.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
 
   await app.register(cookie);

@@ -1,4 +1,11 @@
-import type { Db } from '../platform/db/database.ts';
+import { sql } from 'kysely';
+import type { Db, Trx } from '../platform/db/database.ts';
+import { newId } from '../platform/ids.ts';
+import { createApiKey, createStaffUser } from '../modules/access/service.ts';
+import { createChannel } from '../modules/channels/service.ts';
+import { createLocation } from '../modules/locations/service.ts';
+import type { NewLocation } from '../modules/locations/schema.ts';
+import { CATALOG, CUSTOMER_NAMES, STORES, WAREHOUSE } from './data.ts';
 
 export interface DemoLogin {
   adminEmail: string;
@@ -6,6 +13,153 @@ export interface DemoLogin {
   adminApiKey: string;
 }
 
-export async function seedDemo(_db: Db, _options: { onlyIfEmpty: boolean }): Promise<DemoLogin | null> {
-  return null;
+/** Demo credentials: for a newcomer's first look only. `AISLE_DEMO=off` keeps a real installation free of them. */
+export const DEMO_LOGIN: DemoLogin = {
+  adminEmail: 'admin@demo.aisle.dev',
+  adminPassword: 'aisle-demo-admin',
+  adminApiKey: 'ak_demo_admin_key_change_me',
+};
+
+/** Deterministic pseudo-random numbers (mulberry32), so every demo shop is the same shop. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Loads the demo retailer: a warehouse and three stores in Lyon, a web shop, a marketplace and a register per store,
+ * ~200 products with ~500 variants and prices, ~50 customers, staff and keys. With `onlyIfEmpty` it does nothing
+ * when the database already has locations (two servers starting together load it once: an advisory lock).
+ */
+export async function seedDemo(db: Db, options: { onlyIfEmpty: boolean }): Promise<DemoLogin | null> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(7406411)`.execute(trx);
+    const existing = await trx.selectFrom('locations').select('id').limit(1).executeTakeFirst();
+    if (existing && options.onlyIfEmpty) return null;
+    if (existing) throw new Error('The database already holds a shop; the demo loads only into an empty database.');
+    await seed(trx);
+    return DEMO_LOGIN;
+  });
+}
+
+async function seed(trx: Trx) {
+  const next = random(20261123);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+
+  const warehouse = await createLocation(trx, WAREHOUSE as NewLocation);
+  const stores = [];
+  for (const store of STORES) stores.push(await createLocation(trx, store as NewLocation));
+
+  await trx.insertInto('tax_classes').values([
+    { code: 'standard', name: 'TVA 20 %', rate_basis_points: 2000 },
+    { code: 'reduced', name: 'TVA 5,5 %', rate_basis_points: 550 },
+  ]).execute();
+  const retail = { id: newId(), code: 'retail-eur', name: 'Retail (EUR, VAT included)', currency: 'EUR', prices_include_tax: true };
+  const marketplace = { id: newId(), code: 'marketplace-eur', name: 'Marketplace (EUR, VAT included)', currency: 'EUR', prices_include_tax: true };
+  await trx.insertInto('price_lists').values([retail, marketplace]).execute();
+
+  const products = [];
+  const variants = [];
+  const prices = [];
+  const floors = [];
+  let skuNumber = 1000;
+  for (const [index, template] of CATALOG.entries()) {
+    const product = {
+      id: newId(),
+      title: template.title,
+      description: template.description,
+      tax_class: template.taxClass,
+      image_urls: [`https://images.demo.aisle.dev/${template.slug}.jpg`],
+    };
+    products.push(product);
+    for (const options of template.variants) {
+      const barcode = ean13(`3${String(760000000 + index * 10 + variants.length).padStart(11, '0')}`);
+      const variant = {
+        id: newId(),
+        product_id: product.id,
+        sku: `${template.skuPrefix}-${skuNumber++}`,
+        barcode,
+        title: Object.values(options).join(' / ') || template.title,
+        options: JSON.stringify(options),
+        weight_grams: template.weightGrams,
+      };
+      variants.push(variant);
+      const price = template.price + (Object.values(options).includes('XL') ? 200 : 0);
+      prices.push({ price_list_id: retail.id, variant_id: variant.id, amount: price });
+      prices.push({ price_list_id: marketplace.id, variant_id: variant.id, amount: Math.round((price * 1.05) / 10) * 10 });
+      // Never sell under 60 % of the shelf price, whatever the discount.
+      floors.push({ variant_id: variant.id, currency: 'EUR', amount: Math.round(price * 0.6) });
+    }
+  }
+  for (let start = 0; start < variants.length; start += 500) {
+    await trx.insertInto('products').values(products.slice(start, start + 500)).execute();
+    await trx.insertInto('variants').values(variants.slice(start, start + 500)).execute();
+    await trx.insertInto('variant_minimum_prices').values(floors.slice(start, start + 500)).execute();
+  }
+  for (let start = 0; start < prices.length; start += 1000) await trx.insertInto('prices').values(prices.slice(start, start + 1000)).execute();
+
+  const everywhere = [warehouse, ...stores].map((location) => ({ locationId: location.id, sells: true, fulfils: true }));
+  const web = await createChannel(trx, { code: 'web', name: 'Web shop', type: 'web', currency: 'EUR', priceListId: retail.id, enabled: true, locations: everywhere });
+  await createChannel(trx, {
+    code: 'marketplace', name: 'Marketplace', type: 'marketplace', currency: 'EUR', priceListId: marketplace.id, enabled: true,
+    locations: [{ locationId: warehouse.id, sells: true, fulfils: true }],
+  });
+  await createChannel(trx, { code: 'phone', name: 'Phone orders', type: 'phone', currency: 'EUR', priceListId: retail.id, enabled: true, locations: everywhere });
+  for (const store of stores) {
+    await createChannel(trx, {
+      code: `register-${store.code.toLowerCase()}`, name: `Register ${store.name}`, type: 'register', currency: 'EUR', priceListId: retail.id,
+      storeLocationId: store.id, enabled: true, locations: everywhere,
+    });
+  }
+
+  const [regular, vip] = [
+    { id: newId(), code: 'regular', name: 'Regular', discount_basis_points: 0 },
+    { id: newId(), code: 'vip', name: 'VIP', discount_basis_points: 1000 },
+  ];
+  await trx.insertInto('customer_groups').values([regular!, vip!]).execute();
+  const customers = [];
+  const emails = [];
+  const phones = [];
+  const addresses = [];
+  for (let index = 0; index < 50; index++) {
+    const [firstName, lastName] = [pick(CUSTOMER_NAMES.first), pick(CUSTOMER_NAMES.last)];
+    const id = newId();
+    customers.push({
+      id, first_name: firstName, last_name: lastName, customer_group_id: index % 7 === 0 ? vip!.id : regular!.id,
+      consent: JSON.stringify({ marketingEmail: index % 2 === 0, marketingSms: index % 3 === 0 }),
+    });
+    emails.push({ email: `${ascii(firstName)}.${ascii(lastName)}.${index}@example.com`, customer_id: id });
+    phones.push({ phone: `+336${String(10000000 + index * 7919).slice(0, 8)}`, customer_id: id });
+    addresses.push({
+      id: newId(), customer_id: id, name: `${firstName} ${lastName}`, line1: `${1 + (index % 90)} ${pick(STREETS)}`,
+      postal_code: `6900${1 + (index % 9)}`, city: 'Lyon', country: 'FR', is_default: true,
+    });
+  }
+  await trx.insertInto('customers').values(customers).execute();
+  await trx.insertInto('customer_emails').values(emails).execute();
+  await trx.insertInto('customer_phones').values(phones).execute();
+  await trx.insertInto('customer_addresses').values(addresses).execute();
+
+  await createStaffUser(trx, { email: DEMO_LOGIN.adminEmail, name: 'Demo Admin', password: DEMO_LOGIN.adminPassword, role: 'admin' });
+  for (const store of stores) {
+    await createStaffUser(trx, { email: `${store.code.toLowerCase()}@demo.aisle.dev`, name: `${store.name} team`, password: DEMO_LOGIN.adminPassword, role: 'store', locationId: store.id });
+  }
+  await createApiKey(trx, { name: 'Demo admin key', role: 'admin', token: DEMO_LOGIN.adminApiKey });
+  await createApiKey(trx, { name: 'Demo web shop', role: 'channel', channelId: web.id, token: 'ak_demo_web_shop_key_change_me' });
+}
+
+const STREETS = ['rue de la République', 'rue Victor Hugo', 'cours Lafayette', 'rue Garibaldi', 'avenue Jean Jaurès', 'quai Saint-Antoine'];
+
+const ascii = (text: string) => text.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+
+/** Appends the EAN-13 check digit to 12 digits. */
+function ean13(twelve: string): string {
+  const digits = twelve.slice(0, 12);
+  const sum = [...digits].reduce((total, digit, index) => total + Number(digit) * (index % 2 ? 3 : 1), 0);
+  return digits + ((10 - (sum % 10)) % 10);
 }

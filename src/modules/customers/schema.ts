@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { countrySchema } from '../../platform/http/params.ts';
+
+/** Keeps a leading +, drops the spaces, dots, dashes and parentheses people write phone numbers with. */
+export function normalisePhone(phone: string): string {
+  const trimmed = phone.trim();
+  const plus = trimmed.startsWith('+') ? '+' : '';
+  return plus + trimmed.slice(plus.length).replace(/[\s.()-]/g, '');
+}
+export const isNormalisedPhone = (phone: string): boolean => /^\+?\d{6,16}$/.test(phone);
+
+export const emailSchema = z.string().trim().toLowerCase().max(254).regex(z.regexes.email, 'must be an email address');
+export const phoneSchema = z
+  .string()
+  .max(40)
+  .transform(normalisePhone)
+  .refine(isNormalisedPhone, 'must be a phone number of 6 to 16 digits, optionally after a leading +')
+  .describe('Spaces, dots, dashes and parentheses are ignored: +33 6 12 34 56 78 is stored as +33612345678.');
+
+const basisPoints = z.number().int().min(0).max(10_000);
+const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, dot, dash or underscore');
+
+export const customerGroupSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    discountBasisPoints: z.number().int().describe('Discount every member gets, in hundredths of a percent (250 = 2.5 %).'),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'CustomerGroup' });
+export type CustomerGroup = z.infer<typeof customerGroupSchema>;
+
+export const createCustomerGroupBody = z.object({
+  code,
+  name: z.string().trim().min(1).max(200),
+  discountBasisPoints: basisPoints.default(0),
+});
+export type NewCustomerGroup = z.infer<typeof createCustomerGroupBody>;
+
+export const customerAddressSchema = z
+  .object({
+    id: z.uuid(),
+    label: z.string().describe('What the customer calls it: Home, Work…'),
+    name: z.string().describe('Who receives the parcel.'),
+    line1: z.string(),
+    line2: z.string(),
+    postalCode: z.string(),
+    city: z.string(),
+    region: z.string(),
+    country: z.string(),
+    phone: z.string(),
+    isDefault: z.boolean(),
+  })
+  .meta({ id: 'CustomerAddress' });
+export type CustomerAddress = z.infer<typeof customerAddressSchema>;
+
+const addressFields = {
+  label: z.string().trim().max(50),
+  name: z.string().trim().min(1).max(200),
+  line1: z.string().trim().min(1).max(200),
+  line2: z.string().trim().max(200),
+  postalCode: z.string().trim().min(1).max(20),
+  city: z.string().trim().min(1).max(100),
+  region: z.string().trim().max(100),
+  country: countrySchema,
+  phone: phoneSchema,
+  isDefault: z.boolean(),
+};
+export const newAddressBody = z.object({
+  ...addressFields,
+  label: addressFields.label.default(''),
+  line2: addressFields.line2.default(''),
+  region: addressFields.region.default(''),
+  phone: addressFields.phone.optional(),
+  isDefault: addressFields.isDefault.default(false),
+});
+export type NewAddress = z.infer<typeof newAddressBody>;
+export const updateAddressBody = z.object(addressFields).partial();
+export type AddressChanges = z.infer<typeof updateAddressBody>;
+
+export const consentSchema = z
+  .object({
+    marketingEmail: z.boolean(),
+    marketingEmailAt: z.string().nullable().describe('When the customer last gave or withdrew email marketing consent.'),
+    marketingSms: z.boolean(),
+    marketingSmsAt: z.string().nullable().describe('When the customer last gave or withdrew SMS marketing consent.'),
+  })
+  .meta({ id: 'CustomerConsent' });
+export type Consent = z.infer<typeof consentSchema>;
+const consentBody = z.object({ marketingEmail: z.boolean(), marketingSms: z.boolean() }).partial();
+export type ConsentChanges = z.infer<typeof consentBody>;
+
+export const customerSchema = z
+  .object({
+    id: z.uuid(),
+    firstName: z.string(),
+    lastName: z.string(),
+    emails: z.array(z.string()),
+    phones: z.array(z.string()),
+    addresses: z.array(customerAddressSchema),
+    group: customerGroupSchema.nullable(),
+    discountBasisPoints: z.number().int().describe('Individual discount, in hundredths of a percent.'),
+    consent: consentSchema,
+    note: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Customer' });
+export type Customer = z.infer<typeof customerSchema>;
+
+const names = {
+  firstName: z.string().trim().min(1).max(100),
+  lastName: z.string().trim().max(100).describe('May be empty when a channel knows only one name.'),
+};
+const emails = z.array(emailSchema).max(10);
+const phones = z.array(phoneSchema).max(10);
+const note = z.string().max(4000);
+
+export const createCustomerBody = z
+  .object({
+    ...names,
+    emails: emails.default([]),
+    phones: phones.default([]),
+    addresses: z
+      .array(newAddressBody)
+      .max(20)
+      .default([])
+      .refine((list) => list.filter((address) => address.isDefault).length <= 1, 'may have at most one default address'),
+    customerGroupId: z.uuid().optional(),
+    discountBasisPoints: basisPoints.default(0),
+    consent: consentBody.default({}),
+    note: note.default(''),
+  })
+  .refine((body) => body.emails.length + body.phones.length > 0, { path: ['emails'], message: 'at least one email or phone is required' });
+export type NewCustomer = z.infer<typeof createCustomerBody>;
+
+export const updateCustomerBody = z
+  .object({
+    ...names,
+    emails: emails.describe('Replaces the whole list.'),
+    phones: phones.describe('Replaces the whole list.'),
+    customerGroupId: z.uuid().nullable().describe('null takes the customer out of their group.'),
+    discountBasisPoints: basisPoints,
+    consent: consentBody,
+    note,
+  })
+  .partial();
+export type CustomerChanges = z.infer<typeof updateCustomerBody>;
+
+export const listCustomersQuery = z.object({
+  q: z.string().trim().min(1).max(200).optional().describe('Matches first or last name, "first last", email or phone.'),
+  email: emailSchema.optional(),
+  phone: phoneSchema.optional(),
+  customerGroupId: z.uuid().optional(),
+});
+
+export const addressParams = z.object({ id: z.uuid(), addressId: z.uuid() });
