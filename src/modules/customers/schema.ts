@@ -64,7 +64,7 @@ const addressFields = {
   city: z.string().trim().min(1).max(100),
   region: z.string().trim().max(100),
   country: countrySchema,
-  phone: phoneSchema,
+  phone: z.literal('').or(phoneSchema).describe('A phone for the carrier; empty for none.'),
   isDefault: z.boolean(),
 };
 export const newAddressBody = z.object({
@@ -154,5 +154,11 @@ export const listCustomersQuery = z.object({
   phone: phoneSchema.optional(),
   customerGroupId: z.uuid().optional(),
 });
+
+/** A buyer as a channel knows them at checkout; the orders module matches it to a profile. */
+export const guestSchema = z
+  .object({ ...names, email: emailSchema.optional(), phone: phoneSchema.optional() })
+  .refine((guest) => guest.email !== undefined || guest.phone !== undefined, { path: ['email'], message: 'an email or a phone is required' });
+export type Guest = z.input<typeof guestSchema>;
 
 export const addressParams = z.object({ id: z.uuid(), addressId: z.uuid() });

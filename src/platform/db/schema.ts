@@ -116,7 +116,8 @@ export interface CustomersTable {
   last_name: string;
   customer_group_id: string | null;
   discount_basis_points: Generated<number>;
-  consent: Json<Record<string, boolean>>;
+  /** Marketing consent flags and the ISO time each was last given or withdrawn. */
+  consent: Json<Record<string, boolean | string | null>>;
   note: Generated<string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
