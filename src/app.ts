@@ -8,6 +8,9 @@ import { authenticate } from './modules/access/service.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { channelRoutes } from './modules/channels/routes.ts';
 import { customerRoutes } from './modules/customers/routes.ts';
+import { feedRoutes } from './modules/inventory/feed-routes.ts';
+import { inventoryRoutes } from './modules/inventory/routes.ts';
+import { transferRoutes } from './modules/inventory/transfer-routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
 import type { Database } from './platform/db/database.ts';
 import { isMigrated } from './platform/db/migrate.ts';
@@ -103,6 +106,9 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       await locationRoutes(api);
       await channelRoutes(api);
       await customerRoutes(api);
+      await inventoryRoutes(api);
+      await feedRoutes(api);
+      await transferRoutes(api);
     },
     { prefix: '/v1' },
   );

@@ -149,7 +149,7 @@ export const updateCustomerBody = z
 export type CustomerChanges = z.infer<typeof updateCustomerBody>;
 
 export const listCustomersQuery = z.object({
-  q: z.string().trim().min(1).max(200).optional().describe('Matches first or last name, "first last", email or phone.'),
+  q: z.string().trim().max(200).optional().describe('Matches first or last name, "first last", email or phone; empty matches everyone.'),
   email: emailSchema.optional(),
   phone: phoneSchema.optional(),
   customerGroupId: z.uuid().optional(),

@@ -2,10 +2,12 @@ import { sql } from 'kysely';
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
 import type { Db } from './database.ts';
 import * as foundation from './migrations/0001_foundation.ts';
+import * as inventory from './migrations/0002_inventory.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0002_inventory': inventory,
 };
 
 async function migrator(db: Db): Promise<Migrator> {

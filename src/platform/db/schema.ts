@@ -78,6 +78,8 @@ export interface LocationsTable {
   capabilities: Generated<string[]>;
   daily_capacity: Generated<number>;
   active: Generated<boolean>;
+  /** Units kept back from every channel's available-to-promise at this location, unless a SKU overrides it. */
+  safety_stock: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -187,7 +189,116 @@ export interface IdempotencyKeysTable {
   created_at: CreatedAt;
 }
 
+export interface StockLevelsTable {
+  variant_id: string;
+  location_id: string;
+  on_hand: Generated<number>;
+  reserved: Generated<number>;
+  damaged: Generated<number>;
+  incoming: Generated<number>;
+  safety_stock: number | null;
+  updated_at: UpdatedAt;
+}
+
+export type MovementKind =
+  | 'receipt' | 'sale' | 'reservation' | 'release' | 'deduction' | 'adjustment' | 'count'
+  | 'transfer_out' | 'transfer_in' | 'return_restock' | 'damage' | 'incoming' | 'incoming_cancelled';
+
+export interface StockMovementsTable {
+  id: Generated<number>;
+  variant_id: string;
+  location_id: string;
+  kind: MovementKind;
+  quantity: number;
+  on_hand_change: Generated<number>;
+  reserved_change: Generated<number>;
+  damaged_change: Generated<number>;
+  incoming_change: Generated<number>;
+  reason: Generated<string>;
+  reference_type: Generated<string>;
+  reference_id: Generated<string>;
+  actor: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface ReservationsTable {
+  id: string;
+  variant_id: string;
+  location_id: string;
+  quantity: number;
+  kind: 'hold' | 'order';
+  status: Generated<'active' | 'released' | 'expired' | 'deducted'>;
+  channel_id: string | null;
+  reference_type: Generated<string>;
+  reference_id: Generated<string>;
+  expires_at: Timestamp | null;
+  created_at: CreatedAt;
+  closed_at: Timestamp | null;
+}
+
+export interface IncomingStockTable {
+  id: string;
+  variant_id: string;
+  location_id: string;
+  source: 'purchase' | 'transfer';
+  reference_id: Generated<string>;
+  quantity: number;
+  received: Generated<number>;
+  expected_at: Timestamp | null;
+  status: Generated<'open' | 'closed' | 'cancelled'>;
+  created_at: CreatedAt;
+}
+
+export interface TransfersTable {
+  id: string;
+  number: string;
+  from_location_id: string;
+  to_location_id: string;
+  status: Generated<'draft' | 'shipped' | 'partially_received' | 'received' | 'cancelled'>;
+  expected_at: Timestamp | null;
+  note: Generated<string>;
+  created_by: Generated<string>;
+  created_at: CreatedAt;
+  shipped_at: Timestamp | null;
+  received_at: Timestamp | null;
+}
+
+export interface TransferLinesTable {
+  transfer_id: string;
+  variant_id: string;
+  quantity: number;
+  received: Generated<number>;
+}
+
+export interface StockFeedsTable {
+  id: string;
+  mode: 'snapshot' | 'delta';
+  format: string;
+  as_of: Timestamp | null;
+  rows: number;
+  changed: number;
+  actor: Generated<string>;
+  applied_at: CreatedAt;
+}
+
+export interface OutboxEventsTable {
+  id: Generated<number>;
+  txid: Generated<string>;
+  type: string;
+  subject: string;
+  payload: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
 export interface DB {
+  stock_levels: StockLevelsTable;
+  stock_movements: StockMovementsTable;
+  reservations: ReservationsTable;
+  incoming_stock: IncomingStockTable;
+  transfers: TransfersTable;
+  transfer_lines: TransferLinesTable;
+  stock_feeds: StockFeedsTable;
+  outbox_events: OutboxEventsTable;
   tax_classes: TaxClassesTable;
   products: ProductsTable;
   variants: VariantsTable;

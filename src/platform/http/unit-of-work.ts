@@ -20,14 +20,14 @@ export async function inTransaction<T>(
   const key = idempotencyKey(request);
   const db = request.server.db;
   if (key === undefined) {
-    const body = await db.transaction().execute(work);
+    const body = await retrying(() => db.transaction().execute(work));
     reply.code(status);
     return body;
   }
 
   const scope = request.principal?.actor ?? 'anonymous';
   const requestHash = sha256(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`);
-  const outcome = await db.transaction().execute(async (trx) => {
+  const outcome = await retrying(() => db.transaction().execute(async (trx) => {
     const claimed = await trx
       .insertInto('idempotency_keys')
       .values({ scope, key, request_hash: requestHash, response_body: null })
@@ -54,7 +54,7 @@ export async function inTransaction<T>(
       .where('key', '=', key)
       .execute();
     return { replayed: false, status, body: body as unknown };
-  });
+  }));
   if (outcome.replayed) reply.header('idempotent-replayed', 'true');
   reply.code(outcome.status);
   // A replay answers with what was stored: the same JSON the first answer sent.
@@ -69,4 +69,18 @@ function idempotencyKey(request: FastifyRequest): string | undefined {
     throw new InvalidInput([{ field: 'header.idempotency-key', message: 'must be 1 to 255 characters' }]);
   }
   return key;
+}
+
+const RETRYABLE = new Set(['40001', '40P01']);
+
+/** A deadlock or serialization failure rolled everything back: the whole transaction can safely run again. */
+export async function retrying<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { code?: string } | null)?.code;
+      if (attempt >= attempts || code === undefined || !RETRYABLE.has(code)) throw error;
+    }
+  }
 }

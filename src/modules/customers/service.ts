@@ -1,0 +1,344 @@
+import { sql, type Selectable } from 'kysely';
+import type { Executor, Trx } from '../../platform/db/database.ts';
+import type { CustomerAddressesTable, CustomerGroupsTable, CustomersTable } from '../../platform/db/schema.ts';
+import { newId } from '../../platform/ids.ts';
+import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
+import { Conflict, InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
+import { claimContacts, CustomerExists, ownerOf, replaceContacts } from './contacts.ts';
+import {
+  guestSchema,
+  normalisePhone,
+  type AddressChanges,
+  type Consent,
+  type ConsentChanges,
+  type Customer,
+  type CustomerAddress,
+  type CustomerChanges,
+  type CustomerGroup,
+  type Guest,
+  type NewAddress,
+  type NewCustomer,
+  type NewCustomerGroup,
+} from './schema.ts';
+
+const MAX_ADDRESSES = 50;
+
+export { CustomerExists, type ContactMatch } from './contacts.ts';
+
+const toGroup = (row: Selectable<CustomerGroupsTable>): CustomerGroup => ({
+  id: row.id,
+  code: row.code,
+  name: row.name,
+  discountBasisPoints: row.discount_basis_points,
+  createdAt: row.created_at.toISOString(),
+});
+
+const toAddress = (row: Selectable<CustomerAddressesTable>): CustomerAddress => ({
+  id: row.id,
+  label: row.label,
+  name: row.name,
+  line1: row.line1,
+  line2: row.line2,
+  postalCode: row.postal_code,
+  city: row.city,
+  region: row.region,
+  country: row.country,
+  phone: row.phone,
+  isDefault: row.is_default,
+});
+
+const NO_CONSENT: Consent = { marketingEmail: false, marketingEmailAt: null, marketingSms: false, marketingSmsAt: null };
+
+function toConsent(stored: Record<string, unknown>): Consent {
+  const at = (value: unknown) => (typeof value === 'string' ? value : null);
+  return {
+    marketingEmail: stored.marketingEmail === true,
+    marketingEmailAt: at(stored.marketingEmailAt),
+    marketingSms: stored.marketingSms === true,
+    marketingSmsAt: at(stored.marketingSmsAt),
+  };
+}
+
+/** Keeps when each consent was last given or withdrawn; sending the same answer again changes nothing. */
+function changeConsent(current: Consent, changes: ConsentChanges, now: Date): Consent {
+  const next = { ...current };
+  if (changes.marketingEmail !== undefined && changes.marketingEmail !== current.marketingEmail) {
+    next.marketingEmail = changes.marketingEmail;
+    next.marketingEmailAt = now.toISOString();
+  }
+  if (changes.marketingSms !== undefined && changes.marketingSms !== current.marketingSms) {
+    next.marketingSms = changes.marketingSms;
+    next.marketingSmsAt = now.toISOString();
+  }
+  return next;
+}
+
+/** Emails, phones, addresses and groups of a page of customers: one query each, whatever the page size. */
+async function toCustomers(db: Executor, rows: Selectable<CustomersTable>[]): Promise<Customer[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((row) => row.id);
+  const groupIds = [...new Set(rows.flatMap((row) => (row.customer_group_id === null ? [] : [row.customer_group_id])))];
+  const emails = await db.selectFrom('customer_emails').selectAll().where('customer_id', 'in', ids).orderBy('email').execute();
+  const phones = await db.selectFrom('customer_phones').selectAll().where('customer_id', 'in', ids).orderBy('phone').execute();
+  const addresses = await db
+    .selectFrom('customer_addresses')
+    .selectAll()
+    .where('customer_id', 'in', ids)
+    .orderBy('is_default', 'desc')
+    .orderBy('id')
+    .execute();
+  const groups = groupIds.length ? await db.selectFrom('customer_groups').selectAll().where('id', 'in', groupIds).execute() : [];
+  const groupById = new Map(groups.map((group) => [group.id, toGroup(group)]));
+  const ofCustomer = <T extends { customer_id: string }, U>(list: T[], id: string, map: (row: T) => U) =>
+    list.filter((row) => row.customer_id === id).map(map);
+  return rows.map((row) => ({
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    emails: ofCustomer(emails, row.id, (entry) => entry.email),
+    phones: ofCustomer(phones, row.id, (entry) => entry.phone),
+    addresses: ofCustomer(addresses, row.id, toAddress),
+    group: row.customer_group_id === null ? null : (groupById.get(row.customer_group_id) ?? null),
+    discountBasisPoints: row.discount_basis_points,
+    consent: toConsent(row.consent),
+    note: row.note,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  }));
+}
+
+async function assertGroupExists(db: Executor, groupId: string, field: string) {
+  const group = await db.selectFrom('customer_groups').select('id').where('id', '=', groupId).executeTakeFirst();
+  if (!group) throw new InvalidInput([{ field, message: `customer group ${groupId} does not exist` }]);
+}
+
+async function insertAddresses(trx: Trx, customerId: string, addresses: NewAddress[]): Promise<Selectable<CustomerAddressesTable>[]> {
+  if (!addresses.length) return [];
+  return trx
+    .insertInto('customer_addresses')
+    .values(
+      addresses.map((address) => ({
+        id: newId(),
+        customer_id: customerId,
+        label: address.label,
+        name: address.name,
+        line1: address.line1,
+        line2: address.line2,
+        postal_code: address.postalCode,
+        city: address.city,
+        region: address.region,
+        country: address.country,
+        phone: address.phone ?? '',
+        is_default: address.isDefault,
+      })),
+    )
+    .returningAll()
+    .execute();
+}
+
+export async function createCustomer(trx: Trx, input: NewCustomer): Promise<Customer> {
+  if (input.customerGroupId !== undefined) await assertGroupExists(trx, input.customerGroupId, 'body.customerGroupId');
+  const row = await trx
+    .insertInto('customers')
+    .values({
+      id: newId(),
+      first_name: input.firstName,
+      last_name: input.lastName,
+      customer_group_id: input.customerGroupId ?? null,
+      discount_basis_points: input.discountBasisPoints,
+      consent: JSON.stringify(changeConsent(NO_CONSENT, input.consent, new Date())),
+      note: input.note,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  // A conflict throws, and the transaction takes the new profile back with it.
+  const match = await claimContacts(trx, row.id, input.emails, input.phones);
+  if (match) throw new CustomerExists(match);
+  await insertAddresses(trx, row.id, input.addresses);
+  return (await toCustomers(trx, [row]))[0]!;
+}
+
+export async function getCustomer(db: Executor, id: string): Promise<Customer> {
+  const row = await db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFound('Customer', id);
+  return (await toCustomers(db, [row]))[0]!;
+}
+
+export interface CustomerFilter {
+  limit: number;
+  cursor?: string | undefined;
+  q?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
+  customerGroupId?: string | undefined;
+}
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+
+export async function listCustomers(db: Executor, filter: CustomerFilter): Promise<Page<Customer>> {
+  const after = decodeCursor(filter.cursor);
+  const pattern = filter.q ? likePattern(filter.q) : undefined;
+  // Phones are stored normalised, so "7946 0018" must be written the same way to match +442079460018.
+  const phoneDigits = filter.q ? normalisePhone(filter.q) : '';
+  const phonePattern = /^\+?\d{3,}$/.test(phoneDigits) ? likePattern(phoneDigits) : undefined;
+  const rows = await db
+    .selectFrom('customers')
+    .selectAll()
+    .$if(after !== undefined, (q) => q.where('id', '>', after!))
+    .$if(filter.email !== undefined, (q) =>
+      q.where('id', 'in', (eb) => eb.selectFrom('customer_emails').select('customer_id').where('email', '=', filter.email!)),
+    )
+    .$if(filter.phone !== undefined, (q) =>
+      q.where('id', 'in', (eb) => eb.selectFrom('customer_phones').select('customer_id').where('phone', '=', filter.phone!)),
+    )
+    .$if(filter.customerGroupId !== undefined, (q) => q.where('customer_group_id', '=', filter.customerGroupId!))
+    .$if(pattern !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('first_name', 'ilike', pattern!),
+          eb('last_name', 'ilike', pattern!),
+          sql<boolean>`first_name || ' ' || last_name ilike ${pattern}`,
+          eb('id', 'in', eb.selectFrom('customer_emails').select('customer_id').where('email', 'ilike', pattern!)),
+          ...(phonePattern === undefined
+            ? []
+            : [eb('id', 'in', eb.selectFrom('customer_phones').select('customer_id').where('phone', 'like', phonePattern))]),
+        ]),
+      ),
+    )
+    .orderBy('id')
+    .limit(filter.limit + 1)
+    .execute();
+  const page = toPage(rows, filter.limit, (row) => row.id, (row) => row);
+  return { items: await toCustomers(db, page.items), nextCursor: page.nextCursor };
+}
+
+export async function updateCustomer(trx: Trx, id: string, changes: CustomerChanges): Promise<Customer> {
+  // Key-share compatible, so other requests can still attach orders or contacts to the profile meanwhile.
+  const current = await trx.selectFrom('customers').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
+  if (!current) throw new NotFound('Customer', id);
+  if (changes.customerGroupId) await assertGroupExists(trx, changes.customerGroupId, 'body.customerGroupId');
+  if (changes.emails !== undefined || changes.phones !== undefined) await replaceContacts(trx, id, changes);
+  const now = new Date();
+  const row = await trx
+    .updateTable('customers')
+    .set({
+      updated_at: now,
+      ...(changes.firstName !== undefined ? { first_name: changes.firstName } : {}),
+      ...(changes.lastName !== undefined ? { last_name: changes.lastName } : {}),
+      ...(changes.customerGroupId !== undefined ? { customer_group_id: changes.customerGroupId } : {}),
+      ...(changes.discountBasisPoints !== undefined ? { discount_basis_points: changes.discountBasisPoints } : {}),
+      ...(changes.consent !== undefined ? { consent: JSON.stringify(changeConsent(toConsent(current.consent), changes.consent, now)) } : {}),
+      ...(changes.note !== undefined ? { note: changes.note } : {}),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return (await toCustomers(trx, [row]))[0]!;
+}
+
+/**
+ * The profile a guest checkout belongs to: the one with the guest's email, else the one with their phone, else a new
+ * one. Two checkouts of the same new guest racing each other end with one profile: the loser drops the profile it
+ * started and takes the winner's.
+ */
+export async function findOrCreateCustomer(trx: Trx, guest: Guest): Promise<{ customer: Customer; created: boolean }> {
+  const parsed = guestSchema.safeParse(guest);
+  if (!parsed.success) {
+    throw new InvalidInput(parsed.error.issues.map((issue) => ({ field: ['customer', ...issue.path].join('.'), message: issue.message })));
+  }
+  const { firstName, lastName, email, phone } = parsed.data;
+  const existing = (email && (await ownerOf(trx, 'email', email))) || (phone && (await ownerOf(trx, 'phone', phone)));
+  if (existing) return { customer: await getCustomer(trx, existing), created: false };
+
+  const row = await trx
+    .insertInto('customers')
+    .values({ id: newId(), first_name: firstName, last_name: lastName, consent: JSON.stringify(NO_CONSENT) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const match = await claimContacts(trx, row.id, email ? [email] : [], phone ? [phone] : []);
+  if (match) {
+    await trx.deleteFrom('customers').where('id', '=', row.id).execute();
+    return { customer: await getCustomer(trx, match.existingCustomerId), created: false };
+  }
+  return { customer: (await toCustomers(trx, [row]))[0]!, created: true };
+}
+
+/** Locks the profile (so two requests cannot both make an address the default) and marks it changed. */
+async function touchCustomer(trx: Trx, id: string): Promise<void> {
+  const row = await trx.updateTable('customers').set({ updated_at: new Date() }).where('id', '=', id).returning('id').executeTakeFirst();
+  if (!row) throw new NotFound('Customer', id);
+}
+
+async function clearDefaultAddress(trx: Trx, customerId: string) {
+  await trx.updateTable('customer_addresses').set({ is_default: false }).where('customer_id', '=', customerId).where('is_default', '=', true).execute();
+}
+
+export async function addAddress(trx: Trx, customerId: string, input: NewAddress): Promise<CustomerAddress> {
+  await touchCustomer(trx, customerId);
+  const { count } = await trx
+    .selectFrom('customer_addresses')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('customer_id', '=', customerId)
+    .executeTakeFirstOrThrow();
+  if (Number(count) >= MAX_ADDRESSES) {
+    throw new RuleViolation('too-many-addresses', `A customer keeps at most ${MAX_ADDRESSES} addresses; delete one first.`, { limit: MAX_ADDRESSES });
+  }
+  if (input.isDefault) await clearDefaultAddress(trx, customerId);
+  const [row] = await insertAddresses(trx, customerId, [input]);
+  return toAddress(row!);
+}
+
+export async function updateAddress(trx: Trx, customerId: string, addressId: string, changes: AddressChanges): Promise<CustomerAddress> {
+  await touchCustomer(trx, customerId);
+  if (changes.isDefault) await clearDefaultAddress(trx, customerId);
+  const row = await trx
+    .updateTable('customer_addresses')
+    .set({
+      ...(changes.label !== undefined ? { label: changes.label } : {}),
+      ...(changes.name !== undefined ? { name: changes.name } : {}),
+      ...(changes.line1 !== undefined ? { line1: changes.line1 } : {}),
+      ...(changes.line2 !== undefined ? { line2: changes.line2 } : {}),
+      ...(changes.postalCode !== undefined ? { postal_code: changes.postalCode } : {}),
+      ...(changes.city !== undefined ? { city: changes.city } : {}),
+      ...(changes.region !== undefined ? { region: changes.region } : {}),
+      ...(changes.country !== undefined ? { country: changes.country } : {}),
+      ...(changes.phone !== undefined ? { phone: changes.phone } : {}),
+      ...(changes.isDefault !== undefined ? { is_default: changes.isDefault } : {}),
+    })
+    .where('id', '=', addressId)
+    .where('customer_id', '=', customerId)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new NotFound('Address', addressId);
+  return toAddress(row);
+}
+
+export async function deleteAddress(trx: Trx, customerId: string, addressId: string): Promise<void> {
+  await touchCustomer(trx, customerId);
+  const row = await trx.deleteFrom('customer_addresses').where('id', '=', addressId).where('customer_id', '=', customerId).returning('id').executeTakeFirst();
+  if (!row) throw new NotFound('Address', addressId);
+}
+
+export async function createCustomerGroup(trx: Trx, input: NewCustomerGroup): Promise<CustomerGroup> {
+  const row = await trx
+    .insertInto('customer_groups')
+    .values({ id: newId(), code: input.code, name: input.name, discount_basis_points: input.discountBasisPoints })
+    .onConflict((conflict) => conflict.column('code').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (row) return toGroup(row);
+  const existing = await trx.selectFrom('customer_groups').select('id').where('code', '=', input.code).executeTakeFirstOrThrow();
+  throw new Conflict('customer-group-code-taken', `Customer group code ${input.code} is already used.`, { existingId: existing.id });
+}
+
+export async function listCustomerGroups(db: Executor, query: { limit: number; cursor?: string | undefined }): Promise<Page<CustomerGroup>> {
+  const after = decodeCursor(query.cursor);
+  const rows = await db
+    .selectFrom('customer_groups')
+    .selectAll()
+    .$if(after !== undefined, (q) => q.where('id', '>', after!))
+    .orderBy('id')
+    .limit(query.limit + 1)
+    .execute();
+  return toPage(rows, query.limit, (row) => row.id, toGroup);
+}

@@ -1,0 +1,3 @@
+import type { AisleApp } from '../../platform/http/types.ts';
+
+export async function inventoryRoutes(_app: AisleApp) {}
