@@ -30,9 +30,9 @@ async function serve(config: Config) {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
-  await app.listen({ port: config.port, host: config.host });
+  const address = await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
-  console.log(`Aisle is serving http://${config.host}:${config.port} (API docs at /docs) on ${where}`);
+  console.log(`Aisle is serving ${address} (API docs at /docs) on ${where}`);
 }
 
 function printDemoWelcome(demo: { adminEmail: string; adminPassword: string; adminApiKey: string }, config: Config) {

@@ -47,3 +47,41 @@ export async function seedBasics(api: TestApi): Promise<Basics> {
   const webKey = (await created<{ token: string }>(api, '/v1/api-keys', { name: 'Web shop', role: 'channel', channelId: web.id })).token;
   return { warehouse, storeA, storeB, priceList, web, registerA, storeAKey, webKey };
 }
+
+let productCounter = 0;
+
+/** One product with a variant per SKU (creating the `standard` tax class the first time); returns SKU → variant id. */
+export async function createVariants(api: TestApi, skus: string[]): Promise<Map<string, string>> {
+  const taxClass = await api.call('POST', '/v1/tax-classes', { body: { code: 'standard', name: 'Standard VAT', rateBasisPoints: 2000 } });
+  if (taxClass.status !== 201 && taxClass.status !== 409) throw new Error(`tax class: ${taxClass.status} ${JSON.stringify(taxClass.body)}`);
+  const product = await created<{ variants: { id: string; sku: string }[] }>(api, '/v1/products', {
+    title: `Test product ${++productCounter}`,
+    taxClass: 'standard',
+    variants: skus.map((sku) => ({ sku, title: sku })),
+  });
+  return new Map(product.variants.map((variant) => [variant.sku, variant.id]));
+}
+
+/** Puts units on hand through the API (a receipt), as a warehouse or store would. */
+export async function receive(api: TestApi, locationId: string, lines: { sku: string; quantity: number }[]) {
+  const response = await api.call('POST', '/v1/inventory/receipts', { body: { locationId, lines } });
+  if (response.status !== 201) throw new Error(`receipt: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/** The ledger must sum to the quantities for every SKU × location: returns the rows where it does not. */
+export async function ledgerMismatches(api: TestApi) {
+  const { sql } = await import('kysely');
+  const { rows } = await sql<{ variant_id: string; location_id: string }>`
+    select s.variant_id, s.location_id
+    from stock_levels s
+    full join (
+      select variant_id, location_id, sum(on_hand_change)::int as on_hand, sum(reserved_change)::int as reserved,
+             sum(damaged_change)::int as damaged, sum(incoming_change)::int as incoming
+      from stock_movements group by variant_id, location_id
+    ) m on m.variant_id = s.variant_id and m.location_id = s.location_id
+    where coalesce(s.on_hand, 0) <> coalesce(m.on_hand, 0) or coalesce(s.reserved, 0) <> coalesce(m.reserved, 0)
+       or coalesce(s.damaged, 0) <> coalesce(m.damaged, 0) or coalesce(s.incoming, 0) <> coalesce(m.incoming, 0)
+       or s.on_hand < 0 or s.reserved < 0`.execute(api.database.db);
+  return rows;
+}

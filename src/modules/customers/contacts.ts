@@ -101,10 +101,10 @@ export async function replaceContacts(trx: Trx, customerId: string, next: { emai
   }
   const added = (current: string[], wanted: string[]) => wanted.filter((value) => !current.includes(value));
   const dropped = (current: string[], wanted: string[]) => current.filter((value) => !wanted.includes(value));
+  const match = await claimContacts(trx, customerId, added(emails, nextEmails), added(phones, nextPhones));
+  if (match) throw new CustomerExists(match);
   const droppedEmails = dropped(emails, nextEmails);
   const droppedPhones = dropped(phones, nextPhones);
   if (droppedEmails.length) await trx.deleteFrom('customer_emails').where('customer_id', '=', customerId).where('email', 'in', droppedEmails).execute();
   if (droppedPhones.length) await trx.deleteFrom('customer_phones').where('customer_id', '=', customerId).where('phone', 'in', droppedPhones).execute();
-  const match = await claimContacts(trx, customerId, added(emails, nextEmails), added(phones, nextPhones));
-  if (match) throw new CustomerExists(match);
 }

@@ -119,7 +119,7 @@ describe('customers', () => {
     expect(after.phones - before.phones).toBe(1);
   });
 
-  it('answers racing requests for overlapping emails and phones with 201 or 409, never a deadlock', async () => {
+  it('answers requests racing for overlapping emails with 200, 201 or 409 and leaves one owner per email', async () => {
     const holder = await create({ firstName: 'Holder', lastName: 'Swap', emails: ['swap-a@example.com'], phones: ['+33 6 44 00 00 01'] });
     const requests = Array.from({ length: 12 }, (_, index) => {
       const emails = index % 2 ? ['swap-a@example.com', 'swap-b@example.com'] : ['swap-b@example.com', 'swap-a@example.com'];
@@ -148,6 +148,9 @@ describe('customers', () => {
     const stolen = await api.call('PATCH', `/v1/customers/${id}`, { body: { emails: ['ros@example.com', 'taken@example.com'], note: 'not saved' } });
     expect(stolen.status).toBe(409);
     expect(stolen.body).toMatchObject({ code: 'customer-exists', existingCustomerId: other.body.id, email: 'taken@example.com' });
+    const unnamed = await api.call('PATCH', `/v1/customers/${id}`, { body: { firstName: '  ' } });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.errors[0].field).toBe('body.firstName');
     const empty = await api.call('PATCH', `/v1/customers/${id}`, { body: { emails: [], phones: [] } });
     expect(empty.status).toBe(400);
     expect(empty.body.errors[0].field).toBe('body.emails');
@@ -171,6 +174,10 @@ describe('customers', () => {
     const home = await api.call('PATCH', `/v1/customers/${id}/addresses/${firstAddress.id}`, { body: { isDefault: true, city: 'Lyon', phone: '' } });
     expect(home.status).toBe(200);
     expect(home.body).toMatchObject({ city: 'Lyon', isDefault: true });
+    expect((await api.call('PATCH', `/v1/customers/${id}/addresses/${firstAddress.id}`, { body: {} })).body).toEqual(home.body);
+    const badChange = await api.call('PATCH', `/v1/customers/${id}/addresses/${firstAddress.id}`, { body: { country: 'France' } });
+    expect(badChange.status).toBe(400);
+    expect(badChange.body.errors[0].field).toBe('body.country');
     read = await api.call('GET', `/v1/customers/${id}`);
     expect(read.body.addresses.filter((entry: { isDefault: boolean }) => entry.isDefault).map((entry: { id: string }) => entry.id)).toEqual([firstAddress.id]);
 
@@ -226,6 +233,8 @@ describe('customers', () => {
     const valid = { firstName: 'Valid', lastName: 'Person', emails: ['valid@example.com'] };
     const cases: [string, string, { body?: unknown; rawBody?: string }, string | null][] = [
       ['POST', '/v1/customers', { rawBody: '{"firstName": "Half' }, null],
+      ['POST', '/v1/customers', { rawBody: '[]' }, null],
+      ['POST', '/v1/customers', { rawBody: 'null' }, null],
       ['POST', '/v1/customers', { body: { lastName: 'Nobody', emails: ['a@example.com'] } }, 'body.firstName'],
       ['POST', '/v1/customers', { body: { ...valid, emails: 'valid@example.com' } }, 'body.emails'],
       ['POST', '/v1/customers', { body: { ...valid, emails: [] } }, 'body.emails'],

@@ -291,24 +291,21 @@ export async function addAddress(trx: Trx, customerId: string, input: NewAddress
 export async function updateAddress(trx: Trx, customerId: string, addressId: string, changes: AddressChanges): Promise<CustomerAddress> {
   await touchCustomer(trx, customerId);
   if (changes.isDefault) await clearDefaultAddress(trx, customerId);
-  const row = await trx
-    .updateTable('customer_addresses')
-    .set({
-      ...(changes.label !== undefined ? { label: changes.label } : {}),
-      ...(changes.name !== undefined ? { name: changes.name } : {}),
-      ...(changes.line1 !== undefined ? { line1: changes.line1 } : {}),
-      ...(changes.line2 !== undefined ? { line2: changes.line2 } : {}),
-      ...(changes.postalCode !== undefined ? { postal_code: changes.postalCode } : {}),
-      ...(changes.city !== undefined ? { city: changes.city } : {}),
-      ...(changes.region !== undefined ? { region: changes.region } : {}),
-      ...(changes.country !== undefined ? { country: changes.country } : {}),
-      ...(changes.phone !== undefined ? { phone: changes.phone } : {}),
-      ...(changes.isDefault !== undefined ? { is_default: changes.isDefault } : {}),
-    })
-    .where('id', '=', addressId)
-    .where('customer_id', '=', customerId)
-    .returningAll()
-    .executeTakeFirst();
+  const set = {
+    ...(changes.label !== undefined ? { label: changes.label } : {}),
+    ...(changes.name !== undefined ? { name: changes.name } : {}),
+    ...(changes.line1 !== undefined ? { line1: changes.line1 } : {}),
+    ...(changes.line2 !== undefined ? { line2: changes.line2 } : {}),
+    ...(changes.postalCode !== undefined ? { postal_code: changes.postalCode } : {}),
+    ...(changes.city !== undefined ? { city: changes.city } : {}),
+    ...(changes.region !== undefined ? { region: changes.region } : {}),
+    ...(changes.country !== undefined ? { country: changes.country } : {}),
+    ...(changes.phone !== undefined ? { phone: changes.phone } : {}),
+    ...(changes.isDefault !== undefined ? { is_default: changes.isDefault } : {}),
+  };
+  const row = Object.keys(set).length
+    ? await trx.updateTable('customer_addresses').set(set).where('id', '=', addressId).where('customer_id', '=', customerId).returningAll().executeTakeFirst()
+    : await trx.selectFrom('customer_addresses').selectAll().where('id', '=', addressId).where('customer_id', '=', customerId).executeTakeFirst();
   if (!row) throw new NotFound('Address', addressId);
   return toAddress(row);
 }

@@ -191,14 +191,14 @@ export async function deductReservation(trx: Trx, id: string, actor: string, rea
   return toReservation(updated);
 }
 
-/** Turns a cart's hold into an order's firm reservation (no expiry). */
-export async function confirmHold(trx: Trx, id: string, reference: { type: string; id: string }): Promise<Reservation> {
+/** Turns a cart's hold into an order's firm reservation (no expiry); a lapsed hold cannot be revived. */
+export async function confirmHold(trx: Trx, id: string): Promise<Reservation> {
   await lockActive(trx, id);
   const row = await trx
     .updateTable('reservations')
-    .set({ kind: 'order', expires_at: null, reference_type: reference.type, reference_id: reference.id })
+    .set({ kind: 'order', expires_at: null })
     .where('id', '=', id)
-    .where('expires_at', '>', new Date())
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', new Date())]))
     .returningAll()
     .executeTakeFirst();
   if (!row) throw new RuleViolation('hold-expired', `Hold ${id} has expired; reserve again.`);

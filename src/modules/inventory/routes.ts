@@ -1,3 +1,160 @@
+import { z } from 'zod';
+import { ADMIN, ANY_ROLE, assertActsForLocation, STAFF, type Principal } from '../../platform/auth/principal.ts';
+import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
+import { idParams } from '../../platform/http/params.ts';
+import { Forbidden } from '../../platform/http/problem.ts';
 import type { AisleApp } from '../../platform/http/types.ts';
+import { inTransaction } from '../../platform/http/unit-of-work.ts';
+import { readEvents } from '../../platform/outbox.ts';
+import { availabilityOf, channelLocationIds, channelScope, pickupStoresNear } from './availability.ts';
+import { ReservationDesk } from './desk.ts';
+import { confirmHold, deductReservation, expireLapsedHolds, getReservation, releaseReservation, reserveStock, type ReserveRequest } from './reservations.ts';
+import {
+  adjustmentBody, availabilityQuery, availabilitySchema, countBody, damageBody, eventSchema, eventsQuery, levelSchema, levelsQuery, movementSchema,
+  movementsQuery, pickupStoreSchema, pickupStoresBody, receiptBody, reservationSchema, reserveBody, safetyStockBody, saleBody,
+} from './schema.ts';
+import * as inventory from './service.ts';
+import { assertLocations, resolveSkus } from './skus.ts';
 
-export async function inventoryRoutes(_app: AisleApp) {}
+const tags = ['Inventory'];
+const levelsResponse = z.object({ levels: z.array(levelSchema) });
+const SWEEP_EVERY_MS = 1000;
+
+/** Store staff change stock only at their own store. */
+const atLocation = (principal: Principal, locationId: string) => assertActsForLocation(principal, locationId);
+
+export async function inventoryRoutes(app: AisleApp) {
+  const desk = new ReservationDesk(app.db, { concurrency: app.database.kind === 'postgres' ? 2 : 1 });
+  let sweeper: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    sweeper = setInterval(() => void expireLapsedHolds(app.db).catch((error: unknown) => app.log.error({ err: error }, 'hold sweeper failed')), SWEEP_EVERY_MS);
+    sweeper.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(sweeper));
+
+  app.get('/inventory/levels', {
+    config: { access: ANY_ROLE },
+    schema: { tags, summary: 'Quantities of a SKU across locations, or of every SKU at a location', querystring: levelsQuery.extend(pageQuery), response: { 200: pageOf(levelSchema) } },
+  }, (request) => inventory.listLevels(request.server.db, request.query));
+
+  app.get('/inventory/movements', {
+    config: { access: STAFF },
+    schema: { tags, summary: 'The ledger of one SKU at one location, newest first', querystring: movementsQuery.extend(pageQuery), response: { 200: pageOf(movementSchema) } },
+  }, (request) => inventory.listMovements(request.server.db, request.query));
+
+  app.post('/inventory/receipts', {
+    config: { access: STAFF },
+    schema: { tags, summary: 'Receive goods into a location', body: receiptBody, response: { 201: levelsResponse } },
+  }, (request, reply) => {
+    atLocation(request.principal!, request.body.locationId);
+    return inTransaction(request, reply, 201, (trx) => inventory.receiveStock(trx, request.body, request.principal!.actor));
+  });
+
+  app.post('/inventory/sales', {
+    config: { access: STAFF },
+    schema: { tags, summary: 'A register sale of goods on the shelf: deducted at once', body: saleBody, response: { 201: levelsResponse } },
+  }, (request, reply) => {
+    atLocation(request.principal!, request.body.locationId);
+    return inTransaction(request, reply, 201, (trx) => inventory.sellFromShelf(trx, request.body, request.principal!.actor));
+  });
+
+  app.post('/inventory/adjustments', {
+    config: { access: STAFF },
+    schema: { tags, summary: 'Add or remove units with a reason', body: adjustmentBody, response: { 201: levelsResponse } },
+  }, (request, reply) => {
+    atLocation(request.principal!, request.body.locationId);
+    return inTransaction(request, reply, 201, (trx) => inventory.adjustStock(trx, request.body, request.principal!.actor));
+  });
+
+  app.post('/inventory/counts', {
+    config: { access: STAFF },
+    schema: { tags, summary: 'Record a cycle count: on hand becomes what was counted', body: countBody, response: { 201: levelsResponse } },
+  }, (request, reply) => {
+    atLocation(request.principal!, request.body.locationId);
+    return inTransaction(request, reply, 201, (trx) => inventory.countStock(trx, request.body, request.principal!.actor));
+  });
+
+  app.post('/inventory/damages', {
+    config: { access: STAFF },
+    schema: { tags, summary: 'Set damaged or unsellable units apart', body: damageBody, response: { 201: levelsResponse } },
+  }, (request, reply) => {
+    atLocation(request.principal!, request.body.locationId);
+    return inTransaction(request, reply, 201, (trx) => inventory.recordDamage(trx, request.body, request.principal!.actor));
+  });
+
+  app.put('/inventory/safety-stock', {
+    config: { access: ADMIN },
+    schema: { tags, summary: "Set a location's default safety stock or one SKU's override", body: safetyStockBody, response: { 200: levelsResponse } },
+  }, (request, reply) => inTransaction(request, reply, 200, (trx) => inventory.setSafetyStock(trx, request.body)));
+
+  app.post('/availability', {
+    config: { access: ANY_ROLE },
+    schema: { tags, summary: 'Available to promise for up to 200 SKUs: network-wide, per channel, per location', body: availabilityQuery, response: { 200: z.object({ items: z.array(availabilitySchema) }) } },
+  }, async (request) => ({
+    items: await availabilityOf(request.server.db, { ...request.body, channelId: channelScope(request.principal!, request.body.channelId) }),
+  }));
+
+  app.post('/availability/pickup-stores', {
+    config: { access: ANY_ROLE },
+    schema: { tags, summary: 'Click & collect stores near a point, nearest first, with stock for each cart line', body: pickupStoresBody, response: { 200: z.object({ items: z.array(pickupStoreSchema) }) } },
+  }, async (request) => ({
+    items: await pickupStoresNear(request.server.db, { ...request.body, channelId: channelScope(request.principal!, request.body.channelId) }),
+  }));
+
+  app.post('/reservations', {
+    config: { access: ANY_ROLE },
+    schema: { tags: ['Reservations'], summary: 'Reserve stock for a cart (hold with expiry) or an order: all lines or none', body: reserveBody, response: { 201: z.object({ reservations: z.array(reservationSchema) }) } },
+  }, async (request, reply) => {
+    const principal = request.principal!;
+    const db = request.server.db;
+    const channelId = channelScope(principal, request.body.channelId);
+    const lines = request.body.lines;
+    await assertLocations(db, lines.map((line) => line.locationId), (index) => `body.lines.${index}.locationId`);
+    if (channelId !== undefined) {
+      const allowed = new Set(await channelLocationIds(db, channelId, 'sells'));
+      const outside = lines.find((line) => !allowed.has(line.locationId));
+      if (outside) throw new Forbidden(`Location ${outside.locationId} does not sell through channel ${channelId}.`);
+    }
+    const ids = await resolveSkus(db, lines.map((line) => line.sku), (index) => `body.lines.${index}.sku`);
+    const reserve: ReserveRequest = {
+      lines: lines.map((line) => ({ variantId: ids.get(line.sku)!, locationId: line.locationId, quantity: line.quantity })),
+      kind: request.body.kind,
+      ttlSeconds: request.body.ttlSeconds,
+      channelId: channelId ?? null,
+      referenceType: request.body.reference?.type,
+      referenceId: request.body.reference?.id,
+      actor: principal.actor,
+    };
+    // An Idempotency-Key needs its own transaction (key and effect commit together); otherwise the desk batches.
+    if (request.headers['idempotency-key'] !== undefined) {
+      return inTransaction(request, reply, 201, async (trx) => ({ reservations: await inventory.reservationsWithSku(trx, await reserveStock(trx, reserve)) }));
+    }
+    const reservations = await desk.reserve(reserve);
+    reply.code(201);
+    return { reservations: await inventory.reservationsWithSku(db, reservations) };
+  });
+
+  app.get('/reservations/:id', {
+    config: { access: ANY_ROLE },
+    schema: { tags: ['Reservations'], summary: 'Get a reservation', params: idParams, response: { 200: reservationSchema } },
+  }, async (request) => (await inventory.reservationsWithSku(request.server.db, [await getReservation(request.server.db, request.params.id)]))[0]!);
+
+  const reservationAction = (path: string, summary: string, act: typeof releaseReservation) =>
+    app.post(`/reservations/:id/${path}`, {
+      config: { access: ANY_ROLE },
+      schema: { tags: ['Reservations'], summary, params: idParams, response: { 200: reservationSchema } },
+    }, (request, reply) => inTransaction(request, reply, 200, async (trx) => {
+      const reservation = await getReservation(trx, request.params.id);
+      const principal = request.principal!;
+      if (principal.role === 'channel' && reservation.channelId !== principal.channelId) throw new Forbidden('This reservation belongs to another channel.');
+      return (await inventory.reservationsWithSku(trx, [await act(trx, request.params.id, principal.actor)]))[0]!;
+    }));
+  reservationAction('release', 'Release a reservation: its units are available again', releaseReservation);
+  reservationAction('deduct', 'Deduct a reservation: the units left with a shipment or a pickup', deductReservation);
+  reservationAction('confirm', "Turn a cart's hold into an order reservation that does not expire", (trx, id) => confirmHold(trx, id));
+
+  app.get('/events', {
+    config: { access: ['admin', 'channel'] },
+    schema: { tags: ['Events'], summary: 'Outbox events after a cursor (stock changes, …), in commit-safe order', querystring: eventsQuery, response: { 200: z.object({ items: z.array(eventSchema), nextCursor: z.string() }) } },
+  }, (request) => readEvents(request.server.db, { after: request.query.after, limit: request.query.limit, types: request.query.type ? [request.query.type] : undefined }));
+}

@@ -1,0 +1,107 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import { requireEnabledChannel } from '../channels/service.ts';
+import { resolveSkus } from './skus.ts';
+import { availableToPromise } from './stock.ts';
+
+/** A channel key only ever sees its own channel's stock; others may name a channel or ask network-wide. */
+export function channelScope(principal: Principal, channelId: string | undefined): string | undefined {
+  return principal.role === 'channel' ? principal.channelId! : channelId;
+}
+
+/** The locations a channel offers stock from (`sells`) or may fulfil from (`fulfils`); the channel must be enabled. */
+export async function channelLocationIds(db: Executor, channelId: string, purpose: 'sells' | 'fulfils'): Promise<string[]> {
+  await requireEnabledChannel(db, channelId);
+  const rows = await db.selectFrom('channel_locations').select('location_id').where('channel_id', '=', channelId).where(purpose, '=', true).execute();
+  return rows.map((row) => row.location_id);
+}
+
+type Row = { variant_id: string; location_id: string; on_hand: number; reserved: number; incoming: number; safety_stock: number };
+
+/** Stock of the variants at active locations (all, or only `locationIds`), in one indexed query. */
+async function stockRows(db: Executor, variantIds: string[], locationIds: string[] | undefined): Promise<Row[]> {
+  const { rows } = await sql<Row>`
+    select s.variant_id, s.location_id, s.on_hand, s.reserved, s.incoming, coalesce(s.safety_stock, l.safety_stock) as safety_stock
+    from stock_levels s join locations l on l.id = s.location_id and l.active
+    where s.variant_id = any(${variantIds}::uuid[])
+    ${locationIds ? sql`and s.location_id = any(${locationIds}::uuid[])` : sql``}`.execute(db);
+  return rows;
+}
+
+export interface AvailabilityRequest {
+  skus: string[];
+  channelId?: string | undefined;
+  locationIds?: string[] | undefined;
+}
+
+/** Available to promise per SKU: in total and per location, network-wide or within a channel's locations. */
+export async function availabilityOf(db: Executor, request: AvailabilityRequest) {
+  const ids = await resolveSkus(db, request.skus, (index) => `skus.${index}`);
+  let locationIds = request.locationIds;
+  if (request.channelId !== undefined) {
+    const allowed = await channelLocationIds(db, request.channelId, 'sells');
+    locationIds = locationIds ? locationIds.filter((id) => allowed.includes(id)) : allowed;
+  }
+  const rows = await stockRows(db, [...ids.values()], locationIds);
+  const byVariant = new Map<string, Row[]>();
+  for (const row of rows) byVariant.set(row.variant_id, [...(byVariant.get(row.variant_id) ?? []), row]);
+  return [...new Set(request.skus)].map((sku) => {
+    const variantId = ids.get(sku)!;
+    const locations = (byVariant.get(variantId) ?? [])
+      .map((row) => ({
+        locationId: row.location_id,
+        available: availableToPromise({ onHand: row.on_hand, reserved: row.reserved, safetyStock: row.safety_stock }),
+        onHand: row.on_hand,
+        incoming: row.incoming,
+      }))
+      .sort((a, b) => b.available - a.available || (a.locationId < b.locationId ? -1 : 1));
+    return { sku, variantId, available: locations.reduce((total, location) => total + location.available, 0), locations };
+  });
+}
+
+const EARTH_RADIUS_KM = 6371;
+export function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.latitude - a.latitude) * rad;
+  const dLon = (b.longitude - a.longitude) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
+}
+
+export interface PickupSearch {
+  latitude: number;
+  longitude: number;
+  radiusKm: number;
+  limit: number;
+  channelId?: string | undefined;
+  lines: { sku: string; quantity: number }[];
+}
+
+/** "Pickup stores near me": click & collect stores within the radius, nearest first, with stock for each cart line. */
+export async function pickupStoresNear(db: Executor, search: PickupSearch) {
+  const ids = await resolveSkus(db, search.lines.map((line) => line.sku), (index) => `lines.${index}.sku`);
+  let stores = await db
+    .selectFrom('locations')
+    .select(['id', 'code', 'name', 'latitude', 'longitude'])
+    .where('active', '=', true)
+    .where((eb) => eb(eb.val('click_and_collect'), '=', eb.fn.any('capabilities')))
+    .execute();
+  if (search.channelId !== undefined) {
+    const allowed = new Set(await channelLocationIds(db, search.channelId, 'fulfils'));
+    stores = stores.filter((store) => allowed.has(store.id));
+  }
+  const near = stores
+    .map((store) => ({ ...store, distanceKm: Math.round(distanceKm(search, store) * 100) / 100 }))
+    .filter((store) => store.distanceKm <= search.radiusKm)
+    .sort((a, b) => a.distanceKm - b.distanceKm);
+  const rows = near.length ? await stockRows(db, [...ids.values()], near.map((store) => store.id)) : [];
+  const stock = new Map(rows.map((row) => [`${row.variant_id}|${row.location_id}`, availableToPromise({ onHand: row.on_hand, reserved: row.reserved, safetyStock: row.safety_stock })]));
+  return near
+    .map((store) => {
+      const lines = search.lines.map((line) => ({ sku: line.sku, requested: line.quantity, available: stock.get(`${ids.get(line.sku)}|${store.id}`) ?? 0 }));
+      return { locationId: store.id, code: store.code, name: store.name, distanceKm: store.distanceKm, allAvailable: lines.every((line) => line.available >= line.requested), lines };
+    })
+    .sort((a, b) => Number(b.allAvailable) - Number(a.allAvailable) || a.distanceKm - b.distanceKm)
+    .slice(0, search.limit);
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+
+const sku = z.string().min(1).max(100);
+const quantity = z.number().int().min(1).max(1_000_000);
+
+export const levelSchema = z
+  .object({
+    sku: z.string(),
+    variantId: z.uuid(),
+    locationId: z.uuid(),
+    onHand: z.number().int(),
+    reserved: z.number().int(),
+    damaged: z.number().int(),
+    incoming: z.number().int(),
+    safetyStock: z.number().int(),
+    available: z.number().int().describe('Available to promise: on hand − reserved − safety stock, never below 0.'),
+  })
+  .meta({ id: 'StockLevel' });
+export type LevelView = z.infer<typeof levelSchema>;
+
+export const levelsQuery = z
+  .object({ sku: sku.optional(), locationId: z.uuid().optional() })
+  .refine((query) => query.sku !== undefined || query.locationId !== undefined, { message: 'name a sku, a locationId or both', path: ['sku'] });
+
+export const movementSchema = z
+  .object({
+    id: z.number().int(),
+    kind: z.string(),
+    quantity: z.number().int(),
+    onHandChange: z.number().int(),
+    reservedChange: z.number().int(),
+    damagedChange: z.number().int(),
+    incomingChange: z.number().int(),
+    reason: z.string(),
+    referenceType: z.string(),
+    referenceId: z.string(),
+    actor: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'StockMovement' });
+
+export const movementsQuery = z.object({ sku, locationId: z.uuid() });
+
+const reference = z.object({ type: z.string().min(1).max(50), id: z.string().min(1).max(200) }).optional();
+const lines = z.array(z.object({ sku, quantity })).min(1).max(500);
+
+export const receiptBody = z.object({ locationId: z.uuid(), lines, reason: z.string().max(500).default('received'), reference });
+export const saleBody = z.object({ locationId: z.uuid(), lines, reference });
+export const adjustmentBody = z.object({
+  locationId: z.uuid(),
+  sku,
+  quantity: z.number().int().min(-1_000_000).max(1_000_000).refine((value) => value !== 0, 'must not be 0').describe('Units added (positive) or removed (negative).'),
+  reason: z.string().min(1).max(500),
+});
+export const countBody = z.object({
+  locationId: z.uuid(),
+  lines: z.array(z.object({ sku, counted: z.number().int().min(0).max(1_000_000) })).min(1).max(5000),
+  reason: z.string().max(500).default('cycle count'),
+});
+export const damageBody = z.object({ locationId: z.uuid(), sku, quantity, reason: z.string().min(1).max(500) });
+export const safetyStockBody = z.object({
+  locationId: z.uuid(),
+  sku: sku.optional().describe('Omit to set the location default.'),
+  quantity: z.number().int().min(0).max(1_000_000).nullable().describe('null removes a SKU override.'),
+});
+
+export const reservationSchema = z
+  .object({
+    id: z.uuid(),
+    sku: z.string(),
+    variantId: z.uuid(),
+    locationId: z.uuid(),
+    quantity: z.number().int(),
+    kind: z.enum(['hold', 'order']),
+    status: z.enum(['active', 'released', 'expired', 'deducted']),
+    channelId: z.uuid().nullable(),
+    referenceType: z.string(),
+    referenceId: z.string(),
+    expiresAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Reservation' });
+
+export const reserveBody = z
+  .object({
+    lines: z.array(z.object({ sku, locationId: z.uuid(), quantity })).min(1).max(200),
+    kind: z.enum(['hold', 'order']).default('hold'),
+    ttlSeconds: z.number().int().min(10).max(7 * 24 * 3600).default(900).describe('Holds only: seconds until the hold lapses.'),
+    channelId: z.uuid().optional().describe('The channel selling; a channel key always reserves for its own channel.'),
+    reference,
+  })
+  .describe('All lines are reserved, or none.');
+
+export const availabilityQuery = z.object({
+  skus: z.array(sku).min(1).max(200),
+  channelId: z.uuid().optional().describe("Only the locations this channel sells from (a channel key: always its own)."),
+  locationIds: z.array(z.uuid()).max(1000).optional(),
+});
+
+export const availabilitySchema = z
+  .object({
+    sku: z.string(),
+    variantId: z.uuid(),
+    available: z.number().int().describe('Network-wide (or channel-wide) available to promise.'),
+    locations: z.array(z.object({ locationId: z.uuid(), available: z.number().int(), onHand: z.number().int(), incoming: z.number().int() })),
+  })
+  .meta({ id: 'Availability' });
+
+export const pickupStoresBody = z.object({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  radiusKm: z.number().min(0).max(20_000).default(50),
+  channelId: z.uuid().optional(),
+  lines: z.array(z.object({ sku, quantity })).min(1).max(200),
+  limit: z.number().int().min(1).max(100).default(10),
+});
+
+export const pickupStoreSchema = z.object({
+  locationId: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  distanceKm: z.number(),
+  allAvailable: z.boolean().describe('Every line of the cart can be picked up here now.'),
+  lines: z.array(z.object({ sku: z.string(), requested: z.number().int(), available: z.number().int() })),
+});
+
+export const eventsQuery = z.object({
+  after: z.string().max(200).optional().describe('The nextCursor of the previous call; omit to start from the beginning.'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  type: z.string().max(100).optional().describe('Only events of this type, e.g. stock.changed.'),
+});
+
+export const eventSchema = z
+  .object({ id: z.number().int(), type: z.string(), subject: z.string(), payload: z.record(z.string(), z.unknown()), createdAt: z.string() })
+  .meta({ id: 'Event' });
