@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from './db/database.ts';
 import { InvalidInput } from './http/problem.ts';
 
@@ -11,11 +11,15 @@ export interface OutboxEvent {
 
 /** Writes events in the caller's transaction: they exist exactly when the change that caused them commits. */
 export async function publish(trx: Executor, events: OutboxEvent[]): Promise<void> {
-  if (!events.length) return;
-  await trx
-    .insertInto('outbox_events')
-    .values(events.map((event) => ({ type: event.type, subject: event.subject, payload: JSON.stringify(event.payload) })))
-    .execute();
+  await eventsInsert(events)?.execute(trx);
+}
+
+/** The insert of `publish`, to send along with other writes in one statement. */
+export function eventsInsert(events: OutboxEvent[]): RawBuilder<unknown> | null {
+  if (!events.length) return null;
+  return sql`
+    insert into outbox_events (type, subject, payload)
+    select * from unnest(${events.map((e) => e.type)}::text[], ${events.map((e) => e.subject)}::text[], ${events.map((e) => JSON.stringify(e.payload))}::jsonb[])`;
 }
 
 export interface StoredEvent extends OutboxEvent {

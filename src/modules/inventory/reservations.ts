@@ -3,8 +3,8 @@ import type { Db, Executor, Trx } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { NotFound, RuleViolation } from '../../platform/http/problem.ts';
 import {
-  availableToPromise, changeStock, InsufficientStock, keyOf, lockLevels, publishLevelChanges, recordMovements, withSkus, writeLevels,
-  type Level, type Shortage, type StockChange, type StockKey,
+  availableToPromise, changeStock, InsufficientStock, keyOf, lockLevels, persistChanges, withSkus, type Level, type Shortage, type StockChange,
+  type StockKey,
 } from './stock.ts';
 
 export interface ReservationLine extends StockKey {
@@ -80,10 +80,8 @@ export async function grantReservations(trx: Trx, requests: ReserveRequest[]): P
   });
   if (rows.length) {
     const touched = [...new Set(rows.map((row) => keyOf(row.variantId, row.locationId)))].map((key) => levels.get(key)!);
-    await writeLevels(trx, touched);
-    await insertReservations(trx, rows);
-    await recordMovements(trx, changes, requests[0]!.actor === requests.at(-1)!.actor ? requests[0]!.actor : 'batch');
-    await publishLevelChanges(trx, touched, before);
+    const actor = requests.every((request) => request.actor === requests[0]!.actor) ? requests[0]!.actor : 'batch';
+    await persistChanges(trx, touched, changes, actor, before, [reservationsInsert(rows)]);
   }
   return results;
 }
@@ -109,13 +107,13 @@ function decide(requests: ReserveRequest[], levels: Map<string, Level>): Outcome
   });
 }
 
-async function insertReservations(trx: Trx, rows: Reservation[]) {
+function reservationsInsert(rows: Reservation[]) {
   const column = <T>(pick: (row: Reservation) => T) => rows.map(pick);
-  await sql`
+  return sql`
     insert into reservations (id, variant_id, location_id, quantity, kind, channel_id, reference_type, reference_id, expires_at, created_at)
     select * from unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.variantId)}::uuid[], ${column((r) => r.locationId)}::uuid[],
       ${column((r) => r.quantity)}::int[], ${column((r) => r.kind)}::text[], ${column((r) => r.channelId)}::uuid[], ${column((r) => r.referenceType)}::text[],
-      ${column((r) => r.referenceId)}::text[], ${column((r) => r.expiresAt)}::timestamptz[], ${column((r) => r.createdAt)}::timestamptz[])`.execute(trx);
+      ${column((r) => r.referenceId)}::text[], ${column((r) => r.expiresAt)}::timestamptz[], ${column((r) => r.createdAt)}::timestamptz[])`;
 }
 
 /** Expires the lapsed holds of the locked keys and gives their units back; true if any were found. */
@@ -138,9 +136,7 @@ async function expireHoldsOf(trx: Trx, keys: StockKey[], levels: Map<string, Lev
     level.available = availableToPromise(level);
   }
   const touched = [...new Set(rows.map((row) => keyOf(row.variant_id, row.location_id)))].map((key) => levels.get(key)!);
-  await writeLevels(trx, touched);
-  await recordMovements(trx, rows.map((row) => releaseMovement(row.variant_id, row.location_id, row.quantity, row.id, 'expired')), 'system');
-  await publishLevelChanges(trx, touched, before);
+  await persistChanges(trx, touched, rows.map((row) => releaseMovement(row.variant_id, row.location_id, row.quantity, row.id, 'expired')), 'system', before);
   return true;
 }
 

@@ -1,0 +1,166 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import { availabilityOf } from '../src/modules/inventory/availability.ts';
+import { changeStock } from '../src/modules/inventory/stock.ts';
+import type { Database } from '../src/platform/db/database.ts';
+import { benchDatabase, loadCatalog, median, percentile } from './support.ts';
+
+/**
+ * Inventory benchmarks (issue 3): reservations of one hot SKU and of 10,000 SKUs through the service layer from two
+ * processes, the same on PGlite, and availability reads. Every reservation run ends with an oversell check.
+ * Usage: npm run bench -- inventory [--runs 3] [--seconds 8]
+ */
+const run = promisify(execFile);
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? Number(args[index + 1]) : fallback;
+};
+const RUNS = option('runs', 3);
+const SECONDS = option('seconds', 8);
+const WORKER = path.resolve(import.meta.dirname, 'reserve-worker.ts');
+
+async function stockUp(database: Database, variantIds: string[], locationId: string, quantity: number) {
+  for (let start = 0; start < variantIds.length; start += 2000) {
+    await database.db.transaction().execute((trx) =>
+      changeStock(trx, variantIds.slice(start, start + 2000).map((variantId) => ({ variantId, locationId, kind: 'receipt', quantity, onHand: quantity })), 'bench'),
+    );
+  }
+  await sql`analyze`.execute(database.db);
+}
+
+async function oversold(database: Database): Promise<number> {
+  const { rows } = await sql<{ bad: number }>`
+    select count(*)::int as bad from stock_levels s
+    left join (select variant_id, location_id, sum(on_hand_change)::int as on_hand, sum(reserved_change)::int as reserved from stock_movements group by 1, 2) m
+      using (variant_id, location_id)
+    where s.reserved > s.on_hand or s.on_hand <> coalesce(m.on_hand, 0) or s.reserved <> coalesce(m.reserved, 0)`.execute(database.db);
+  return rows[0]!.bad;
+}
+
+interface WorkerResult { granted: number; refused: number; failed: number; elapsed: number }
+
+async function reservationRun(kind: 'postgres' | 'pglite', variants: number, processes: number, unitsEach: number) {
+  const database = await benchDatabase(kind, 4);
+  const { variantIds, locationIds } = await loadCatalog(database, variants, 2);
+  const locationId = locationIds[0]!;
+  await stockUp(database, variantIds, locationId, unitsEach);
+  let dataDir: string | undefined;
+  if (kind === 'pglite') {
+    // PGlite is one process: the worker opens the same folder after this process lets go of it.
+    dataDir = (database.db as unknown as { __dir?: string }).__dir;
+  }
+  const config = {
+    url: database.url, schema: database.schema, variantIds, locationId, seconds: SECONDS, inflight: 256, poolSize: 8, concurrency: 2,
+  };
+  let results: WorkerResult[];
+  if (kind === 'pglite') {
+    const { ReservationDesk } = await import('../src/modules/inventory/desk.ts');
+    const desk = new ReservationDesk(database.db, { concurrency: 1 });
+    let granted = 0, refused = 0, next = 0;
+    const started = Date.now();
+    const deadline = started + SECONDS * 1000;
+    await Promise.all(Array.from({ length: 256 }, async () => {
+      while (Date.now() < deadline) {
+        try {
+          await desk.reserve({ kind: 'order', actor: 'bench', lines: [{ variantId: variantIds[next++ % variantIds.length]!, locationId, quantity: 1 }] });
+          granted++;
+        } catch {
+          refused++;
+        }
+      }
+    }));
+    results = [{ granted, refused, failed: 0, elapsed: (Date.now() - started) / 1000 }];
+  } else {
+    results = await Promise.all(
+      Array.from({ length: processes }, async () => {
+        const { stdout } = await run(process.execPath, [WORKER, JSON.stringify(config)], { maxBuffer: 1 << 20 });
+        return JSON.parse(stdout.trim().split('\n').at(-1)!) as WorkerResult;
+      }),
+    );
+  }
+  void dataDir;
+  const granted = results.reduce((sum, r) => sum + r.granted, 0);
+  const elapsed = Math.max(...results.map((r) => r.elapsed));
+  const { rows } = await sql<{ reserved: number; on_hand: number }>`select sum(reserved)::int as reserved, sum(on_hand)::int as on_hand from stock_levels`.execute(database.db);
+  const check = { oversoldRows: await oversold(database), reservedMatchesGranted: rows[0]!.reserved === granted, failed: results.reduce((s, r) => s + r.failed, 0) };
+  await database.drop();
+  return { perSecond: Math.round(granted / elapsed), granted, ...check };
+}
+
+async function raceToZero(kind: 'postgres', units: number) {
+  // 2 processes, far more requests than units: exactly `units` granted, none more.
+  const database = await benchDatabase(kind, 4);
+  const { variantIds, locationIds } = await loadCatalog(database, 1, 1);
+  await stockUp(database, variantIds, locationIds[0]!, units);
+  const config = { url: database.url, schema: database.schema, variantIds, locationId: locationIds[0]!, seconds: 3, inflight: 256, poolSize: 8, concurrency: 2 };
+  const results = await Promise.all([0, 1].map(async () => JSON.parse((await run(process.execPath, [WORKER, JSON.stringify(config)])).stdout.trim().split('\n').at(-1)!) as WorkerResult));
+  const granted = results.reduce((sum, r) => sum + r.granted, 0);
+  const refused = results.reduce((sum, r) => sum + r.refused, 0);
+  const bad = await oversold(database);
+  await database.drop();
+  return { units, granted, refused, oversoldRows: bad };
+}
+
+async function availabilityRun() {
+  const database = await benchDatabase('postgres', 4);
+  const started = Date.now();
+  const { variantIds, locationIds } = await loadCatalog(database, 50_000, 1000);
+  // 50,000 variants × the first 100 locations, and the first 100 variants at all 1,000 locations.
+  await sql`
+    insert into stock_levels (variant_id, location_id, on_hand, reserved)
+    select v.id, l.id, (abs(hashtext(v.id::text || l.id::text)) % 20), 0
+    from variants v cross join (select id from locations order by code limit 100) l`.execute(database.db);
+  await sql`
+    insert into stock_levels (variant_id, location_id, on_hand, reserved)
+    select v.id, l.id, 5, 0
+    from (select id from variants order by sku limit 100) v cross join (select id from locations order by code offset 100) l`.execute(database.db);
+  await sql`analyze`.execute(database.db);
+  const loadSeconds = (Date.now() - started) / 1000;
+  const skus = (await database.db.selectFrom('variants').select('sku').execute()).map((row) => row.sku);
+  const first100 = locationIds.slice(0, 100);
+  const cart: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const lines = Array.from({ length: 20 }, () => skus[Math.floor(Math.random() * skus.length)]!);
+    const t = performance.now();
+    await availabilityOf(database.db, { skus: lines, locationIds: first100 });
+    cart.push(performance.now() - t);
+  }
+  const hot = skus.filter((sku) => Number(sku.slice(4)) <= 100);
+  const single: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const t = performance.now();
+    const [answer] = await availabilityOf(database.db, { skus: [hot[i % hot.length]!] });
+    if (answer!.locations.length !== 1000) throw new Error(`expected 1,000 locations, got ${answer!.locations.length}`);
+    single.push(performance.now() - t);
+  }
+  await database.drop();
+  cart.sort((a, b) => a - b);
+  single.sort((a, b) => a - b);
+  void variantIds;
+  return {
+    loadSeconds,
+    cart20x100: { p50: +percentile(cart, 50).toFixed(2), p99: +percentile(cart, 99).toFixed(2) },
+    sku1x1000: { p50: +percentile(single, 50).toFixed(2), p99: +percentile(single, 99).toFixed(2) },
+  };
+}
+
+async function repeated<T extends { perSecond: number }>(label: string, runOnce: () => Promise<T>) {
+  const results: T[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    results.push(await runOnce());
+    console.error(`  ${label} run ${i + 1}: ${JSON.stringify(results.at(-1))}`);
+  }
+  return { label, median: median(results.map((r) => r.perSecond)), runs: results };
+}
+
+const only = args.find((arg) => !arg.startsWith('--') && Number.isNaN(Number(arg)));
+const report: unknown[] = [];
+if (!only || only === 'hot') report.push(await repeated('hot SKU, PostgreSQL, 2 processes', () => reservationRun('postgres', 1, 2, 10_000_000)));
+if (!only || only === 'spread') report.push(await repeated('10,000 SKUs, PostgreSQL, 2 processes', () => reservationRun('postgres', 10_000, 2, 100_000)));
+if (!only || only === 'pglite') report.push(await repeated('hot SKU, PGlite, 1 process', () => reservationRun('pglite', 1, 1, 10_000_000)));
+if (!only || only === 'race') report.push({ label: 'race to zero, PostgreSQL, 2 processes', result: await raceToZero('postgres', 20_000) });
+if (!only || only === 'availability') report.push({ label: 'availability, PostgreSQL', result: await availabilityRun() });
+console.log(JSON.stringify(report, null, 2));
