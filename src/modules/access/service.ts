@@ -127,16 +127,14 @@ export async function listStaffUsers(db: Executor, query: { limit: number; curso
 }
 
 export async function updateStaffUser(trx: Trx, id: string, changes: { name?: string | undefined; password?: string | undefined; active?: boolean | undefined }): Promise<StaffUser> {
-  const row = await trx
-    .updateTable('staff_users')
-    .set({
-      ...(changes.name !== undefined ? { name: changes.name } : {}),
-      ...(changes.password !== undefined ? { password_hash: await hashPassword(changes.password) } : {}),
-      ...(changes.active !== undefined ? { active: changes.active } : {}),
-    })
-    .where('id', '=', id)
-    .returning(staffUserColumns)
-    .executeTakeFirst();
+  const set = {
+    ...(changes.name !== undefined ? { name: changes.name } : {}),
+    ...(changes.password !== undefined ? { password_hash: await hashPassword(changes.password) } : {}),
+    ...(changes.active !== undefined ? { active: changes.active } : {}),
+  };
+  const row = Object.keys(set).length
+    ? await trx.updateTable('staff_users').set(set).where('id', '=', id).returning(staffUserColumns).executeTakeFirst()
+    : await trx.selectFrom('staff_users').select(staffUserColumns).where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFound('Staff user', id);
   // A password change or deactivation ends every open session of that user.
   if (changes.password !== undefined || changes.active === false) await trx.deleteFrom('staff_sessions').where('user_id', '=', id).execute();
