@@ -2,9 +2,8 @@ import { sql, type Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { PriceListsTable } from '../../platform/db/schema.ts';
 import { newId } from '../../platform/ids.ts';
-import { toPage, type Page } from '../../platform/http/pagination.ts';
+import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
 import { Conflict, InvalidInput, NotFound, RuleViolation, type FieldError } from '../../platform/http/problem.ts';
-import { afterCursor } from './cursor.ts';
 import type { ListedPrice, MinimumPrice, NewPriceList, PriceEntry, PriceList, PricesWritten, Variant } from './schema.ts';
 
 const toPriceList = (row: Selectable<PriceListsTable>): PriceList => ({
@@ -37,7 +36,7 @@ export async function getPriceList(db: Executor, id: string): Promise<PriceList>
 }
 
 export async function listPriceLists(db: Executor, filter: { limit: number; cursor?: string | undefined; currency?: string | undefined }): Promise<Page<PriceList>> {
-  const after = afterCursor(filter.cursor);
+  const after = decodeCursor(filter.cursor);
   const rows = await db
     .selectFrom('price_lists')
     .selectAll()
@@ -51,7 +50,7 @@ export async function listPriceLists(db: Executor, filter: { limit: number; curs
 
 export async function listPrices(db: Executor, priceListId: string, filter: { limit: number; cursor?: string | undefined; sku?: string | undefined }): Promise<Page<ListedPrice>> {
   await getPriceList(db, priceListId);
-  const after = afterCursor(filter.cursor);
+  const after = decodeCursor(filter.cursor);
   const rows = await db
     .selectFrom('prices')
     .innerJoin('variants', 'variants.id', 'prices.variant_id')

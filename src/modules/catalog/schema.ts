@@ -4,6 +4,11 @@ import { currencySchema, minorUnits } from '../../platform/http/params.ts';
 export const PRODUCT_STATUSES = ['active', 'archived'] as const;
 export const MAX_PRICES_PER_REQUEST = 5_000;
 
+/** PostgreSQL text cannot hold the NUL character: refuse it as bad input here rather than fail in the database. */
+const withoutNul = [/^[^\u0000]*$/, 'must not contain the NUL character'] as const;
+const text = (max: number) => z.string().max(max).regex(...withoutNul);
+const name = text(200).trim().min(1);
+
 const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, dot, dash or underscore');
 
 export const skuSchema = z.string().regex(/^[\x21-\x7E]{1,64}$/, 'must be 1–64 printable characters without spaces');
@@ -19,7 +24,7 @@ export function isGtin(value: string): boolean {
 export const barcodeSchema = z.string().max(14).refine(isGtin, 'must be an EAN/GTIN of 8, 12, 13 or 14 digits with a valid check digit');
 
 const optionsSchema = z
-  .record(z.string().min(1).max(50), z.string().min(1).max(100))
+  .record(text(50).min(1), text(100).min(1))
   .refine((options) => Object.keys(options).length <= 10, 'must have at most 10 options')
   .describe('What tells the variants of a product apart, e.g. {"size": "M", "colour": "Navy"}.');
 
@@ -46,7 +51,7 @@ const minimumPricesSchema = z
 export const newVariantBody = z.object({
   sku: skuSchema,
   barcode: barcodeSchema.optional(),
-  title: z.string().trim().min(1).max(200).optional().describe('Defaults to the option values, e.g. "M / Navy".'),
+  title: name.optional().describe('Defaults to the option values, e.g. "M / Navy".'),
   options: optionsSchema.default({}),
   weightGrams: z.number().int().min(0).max(1_000_000).optional(),
   minimumPrices: minimumPricesSchema.default([]),
@@ -58,11 +63,11 @@ export const newVariantBody = z.object({
 });
 export type NewVariant = z.infer<typeof newVariantBody>;
 
-const imageUrls = z.array(z.url({ protocol: /^https?$/ }).max(2000)).max(20);
+const imageUrls = z.array(z.url({ protocol: /^https?$/ }).max(2000).regex(...withoutNul)).max(20);
 
 export const createProductBody = z.object({
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(10_000).default(''),
+  title: name,
+  description: text(10_000).default(''),
   taxClass: code.describe('The code of a tax class.'),
   imageUrls: imageUrls.default([]),
   status: z.enum(PRODUCT_STATUSES).default('active'),
@@ -77,8 +82,8 @@ export type NewProduct = z.infer<typeof createProductBody>;
 
 export const updateProductBody = z
   .object({
-    title: z.string().trim().min(1).max(200),
-    description: z.string().max(10_000),
+    title: name,
+    description: text(10_000),
     taxClass: code,
     imageUrls,
     status: z.enum(PRODUCT_STATUSES),
@@ -89,7 +94,7 @@ export type ProductChanges = z.infer<typeof updateProductBody>;
 export const updateVariantBody = z
   .object({
     barcode: barcodeSchema.nullable().describe('null removes the barcode.'),
-    title: z.string().trim().min(1).max(200),
+    title: name,
     options: optionsSchema,
     weightGrams: z.number().int().min(0).max(1_000_000).nullable(),
   })
@@ -101,14 +106,14 @@ export type MinimumPrice = z.infer<typeof minimumPricesSchema>[number];
 
 export const createTaxClassBody = z.object({
   code,
-  name: z.string().trim().min(1).max(200),
+  name,
   rateBasisPoints: z.number().int().min(0).max(10_000).describe('2000 = 20 %.'),
 });
 export type NewTaxClass = z.infer<typeof createTaxClassBody>;
 
 export const createPriceListBody = z.object({
   code,
-  name: z.string().trim().min(1).max(200),
+  name,
   currency: currencySchema,
   pricesIncludeTax: z.boolean().default(true).describe('Gross (VAT included) prices, as shelf prices are in Europe.'),
 });
@@ -122,18 +127,18 @@ export type PriceEntry = z.infer<typeof priceEntrySchema>;
 export const upsertPricesBody = z.object({ prices: z.array(priceEntrySchema).min(1).max(MAX_PRICES_PER_REQUEST) });
 
 export const listProductsQuery = z.object({
-  q: z.string().max(200).optional().describe('Matches title, description, SKU or barcode.'),
-  sku: z.string().max(64).optional(),
-  barcode: z.string().max(14).optional(),
+  q: text(200).optional().describe('Matches title, description, SKU or barcode.'),
+  sku: text(64).optional(),
+  barcode: text(14).optional(),
   status: z.enum(PRODUCT_STATUSES).optional(),
 });
 export const listVariantsQuery = z.object({
-  q: z.string().max(200).optional().describe('Matches SKU, barcode, variant or product title.'),
-  sku: z.string().max(64).optional(),
-  barcode: z.string().max(14).optional(),
+  q: text(200).optional().describe('Matches SKU, barcode, variant or product title.'),
+  sku: text(64).optional(),
+  barcode: text(14).optional(),
 });
 export const listPriceListsQuery = z.object({ currency: currencySchema.optional() });
-export const listPricesQuery = z.object({ sku: z.string().max(64).optional() });
+export const listPricesQuery = z.object({ sku: text(64).optional() });
 
 // Answers.
 

@@ -2,9 +2,8 @@ import type { Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { ProductsTable, VariantsTable } from '../../platform/db/schema.ts';
 import { newId } from '../../platform/ids.ts';
-import { toPage, type Page } from '../../platform/http/pagination.ts';
+import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
 import { Conflict, InvalidInput, NotFound, type FieldError } from '../../platform/http/problem.ts';
-import { afterCursor } from './cursor.ts';
 import { assertNotBelowMinimum, pricingOf, replaceMinimumPrices } from './prices.ts';
 import type {
   MinimumPrice, NewProduct, NewTaxClass, NewVariant, Product, ProductChanges, TaxClass, Variant, VariantChanges, VariantWithProduct,
@@ -96,7 +95,7 @@ export interface ProductFilter {
 }
 
 export async function listProducts(db: Executor, filter: ProductFilter): Promise<Page<Product>> {
-  const after = afterCursor(filter.cursor);
+  const after = decodeCursor(filter.cursor);
   const pattern = filter.q ? likePattern(filter.q) : undefined;
   const rows = await db
     .selectFrom('products')
@@ -155,7 +154,7 @@ export interface VariantFilter {
 }
 
 export async function listVariants(db: Executor, filter: VariantFilter): Promise<Page<VariantWithProduct>> {
-  const after = afterCursor(filter.cursor);
+  const after = decodeCursor(filter.cursor);
   const pattern = filter.q ? likePattern(filter.q) : undefined;
   const rows = await variantsWithProduct(db)
     .$if(after !== undefined, (q) => q.where('variants.id', '>', after!))

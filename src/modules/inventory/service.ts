@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { InvalidInput } from '../../platform/http/problem.ts';
 import { publish } from '../../platform/outbox.ts';
@@ -123,7 +124,7 @@ export async function setSafetyStock(trx: Trx, input: { locationId: string; sku?
 
 export async function listLevels(db: Executor, query: { sku?: string | undefined; locationId?: string | undefined; limit: number; cursor?: string | undefined }) {
   const variantId = query.sku === undefined ? undefined : (await resolveSkus(db, [query.sku], () => 'query.sku')).get(query.sku)!;
-  const after = decodeCursor(query.cursor);
+  const after = decodeCursor(query.cursor, (key) => key.split('|').length === 2 && key.split('|').every(isUuid));
   const { rows } = await sql<{ variant_id: string; location_id: string; on_hand: number; reserved: number; damaged: number; incoming: number; safety_stock: number }>`
     select s.variant_id, s.location_id, s.on_hand, s.reserved, s.damaged, s.incoming, coalesce(s.safety_stock, l.safety_stock) as safety_stock
     from stock_levels s join locations l on l.id = s.location_id
@@ -143,7 +144,7 @@ export async function listLevels(db: Executor, query: { sku?: string | undefined
 /** The ledger of one SKU at one location, newest first. */
 export async function listMovements(db: Executor, query: { sku: string; locationId: string; limit: number; cursor?: string | undefined }) {
   const variantId = (await resolveSkus(db, [query.sku], () => 'query.sku')).get(query.sku)!;
-  const before = decodeCursor(query.cursor);
+  const before = decodeCursor(query.cursor, (key) => /^\d{1,18}$/.test(key));
   const rows = await db
     .selectFrom('stock_movements')
     .selectAll()

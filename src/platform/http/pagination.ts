@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isUuid } from '../ids.ts';
 import { InvalidInput } from './problem.ts';
 
 /** Query fields every list route accepts. */
@@ -24,10 +25,11 @@ export function encodeCursor(key: string): string {
   return Buffer.from(key, 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): string | undefined {
+export function decodeCursor(cursor: string | undefined, isKey: (key: string) => boolean = isUuid): string | undefined {
   if (cursor === undefined) return undefined;
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!key || encodeCursor(key) !== cursor) throw new InvalidInput([{ field: 'query.cursor', message: 'is not a cursor this API returned' }]);
+  // A forged cursor is the caller's mistake (400 naming it), never a database error.
+  if (!key || encodeCursor(key) !== cursor || !isKey(key)) throw new InvalidInput([{ field: 'query.cursor', message: 'is not a cursor this API returned' }]);
   return key;
 }
 

@@ -140,6 +140,7 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
     if (error.code === '23503') return new RuleViolation('missing-reference', 'The request refers to a record that does not exist.', { constraint: error.constraint });
     if (error.code === '23514') return new RuleViolation('check-violation', 'The request breaks a rule of the data.', { constraint: error.constraint });
     if (error.code === '22P02' || error.code === '22003') return new InvalidInput([{ field: 'body', message: 'has a value out of range' }]);
+    if (error.code === '22021' || error.code === '22P05') return new InvalidInput([{ field: 'request', message: 'contains a character the database cannot store (NUL)' }]);
   }
   const statusCode = (error as FastifyError).statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
