@@ -3,11 +3,15 @@ import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migrat
 import type { Db } from './database.ts';
 import * as foundation from './migrations/0001_foundation.ts';
 import * as inventory from './migrations/0002_inventory.ts';
+import * as pricing from './migrations/0003_pricing.ts';
+import * as payments from './migrations/0004_payments.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_inventory': inventory,
+  '0003_pricing': pricing,
+  '0004_payments': payments,
 };
 
 async function migrator(db: Db): Promise<Migrator> {
