@@ -8,6 +8,7 @@ import { authenticate } from './modules/access/service.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { channelRoutes } from './modules/channels/routes.ts';
 import { customerRoutes } from './modules/customers/routes.ts';
+import { eventRoutes } from './modules/events/routes.ts';
 import { feedRoutes } from './modules/inventory/feed-routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { transferRoutes } from './modules/inventory/transfer-routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       await inventoryRoutes(api);
       await feedRoutes(api);
       await transferRoutes(api);
+      await eventRoutes(api);
     },
     { prefix: '/v1' },
   );

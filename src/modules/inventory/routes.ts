@@ -5,12 +5,11 @@ import { idParams } from '../../platform/http/params.ts';
 import { Forbidden } from '../../platform/http/problem.ts';
 import type { AisleApp } from '../../platform/http/types.ts';
 import { inTransaction } from '../../platform/http/unit-of-work.ts';
-import { readEvents } from '../../platform/outbox.ts';
 import { availabilityOf, channelLocationIds, channelScope, pickupStoresNear } from './availability.ts';
 import { ReservationDesk } from './desk.ts';
 import { confirmHold, deductReservation, expireLapsedHolds, getReservation, releaseReservation, reserveStock, type ReserveRequest } from './reservations.ts';
 import {
-  adjustmentBody, availabilityQuery, availabilitySchema, countBody, damageBody, eventSchema, eventsQuery, levelSchema, levelsQuery, movementSchema,
+  adjustmentBody, availabilityQuery, availabilitySchema, countBody, damageBody, levelSchema, levelsQuery, movementSchema,
   movementsQuery, pickupStoreSchema, pickupStoresBody, receiptBody, reservationSchema, reserveBody, safetyStockBody, saleBody,
 } from './schema.ts';
 import * as inventory from './service.ts';
@@ -152,9 +151,4 @@ export async function inventoryRoutes(app: AisleApp) {
   reservationAction('release', 'Release a reservation: its units are available again', releaseReservation);
   reservationAction('deduct', 'Deduct a reservation: the units left with a shipment or a pickup', deductReservation);
   reservationAction('confirm', "Turn a cart's hold into an order reservation that does not expire", (trx, id) => confirmHold(trx, id));
-
-  app.get('/events', {
-    config: { access: ['admin', 'channel'] },
-    schema: { tags: ['Events'], summary: 'Outbox events after a cursor (stock changes, …), in commit-safe order', querystring: eventsQuery, response: { 200: z.object({ items: z.array(eventSchema), nextCursor: z.string() }) } },
-  }, (request) => readEvents(request.server.db, { after: request.query.after, limit: request.query.limit, types: request.query.type ? [request.query.type] : undefined }));
 }

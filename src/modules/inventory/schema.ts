@@ -123,13 +123,3 @@ export const pickupStoreSchema = z.object({
   allAvailable: z.boolean().describe('Every line of the cart can be picked up here now.'),
   lines: z.array(z.object({ sku: z.string(), requested: z.number().int(), available: z.number().int() })),
 });
-
-export const eventsQuery = z.object({
-  after: z.string().max(200).optional().describe('The nextCursor of the previous call; omit to start from the beginning.'),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  type: z.string().max(100).optional().describe('Only events of this type, e.g. stock.changed.'),
-});
-
-export const eventSchema = z
-  .object({ id: z.number().int(), type: z.string(), subject: z.string(), payload: z.record(z.string(), z.unknown()), createdAt: z.string() })
-  .meta({ id: 'Event' });
