@@ -13,6 +13,8 @@ import { feedRoutes } from './modules/inventory/feed-routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { transferRoutes } from './modules/inventory/transfer-routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
+import { orderRoutes, type OrderRouteOptions } from './modules/orders/routes.ts';
+import { pricingRoutes } from './modules/pricing/routes.ts';
 import type { Database } from './platform/db/database.ts';
 import { isMigrated } from './platform/db/migrate.ts';
 import { Forbidden, NotFound, Problem, problemSchema, sendProblem, toProblem, Unauthenticated } from './platform/http/problem.ts';
@@ -23,6 +25,7 @@ export interface AppOptions {
   /** Accepted as an admin API key (first setup and automation). */
   adminApiKey?: string | undefined;
   logger?: FastifyServerOptions['logger'];
+  orders?: OrderRouteOptions;
 }
 
 const ERROR_STATUSES = [400, 401, 403, 404, 409, 422] as const;
@@ -110,6 +113,8 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       await inventoryRoutes(api);
       await feedRoutes(api);
       await transferRoutes(api);
+      await pricingRoutes(api);
+      await orderRoutes(api, options.orders);
       await eventRoutes(api);
     },
     { prefix: '/v1' },

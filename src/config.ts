@@ -10,6 +10,12 @@ const environment = z.object({
   AISLE_DATA_DIR: z.string().default('./data'),
   AISLE_ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   AISLE_DEMO: z.enum(['auto', 'off']).default('auto'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Aisle demo shop <orders@demo.aisle.dev>'),
+  RETAILER_NAME: z.string().min(1).default('Maison Rhône'),
+  RETAILER_ADDRESS: z.string().default('45 rue de la République|69002 Lyon|France'),
+  RETAILER_VAT_NUMBER: z.string().optional(),
+  RETAILER_LOCALE: z.string().default('fr-FR'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -24,6 +30,10 @@ export interface Config {
   /** `auto`: load the demo shop when the database is empty at `serve`. */
   demo: 'auto' | 'off';
   logLevel: string;
+  /** SMTP server for customer emails; unset: emails are written as .eml files into `<dataDir>/outbox`. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  retailer: { name: string; addressLines: string[]; vatNumber: string | undefined; locale: string };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -42,5 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminApiKey: e.AISLE_ADMIN_API_KEY,
     demo: e.AISLE_DEMO,
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    retailer: { name: e.RETAILER_NAME, addressLines: e.RETAILER_ADDRESS.split('|'), vatNumber: e.RETAILER_VAT_NUMBER, locale: e.RETAILER_LOCALE },
   };
 }

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { buildApp } from '../../src/app.ts';
+import { buildApp, type AppOptions } from '../../src/app.ts';
 import type { AisleApp } from '../../src/platform/http/types.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
@@ -30,9 +30,9 @@ export interface TestApi {
 }
 
 /** A real Aisle server on a free loopback port, on a database of its own; talk to it over real HTTP. */
-export async function startTestApi(): Promise<TestApi> {
+export async function startTestApi(options: Omit<AppOptions, 'database'> = {}): Promise<TestApi> {
   const database = await createTestDatabase();
-  const app = await buildApp({ database, adminApiKey: ADMIN_KEY });
+  const app = await buildApp({ adminApiKey: ADMIN_KEY, ...options, database });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -68,7 +68,7 @@ async function lockOpenPurchase(trx: Trx, principal: Principal, id: string, acti
   if (row.source === 'transfer') {
     throw new RuleViolation('managed-by-transfer', `This incoming stock belongs to transfer ${row.reference_id}; use the transfer's ${action} instead.`, { transferId: row.reference_id });
   }
-  if (row.status !== 'open') throw new RuleViolation('invalid-transition', `An expected receipt that is ${row.status} cannot be ${action === 'receive' ? 'received' : 'cancelled'}.`, { status: row.status });
+  if (row.status !== 'open') throw new RuleViolation('invalid-transition', `An expected receipt that is ${row.status} cannot be ${action === 'receive' ? 'received' : 'cancelled'}.`, { state: row.status });
   return row;
 }
 

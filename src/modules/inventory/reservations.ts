@@ -164,7 +164,7 @@ export const toReservation = (row: ReservationRow): Reservation => ({
 async function lockActive(trx: Trx, id: string): Promise<ReservationRow> {
   const row = await trx.selectFrom('reservations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!row) throw new NotFound('Reservation', id);
-  if (row.status !== 'active') throw new RuleViolation('reservation-closed', `Reservation ${id} is already ${row.status}.`, { status: row.status });
+  if (row.status !== 'active') throw new RuleViolation('reservation-closed', `Reservation ${id} is already ${row.status}.`, { state: row.status });
   return row;
 }
 

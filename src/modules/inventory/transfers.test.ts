@@ -120,7 +120,7 @@ describe('transfers', () => {
     for (const action of ['ship', 'cancel'] as const) {
       const refused = await act(id, action);
       expect(refused.status).toBe(422);
-      expect(refused.body).toMatchObject({ code: 'invalid-transition', status: 'received' });
+      expect(refused.body).toMatchObject({ code: 'invalid-transition', state: 'received' });
       expect(refused.body.detail).toContain('received');
     }
   });
@@ -146,7 +146,7 @@ describe('transfers', () => {
     const created = await createTransfer({ fromLocationId: warehouse, toLocationId: storeB, lines: [{ sku: 'TEE-M', quantity: 3 }] });
     const draft = await act(created.body.id, 'receive', { lines: [{ sku: 'TEE-M', quantity: 1 }] });
     expect(draft.status).toBe(422);
-    expect(draft.body).toMatchObject({ code: 'invalid-transition', status: 'draft' });
+    expect(draft.body).toMatchObject({ code: 'invalid-transition', state: 'draft' });
     expect((await act(created.body.id, 'ship')).status).toBe(200);
     expect((await act(created.body.id, 'receive', { lines: [{ sku: 'TEE-M', quantity: 2 }] })).status).toBe(200);
 
@@ -161,7 +161,7 @@ describe('transfers', () => {
 
     const cancel = await act(created.body.id, 'cancel');
     expect(cancel.status).toBe(422);
-    expect(cancel.body).toMatchObject({ code: 'invalid-transition', status: 'partially_received' });
+    expect(cancel.body).toMatchObject({ code: 'invalid-transition', state: 'partially_received' });
     expect((await act(created.body.id, 'receive', { lines: [{ sku: 'TEE-M', quantity: 1 }] })).body.status).toBe('received');
     await expectLedgerMatchesLevels();
   });
@@ -169,7 +169,7 @@ describe('transfers', () => {
   it('cancels a draft, and a shipped transfer by putting its goods back at the source', async () => {
     const draft = await createTransfer({ fromLocationId: warehouse, toLocationId: storeB, lines: [{ sku: 'TEE-M', quantity: 1 }] });
     expect((await act(draft.body.id, 'cancel')).body.status).toBe('cancelled');
-    expect(await act(draft.body.id, 'ship')).toMatchObject({ status: 422, body: { code: 'invalid-transition', status: 'cancelled' } });
+    expect(await act(draft.body.id, 'ship')).toMatchObject({ status: 422, body: { code: 'invalid-transition', state: 'cancelled' } });
 
     await putStock(warehouse, 'TEE-M', 5);
     const before = await level(warehouse, 'TEE-M');
@@ -269,7 +269,7 @@ describe('expected purchase receipts', () => {
     expect(cancelled.body).toMatchObject({ received: 4, remaining: 0, status: 'cancelled' });
     expect(await level(warehouse, 'SOCKS')).toEqual({ ...before, onHand: before.onHand + 4, incoming: 0 });
     const again = await api.call('POST', `/v1/inventory/incoming/${socks.id}/receive`, { body: { quantity: 1 } });
-    expect(again.body).toMatchObject({ code: 'invalid-transition', status: 'cancelled' });
+    expect(again.body).toMatchObject({ code: 'invalid-transition', state: 'cancelled' });
 
     const listed = await api.call('GET', `/v1/inventory/incoming?sku=CAP&locationId=${warehouse}&status=open`);
     expect(listed.body.items).toEqual([expect.objectContaining({ sku: 'CAP', remaining: 4, expectedAt: '2031-05-01T08:00:00.000Z' })]);

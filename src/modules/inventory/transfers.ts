@@ -38,7 +38,7 @@ const DONE: Record<TransferAction, string> = { ship: 'shipped', receive_some: 'r
 export function nextStatus(status: TransferStatus, action: TransferAction): TransferStatus {
   const next = TRANSFER_FLOW[status][action];
   if (next === undefined) {
-    throw new RuleViolation('invalid-transition', `A transfer that is ${status.replace('_', ' ')} cannot be ${DONE[action]}.`, { status });
+    throw new RuleViolation('invalid-transition', `A transfer that is ${status.replace('_', ' ')} cannot be ${DONE[action]}.`, { state: status });
   }
   return next;
 }

@@ -5,6 +5,7 @@ import * as foundation from './migrations/0001_foundation.ts';
 import * as inventory from './migrations/0002_inventory.ts';
 import * as pricing from './migrations/0003_pricing.ts';
 import * as payments from './migrations/0004_payments.ts';
+import * as orders from './migrations/0005_orders.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0002_inventory': inventory,
   '0003_pricing': pricing,
   '0004_payments': payments,
+  '0005_orders': orders,
 };
 
 async function migrator(db: Db): Promise<Migrator> {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { OrderTables } from './schema-orders.ts';
 
 /** Kysely's view of the tables the migrations create. Keep it in step with `migrations/`. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -290,7 +291,96 @@ export interface OutboxEventsTable {
   created_at: CreatedAt;
 }
 
-export interface DB {
+export type PromotionKind = 'percentage' | 'fixed_amount' | 'free_shipping';
+export type DeliveryMethod = 'ship_to_address' | 'pickup_in_store' | 'ship_to_store';
+
+export interface PromotionsTable {
+  id: string;
+  /** Upper case. */
+  code: string;
+  name: Generated<string>;
+  kind: PromotionKind;
+  /** Basis points for a percentage, minor units for a fixed amount, 0 for free shipping. */
+  value: number;
+  currency: string | null;
+  minimum_subtotal: Generated<number>;
+  starts_at: Timestamp | null;
+  ends_at: Timestamp | null;
+  usage_limit: number | null;
+  times_used: Generated<number>;
+  /** null: every channel. */
+  channel_ids: string[] | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PromotionRedemptionsTable {
+  promotion_id: string;
+  reference: string;
+  redeemed_at: CreatedAt;
+}
+
+export interface WeightBand {
+  upToGrams: number;
+  amount: number;
+}
+
+export interface DeliveryRatesTable {
+  id: string;
+  /** null: the default for every channel selling in `currency`. */
+  channel_id: string | null;
+  method: DeliveryMethod;
+  pricing: 'flat' | 'weight_band' | 'free_above';
+  amount: Generated<number>;
+  free_above_amount: number | null;
+  weight_bands: JSONColumnType<WeightBand[] | null, string | null, string | null>;
+  packing_fee: Generated<number>;
+  currency: string;
+  tax_class: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type PaymentMethod = 'card_online' | 'card_register' | 'cash' | 'pay_at_pickup' | 'gift_card' | 'loyalty_points' | 'store_credit';
+export type PaymentStatus =
+  | 'pending' | 'authorized' | 'partially_captured' | 'captured' | 'partially_refunded' | 'refunded'
+  | 'voided' | 'declined' | 'failed' | 'awaiting_pickup' | 'cancelled';
+
+export interface PaymentsTable {
+  id: string;
+  order_id: string;
+  method: PaymentMethod;
+  provider: string | null;
+  status: PaymentStatus;
+  currency: string;
+  amount: number;
+  authorized_amount: Generated<number>;
+  captured_amount: Generated<number>;
+  refunded_amount: Generated<number>;
+  card_brand: string | null;
+  card_last4: string | null;
+  provider_reference: string | null;
+  decline_code: string | null;
+  cash_tendered: number | null;
+  change_given: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PaymentEventsTable {
+  id: Generated<number>;
+  payment_id: string;
+  type: string;
+  amount: number;
+  from_status: PaymentStatus;
+  to_status: PaymentStatus;
+  provider_reference: string | null;
+  actor: string;
+  created_at: CreatedAt;
+}
+
+export interface DB extends OrderTables {
   stock_levels: StockLevelsTable;
   stock_movements: StockMovementsTable;
   reservations: ReservationsTable;
@@ -317,4 +407,9 @@ export interface DB {
   staff_sessions: StaffSessionsTable;
   api_keys: ApiKeysTable;
   idempotency_keys: IdempotencyKeysTable;
+  promotions: PromotionsTable;
+  promotion_redemptions: PromotionRedemptionsTable;
+  delivery_rates: DeliveryRatesTable;
+  payments: PaymentsTable;
+  payment_events: PaymentEventsTable;
 }

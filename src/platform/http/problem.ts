@@ -91,6 +91,8 @@ const TITLES: Record<number, string> = {
 
 export function problemBody(problem: Problem, instance?: string): ProblemBody {
   return {
+    // The facts first: no detail may overwrite the standard members of a problem.
+    ...problem.details,
     type: `/problems/${problem.code}`,
     title: TITLES[problem.status] ?? 'Error',
     status: problem.status,
@@ -98,7 +100,6 @@ export function problemBody(problem: Problem, instance?: string): ProblemBody {
     code: problem.code,
     ...(instance ? { instance } : {}),
     ...(problem.errors ? { errors: problem.errors } : {}),
-    ...problem.details,
   };
 }
 

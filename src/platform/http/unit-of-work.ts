@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sha256 } from '../auth/passwords.ts';
-import type { Trx } from '../db/database.ts';
+import type { Executor, Trx } from '../db/database.ts';
 import { InvalidInput, RuleViolation } from './problem.ts';
 
 /**
@@ -25,8 +25,7 @@ export async function inTransaction<T>(
     return body;
   }
 
-  const scope = request.principal?.actor ?? 'anonymous';
-  const requestHash = sha256(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`);
+  const { scope, requestHash } = fingerprint(request);
   const outcome = await retrying(() => db.transaction().execute(async (trx) => {
     const claimed = await trx
       .insertInto('idempotency_keys')
@@ -34,18 +33,7 @@ export async function inTransaction<T>(
       .onConflict((conflict) => conflict.columns(['scope', 'key']).doNothing())
       .returning('key')
       .executeTakeFirst();
-    if (!claimed) {
-      const stored = await trx
-        .selectFrom('idempotency_keys')
-        .select(['request_hash', 'status_code', 'response_body'])
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .executeTakeFirstOrThrow();
-      if (stored.request_hash !== requestHash) {
-        throw new RuleViolation('idempotency-key-reused', 'This Idempotency-Key was already used for a different request.', { idempotencyKey: key });
-      }
-      return { replayed: true, status: stored.status_code ?? status, body: stored.response_body };
-    }
+    if (!claimed) return { replayed: true, ...(await storedAnswer(trx, scope, key, requestHash))! };
     const body = await work(trx);
     await trx
       .updateTable('idempotency_keys')
@@ -59,6 +47,41 @@ export async function inTransaction<T>(
   reply.code(outcome.status);
   // A replay answers with what was stored: the same JSON the first answer sent.
   return outcome.body as T;
+}
+
+function fingerprint(request: FastifyRequest) {
+  return {
+    scope: request.principal?.actor ?? 'anonymous',
+    requestHash: sha256(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`),
+  };
+}
+
+async function storedAnswer(db: Executor, scope: string, key: string, requestHash: string) {
+  const stored = await db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'status_code', 'response_body'])
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (!stored) return undefined;
+  if (stored.request_hash !== requestHash) {
+    throw new RuleViolation('idempotency-key-reused', 'This Idempotency-Key was already used for a different request.', { idempotencyKey: key });
+  }
+  return { status: stored.status_code ?? 200, body: stored.response_body };
+}
+
+/**
+ * For a request that does outside work before its transaction (a payment authorisation): answers a retry whose first
+ * copy has already committed, so the outside work is not done twice. Returns undefined when there is nothing stored.
+ */
+export async function replayIfAnswered(request: FastifyRequest, reply: FastifyReply): Promise<{ body: unknown } | undefined> {
+  const key = idempotencyKey(request);
+  if (key === undefined) return undefined;
+  const { scope, requestHash } = fingerprint(request);
+  const stored = await storedAnswer(request.server.db, scope, key, requestHash);
+  if (!stored || stored.body === null) return undefined;
+  reply.header('idempotent-replayed', 'true').code(stored.status);
+  return { body: stored.body };
 }
 
 function idempotencyKey(request: FastifyRequest): string | undefined {

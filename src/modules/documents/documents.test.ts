@@ -1,0 +1,174 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { extractText } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { qrCodesIn, startSmtpInbox, type Inbox } from '../../../test/support/mail.ts';
+import { orderQrPayload, parseOrderQrPayload, renderInvoicePdf, type InvoiceDocument, type InvoiceLine } from './invoice.ts';
+import { createMailer, sendOrderConfirmation } from './mailer.ts';
+import { formatMoney, formatRate } from './money.ts';
+
+const FROM = 'Maison Dupont <commandes@maison-dupont.example>';
+
+function anInvoice(orderNumber: string, lines: InvoiceLine[] = [
+  { sku: 'TSH-BLK-M', title: 'T-shirt coton bio, noir, M', quantity: 2, unitPrice: 2490, discount: 500, taxRateBasisPoints: 2000, lineTotal: 4480 },
+  { sku: 'MUG-ŁÓDŹ', title: 'Kubek „Łódź”', quantity: 1, unitPrice: 118476, discount: 0, taxRateBasisPoints: 550, lineTotal: 118476 },
+]): InvoiceDocument {
+  return {
+    retailer: { name: 'Maison Dupont', addressLines: ['12 rue de Rivoli', '75004 Paris'], vatNumber: 'FR12345678901' },
+    number: 'F-2025-000123',
+    orderNumber,
+    issuedAt: '2025-11-23T18:30:00Z',
+    currency: 'EUR',
+    locale: 'fr-FR',
+    timeZone: 'Europe/Paris',
+    customer: { name: 'Zofia Łukasiewicz', email: 'zofia@example.com', phone: '+48600700800' },
+    channelName: 'Web shop',
+    pricesIncludeTax: true,
+    lines,
+    fees: [{ label: 'Packing', amount: 500 }],
+    taxes: [{ rateBasisPoints: 2000, base: 3733, amount: 747 }, { rateBasisPoints: 550, base: 112300, amount: 6176 }],
+    totals: { subtotal: 123456, discounts: 500, fees: 500, tax: 6923, total: 123456 },
+    payments: [{ method: 'card', amount: 123456 }],
+    qrPayload: orderQrPayload(orderNumber),
+  };
+}
+
+/** The PDF's text with every kind of space (Intl uses no-break ones) made plain, so amounts compare as printed. */
+async function textOf(pdf: Buffer): Promise<{ text: string; pages: number }> {
+  const { text, totalPages } = await extractText(new Uint8Array(pdf), { mergePages: true });
+  return { text: plain(text), pages: totalPages };
+}
+const plain = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('amounts as customers read them', () => {
+  it('formats minor units for the currency and locale, without going through floating point', () => {
+    expect(formatMoney(123456, 'EUR', 'fr-FR')).toBe('1\u202f234,56\u00a0€');
+    expect(formatMoney(123456, 'EUR', 'en')).toBe('€1,234.56');
+    expect(formatMoney(-500, 'EUR', 'fr-FR')).toBe('-5,00\u00a0€');
+    expect(formatMoney(5, 'PLN', 'pl-PL')).toBe('0,05\u00a0zł');
+    expect(formatMoney(1234, 'JPY', 'en')).toBe('¥1,234');
+    expect(formatMoney(1234567, 'KWD', 'en')).toBe('KWD\u00a01,234.567');
+    // 2^53 − 1 cents: a float division by 100 would already round the last digit.
+    expect(formatMoney(9007199254740991, 'EUR', 'en')).toBe('€90,071,992,547,409.91');
+    expect(() => formatMoney(12.5, 'EUR', 'en')).toThrow(RangeError);
+  });
+
+  it('prints tax rates kept in basis points', () => {
+    expect(formatRate(2000, 'fr-FR')).toBe('20\u00a0%');
+    expect(formatRate(550, 'fr-FR')).toBe('5,5\u00a0%');
+    expect(formatRate(2300, 'pl-PL')).toBe('23%');
+  });
+});
+
+describe('the order QR code', () => {
+  it('recalls the order it was printed for', () => {
+    for (const orderNumber of ['100045', 'WEB-2025.77_a']) expect(parseOrderQrPayload(orderQrPayload(orderNumber))).toBe(orderNumber);
+    expect(orderQrPayload('100045')).toBe('AISLE-ORDER:100045');
+  });
+
+  it('survives what scanners do to a code: a line ending, the letters upper- or lower-cased', () => {
+    expect(parseOrderQrPayload('AISLE-ORDER:100045\r\n')).toBe('100045');
+    expect(parseOrderQrPayload('aisle-order:100045')).toBe('100045');
+  });
+
+  it('answers null for any other code', () => {
+    for (const scan of ['100045', '4006381333931', 'AISLE-ORDER:', 'AISLE-ORDER:10 045', 'AISLE-ORDER:../etc', 'AISLE-LOYALTY:100045', 'https://example.com/AISLE-ORDER:1']) {
+      expect(parseOrderQrPayload(scan)).toBeNull();
+    }
+  });
+
+  it('refuses to print an order number a scan could not give back', () => {
+    expect(() => orderQrPayload('10 045')).toThrow(RangeError);
+    expect(() => orderQrPayload('')).toThrow(RangeError);
+  });
+});
+
+describe('the order confirmation over SMTP', () => {
+  let inbox: Inbox;
+  beforeAll(async () => {
+    inbox = await startSmtpInbox();
+  });
+  afterAll(() => inbox.close());
+
+  it('reaches the customer with the invoice, whose QR code recalls the order', async () => {
+    const invoice = anInvoice('100045');
+    const total = formatMoney(invoice.totals.total, invoice.currency, invoice.locale);
+    const mailer = createMailer({ smtpUrl: inbox.url, from: FROM });
+    const messageId = await sendOrderConfirmation(mailer, {
+      to: 'zofia@example.com',
+      orderNumber: '100045',
+      customerName: 'Zofia <Łukasiewicz> & co',
+      totalFormatted: total,
+      pickup: { storeName: 'Paris Rivoli', address: '12 rue de Rivoli, 75004 Paris' },
+      pdf: await renderInvoicePdf(invoice),
+    });
+    mailer.close();
+
+    expect(inbox.messages).toHaveLength(1);
+    expect(inbox.messages[0]!.to).toEqual(['zofia@example.com']);
+    const mail = await simpleParser(inbox.messages[0]!.raw);
+    expect(mail.messageId).toBe(messageId);
+    expect(mail.from?.value).toEqual([{ name: 'Maison Dupont', address: 'commandes@maison-dupont.example' }]);
+    expect(mail.subject).toBe('Your order 100045 is confirmed');
+    expect(mail.text).toContain(`Total: ${total}`);
+    expect(mail.text).toContain('Paris Rivoli, 12 rue de Rivoli, 75004 Paris');
+    expect(mail.html).toContain('Zofia &#60;Łukasiewicz&#62; &#38; co');
+
+    expect(mail.attachments).toHaveLength(1);
+    const attachment = mail.attachments[0]!;
+    expect(attachment.filename).toBe('invoice-100045.pdf');
+    expect(attachment.contentType).toBe('application/pdf');
+
+    const scanned = await qrCodesIn(attachment.content);
+    expect(scanned).toEqual([orderQrPayload('100045')]);
+    expect(parseOrderQrPayload(scanned[0]!)).toBe('100045');
+
+    const { text } = await textOf(attachment.content);
+    for (const printed of ['100045', 'F-2025-000123', 'TSH-BLK-M', 'MUG-ŁÓDŹ', 'Kubek „Łódź”', 'Zofia Łukasiewicz', '23 novembre 2025', 'Packing']) expect(text).toContain(printed);
+    expect(text).toContain(plain(`Total ${total}`));
+  });
+
+  it('carries long orders over several pages, the header repeated and the totals at the end', async () => {
+    const lines = Array.from({ length: 70 }, (_, index) => ({
+      sku: `SKU-${String(index).padStart(3, '0')}`, title: 'Chaussettes laine', quantity: 1, unitPrice: 990, discount: 0, taxRateBasisPoints: 2000, lineTotal: 990,
+    }));
+    const pdf = await renderInvoicePdf(anInvoice('100046', lines));
+    const { text, pages } = await textOf(pdf);
+    expect(pages).toBeGreaterThan(1);
+    expect(text).toContain('SKU-069');
+    expect(text).toContain('Invoice F-2025-000123 · Order 100046 (continued)');
+    expect(text).toContain(plain(`Total ${formatMoney(123456, 'EUR', 'fr-FR')}`));
+    expect(await qrCodesIn(pdf)).toEqual(['AISLE-ORDER:100046']);
+  });
+});
+
+describe('mail in development', () => {
+  let folder: string;
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(os.tmpdir(), 'aisle-outbox-'));
+  });
+  afterAll(() => rm(folder, { recursive: true, force: true }));
+
+  it('writes each message into the outbox as an .eml file a mail program opens', async () => {
+    const outboxDir = path.join(folder, 'outbox');
+    const mailer = createMailer({ from: FROM, outboxDir });
+    const pdf = await renderInvoicePdf(anInvoice('100047'));
+    const messageId = await sendOrderConfirmation(mailer, { to: 'jean@example.com', orderNumber: '100047', customerName: 'Jean', totalFormatted: '1 234,56 €', pdf });
+
+    const files = await readdir(outboxDir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/\.eml$/);
+    const mail = await simpleParser(await readFile(path.join(outboxDir, files[0]!)));
+    expect(mail.messageId).toBe(messageId);
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : '').toBe('jean@example.com');
+    expect(mail.text).not.toContain('collect');
+    expect(mail.attachments.map((attachment) => attachment.filename)).toEqual(['invoice-100047.pdf']);
+    expect(Buffer.compare(mail.attachments[0]!.content, pdf)).toBe(0);
+  });
+
+  it('refuses to start with neither SMTP_URL nor an outbox folder', () => {
+    expect(() => createMailer({ from: FROM })).toThrow(/SMTP_URL/);
+  });
+});

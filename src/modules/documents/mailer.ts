@@ -1,0 +1,98 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+
+export interface MailerConfig {
+  /** smtp://user:password@host:587 or smtps://…:465; nodemailer options may ride along as query parameters (?pool=true). */
+  smtpUrl?: string;
+  /** The sender customers see: `Maison Dupont <orders@maison-dupont.fr>`. */
+  from: string;
+  /** Without smtpUrl, each message is written here as an .eml file instead of being sent. */
+  outboxDir?: string;
+}
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
+}
+
+export interface Mailer {
+  /** Sends one message and answers its Message-ID. Rejects when the SMTP server refuses it; the caller retries. */
+  send(mail: OutgoingMail): Promise<string>;
+  close(): void;
+}
+
+export function createMailer(config: MailerConfig): Mailer {
+  if (config.smtpUrl) {
+    const transport = nodemailer.createTransport(config.smtpUrl);
+    return {
+      async send(mail) {
+        const info = await transport.sendMail({ from: config.from, ...mail });
+        return info.messageId;
+      },
+      close: () => transport.close(),
+    };
+  }
+  const outboxDir = config.outboxDir;
+  if (!outboxDir) throw new Error('Mail needs SMTP_URL, or an outbox folder to write messages into during development.');
+  // The stream transport builds the exact message SMTP would carry; an .eml file of it opens in any mail program.
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true });
+  return {
+    async send(mail) {
+      const info = await transport.sendMail({ from: config.from, ...mail });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const name = `${stamp}-${info.messageId.replace(/[^A-Za-z0-9@.-]/g, '')}.eml`;
+      await mkdir(outboxDir, { recursive: true });
+      await writeFile(path.join(outboxDir, name), info.message as Buffer);
+      return info.messageId;
+    },
+    close: () => transport.close(),
+  };
+}
+
+export interface OrderConfirmation {
+  to: string;
+  orderNumber: string;
+  customerName: string;
+  /** The order total as printed on the invoice: `formatMoney(total, currency, locale)`. */
+  totalFormatted: string;
+  /** For Click & Collect: where the customer collects the order. */
+  pickup?: { storeName: string; address: string };
+  /** The invoice, from `renderInvoicePdf`. */
+  pdf: Buffer;
+}
+
+/** Emails the customer that the order is confirmed, with the invoice attached; answers the Message-ID. */
+export async function sendOrderConfirmation(mailer: Mailer, order: OrderConfirmation): Promise<string> {
+  const invoiceFile = `invoice-${order.orderNumber}.pdf`;
+  const greeting = `Hello ${order.customerName},`;
+  const thanks = `Thank you for your order ${order.orderNumber}. It is confirmed, and your invoice is attached (${invoiceFile}).`;
+  const pickup = order.pickup
+    ? [
+        `You will collect it at ${order.pickup.storeName}, ${order.pickup.address}.`,
+        'We will email you again as soon as it is ready. At the store, show the QR code on the invoice (on your phone or printed) and we will find your order straight away.',
+      ]
+    : [];
+  const text = [greeting, thanks, `Total: ${order.totalFormatted}`, ...pickup, 'See you soon!'].join('\n\n') + '\n';
+  const html = [
+    '<!doctype html><html><body style="font-family: Arial, sans-serif; color: #1f2328; line-height: 1.5">',
+    ...[greeting, thanks].map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
+    `<p><strong>Total: ${escapeHtml(order.totalFormatted)}</strong></p>`,
+    ...[...pickup, 'See you soon!'].map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
+    '</body></html>',
+  ].join('\n');
+  return mailer.send({
+    to: order.to,
+    subject: `Your order ${order.orderNumber} is confirmed`,
+    text,
+    html,
+    attachments: [{ filename: invoiceFile, content: order.pdf, contentType: 'application/pdf' }],
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}

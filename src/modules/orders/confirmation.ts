@@ -1,0 +1,82 @@
+import type { Executor } from '../../platform/db/database.ts';
+import { renderInvoicePdf, type InvoiceDocument } from '../documents/invoice.ts';
+import { sendOrderConfirmation, type Mailer } from '../documents/mailer.ts';
+import { formatMoney } from '../documents/money.ts';
+import type { OrderView } from './schema.ts';
+
+export interface Retailer {
+  name: string;
+  addressLines: string[];
+  vatNumber?: string | undefined;
+  /** How amounts and dates are written on invoices, e.g. fr-FR. */
+  locale: string;
+}
+
+const METHOD_NAMES: Record<string, string> = {
+  card_online: 'card', card_register: 'card', cash: 'cash', pay_at_pickup: 'to pay at pickup', gift_card: 'gift card', loyalty_points: 'points', store_credit: 'store credit',
+};
+
+/** The invoice of an order, as printed and attached to the confirmation. */
+export async function invoiceOf(db: Executor, order: OrderView, retailer: Retailer): Promise<InvoiceDocument> {
+  const [customer, channel] = await Promise.all([
+    db.selectFrom('customers').select(['first_name', 'last_name']).where('id', '=', order.customerId).executeTakeFirstOrThrow(),
+    db.selectFrom('channels').innerJoin('price_lists', 'price_lists.id', 'channels.price_list_id')
+      .select(['channels.name', 'price_lists.prices_include_tax']).where('channels.id', '=', order.channelId).executeTakeFirstOrThrow(),
+  ]);
+  const lines = order.deliveryGroups.flatMap((group) => group.lines);
+  const taxes = new Map<number, { base: number; amount: number }>();
+  for (const line of lines) {
+    const rate = taxes.get(line.taxRateBasisPoints) ?? { base: 0, amount: 0 };
+    rate.base += line.lineTotal - line.taxAmount;
+    rate.amount += line.taxAmount;
+    taxes.set(line.taxRateBasisPoints, rate);
+  }
+  const shipping = order.totals.shipping;
+  const packing = order.totals.packing;
+  const shippingAddress = order.deliveryGroups.find((group) => group.address)?.address;
+  return {
+    retailer: { name: retailer.name, addressLines: retailer.addressLines, ...(retailer.vatNumber ? { vatNumber: retailer.vatNumber } : {}) },
+    number: `INV-${order.number}`,
+    orderNumber: order.number,
+    issuedAt: order.createdAt,
+    currency: order.currency,
+    locale: retailer.locale,
+    customer: {
+      name: `${customer.first_name} ${customer.last_name}`.trim(),
+      ...(order.email ? { email: order.email } : {}),
+      ...(order.phone ? { phone: order.phone } : {}),
+      ...(shippingAddress ? { addressLines: [shippingAddress.line1, shippingAddress.line2 ?? '', `${shippingAddress.postalCode} ${shippingAddress.city}`, shippingAddress.country].filter(Boolean) } : {}),
+    },
+    channelName: channel.name,
+    pricesIncludeTax: channel.prices_include_tax,
+    lines: lines.map((line) => ({
+      sku: line.sku, title: line.title, quantity: line.quantity, unitPrice: line.unitListPrice, discount: line.discountTotal,
+      taxRateBasisPoints: line.taxRateBasisPoints, lineTotal: line.lineTotal,
+    })),
+    fees: [...(shipping ? [{ label: 'Shipping', amount: shipping }] : []), ...(packing ? [{ label: 'Packing', amount: packing }] : [])],
+    taxes: [...taxes].map(([rateBasisPoints, rate]) => ({ rateBasisPoints, ...rate })),
+    totals: { subtotal: order.totals.subtotal, discounts: order.totals.discounts, fees: shipping + packing, tax: order.totals.tax, total: order.totals.total },
+    payments: order.payments.map((payment) => ({ method: METHOD_NAMES[payment.method] ?? payment.method, amount: payment.amount })),
+    qrPayload: order.qrPayload,
+  };
+}
+
+/** Sends the order confirmation with its invoice to the customer's email, when the order has one. */
+export function orderConfirmations(db: Executor, mailer: Mailer, retailer: Retailer) {
+  return async (order: OrderView): Promise<void> => {
+    if (!order.email) return;
+    const invoice = await invoiceOf(db, order, retailer);
+    const pickupGroup = order.deliveryGroups.find((group) => group.pickupLocationId);
+    const store = pickupGroup
+      ? await db.selectFrom('locations').select(['name', 'address']).where('id', '=', pickupGroup.pickupLocationId!).executeTakeFirst()
+      : undefined;
+    await sendOrderConfirmation(mailer, {
+      to: order.email,
+      orderNumber: order.number,
+      customerName: invoice.customer.name,
+      totalFormatted: formatMoney(order.totals.total, order.currency, retailer.locale),
+      ...(store ? { pickup: { storeName: store.name, address: `${store.address.line1}, ${store.address.postalCode} ${store.address.city}` } } : {}),
+      pdf: await renderInvoicePdf(invoice),
+    });
+  };
+}

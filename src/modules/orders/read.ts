@@ -1,0 +1,138 @@
+import type { Executor, Trx } from '../../platform/db/database.ts';
+import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import { Forbidden, NotFound } from '../../platform/http/problem.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import { orderQrPayload, parseOrderQrPayload } from '../documents/qr.ts';
+import { paymentsOfOrders } from '../payments/service.ts';
+import type { OrderView } from './schema.ts';
+
+/** Reading orders: one order with everything, the timeline, search, and one customer's history across channels. */
+
+export async function recordOrderEvent(trx: Trx, orderId: string, type: string, detail: Record<string, unknown>, actor: string, channelId: string | null) {
+  await trx.insertInto('order_events').values({ order_id: orderId, type, detail: JSON.stringify(detail), actor, channel_id: channelId }).execute();
+}
+
+/** Admins see every order; a channel only its own; store staff the orders their store fulfils or hands over. */
+export async function assertMaySeeOrder(db: Executor, principal: Principal, order: { id: string; channel_id: string }) {
+  if (principal.role === 'admin') return;
+  if (principal.role === 'channel') {
+    if (principal.channelId === order.channel_id) return;
+    throw new Forbidden('This order was placed through another channel.');
+  }
+  const store = principal.locationId!;
+  const touches = await db
+    .selectFrom('delivery_groups')
+    .select('id')
+    .where('order_id', '=', order.id)
+    .where((eb) => eb.or([eb('fulfilment_location_id', '=', store), eb('pickup_location_id', '=', store)]))
+    .executeTakeFirst();
+  const viaRegister = await db.selectFrom('channels').select('id').where('id', '=', order.channel_id).where('store_location_id', '=', store).executeTakeFirst();
+  if (!touches && !viaRegister) throw new Forbidden('This order is neither fulfilled nor handed over by your store.');
+}
+
+export async function getOrder(db: Executor, id: string): Promise<OrderView> {
+  const [order] = await loadOrders(db, [id]);
+  if (!order) throw new NotFound('Order', id);
+  return order;
+}
+
+/** Orders with their groups, lines and payments: four queries for any number of orders, in the order of `ids`. */
+export async function loadOrders(db: Executor, ids: string[]): Promise<OrderView[]> {
+  if (!ids.length) return [];
+  const [orders, groups, lines, payments] = await Promise.all([
+    db.selectFrom('orders').selectAll().where('id', 'in', ids).execute(),
+    db.selectFrom('delivery_groups').selectAll().where('order_id', 'in', ids).orderBy('position').execute(),
+    db.selectFrom('order_lines').selectAll().where('order_id', 'in', ids).orderBy('position').execute(),
+    paymentsOfOrders(db, ids),
+  ]);
+  const byId = new Map(orders.map((order) => [order.id, order]));
+  return ids.flatMap((id) => {
+    const order = byId.get(id);
+    if (!order) return [];
+    return [{
+      id: order.id,
+      number: order.number,
+      channelId: order.channel_id,
+      customerId: order.customer_id,
+      status: order.status,
+      currency: order.currency,
+      totals: {
+        subtotal: order.subtotal, discounts: order.discount_total, shipping: order.shipping_total, packing: order.packing_total, tax: order.tax_total, total: order.total,
+      },
+      promotionCode: order.promotion_code,
+      email: order.email,
+      phone: order.phone,
+      qrPayload: orderQrPayload(order.number),
+      deliveryGroups: groups.filter((group) => group.order_id === id).map((group) => ({
+        id: group.id,
+        method: group.method,
+        status: group.status,
+        fulfilmentLocationId: group.fulfilment_location_id,
+        pickupLocationId: group.pickup_location_id,
+        address: group.address,
+        recipient: group.recipient,
+        shippingFee: group.shipping_fee,
+        packingFee: group.packing_fee,
+        promisedAt: group.promised_at?.toISOString() ?? null,
+        carrier: group.carrier,
+        trackingNumber: group.tracking_number,
+        lines: lines.filter((line) => line.delivery_group_id === group.id).map((line) => ({
+          id: line.id, sku: line.sku, title: line.title, quantity: line.quantity, cancelledQuantity: line.cancelled_quantity,
+          unitListPrice: line.unit_list_price, unitPrice: line.unit_price, discountTotal: line.discount_total,
+          minimumPriceApplied: line.minimum_price_applied, taxRateBasisPoints: line.tax_rate_basis_points, taxAmount: line.tax_amount, lineTotal: line.line_total,
+        })),
+      })),
+      payments: payments.filter((payment) => payment.orderId === id),
+      createdAt: order.created_at.toISOString(),
+      updatedAt: order.updated_at.toISOString(),
+    }];
+  });
+}
+
+export async function orderTimeline(db: Executor, orderId: string) {
+  const rows = await db.selectFrom('order_events').selectAll().where('order_id', '=', orderId).orderBy('id').execute();
+  return {
+    items: rows.map((row) => ({ id: row.id, type: row.type, detail: row.detail, actor: row.actor, channelId: row.channel_id, createdAt: row.created_at.toISOString() })),
+  };
+}
+
+export interface OrderSearch {
+  limit: number;
+  cursor?: string | undefined;
+  number?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
+  qr?: string | undefined;
+  channelId?: string | undefined;
+  status?: OrderView['status'] | undefined;
+  customerId?: string | undefined;
+}
+
+/**
+ * Find any order by number, scanned QR, email or phone; newest first. A channel key sees only its channel; store
+ * staff the orders their store fulfils or hands over, or a customer's whole history (`wholeHistory`: the counter
+ * serves the customer, whatever channel they bought through).
+ */
+export async function searchOrders(db: Executor, principal: Principal, search: OrderSearch, options: { wholeHistory?: boolean } = {}) {
+  const before = decodeCursor(search.cursor);
+  const number = search.qr !== undefined ? (parseOrderQrPayload(search.qr) ?? '\u0001no-order') : search.number;
+  const channelId = principal.role === 'channel' ? principal.channelId! : search.channelId;
+  const rows = await db
+    .selectFrom('orders')
+    .select('id')
+    .$if(number !== undefined, (q) => q.where('number', '=', number!))
+    .$if(search.email !== undefined, (q) => q.where('email', '=', search.email!.toLowerCase()))
+    .$if(search.phone !== undefined, (q) => q.where('phone', '=', search.phone!.replace(/[\s().-]/g, '')))
+    .$if(channelId !== undefined, (q) => q.where('channel_id', '=', channelId!))
+    .$if(search.status !== undefined, (q) => q.where('status', '=', search.status!))
+    .$if(search.customerId !== undefined, (q) => q.where('customer_id', '=', search.customerId!))
+    .$if(principal.role === 'store' && !options.wholeHistory, (q) =>
+      q.where((eb) => eb.exists(eb.selectFrom('delivery_groups').select('id').whereRef('delivery_groups.order_id', '=', 'orders.id')
+        .where((inner) => inner.or([inner('fulfilment_location_id', '=', principal.locationId!), inner('pickup_location_id', '=', principal.locationId!)])))))
+    .$if(before !== undefined, (q) => q.where('id', '<', before!))
+    .orderBy('id', 'desc')
+    .limit(search.limit + 1)
+    .execute();
+  const page = toPage(rows, search.limit, (row) => row.id, (row) => row.id);
+  return { items: await loadOrders(db, page.items), nextCursor: page.nextCursor };
+}

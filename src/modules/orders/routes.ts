@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { ANY_ROLE } from '../../platform/auth/principal.ts';
+import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
+import { idParams } from '../../platform/http/params.ts';
+import type { AisleApp } from '../../platform/http/types.ts';
+import { inTransaction, replayIfAnswered } from '../../platform/http/unit-of-work.ts';
+import { assertMaySeeOrder, getOrder, orderTimeline, searchOrders } from './read.ts';
+import { addressChangeBody, cancelBody, createOrderBody, noteBody, orderSchema, searchOrdersQuery, shipBody, timelineSchema } from './schema.ts';
+import * as orders from './service.ts';
+
+const tags = ['Orders'];
+const groupParams = z.object({ id: z.uuid(), groupId: z.uuid() });
+
+export interface OrderRouteOptions {
+  /** Called after an order commits (the confirmation email); failures are logged, never the order's. */
+  onPlaced?: (order: z.infer<typeof orderSchema>) => Promise<void>;
+}
+
+export async function orderRoutes(app: AisleApp, options: OrderRouteOptions = {}) {
+  app.post('/orders', {
+    config: { access: ANY_ROLE },
+    schema: { tags, summary: 'Place an order from any channel: stock reserved, payment authorised, all or nothing', body: createOrderBody, response: { 201: orderSchema } },
+  }, async (request, reply) => {
+    const replay = await replayIfAnswered(request, reply);
+    if (replay) return replay.body as z.infer<typeof orderSchema>;
+    const order = await orders.placeOrder(request.server.db, request.principal!, request.body, {
+      transaction: (work) => inTransaction(request, reply, 201, work),
+      wasReplayed: () => reply.hasHeader('idempotent-replayed'),
+    });
+    reply.code(201);
+    if (options.onPlaced && !reply.hasHeader('idempotent-replayed')) {
+      options.onPlaced(order).catch((error: unknown) => request.log.error({ err: error, orderId: order.id }, 'order confirmation failed'));
+    }
+    return order;
+  });
+
+  app.get('/orders', {
+    config: { access: ANY_ROLE },
+    schema: { tags, summary: 'Find orders by number, scanned QR code, email or phone; newest first', querystring: searchOrdersQuery.extend(pageQuery), response: { 200: pageOf(orderSchema) } },
+  }, (request) => searchOrders(request.server.db, request.principal!, request.query));
+
+  app.get('/orders/:id', {
+    config: { access: ANY_ROLE },
+    schema: { tags, summary: 'Get an order', params: idParams, response: { 200: orderSchema } },
+  }, async (request) => {
+    const order = await getOrder(request.server.db, request.params.id);
+    await assertMaySeeOrder(request.server.db, request.principal!, { id: order.id, channel_id: order.channelId });
+    return order;
+  });
+
+  app.get('/orders/:id/timeline', {
+    config: { access: ANY_ROLE },
+    schema: { tags, summary: 'Everything that happened to the order, with who and through which channel', params: idParams, response: { 200: timelineSchema } },
+  }, async (request) => {
+    const order = await getOrder(request.server.db, request.params.id);
+    await assertMaySeeOrder(request.server.db, request.principal!, { id: order.id, channel_id: order.channelId });
+    return orderTimeline(request.server.db, request.params.id);
+  });
+
+  app.get('/customers/:id/orders', {
+    config: { access: ANY_ROLE },
+    schema: {
+      tags,
+      summary: "One customer's orders from every channel, newest first",
+      params: idParams,
+      querystring: z.object({ ...pageQuery, channelId: z.uuid().optional(), status: searchOrdersQuery.shape.status }),
+      response: { 200: pageOf(orderSchema) },
+    },
+  }, (request) => searchOrders(request.server.db, request.principal!, { ...request.query, customerId: request.params.id }, { wholeHistory: true }));
+
+  app.post('/orders/:id/cancel', {
+    config: { access: ANY_ROLE },
+    schema: { tags, summary: 'Cancel the whole order or some lines while not shipped: stock released, payment voided or refunded', params: idParams, body: cancelBody, response: { 200: orderSchema } },
+  }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.cancelOrder(trx, request.principal!, request.params.id, request.body)));
+
+  app.post('/orders/:id/address', {
+    config: { access: ANY_ROLE },
+    schema: { tags, summary: 'Change the delivery address while not shipped', params: idParams, body: addressChangeBody, response: { 200: orderSchema } },
+  }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.changeDeliveryAddress(trx, request.principal!, request.params.id, request.body)));
+
+  app.post('/orders/:id/notes', {
+    config: { access: ANY_ROLE },
+    schema: { tags, summary: 'Add a note to the order timeline', params: idParams, body: noteBody, response: { 201: orderSchema } },
+  }, (request, reply) => inTransaction(request, reply, 201, (trx) => orders.addNote(trx, request.principal!, request.params.id, request.body.text)));
+
+  app.post('/orders/:id/delivery-groups/:groupId/ship', {
+    config: { access: ['admin', 'store'] },
+    schema: { tags, summary: 'Ship a delivery group: stock deducted, payment captured', params: groupParams, body: shipBody, response: { 200: orderSchema } },
+  }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.releaseGroup(trx, request.principal!, request.params.id, request.params.groupId, 'ship', request.body)));
+
+  app.post('/orders/:id/delivery-groups/:groupId/hand-over', {
+    config: { access: ['admin', 'store'] },
+    schema: { tags, summary: 'Hand a pickup over to the customer: stock deducted, payment captured (pay at pickup: paid now)', params: groupParams, response: { 200: orderSchema } },
+  }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.releaseGroup(trx, request.principal!, request.params.id, request.params.groupId, 'hand_over')));
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { guestSchema } from '../customers/schema.ts';
+import { addressSchema } from '../locations/schema.ts';
+import { paymentSchema, tenderSchema } from '../payments/schema.ts';
+import { DELIVERY_METHODS } from '../pricing/schema.ts';
+
+const sku = z.string().min(1).max(100);
+
+export const customerRef = z.union([z.object({ id: z.uuid() }), guestSchema]).describe('An existing profile by id, or guest details matched to a profile by email, then phone (created if none).');
+
+export const deliveryGroupInput = z
+  .object({
+    method: z.enum(DELIVERY_METHODS),
+    pickupLocationId: z.uuid().optional().describe('The store where the customer collects (pickup_in_store, ship_to_store).'),
+    fulfilmentLocationId: z.uuid().optional().describe('Where the goods come from; chosen automatically when omitted.'),
+    address: addressSchema.optional().describe('Where to ship (ship_to_address).'),
+    recipient: z.string().max(200).optional(),
+  })
+  .refine((group) => group.method === 'ship_to_address' || group.pickupLocationId !== undefined, { path: ['pickupLocationId'], message: 'is required to pick up' })
+  .refine((group) => group.method !== 'ship_to_address' || group.address !== undefined, { path: ['address'], message: 'is required to ship to an address' });
+
+export const createOrderBody = z.object({
+  channelId: z.uuid().optional().describe('The selling channel; a channel key always orders through its own.'),
+  customer: customerRef,
+  lines: z.array(z.object({ sku, quantity: z.number().int().min(1).max(10_000), deliveryGroup: z.number().int().min(0).max(19).default(0) })).min(1).max(200),
+  deliveryGroups: z.array(deliveryGroupInput).min(1).max(20),
+  promotionCode: z.string().max(50).optional(),
+  payments: z.array(tenderSchema).min(1).max(10).describe('How the customer pays: the amounts add up to the total of the quote (cash may exceed it: change).'),
+  note: z.string().max(2000).optional(),
+});
+export type CreateOrder = z.infer<typeof createOrderBody>;
+
+const money = z.number().int();
+export const orderSchema = z
+  .object({
+    id: z.uuid(),
+    number: z.string(),
+    channelId: z.uuid(),
+    customerId: z.uuid(),
+    status: z.enum(['placed', 'in_progress', 'completed', 'cancelled']),
+    currency: z.string(),
+    totals: z.object({ subtotal: money, discounts: money, shipping: money, packing: money, tax: money, total: money }),
+    promotionCode: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    qrPayload: z.string().describe('What the QR code on the invoice encodes: a register scans it to recall the order.'),
+    deliveryGroups: z.array(z.object({
+      id: z.uuid(),
+      method: z.enum(DELIVERY_METHODS),
+      status: z.string(),
+      fulfilmentLocationId: z.uuid(),
+      pickupLocationId: z.uuid().nullable(),
+      address: addressSchema.nullable(),
+      recipient: z.string(),
+      shippingFee: money,
+      packingFee: money,
+      promisedAt: z.string().nullable().describe('The date promised to the customer.'),
+      carrier: z.string().nullable(),
+      trackingNumber: z.string().nullable(),
+      lines: z.array(z.object({
+        id: z.uuid(), sku: z.string(), title: z.string(), quantity: z.number().int(), cancelledQuantity: z.number().int(),
+        unitListPrice: money, unitPrice: money, discountTotal: money, minimumPriceApplied: z.boolean(), taxRateBasisPoints: z.number().int(),
+        taxAmount: money, lineTotal: money,
+      })),
+    })),
+    payments: z.array(paymentSchema),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Order' });
+export type OrderView = z.infer<typeof orderSchema>;
+
+export const timelineSchema = z.object({
+  items: z.array(z.object({ id: z.number().int(), type: z.string(), detail: z.record(z.string(), z.unknown()), actor: z.string(), channelId: z.uuid().nullable(), createdAt: z.string() })),
+});
+
+export const searchOrdersQuery = z.object({
+  number: z.string().max(50).optional(),
+  email: z.string().max(254).optional(),
+  phone: z.string().max(40).optional(),
+  qr: z.string().max(200).optional().describe('A scanned QR payload.'),
+  channelId: z.uuid().optional(),
+  status: z.enum(['placed', 'in_progress', 'completed', 'cancelled']).optional(),
+  customerId: z.uuid().optional(),
+});
+
+export const cancelBody = z.object({
+  lines: z.array(z.object({ lineId: z.uuid(), quantity: z.number().int().min(1) })).min(1).max(200).optional().describe('Omit to cancel the whole order.'),
+  reason: z.string().min(1).max(500),
+});
+export const addressChangeBody = z.object({ address: addressSchema, recipient: z.string().max(200).optional() });
+export const noteBody = z.object({ text: z.string().min(1).max(2000) });
+export const shipBody = z.object({ carrier: z.string().min(1).max(100), trackingNumber: z.string().min(1).max(100) });

@@ -1,0 +1,224 @@
+import type { Db, Trx } from '../../platform/db/database.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import { InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
+import { publish } from '../../platform/outbox.ts';
+import { ownerOf } from '../customers/contacts.ts';
+import { normalisePhone } from '../customers/schema.ts';
+import { deductReservation, releaseReservation, reserveStock } from '../inventory/reservations.ts';
+import { capturePayments, recordPayments, requestAuthorizations, voidApproved, voidOrRefundPayments, type TenderOutcome } from '../payments/service.ts';
+import { quote, redeemPromotion } from '../pricing/service.ts';
+import type { Quote } from '../pricing/schema.ts';
+import { isOpen, nextDeliveryStatus, nextOrderStatus, type DeliveryAction, type DeliveryStatus } from './lifecycle.ts';
+import { assertChannelMayOrder, resolveGroups, sellingChannel, writeOrder, type PricedOrder, type ResolvedGroup } from './place.ts';
+import { assertMaySeeOrder, getOrder, recordOrderEvent } from './read.ts';
+import type { CreateOrder, OrderView } from './schema.ts';
+
+const HOUR = 3600_000;
+
+/** The date promised to the customer per delivery method (routing and store capacity refine it later). */
+export function promisedDate(method: ResolvedGroup['method'], now: Date): Date {
+  const hours = method === 'pickup_in_store' ? 2 : method === 'ship_to_address' ? 48 : 96;
+  return new Date(now.getTime() + hours * HOUR);
+}
+
+function toPriced(priced: Quote, groups: ResolvedGroup[], now: Date): PricedOrder {
+  return {
+    currency: priced.currency,
+    promotion: priced.promotion?.applied ? { id: priced.promotion.id, code: priced.promotion.code } : null,
+    lines: priced.lines.map((line) => ({
+      unitListPrice: line.unitListPrice,
+      unitPrice: Math.round((line.listTotal - line.discountTotal) / line.quantity),
+      discountTotal: line.discountTotal,
+      minimumPriceApplied: line.minimumPriceApplied,
+      taxRateBasisPoints: line.taxRateBasisPoints,
+      taxAmount: line.tax,
+      lineTotal: line.lineTotal,
+    })),
+    groups: priced.deliveryGroups.map((group, index) => ({
+      shippingFee: group.shippingFee,
+      packingFee: group.packingFee,
+      promisedAt: groups[index]!.method === 'pickup_in_store' && groups[index]!.pickupLocationId === null ? null : promisedDate(groups[index]!.method, now),
+    })),
+    totals: {
+      subtotal: priced.totals.subtotal, discounts: priced.totals.discountTotal, shipping: priced.totals.shippingTotal,
+      packing: priced.totals.packingTotal, tax: priced.totals.taxTotal, total: priced.totals.total,
+    },
+  };
+}
+
+/** A profile that guest details already match, so that its discounts apply to the price. */
+async function knownCustomer(db: Db, customer: CreateOrder['customer']): Promise<string | undefined> {
+  if ('id' in customer) return customer.id;
+  return (customer.email && (await ownerOf(db, 'email', customer.email.toLowerCase()))) || (customer.phone && (await ownerOf(db, 'phone', normalisePhone(customer.phone)))) || undefined;
+}
+
+export interface PlaceOptions {
+  now?: Date;
+  /** Runs the order's transaction; the route passes one that also stores the Idempotency-Key answer. */
+  transaction?: <T>(work: (trx: Trx) => Promise<T>) => Promise<T>;
+  /** True when that transaction answered with the stored order of an earlier copy of the request. */
+  wasReplayed?: () => boolean;
+}
+
+/** Places an order (see place.ts for the steps). Returns the order; a refused order keeps no stock and no charge. */
+export async function placeOrder(db: Db, principal: Principal, input: CreateOrder, options: PlaceOptions = {}): Promise<OrderView> {
+  const now = options.now ?? new Date();
+  const channel = await sellingChannel(db, principal, input.channelId);
+  assertChannelMayOrder(principal, channel);
+  const groups = await resolveGroups(db, channel.id, input);
+  const customerId = await knownCustomer(db, input.customer);
+  const priced = await quote(db, {
+    channelId: channel.id,
+    customerId,
+    lines: input.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
+    deliveryGroups: groups.map((group) => ({ method: group.method, lineIndexes: group.lines.map((line) => line.index), locationId: group.pickupLocationId ?? undefined })),
+    promotionCode: input.promotionCode,
+  }, now);
+  const order = toPriced(priced, groups, now);
+  const shelfSale = channel.type === 'register'
+    && groups.every((group) => group.method === 'pickup_in_store' && group.pickupLocationId === channel.store_location_id && group.fulfilmentLocationId === channel.store_location_id)
+    && input.payments.every((tender) => tender.method === 'cash' || tender.method === 'card_register');
+
+  const authorizations = await requestAuthorizations(input.payments, order.totals.total, order.currency, `order:${channel.code}`);
+  if (authorizations.outcome !== 'approved') throw authorizations.problem;
+  const tenders: TenderOutcome[] = authorizations.tenders;
+  const run = options.transaction ?? (<T>(work: (trx: Trx) => Promise<T>) => db.transaction().execute(work));
+  let placed: OrderView;
+  try {
+    placed = await run(async (trx) => {
+      const orderId = await writeOrder(
+        trx,
+        { channel, customer: input.customer, groups, priced: order, shelfSale, actor: principal.actor, note: input.note },
+        async (inner, id) => {
+          await recordPayments(inner, id, tenders, principal.actor);
+          if (order.promotion) await redeemPromotion(inner, order.promotion.id, id);
+        },
+        async (inner, id) => void (await capturePayments(inner, id, 'all', principal.actor, { at: 'pickup' })),
+      );
+      return getOrder(trx, orderId);
+    });
+  } catch (error) {
+    await voidApproved(tenders);
+    throw error;
+  }
+  // A copy of the same request (same Idempotency-Key) won the race: its order stands, this authorisation goes.
+  if (options.wasReplayed?.()) await voidApproved(tenders);
+  return placed;
+}
+
+async function lockOrder(trx: Trx, principal: Principal, orderId: string) {
+  const order = await trx.selectFrom('orders').selectAll().where('id', '=', orderId).forUpdate().executeTakeFirst();
+  if (!order) throw new NotFound('Order', orderId);
+  await assertMaySeeOrder(trx, principal, order);
+  return order;
+}
+
+/**
+ * Cancels the whole order or some lines while their group is not shipped or handed over: the stock is released and
+ * the money not yet due is voided or refunded. A cancelled line leaves the order's totals as they were charged; the
+ * refund is the line's total share.
+ */
+export async function cancelOrder(trx: Trx, principal: Principal, orderId: string, input: { lines?: { lineId: string; quantity: number }[] | undefined; reason: string }) {
+  const order = await lockOrder(trx, principal, orderId);
+  // Refuses (422 naming the state) an order already cancelled or completed.
+  if (order.status === 'cancelled' || order.status === 'completed') nextOrderStatus(order.status, 'cancel');
+  const groups = await trx.selectFrom('delivery_groups').selectAll().where('order_id', '=', orderId).execute();
+  const lines = await trx.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('position').execute();
+  const wanted = input.lines ?? lines.map((line) => ({ lineId: line.id, quantity: line.quantity - line.cancelled_quantity }));
+  let refund = 0;
+  for (const [index, request] of wanted.entries()) {
+    const line = lines.find((candidate) => candidate.id === request.lineId);
+    if (!line) throw new InvalidInput([{ field: `body.lines.${index}.lineId`, message: 'is not a line of this order' }]);
+    const group = groups.find((candidate) => candidate.id === line.delivery_group_id)!;
+    if (!isOpen(group.status as DeliveryStatus)) nextDeliveryStatus(group.status as DeliveryStatus, 'cancel');
+    const left = line.quantity - line.cancelled_quantity;
+    if (request.quantity > left) throw new RuleViolation('over-cancel', `Line ${line.sku} has ${left} left to cancel.`, { field: `body.lines.${index}.quantity`, left });
+    if (request.quantity === 0) continue;
+    if (line.reservation_id) {
+      // A reservation covers the whole line; a partial cancel releases it and reserves the rest again.
+      await releaseReservation(trx, line.reservation_id, principal.actor, `order cancelled: ${input.reason}`);
+      const remaining = left - request.quantity;
+      let reservationId: string | null = null;
+      if (remaining > 0) {
+        const [again] = await reserveStock(trx, { kind: 'order', actor: principal.actor, channelId: order.channel_id, referenceType: 'order', referenceId: orderId, lines: [{ variantId: line.variant_id, locationId: group.fulfilment_location_id, quantity: remaining }] });
+        reservationId = again!.id;
+      }
+      await trx.updateTable('order_lines').set({ reservation_id: reservationId }).where('id', '=', line.id).execute();
+    }
+    await trx.updateTable('order_lines').set({ cancelled_quantity: line.cancelled_quantity + request.quantity }).where('id', '=', line.id).execute();
+    refund += Math.round((line.line_total * request.quantity) / line.quantity);
+  }
+  const after = await trx.selectFrom('order_lines').select(['delivery_group_id', 'quantity', 'cancelled_quantity']).where('order_id', '=', orderId).execute();
+  for (const group of groups) {
+    const groupLines = after.filter((line) => line.delivery_group_id === group.id);
+    if (isOpen(group.status as DeliveryStatus) && groupLines.every((line) => line.cancelled_quantity === line.quantity)) {
+      await trx.updateTable('delivery_groups').set({ status: 'cancelled', updated_at: new Date() }).where('id', '=', group.id).execute();
+      refund += group.shipping_fee + group.packing_fee;
+    }
+  }
+  const everything = after.every((line) => line.cancelled_quantity === line.quantity);
+  if (everything) {
+    await trx.updateTable('orders').set({ status: nextOrderStatus(order.status, 'cancel'), updated_at: new Date() }).where('id', '=', orderId).execute();
+  }
+  await voidOrRefundPayments(trx, orderId, everything ? 'all' : refund, principal.actor);
+  await recordOrderEvent(trx, orderId, everything ? 'order.cancelled' : 'lines.cancelled', { reason: input.reason, lines: wanted, refund: everything ? 'all' : refund }, principal.actor, principal.channelId);
+  await publish(trx, [{ type: everything ? 'order.cancelled' : 'order.lines_cancelled', subject: `order:${orderId}`, payload: { orderId, number: order.number } }]);
+  return getOrder(trx, orderId);
+}
+
+/** A new delivery address for the groups not yet shipped. */
+export async function changeDeliveryAddress(trx: Trx, principal: Principal, orderId: string, input: { address: NonNullable<CreateOrder['deliveryGroups'][number]['address']>; recipient?: string | undefined }) {
+  await lockOrder(trx, principal, orderId);
+  const groups = await trx.selectFrom('delivery_groups').selectAll().where('order_id', '=', orderId).where('method', '=', 'ship_to_address').execute();
+  if (!groups.length) throw new RuleViolation('no-shipment', 'This order ships nothing to an address.');
+  for (const group of groups) nextDeliveryStatus(group.status as DeliveryStatus, 'change_address');
+  await trx.updateTable('delivery_groups')
+    .set({ address: JSON.stringify(input.address), ...(input.recipient !== undefined ? { recipient: input.recipient } : {}), updated_at: new Date() })
+    .where('id', 'in', groups.map((group) => group.id))
+    .execute();
+  await recordOrderEvent(trx, orderId, 'address.changed', { address: input.address }, principal.actor, principal.channelId);
+  return getOrder(trx, orderId);
+}
+
+export async function addNote(trx: Trx, principal: Principal, orderId: string, text: string) {
+  await lockOrder(trx, principal, orderId);
+  await recordOrderEvent(trx, orderId, 'note.added', { text }, principal.actor, principal.channelId);
+  return getOrder(trx, orderId);
+}
+
+/**
+ * The goods of a group leave: shipped to the customer, or handed over at the pickup counter. The reservations are
+ * deducted and the payments captured ("captured when goods leave"); the order completes with its last group.
+ */
+export async function releaseGroup(trx: Trx, principal: Principal, orderId: string, groupId: string, action: Extract<DeliveryAction, 'ship' | 'hand_over'>, shipment?: { carrier: string; trackingNumber: string }) {
+  const order = await lockOrder(trx, principal, orderId);
+  const group = await trx.selectFrom('delivery_groups').selectAll().where('id', '=', groupId).where('order_id', '=', orderId).executeTakeFirst();
+  if (!group) throw new NotFound('Delivery group', groupId);
+  if (principal.role === 'store') {
+    const at = action === 'ship' ? group.fulfilment_location_id : group.pickup_location_id;
+    if (at !== principal.locationId) throw new RuleViolation('not-your-store', 'Only the store that holds the goods ships or hands them over.');
+  }
+  if (action === 'ship' && group.method !== 'ship_to_address') throw new RuleViolation('not-a-shipment', 'This group is collected in store, not shipped.', { state: group.status });
+  if (action === 'hand_over' && group.method === 'ship_to_address') throw new RuleViolation('not-a-pickup', 'This group is shipped, not collected.', { state: group.status });
+  const status = action === 'hand_over' && group.status !== 'ready_for_pickup'
+    ? nextDeliveryStatus(nextDeliveryStatus(group.status as DeliveryStatus, 'mark_ready'), 'hand_over')
+    : nextDeliveryStatus(group.status as DeliveryStatus, action);
+  const lines = await trx.selectFrom('order_lines').selectAll().where('delivery_group_id', '=', groupId).execute();
+  let due = group.shipping_fee + group.packing_fee;
+  for (const line of lines) {
+    if (line.reservation_id) await deductReservation(trx, line.reservation_id, principal.actor, action === 'ship' ? 'shipped' : 'collected');
+    due += Math.round((line.line_total * (line.quantity - line.cancelled_quantity)) / line.quantity);
+  }
+  await trx.updateTable('delivery_groups')
+    .set({ status, updated_at: new Date(), ...(shipment ? { carrier: shipment.carrier, tracking_number: shipment.trackingNumber } : {}) })
+    .where('id', '=', groupId)
+    .execute();
+  const open = await trx.selectFrom('delivery_groups').select('status').where('order_id', '=', orderId).execute();
+  const finished = open.every((row) => !isOpen(row.status as DeliveryStatus));
+  await capturePayments(trx, orderId, finished ? 'all' : due, principal.actor, { at: action === 'ship' ? 'shipment' : 'pickup' });
+  const orderStatus = finished ? nextOrderStatus(order.status, 'complete') : order.status === 'placed' ? nextOrderStatus(order.status, 'start') : order.status;
+  await trx.updateTable('orders').set({ status: orderStatus, updated_at: new Date() }).where('id', '=', orderId).execute();
+  await recordOrderEvent(trx, orderId, action === 'ship' ? 'group.shipped' : 'group.collected', { groupId, ...(shipment ?? {}) }, principal.actor, principal.channelId);
+  await publish(trx, [{ type: action === 'ship' ? 'order.shipped' : 'order.collected', subject: `order:${orderId}`, payload: { orderId, groupId, number: order.number } }]);
+  return getOrder(trx, orderId);
+}

@@ -1,0 +1,202 @@
+import { sql, type Selectable } from 'kysely';
+import type { Executor, Trx } from '../../platform/db/database.ts';
+import type { DeliveryMethod, PromotionsTable } from '../../platform/db/schema.ts';
+import { Conflict, InvalidInput, RuleViolation, type FieldError } from '../../platform/http/problem.ts';
+import { requireEnabledChannel } from '../channels/service.ts';
+import { rateFor, usableRates } from './delivery-rates.ts';
+import { priceCart, type CartDeliveryGroup, type CartLine, type CartPromotion, type PromotionRefusal } from './engine.ts';
+import type { Quote } from './schema.ts';
+
+export { priceCart } from './engine.ts';
+
+export interface QuoteInput {
+  channelId: string;
+  customerId?: string | undefined;
+  lines: { sku: string; quantity: number }[];
+  /** Each group names its lines by index in `lines` or by SKU (every line of that SKU). */
+  deliveryGroups?: { method: DeliveryMethod; lineIndexes?: number[] | undefined; skus?: string[] | undefined; locationId?: string | undefined }[];
+  promotionCode?: string | undefined;
+}
+
+/**
+ * What the cart costs in this channel, for this customer, with this code, delivered this way: the one calculation
+ * quotes and orders share. Reads only, in a fixed number of queries whatever the number of lines. An unknown code is
+ * refused; a known code that cannot be used now is priced without it, and the answer says why.
+ */
+export async function quote(db: Executor, input: QuoteInput, now: Date): Promise<Quote> {
+  const channel = await requireEnabledChannel(db, input.channelId);
+  const groups = deliveryGroupsOf(input);
+  const skus = [...new Set(input.lines.map((line) => line.sku))];
+  const methods = [...new Set(groups.map((group) => group.method))];
+
+  const [priceList, variants, customer, promotion, rates] = await Promise.all([
+    db.selectFrom('price_lists').select(['code', 'prices_include_tax']).where('id', '=', channel.price_list_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('variants')
+      .innerJoin('products', 'products.id', 'variants.product_id')
+      .innerJoin('tax_classes', 'tax_classes.code', 'products.tax_class')
+      .leftJoin('prices', (join) => join.onRef('prices.variant_id', '=', 'variants.id').on('prices.price_list_id', '=', channel.price_list_id))
+      .leftJoin('variant_minimum_prices as floors', (join) => join.onRef('floors.variant_id', '=', 'variants.id').on('floors.currency', '=', channel.currency))
+      .select(['variants.id', 'variants.sku', 'variants.weight_grams', 'tax_classes.rate_basis_points', 'prices.amount as price', 'floors.amount as floor'])
+      .where('variants.sku', 'in', skus)
+      .execute(),
+    input.customerId === undefined
+      ? undefined
+      : db
+          .selectFrom('customers')
+          .leftJoin('customer_groups', 'customer_groups.id', 'customers.customer_group_id')
+          .select(['customers.discount_basis_points as own', 'customer_groups.discount_basis_points as group'])
+          .where('customers.id', '=', input.customerId)
+          .executeTakeFirst(),
+    input.promotionCode === undefined ? undefined : db.selectFrom('promotions').selectAll().where('code', '=', input.promotionCode.toUpperCase()).executeTakeFirst(),
+    usableRates(db, channel.id, channel.currency, methods),
+  ]);
+
+  const bySku = new Map(variants.map((variant) => [variant.sku, variant]));
+  const unknown: FieldError[] = input.lines.flatMap((line, index) =>
+    bySku.has(line.sku) ? [] : [{ field: `body.lines.${index}.sku`, message: `SKU ${line.sku} does not exist` }],
+  );
+  if (input.customerId !== undefined && !customer) unknown.push({ field: 'body.customerId', message: `customer ${input.customerId} does not exist` });
+  if (unknown.length) throw new InvalidInput(unknown);
+  const unpriced = input.lines.flatMap((line, index) => (bySku.get(line.sku)!.price === null ? [{ line: index, sku: line.sku, field: `body.lines.${index}.sku` }] : []));
+  if (unpriced.length) {
+    throw new RuleViolation('no-price', `${unpriced.map((line) => line.sku).join(', ')} ha${unpriced.length === 1 ? 's' : 've'} no price in price list ${priceList.code} of this channel.`, {
+      priceListId: channel.price_list_id,
+      lines: unpriced,
+    });
+  }
+  if (input.promotionCode !== undefined && !promotion) {
+    throw new RuleViolation('promotion-unknown', `There is no promotion code ${input.promotionCode.toUpperCase()}.`, { promotionCode: input.promotionCode.toUpperCase() });
+  }
+
+  const lines = input.lines.map((line): CartLine => {
+    const variant = bySku.get(line.sku)!;
+    return {
+      variantId: variant.id,
+      sku: variant.sku,
+      quantity: line.quantity,
+      listPrice: variant.price!,
+      minimumPrice: variant.floor,
+      taxRateBasisPoints: variant.rate_basis_points,
+      weightGrams: variant.weight_grams ?? 0,
+    };
+  });
+  const cartGroups = groups.map((group, index): CartDeliveryGroup => ({
+    key: String(index),
+    method: group.method,
+    lineIndexes: group.lineIndexes,
+    rate: rateFor(rates, group.method, index),
+  }));
+  const cartPromotion: CartPromotion | null = promotion
+    ? {
+        code: promotion.code,
+        kind: promotion.kind,
+        value: promotion.value,
+        minimumSubtotal: promotion.minimum_subtotal,
+        refusal: promotionRefusal(promotion, { now, channelId: channel.id, currency: channel.currency }),
+      }
+    : null;
+
+  const priced = priceCart({
+    currency: channel.currency,
+    pricesIncludeTax: priceList.prices_include_tax,
+    lines,
+    customerGroupDiscountBp: customer?.group ?? 0,
+    customerDiscountBp: customer?.own ?? 0,
+    promotion: cartPromotion,
+    deliveryGroups: cartGroups,
+  });
+  return {
+    channelId: channel.id,
+    customerId: input.customerId ?? null,
+    currency: priced.currency,
+    pricesIncludeTax: priced.pricesIncludeTax,
+    lines: priced.lines,
+    deliveryGroups: priced.deliveryGroups.map(({ key: _key, ...group }, index) => ({ ...group, locationId: groups[index]!.locationId })),
+    promotion: priced.promotion && promotion ? { id: promotion.id, ...priced.promotion } : null,
+    taxes: priced.taxes,
+    totals: priced.totals,
+    quotedAt: now.toISOString(),
+  };
+}
+
+/** Resolves each group's lines to indexes; a line may travel in one group only. */
+function deliveryGroupsOf(input: QuoteInput): { method: DeliveryMethod; lineIndexes: number[]; locationId: string | null }[] {
+  const errors: FieldError[] = [];
+  const groupOf = new Map<number, number>();
+  const groups = (input.deliveryGroups ?? []).map((group, groupIndex) => {
+    const field = `body.deliveryGroups.${groupIndex}`;
+    let indexes: number[] = [];
+    if (group.lineIndexes !== undefined) {
+      indexes = [...new Set(group.lineIndexes)];
+      for (const index of indexes) if (index >= input.lines.length) errors.push({ field: `${field}.lineIndexes`, message: `line ${index} does not exist (the cart has ${input.lines.length})` });
+    } else {
+      for (const sku of group.skus ?? []) {
+        const matching = input.lines.flatMap((line, index) => (line.sku === sku ? [index] : []));
+        if (!matching.length) errors.push({ field: `${field}.skus`, message: `SKU ${sku} is on no line of the cart` });
+        indexes.push(...matching.filter((index) => !indexes.includes(index)));
+      }
+    }
+    for (const index of indexes) {
+      const earlier = groupOf.get(index);
+      if (earlier !== undefined && earlier !== groupIndex) errors.push({ field, message: `line ${index} is already in delivery group ${earlier}` });
+      groupOf.set(index, groupIndex);
+    }
+    return { method: group.method, lineIndexes: indexes.filter((index) => index < input.lines.length).sort((a, b) => a - b), locationId: group.locationId ?? null };
+  });
+  if (errors.length) throw new InvalidInput(errors);
+  return groups;
+}
+
+/** Why a known code cannot be used by this channel at this moment; null when it can. */
+export function promotionRefusal(
+  promotion: Selectable<PromotionsTable>,
+  context: { now: Date; channelId: string; currency: string },
+): PromotionRefusal | null {
+  if (!promotion.active) return 'inactive';
+  if (promotion.starts_at && context.now < promotion.starts_at) return 'not-started';
+  if (promotion.ends_at && context.now >= promotion.ends_at) return 'expired';
+  if (promotion.usage_limit !== null && promotion.times_used >= promotion.usage_limit) return 'exhausted';
+  if (promotion.channel_ids && !promotion.channel_ids.includes(context.channelId)) return 'not-for-this-channel';
+  if (promotion.currency !== null && promotion.currency !== context.currency) return 'other-currency';
+  return null;
+}
+
+export interface Redemption {
+  promotionId: string;
+  code: string;
+  timesUsed: number;
+  usageLimit: number | null;
+  /** False when this reference had already redeemed the code: nothing was counted again. */
+  counted: boolean;
+}
+
+/**
+ * Counts one use of a code by an order, in the order's transaction. The count is checked by the UPDATE itself, so
+ * any number of processes racing for the last use grant exactly the limit; the others get a 409. The same reference
+ * redeeming twice (a retried order) is counted once.
+ */
+export async function redeemPromotion(trx: Trx, promotionId: string, reference: string): Promise<Redemption> {
+  const claimed = await trx
+    .insertInto('promotion_redemptions')
+    .values({ promotion_id: promotionId, reference })
+    .onConflict((conflict) => conflict.columns(['promotion_id', 'reference']).doNothing())
+    .returning('reference')
+    .executeTakeFirst();
+  if (!claimed) {
+    const row = await trx.selectFrom('promotions').select(['code', 'times_used', 'usage_limit']).where('id', '=', promotionId).executeTakeFirstOrThrow();
+    return { promotionId, code: row.code, timesUsed: row.times_used, usageLimit: row.usage_limit, counted: false };
+  }
+  const row = await trx
+    .updateTable('promotions')
+    .set({ times_used: sql`times_used + 1` })
+    .where('id', '=', promotionId)
+    .where((eb) => eb.or([eb('usage_limit', 'is', null), eb('times_used', '<', eb.ref('usage_limit'))]))
+    .returning(['code', 'times_used', 'usage_limit'])
+    .executeTakeFirst();
+  if (!row) {
+    const { code } = await trx.selectFrom('promotions').select('code').where('id', '=', promotionId).executeTakeFirstOrThrow();
+    throw new Conflict('promotion-exhausted', `Promotion code ${code} has been used as many times as it may be.`, { promotionId, promotionCode: code });
+  }
+  return { promotionId, code: row.code, timesUsed: row.times_used, usageLimit: row.usage_limit, counted: true };
+}

@@ -1,0 +1,83 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { Address } from './schema.ts';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface OrdersTable {
+  id: string;
+  number: string;
+  channel_id: string;
+  customer_id: string;
+  status: 'placed' | 'in_progress' | 'completed' | 'cancelled';
+  currency: string;
+  subtotal: number;
+  discount_total: number;
+  shipping_total: number;
+  packing_total: number;
+  tax_total: number;
+  total: number;
+  promotion_code: string | null;
+  email: string | null;
+  phone: string | null;
+  placed_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface DeliveryGroupsTable {
+  id: string;
+  order_id: string;
+  position: number;
+  method: 'ship_to_address' | 'pickup_in_store' | 'ship_to_store';
+  status: string;
+  fulfilment_location_id: string;
+  pickup_location_id: string | null;
+  address: JSONColumnType<Address | null, string | null, string | null>;
+  recipient: Generated<string>;
+  shipping_fee: Generated<number>;
+  packing_fee: Generated<number>;
+  promised_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  carrier: string | null;
+  tracking_number: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface OrderLinesTable {
+  id: string;
+  order_id: string;
+  delivery_group_id: string;
+  position: number;
+  variant_id: string;
+  sku: string;
+  title: string;
+  quantity: number;
+  cancelled_quantity: Generated<number>;
+  unit_list_price: number;
+  unit_price: number;
+  discount_total: number;
+  minimum_price_applied: Generated<boolean>;
+  tax_rate_basis_points: number;
+  tax_amount: number;
+  line_total: number;
+  reservation_id: string | null;
+}
+
+export interface OrderEventsTable {
+  id: Generated<number>;
+  order_id: string;
+  type: string;
+  detail: JSONColumnType<Record<string, unknown>, string, string>;
+  actor: string;
+  channel_id: string | null;
+  created_at: CreatedAt;
+}
+
+/** The order tables (migration 0005). */
+export interface OrderTables {
+  orders: OrdersTable;
+  delivery_groups: DeliveryGroupsTable;
+  order_lines: OrderLinesTable;
+  order_events: OrderEventsTable;
+}
