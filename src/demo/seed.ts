@@ -4,6 +4,9 @@ import { newId } from '../platform/ids.ts';
 import { createApiKey, createStaffUser } from '../modules/access/service.ts';
 import { createChannel } from '../modules/channels/service.ts';
 import { createLocation } from '../modules/locations/service.ts';
+import { changeStock, type StockChange } from '../modules/inventory/stock.ts';
+import { createPromotion } from '../modules/pricing/promotions.ts';
+import { putDeliveryRate } from '../modules/pricing/delivery-rates.ts';
 import type { NewLocation } from '../modules/locations/schema.ts';
 import { CATALOG, CUSTOMER_NAMES, STORES, WAREHOUSE } from './data.ts';
 
@@ -151,6 +154,29 @@ async function seed(trx: Trx) {
   }
   await createApiKey(trx, { name: 'Demo admin key', role: 'admin', token: DEMO_LOGIN.adminApiKey });
   await createApiKey(trx, { name: 'Demo web shop', role: 'channel', channelId: web.id, token: 'ak_demo_web_shop_key_change_me' });
+
+  // Delivery: shipping is free from 60 € of goods, pickup is free; one code for the newcomer to try.
+  const rate = { channelId: null, currency: 'EUR', taxClass: 'standard', freeAboveAmount: null, weightBands: null };
+  await putDeliveryRate(trx, { ...rate, method: 'ship_to_address', pricing: 'free_above', amount: 590, freeAboveAmount: 6000, packingFee: 150 });
+  await putDeliveryRate(trx, { ...rate, method: 'pickup_in_store', pricing: 'flat', amount: 0, packingFee: 0 });
+  await putDeliveryRate(trx, { ...rate, method: 'ship_to_store', pricing: 'flat', amount: 0, packingFee: 0 });
+  await createPromotion(trx, {
+    code: 'BIENVENUE10', kind: 'percentage', name: 'Welcome: 10 % off', value: 1000, currency: null, minimumSubtotal: 0,
+    startsAt: null, endsAt: null, usageLimit: 1000, channelIds: null, active: true,
+  });
+
+  // Stock everywhere: deep in the warehouse, thinner in stores, and some SKUs missing from some stores, so that
+  // Endless Aisle and ship-to-store have something to do. Received through the ledger like any delivery.
+  const receipts: StockChange[] = [];
+  for (const [index, variant] of variants.entries()) {
+    receipts.push({ variantId: variant.id, locationId: warehouse.id, kind: 'receipt', quantity: 20 + (index % 40), onHand: 20 + (index % 40), reason: 'demo opening stock' });
+    for (const [storeIndex, store] of stores.entries()) {
+      const quantity = (index + storeIndex * 3) % 7 === 0 ? 0 : 1 + ((index * 7 + storeIndex * 5) % 9);
+      if (quantity > 0) receipts.push({ variantId: variant.id, locationId: store.id, kind: 'receipt', quantity, onHand: quantity, reason: 'demo opening stock' });
+    }
+  }
+  for (let start = 0; start < receipts.length; start += 1000) await changeStock(trx, receipts.slice(start, start + 1000), 'demo');
+  await trx.updateTable('locations').set({ safety_stock: 1 }).where('type', '=', 'store').execute();
 }
 
 const STREETS = ['rue de la République', 'rue Victor Hugo', 'cours Lafayette', 'rue Garibaldi', 'avenue Jean Jaurès', 'quai Saint-Antoine'];

@@ -77,27 +77,19 @@ export async function importStockFeed(db: Db, feed: StockFeed, rows: AsyncIterab
 
       // A big feed sorts and hashes a million rows at a time; the default 4 MB would spill them all to disk.
       await sql`set local work_mem = '64MB'`.execute(trx);
-      let tt = Date.now(); const lap = (what: string) => { console.log('   ', what, Date.now() - tt); tt = Date.now(); };
       const feedLocationId = feed.location === undefined ? undefined : await locationIdOf(trx, feed.location);
       const { count, errors } = await stageRows(trx, feed, rows);
       feed.onStaged?.(count);
-      lap('stage');
       await resolveRows(trx);
-      lap('resolve');
       errors.push(...(await invalidRows(trx)));
-      lap('validate');
       if (errors.length) throw invalidFeed(feed, errors);
 
       const locationIds = await touchedLocations(trx, feedLocationId);
       for (const locationId of locationIds) feed.mayChangeStockAt?.(locationId);
-      lap('touched');
       const zeroMissing = feed.mode === 'snapshot' && (feed.missing ?? 'zero') === 'zero';
       const created = await createMissingLevels(trx, feed);
-      lap('create');
       await lockAffectedLevels(trx, zeroMissing ? locationIds : undefined);
-      lap('lock');
       const changed = created + (feed.mode === 'snapshot' ? await applySnapshot(trx, feed, locationIds, zeroMissing) : await applyDelta(trx, feed));
-      lap('apply');
       await trx.updateTable('stock_feeds').set({ rows: count, changed }).where('id', '=', feed.feedId).execute();
       return { result: await getStockFeed(trx, feed.feedId), replayed: false };
     });

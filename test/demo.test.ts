@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_LOGIN, seedDemo } from '../src/demo/seed.ts';
+import { startTestApi, type TestApi } from './support/api.ts';
+import { ledgerMismatches } from './support/fixtures.ts';
+
+/** The demo shop a newcomer sees after `npm start`: alive enough to sell, collect and route at once. */
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+  expect(await seedDemo(api.database.db, { onlyIfEmpty: true })).toEqual(DEMO_LOGIN);
+});
+afterAll(() => api?.close());
+
+const count = async (table: string) => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(api.database.db)).rows[0]!.n;
+
+describe('the demo shop', () => {
+  it('loads once: a second start finds the shop and leaves it alone', async () => {
+    expect(await seedDemo(api.database.db, { onlyIfEmpty: true })).toBeNull();
+    expect(await count('locations')).toBe(4);
+  });
+
+  it('has a warehouse, three stores in Lyon, the channels, ~200 products / ~500 variants with prices, and 50 customers', async () => {
+    const locations = (await api.call('GET', '/v1/locations', { token: DEMO_LOGIN.adminApiKey })).body.items;
+    expect(locations.map((location: { type: string }) => location.type).sort()).toEqual(['store', 'store', 'store', 'warehouse']);
+    expect(locations.filter((location: { address: { city: string } }) => location.address.city === 'Lyon')).toHaveLength(3);
+    expect(await count('products')).toBe(200);
+    expect(await count('variants')).toBe(500);
+    expect(await count('customers')).toBe(50);
+    const channels = (await api.call('GET', '/v1/channels', { token: DEMO_LOGIN.adminApiKey })).body.items.map((channel: { type: string }) => channel.type);
+    expect(channels.sort()).toEqual(['marketplace', 'phone', 'register', 'register', 'register', 'web']);
+  });
+
+  it('has stock in every location, with some SKUs out of stock in some stores, and a ledger that agrees', async () => {
+    const { rows } = await sql<{ location_id: string; stocked: number; empty: number }>`
+      select l.id as location_id,
+             count(s.variant_id) filter (where s.on_hand > 0)::int as stocked,
+             (select count(*)::int from variants) - count(s.variant_id) filter (where s.on_hand > 0)::int as empty
+      from locations l left join stock_levels s on s.location_id = l.id group by l.id`.execute(api.database.db);
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row.stocked).toBeGreaterThan(300);
+    expect(rows.filter((row) => row.empty > 0).length).toBeGreaterThanOrEqual(3);
+    expect(await ledgerMismatches(api)).toEqual([]);
+  });
+
+  it('takes a web order with the demo code and the demo web shop key', async () => {
+    const stores = (await api.call('GET', '/v1/locations?type=store', { token: DEMO_LOGIN.adminApiKey })).body.items;
+    const sku = (await api.call('GET', '/v1/variants?limit=1', { token: DEMO_LOGIN.adminApiKey })).body.items[0].sku;
+    const quote = await api.call('POST', '/v1/quotes', {
+      token: 'ak_demo_web_shop_key_change_me',
+      body: { lines: [{ sku, quantity: 1 }], deliveryGroups: [{ method: 'pickup_in_store', lineIndexes: [0], locationId: stores[0].id }], promotionCode: 'BIENVENUE10' },
+    });
+    expect(quote.status).toBe(200);
+    expect(quote.body.promotion).toMatchObject({ code: 'BIENVENUE10', applied: true });
+    const order = await api.call('POST', '/v1/orders', {
+      token: 'ak_demo_web_shop_key_change_me',
+      body: {
+        customer: { firstName: 'New', lastName: 'Customer', email: 'new.customer@example.com' },
+        lines: [{ sku, quantity: 1 }],
+        deliveryGroups: [{ method: 'ship_to_address', address: { line1: '1 quai Saint-Antoine', postalCode: '69002', city: 'Lyon', country: 'FR' } }],
+        promotionCode: 'BIENVENUE10',
+        payments: [{ method: 'card_online', amount: (await api.call('POST', '/v1/quotes', {
+          token: 'ak_demo_web_shop_key_change_me',
+          body: { lines: [{ sku, quantity: 1 }], deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0] }], promotionCode: 'BIENVENUE10' },
+        })).body.totals.total, card: { number: '4242424242424242', expMonth: 1, expYear: 2099, cvc: '123' } }],
+      },
+    });
+    expect(order.status).toBe(201);
+    expect(order.body.promotionCode).toBe('BIENVENUE10');
+  });
+});
