@@ -117,7 +117,7 @@ async function importStock(config: Config, [what, file]: string[], options: Impo
   } catch (error) {
     finishReading(false);
     if (!(error instanceof Problem)) throw error;
-    console.error(`Nothing was applied. ${error.message}`);
+    console.error(`Refused (${error.code}): ${error.message}`);
     for (const problem of error.errors ?? []) console.error(`  ${problem.field}: ${problem.message}`);
     process.exitCode = 1;
   } finally {
