@@ -10,7 +10,7 @@ import { benchDatabase, loadCatalog, median, percentile } from './support.ts';
 /**
  * Inventory benchmarks (issue 3): reservations of one hot SKU and of 10,000 SKUs through the service layer from two
  * processes, the same on PGlite, and availability reads. Every reservation run ends with an oversell check.
- * Usage: npm run bench -- inventory [--runs 3] [--seconds 8]
+ * Usage: npm run bench -- inventory [hot|spread|pglite|race|availability|import|import-pglite] [--runs 3] [--seconds 8]
  */
 const run = promisify(execFile);
 const args = process.argv.slice(2);
@@ -47,16 +47,12 @@ async function reservationRun(kind: 'postgres' | 'pglite', variants: number, pro
   const { variantIds, locationIds } = await loadCatalog(database, variants, 2);
   const locationId = locationIds[0]!;
   await stockUp(database, variantIds, locationId, unitsEach);
-  let dataDir: string | undefined;
-  if (kind === 'pglite') {
-    // PGlite is one process: the worker opens the same folder after this process lets go of it.
-    dataDir = (database.db as unknown as { __dir?: string }).__dir;
-  }
   const config = {
     url: database.url, schema: database.schema, variantIds, locationId, seconds: SECONDS, inflight: 256, poolSize: 8, concurrency: 2,
   };
   let results: WorkerResult[];
   if (kind === 'pglite') {
+    // PGlite is embedded in one process: the desk runs here, on the same database handle.
     const { ReservationDesk } = await import('../src/modules/inventory/desk.ts');
     const desk = new ReservationDesk(database.db, { concurrency: 1 });
     let granted = 0, refused = 0, next = 0;
@@ -81,7 +77,6 @@ async function reservationRun(kind: 'postgres' | 'pglite', variants: number, pro
       }),
     );
   }
-  void dataDir;
   const granted = results.reduce((sum, r) => sum + r.granted, 0);
   const elapsed = Math.max(...results.map((r) => r.elapsed));
   const { rows } = await sql<{ reserved: number; on_hand: number }>`select sum(reserved)::int as reserved, sum(on_hand)::int as on_hand from stock_levels`.execute(database.db);
@@ -147,6 +142,42 @@ async function availabilityRun() {
   };
 }
 
+/**
+ * A full snapshot of 1,000,000 rows (100,000 SKUs × 10 locations) from a CSV file, streamed through the service the
+ * CLI uses. Twice: the first load (every row changes on hand), then the next day's count where 5 % changed.
+ */
+async function importRun(kind: 'postgres' | 'pglite') {
+  const { createReadStream } = await import('node:fs');
+  const { writeFile, rm } = await import('node:fs/promises');
+  const { csvRows, importStockFeed } = await import('../src/modules/inventory/feeds.ts');
+  const database = await benchDatabase(kind, 4);
+  await loadCatalog(database, 100_000, 10);
+  await sql`analyze`.execute(database.db);
+  const locations = (await database.db.selectFrom('locations').select('code').orderBy('code').execute()).map((row) => row.code);
+  const file = `/tmp/aisle-bench-snapshot-${process.pid}.csv`;
+  const write = async (day: number) => {
+    const lines = ['sku,location,quantity'];
+    for (let sku = 1; sku <= 100_000; sku++) {
+      for (const [index, location] of locations.entries()) lines.push(`SKU-${sku},${location},${(sku * 7 + index + (day && (sku + index) % 20 === 0 ? day : 0)) % 50}`);
+    }
+    await writeFile(file, lines.join('\n') + '\n');
+  };
+  const results: { rows: number; changed: number; seconds: number; peakRssMb: number }[] = [];
+  for (const day of [0, 1]) {
+    await write(day);
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+    const started = Date.now();
+    const { result } = await importStockFeed(database.db, { feedId: `bench-day-${day}`, mode: 'snapshot', format: 'csv', actor: 'bench' }, csvRows(createReadStream(file), { feedLocation: false }));
+    clearInterval(sampler);
+    results.push({ rows: result.rows, changed: result.changed, seconds: (Date.now() - started) / 1000, peakRssMb: Math.round(peak / 1048576) });
+    await sql`analyze`.execute(database.db);
+  }
+  await rm(file, { force: true });
+  await database.drop();
+  return results;
+}
+
 async function repeated<T extends { perSecond: number }>(label: string, runOnce: () => Promise<T>) {
   const results: T[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -162,5 +193,7 @@ if (!only || only === 'hot') report.push(await repeated('hot SKU, PostgreSQL, 2 
 if (!only || only === 'spread') report.push(await repeated('10,000 SKUs, PostgreSQL, 2 processes', () => reservationRun('postgres', 10_000, 2, 100_000)));
 if (!only || only === 'pglite') report.push(await repeated('hot SKU, PGlite, 1 process', () => reservationRun('pglite', 1, 1, 10_000_000)));
 if (!only || only === 'race') report.push({ label: 'race to zero, PostgreSQL, 2 processes', result: await raceToZero('postgres', 20_000) });
+if (!only || only === 'import') report.push({ label: 'snapshot import, 1M rows, PostgreSQL', result: await importRun('postgres') });
+if (only === 'import-pglite') report.push({ label: 'snapshot import, 1M rows, PGlite', result: await importRun('pglite') });
 if (!only || only === 'availability') report.push({ label: 'availability, PostgreSQL', result: await availabilityRun() });
 console.log(JSON.stringify(report, null, 2));

@@ -1,6 +1,7 @@
 /** `npm run bench [-- <suite> [options]]`: runs the benchmark suites (all by default) and prints their figures. */
 const suites: Record<string, string> = {
   inventory: './inventory.ts',
+  orders: './orders.ts',
 };
 const [name, ...rest] = process.argv.slice(2);
 const selected = name && suites[name] ? [name] : Object.keys(suites);

@@ -21,6 +21,7 @@ let api: TestApi;
 let shop: { warehouse: string; storeA: string; storeB: string; storeAKey: string };
 let variant: Record<string, string>;
 
+/** Straight in the database: thousands of variants through the API would take longer than the test itself. */
 async function insertVariants(db: Db, skus: string[]) {
   await db.insertInto('tax_classes').values({ code: 'standard', name: 'TVA 20 %', rate_basis_points: 2000 }).onConflict((c) => c.doNothing()).execute();
   const productId = newId();
@@ -28,33 +29,19 @@ async function insertVariants(db: Db, skus: string[]) {
   await db.insertInto('variants').values(skus.map((sku) => ({ id: newId(), product_id: productId, sku, title: sku, options: '{}', barcode: null, weight_grams: null }))).execute();
 }
 
-/** The catalog routes when they exist, else the rows straight in the database. */
-async function addVariants(db: Db, skus: string[]): Promise<Record<string, string>> {
-  if (api.app.hasRoute({ method: 'POST', url: '/v1/products' })) {
-    await api.call('POST', '/v1/tax-classes', { body: { code: 'standard', name: 'TVA 20 %', rateBasisPoints: 2000 } });
-    const product = await api.call('POST', '/v1/products', { body: { title: 'Feed test goods', taxClass: 'standard', variants: skus.map((sku) => ({ sku, title: sku })) } });
-    expect(product.status).toBe(201);
-  } else {
-    await insertVariants(db, skus);
-  }
-  const rows = await db.selectFrom('variants').select(['id', 'sku']).where('sku', 'in', skus).execute();
+async function addVariants(skus: string[]): Promise<Record<string, string>> {
+  await api.call('POST', '/v1/tax-classes', { body: { code: 'standard', name: 'TVA 20 %', rateBasisPoints: 2000 } });
+  const product = await api.call('POST', '/v1/products', { body: { title: 'Feed test goods', taxClass: 'standard', variants: skus.map((sku) => ({ sku, title: sku })) } });
+  expect(product.status).toBe(201);
+  const rows = await api.database.db.selectFrom('variants').select(['id', 'sku']).where('sku', 'in', skus).execute();
   return Object.fromEntries(rows.map((row) => [row.sku, row.id]));
 }
 
 beforeAll(async () => {
   api = await startTestApi();
-  if (api.app.hasRoute({ method: 'POST', url: '/v1/price-lists' })) {
-    const basics = await seedBasics(api);
-    shop = { warehouse: basics.warehouse.id, storeA: basics.storeA.id, storeB: basics.storeB.id, storeAKey: basics.storeAKey };
-  } else {
-    const ids = [];
-    for (const [code, type] of [['WH', 'warehouse'], ['STORE-A', 'store'], ['STORE-B', 'store']] as const) {
-      ids.push((await api.call('POST', '/v1/locations', { body: locationBody(code, type) })).body.id as string);
-    }
-    const key = await api.call('POST', '/v1/api-keys', { body: { name: 'Store A', role: 'store', locationId: ids[1] } });
-    shop = { warehouse: ids[0]!, storeA: ids[1]!, storeB: ids[2]!, storeAKey: key.body.token };
-  }
-  variant = await addVariants(api.database.db, SKUS);
+  const basics = await seedBasics(api);
+  shop = { warehouse: basics.warehouse.id, storeA: basics.storeA.id, storeB: basics.storeB.id, storeAKey: basics.storeAKey };
+  variant = await addVariants(SKUS);
 });
 afterAll(() => api?.close());
 

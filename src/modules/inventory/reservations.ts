@@ -9,6 +9,8 @@ import {
 
 export interface ReservationLine extends StockKey {
   quantity: number;
+  /** The reservation's id when the caller has already written it down (an order line); a new one otherwise. */
+  id?: string | undefined;
 }
 
 export interface ReserveRequest {
@@ -65,7 +67,7 @@ export async function grantReservations(trx: Trx, requests: ReserveRequest[]): P
       level.reserved += line.quantity;
       level.available = availableToPromise(level);
       const reservation: Reservation = {
-        id: newId(), variantId: line.variantId, locationId: line.locationId, quantity: line.quantity, kind: request.kind, status: 'active',
+        id: line.id ?? newId(), variantId: line.variantId, locationId: line.locationId, quantity: line.quantity, kind: request.kind, status: 'active',
         channelId: request.channelId ?? null, referenceType: request.referenceType ?? '', referenceId: request.referenceId ?? '',
         expiresAt, createdAt: new Date(now).toISOString(),
       };

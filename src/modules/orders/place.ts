@@ -9,7 +9,7 @@ import { findOrCreateCustomer } from '../customers/service.ts';
 import { availabilityOf, channelLocationIds } from '../inventory/availability.ts';
 import { deductReservation, reserveStock } from '../inventory/reservations.ts';
 import { InsufficientStock } from '../inventory/stock.ts';
-import { nextDeliveryStatus, nextOrderStatus, type DeliveryStatus } from './lifecycle.ts';
+import { nextDeliveryStatus, type DeliveryStatus } from './lifecycle.ts';
 import { recordOrderEvent } from './read.ts';
 import type { CreateOrder } from './schema.ts';
 
@@ -128,8 +128,14 @@ export interface PricedOrder {
   totals: { subtotal: number; discounts: number; shipping: number; packing: number; tax: number; total: number };
 }
 
-/** Step 4: everything the order writes, in the caller's transaction. Returns the order id. */
-export async function writeOrder(trx: Trx, record: OrderRecord, recordPayments: (trx: Trx, orderId: string) => Promise<void>, capture: (trx: Trx, orderId: string) => Promise<void>): Promise<string> {
+/** Step 4: everything the order writes, in the caller's transaction; answers what `respond` makes of the order. */
+export async function writeOrder<T>(
+  trx: Trx,
+  record: OrderRecord,
+  recordPayments: (trx: Trx, orderId: string) => Promise<void>,
+  capture: (trx: Trx, orderId: string) => Promise<void>,
+  respond: (trx: Trx, orderId: string) => Promise<T>,
+): Promise<T> {
   const { channel, groups, priced, actor } = record;
   const customer = 'id' in record.customer
     ? await trx.selectFrom('customers').select('id').where('id', '=', record.customer.id).executeTakeFirst()
@@ -146,24 +152,22 @@ export async function writeOrder(trx: Trx, record: OrderRecord, recordPayments: 
   const phone = ('phone' in record.customer && record.customer.phone?.replace(/[\s().-]/g, '')) || contact?.phone || null;
 
   const orderId = newId();
-  const reservations = await reserveStock(trx, {
-    kind: 'order', actor, channelId: channel.id, referenceType: 'order', referenceId: orderId,
-    lines: groups.flatMap((group) => group.lines.map((line) => ({ variantId: line.variantId, locationId: group.fulfilmentLocationId, quantity: line.quantity }))),
-  });
   const { rows } = await sql<{ number: string }>`select nextval('order_numbers')::text as number`.execute(trx);
   const number = rows[0]!.number;
   await trx.insertInto('orders').values({
-    id: orderId, number, channel_id: channel.id, customer_id: customer.id, status: 'placed', currency: priced.currency,
+    id: orderId, number, channel_id: channel.id, customer_id: customer.id, status: record.shelfSale ? 'completed' : 'placed', currency: priced.currency,
     subtotal: priced.totals.subtotal, discount_total: priced.totals.discounts, shipping_total: priced.totals.shipping,
     packing_total: priced.totals.packing, tax_total: priced.totals.tax, total: priced.totals.total,
     promotion_code: priced.promotion?.code ?? null, email, phone, placed_by: actor,
   }).execute();
-  let reservationIndex = 0;
   const lineRows = [];
   const groupRows = [];
   for (const group of groups) {
     const groupId = newId();
-    const status: DeliveryStatus = group.method === 'ship_to_store' ? 'awaiting_transfer' : 'reserved';
+    // A shelf sale is handed over on the spot; ship to store waits for its transfer.
+    const status: DeliveryStatus = record.shelfSale
+      ? nextDeliveryStatus('reserved', 'hand_over_at_register')
+      : group.method === 'ship_to_store' ? 'awaiting_transfer' : 'reserved';
     groupRows.push({
       id: groupId, order_id: orderId, position: group.index, method: group.method, status, fulfilment_location_id: group.fulfilmentLocationId,
       pickup_location_id: group.pickupLocationId, address: group.address ? JSON.stringify(group.address) : null, recipient: group.recipient,
@@ -175,28 +179,29 @@ export async function writeOrder(trx: Trx, record: OrderRecord, recordPayments: 
         id: newId(), order_id: orderId, delivery_group_id: groupId, position: line.index, variant_id: line.variantId, sku: line.sku, title: line.title,
         quantity: line.quantity, unit_list_price: price.unitListPrice, unit_price: price.unitPrice, discount_total: price.discountTotal,
         minimum_price_applied: price.minimumPriceApplied, tax_rate_basis_points: price.taxRateBasisPoints, tax_amount: price.taxAmount,
-        line_total: price.lineTotal, reservation_id: reservations[reservationIndex++]!.id,
+        line_total: price.lineTotal, reservation_id: newId(), location_id: group.fulfilmentLocationId,
       });
     }
   }
   await trx.insertInto('delivery_groups').values(groupRows).execute();
-  await trx.insertInto('order_lines').values(lineRows).execute();
+  await trx.insertInto('order_lines').values(lineRows.map(({ location_id: _location, ...line }) => line)).execute();
   await recordPayments(trx, orderId);
+  if (record.shelfSale) await capture(trx, orderId);
   await recordOrderEvent(trx, orderId, 'order.placed', { number, total: priced.totals.total, currency: priced.currency, lines: lineRows.length }, actor, channel.id);
   if (record.note) await recordOrderEvent(trx, orderId, 'note.added', { text: record.note }, actor, channel.id);
-
-  if (record.shelfSale) {
-    // Goods on the shelf, paid at the counter: they leave with the customer now.
-    for (const line of lineRows) await deductReservation(trx, line.reservation_id, actor, 'register sale');
-    await capture(trx, orderId);
-    for (const group of groupRows) {
-      await trx.updateTable('delivery_groups').set({ status: nextDeliveryStatus(group.status, 'hand_over_at_register'), updated_at: new Date() }).where('id', '=', group.id).execute();
-    }
-    await trx.updateTable('orders').set({ status: nextOrderStatus('placed', 'complete'), updated_at: new Date() }).where('id', '=', orderId).execute();
-    await recordOrderEvent(trx, orderId, 'order.completed', { at: 'register' }, actor, channel.id);
-  }
+  if (record.shelfSale) await recordOrderEvent(trx, orderId, 'order.completed', { at: 'register' }, actor, channel.id);
   await publish(trx, [{ type: 'order.placed', subject: `order:${orderId}`, payload: { orderId, number, channelId: channel.id, total: priced.totals.total, currency: priced.currency } }]);
-  return orderId;
+  const answer = await respond(trx, orderId);
+
+  // Stock last: the rows it locks (the hot ones, when everyone buys the same thing) are held only until the commit
+  // that follows. The lines already name their reservations; the foreign key is checked at commit.
+  await reserveStock(trx, {
+    kind: 'order', actor, channelId: channel.id, referenceType: 'order', referenceId: orderId,
+    lines: lineRows.map((line) => ({ id: line.reservation_id, variantId: line.variant_id, locationId: line.location_id, quantity: line.quantity })),
+  });
+  // Goods on the shelf, paid at the counter: they leave with the customer now.
+  if (record.shelfSale) for (const line of lineRows) await deductReservation(trx, line.reservation_id, actor, 'register sale');
+  return answer;
 }
 
 export function assertChannelMayOrder(principal: Principal, channel: { id: string; store_location_id: string | null }) {

@@ -85,18 +85,16 @@ export async function placeOrder(db: Db, principal: Principal, input: CreateOrde
   const run = options.transaction ?? (<T>(work: (trx: Trx) => Promise<T>) => db.transaction().execute(work));
   let placed: OrderView;
   try {
-    placed = await run(async (trx) => {
-      const orderId = await writeOrder(
-        trx,
-        { channel, customer: input.customer, groups, priced: order, shelfSale, actor: principal.actor, note: input.note },
-        async (inner, id) => {
-          await recordPayments(inner, id, tenders, principal.actor);
-          if (order.promotion) await redeemPromotion(inner, order.promotion.id, id);
-        },
-        async (inner, id) => void (await capturePayments(inner, id, 'all', principal.actor, { at: 'pickup' })),
-      );
-      return getOrder(trx, orderId);
-    });
+    placed = await run((trx) => writeOrder(
+      trx,
+      { channel, customer: input.customer, groups, priced: order, shelfSale, actor: principal.actor, note: input.note },
+      async (inner, id) => {
+        await recordPayments(inner, id, tenders, principal.actor);
+        if (order.promotion) await redeemPromotion(inner, order.promotion.id, id);
+      },
+      async (inner, id) => void (await capturePayments(inner, id, 'all', principal.actor, { at: 'pickup' })),
+      getOrder,
+    ));
   } catch (error) {
     await voidApproved(tenders);
     throw error;

@@ -70,7 +70,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       tax_rate_basis_points integer not null,
       tax_amount bigint not null,
       line_total bigint not null,
-      reservation_id uuid references reservations (id),
+      -- Deferred: an order writes its lines first and reserves their stock last, to hold stock locks briefly.
+      reservation_id uuid references reservations (id) deferrable initially deferred,
       unique (order_id, position)
     );
     create index order_lines_group on order_lines (delivery_group_id);

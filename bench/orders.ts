@@ -1,0 +1,128 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { DEMO_LOGIN, seedDemo } from '../src/demo/seed.ts';
+import { changeStock } from '../src/modules/inventory/stock.ts';
+import { startServerProcess, type ServerProcess } from '../test/support/processes.ts';
+import { benchDatabase } from './support.ts';
+
+/**
+ * Orders over HTTP (issue 4): 3-line web orders with reservation, pricing, a test-card authorisation and an outbox
+ * event, against 2 `aisle serve` processes on PostgreSQL (and 1 on PGlite). Prints throughput at saturation and
+ * latency at a fixed 500 orders/s. Every run ends with an oversell and ledger check.
+ * Usage: npm run bench -- orders [spread|hot|pglite] [--seconds 10]
+ */
+const args = process.argv.slice(2);
+const SECONDS = Number(args[args.indexOf('--seconds') + 1] ?? 10) || 10;
+const headers = { authorization: `Bearer ${DEMO_LOGIN.adminApiKey}`, 'content-type': 'application/json' };
+
+async function call(url: string, method: string, route: string, body?: unknown) {
+  const response = await fetch(url + route, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const json = (await response.json()) as any;
+  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/**
+ * Web orders of three lines shipped from the warehouse, paid by test card. `hot`: every buyer wants the same three
+ * SKUs (the Black Friday case: one row lock queue); `spread`: three of the catalog's SKUs at random.
+ */
+async function orderBodies(url: string, spread: boolean) {
+  const channel = (await call(url, 'GET', '/v1/channels?type=web')).items[0].id;
+  const skus: string[] = (await call(url, 'GET', '/v1/variants?limit=200')).items.map((variant: { sku: string }) => variant.sku);
+  const bodies: string[] = [];
+  for (let index = 0; index < (spread ? 60 : 1); index++) {
+    const lines = [0, 1, 2].map((offset) => ({ sku: skus[(index * 3 + offset) % skus.length]!, quantity: 1 }));
+    const quote = await call(url, 'POST', '/v1/quotes', { channelId: channel, lines, deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0, 1, 2] }] });
+    bodies.push(JSON.stringify({
+      channelId: channel,
+      customer: { firstName: 'Bench', lastName: 'Buyer', email: `bench.buyer.${index}@example.com` },
+      lines,
+      deliveryGroups: [{ method: 'ship_to_address', address: { line1: '1 place Bellecour', postalCode: '69002', city: 'Lyon', country: 'FR' } }],
+      payments: [{ method: 'card_online', amount: quote.totals.total, card: { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' } }],
+    }));
+  }
+  return { skus, bodies };
+}
+
+function load(url: string, bodies: string[], options: { connections: number; seconds: number; rate?: number }) {
+  let next = 0;
+  return autocannon({
+    url, connections: options.connections, duration: options.seconds,
+    requests: [{ method: 'POST', path: '/v1/orders', headers, setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }) }],
+    ...(options.rate ? { overallRate: options.rate } : {}),
+  });
+}
+
+function summary(results: autocannon.Result[]) {
+  const ok = results.reduce((sum, r) => sum + r['2xx'], 0);
+  const bad = results.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
+  const seconds = Math.max(...results.map((r) => r.duration));
+  return {
+    ordersPerSecond: Math.round(ok / seconds), failed: bad,
+    p50: Math.max(...results.map((r) => r.latency.p50)), p99: Math.max(...results.map((r) => r.latency.p99)),
+  };
+}
+
+async function postgresRun(spread: boolean) {
+  const database = await benchDatabase('postgres', 4);
+  await seedDemo(database.db, { onlyIfEmpty: false });
+  const warehouse = await database.db.selectFrom('locations').select('id').where('type', '=', 'warehouse').executeTakeFirstOrThrow();
+  const variants = await database.db.selectFrom('variants').select('id').orderBy('id').execute();
+  await database.db.transaction().execute((trx) =>
+    changeStock(trx, variants.map((variant) => ({ variantId: variant.id, locationId: warehouse.id, kind: 'receipt' as const, quantity: 1_000_000, onHand: 1_000_000 })), 'bench'));
+  await sql`analyze`.execute(database.db);
+  const servers: ServerProcess[] = await Promise.all([0, 1].map(() => startServerProcess({ ...database, schema: database.schema!, url: database.url! }, { DATABASE_POOL_SIZE: '16', AISLE_ADMIN_API_KEY: 'bench-admin-key-0123456789' })));
+  try {
+    const { bodies } = await orderBodies(servers[0]!.url, spread);
+    await Promise.all(servers.map((server) => load(server.url, bodies, { connections: 8, seconds: 2 })));
+    const saturated = summary(await Promise.all(servers.map((server) => load(server.url, bodies, { connections: 32, seconds: SECONDS }))));
+    const at500 = summary(await Promise.all(servers.map((server) => load(server.url, bodies, { connections: 32, seconds: SECONDS, rate: 250 }))));
+    const { rows } = await sql<{ bad: number }>`
+      select count(*)::int as bad from stock_levels s
+      left join (select variant_id, location_id, sum(on_hand_change)::int as on_hand, sum(reserved_change)::int as reserved from stock_movements group by 1, 2) m using (variant_id, location_id)
+      where s.reserved > s.on_hand or s.on_hand <> coalesce(m.on_hand, 0) or s.reserved <> coalesce(m.reserved, 0)`.execute(database.db);
+    const orders = (await sql<{ n: number }>`select count(*)::int as n from orders`.execute(database.db)).rows[0]!.n;
+    return { saturated, at500OrdersPerSecond: at500, orders, ledgerMismatches: rows[0]!.bad };
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+    await database.drop();
+  }
+}
+
+async function pgliteRun() {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aisle-bench-orders-'));
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../bin/aisle.js'), 'serve'], {
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'DATABASE_URL')), AISLE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Aisle is serving (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+  });
+  try {
+    const { skus, bodies } = await orderBodies(url, true);
+    const warehouse = (await call(url, 'GET', '/v1/locations?type=warehouse')).items[0].id;
+    await call(url, 'POST', '/v1/inventory/receipts', { locationId: warehouse, lines: skus.map((sku: string) => ({ sku, quantity: 1_000_000 })) });
+    await load(url, bodies, { connections: 8, seconds: 2 });
+    return summary([await load(url, bodies, { connections: 32, seconds: SECONDS })]);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const only = args.find((arg) => ['hot', 'spread', 'pglite'].includes(arg));
+const report: Record<string, unknown> = {};
+if (!only || only === 'spread') report.postgres2ProcessesSpreadSkus = await postgresRun(true);
+if (!only || only === 'hot') report.postgres2ProcessesSameThreeSkus = await postgresRun(false);
+if (!only || only === 'pglite') report.pglite1Process = await pgliteRun();
+console.log(JSON.stringify(report, null, 2));
