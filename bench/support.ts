@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { connectPostgres, openPGlite, type Database } from '../src/platform/db/database.ts';
+import { openPGlite, type Database } from '../src/platform/db/database.ts';
+import { postgresSchema } from '../test/support/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 
 export const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -21,25 +21,8 @@ export async function benchDatabase(kind: 'postgres' | 'pglite', poolSize = 16):
     const { rm } = await import('node:fs/promises');
     return { ...database, drop: async () => { await database.close(); await rm(dir, { recursive: true, force: true }); } };
   }
-  const schema = `aisle_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const database = connectPostgres({ url: POSTGRES_URL, poolSize, schema, applicationName: 'aisle-bench' });
-  await migrateToLatest(database.db);
-  return {
-    ...database,
-    schema,
-    url: POSTGRES_URL,
-    drop: async () => {
-      await database.close();
-      const cleanup = new pg.Client({ connectionString: POSTGRES_URL });
-      await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
-    },
-  };
+  const database = await postgresSchema(POSTGRES_URL, { prefix: 'aisle_bench', poolSize });
+  return { ...database, schema: database.schema!, url: database.url!, drop: database.close };
 }
 
 /** Bulk-loads `variants` variants and `locations` locations (set-based SQL; bench data only). */

@@ -23,20 +23,25 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
     await migrateToLatest(database.db);
     return { ...database, schema: undefined, url: undefined };
   }
-  const schema = `aisle_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
+  return postgresSchema(postgresUrl, { prefix: 'aisle_test', poolSize: options.poolSize ?? 4 });
+}
+
+/** A migrated schema of its own on the PostgreSQL server at `url`, dropped again by `close()`. */
+export async function postgresSchema(url: string, options: { prefix: string; poolSize: number }): Promise<TestDatabase> {
+  const schema = `${options.prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const database = connectPostgres({ url: postgresUrl, poolSize: options.poolSize ?? 4, schema, applicationName: 'aisle-test' });
+  const database = connectPostgres({ url, poolSize: options.poolSize, schema, applicationName: options.prefix.replaceAll('_', '-') });
   await migrateToLatest(database.db);
   return {
     ...database,
     schema,
-    url: postgresUrl,
+    url,
     close: async () => {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: postgresUrl });
+      const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();
       await cleanup.query(`drop schema ${schema} cascade`);
       await cleanup.end();
