@@ -1,3 +1,4 @@
+import { readFileSync, rmSync } from 'node:fs';
 import { connectPostgres, openPGlite } from '../src/platform/db/database.ts';
 import { ReservationDesk } from '../src/modules/inventory/desk.ts';
 import { InsufficientStock } from '../src/modules/inventory/stock.ts';
@@ -6,9 +7,10 @@ import { InsufficientStock } from '../src/modules/inventory/stock.ts';
  * One bench process: keeps `inflight` reservation requests going through the service layer's reservation desk for
  * `seconds`, each reserving one unit of a variant picked from `variantIds` at `locationId`. Prints its counts.
  */
-const config = JSON.parse(process.argv[2]!) as {
+const config = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as {
   url?: string; schema?: string; dataDir?: string; variantIds: string[]; locationId: string; seconds: number; inflight: number; poolSize: number; concurrency: number;
 };
+rmSync(process.argv[2]!, { force: true });
 const database = config.url
   ? connectPostgres({ url: config.url, schema: config.schema, poolSize: config.poolSize })
   : await openPGlite(config.dataDir!);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { requireEnabledChannel } from '../channels/service.ts';
+import { InvalidInput } from '../../platform/http/problem.ts';
 import { resolveSkus } from './skus.ts';
 import { availableToPromise } from './stock.ts';
 
@@ -35,29 +36,40 @@ export interface AvailabilityRequest {
   locationIds?: string[] | undefined;
 }
 
-/** Available to promise per SKU: in total and per location, network-wide or within a channel's locations. */
+type SkuRow = { sku: string; variant_id: string | null } & ({ location_id: string; on_hand: number; reserved: number; incoming: number; safety_stock: number } | { location_id: null });
+
+/**
+ * Available to promise per SKU: in total and per location, network-wide or within a channel's locations. One query
+ * resolves the SKUs and reads their stock at active locations (a cart check sits on every checkout page).
+ */
 export async function availabilityOf(db: Executor, request: AvailabilityRequest) {
-  const ids = await resolveSkus(db, request.skus, (index) => `skus.${index}`);
   let locationIds = request.locationIds;
   if (request.channelId !== undefined) {
     const allowed = await channelLocationIds(db, request.channelId, 'sells');
     locationIds = locationIds ? locationIds.filter((id) => allowed.includes(id)) : allowed;
   }
-  const rows = await stockRows(db, [...ids.values()], locationIds);
-  const byVariant = new Map<string, Row[]>();
-  for (const row of rows) byVariant.set(row.variant_id, [...(byVariant.get(row.variant_id) ?? []), row]);
-  return [...new Set(request.skus)].map((sku) => {
-    const variantId = ids.get(sku)!;
-    const locations = (byVariant.get(variantId) ?? [])
-      .map((row) => ({
-        locationId: row.location_id,
-        available: availableToPromise({ onHand: row.on_hand, reserved: row.reserved, safetyStock: row.safety_stock }),
-        onHand: row.on_hand,
-        incoming: row.incoming,
-      }))
-      .sort((a, b) => b.available - a.available || (a.locationId < b.locationId ? -1 : 1));
-    return { sku, variantId, available: locations.reduce((total, location) => total + location.available, 0), locations };
-  });
+  const skus = [...new Set(request.skus)];
+  const { rows } = await sql<SkuRow>`
+    select k.sku, v.id as variant_id, s.location_id, s.on_hand, s.reserved, s.incoming, coalesce(s.safety_stock, l.safety_stock) as safety_stock
+    from unnest(${skus}::text[]) as k(sku)
+    left join variants v on v.sku = k.sku
+    left join (stock_levels s join locations l on l.id = s.location_id and l.active)
+      on s.variant_id = v.id ${locationIds ? sql`and s.location_id = any(${locationIds}::uuid[])` : sql``}`.execute(db);
+  const unknown = new Set(rows.filter((row) => row.variant_id === null).map((row) => row.sku));
+  if (unknown.size) {
+    throw new InvalidInput(request.skus.flatMap((sku, index) => (unknown.has(sku) ? [{ field: `skus.${index}`, message: `SKU ${sku} does not exist` }] : [])));
+  }
+  const bySku = new Map<string, { sku: string; variantId: string; available: number; locations: { locationId: string; available: number; onHand: number; incoming: number }[] }>();
+  for (const row of rows) {
+    const entry = bySku.get(row.sku) ?? { sku: row.sku, variantId: row.variant_id!, available: 0, locations: [] };
+    bySku.set(row.sku, entry);
+    if (row.location_id === null) continue;
+    const available = availableToPromise({ onHand: row.on_hand, reserved: row.reserved, safetyStock: row.safety_stock });
+    entry.available += available;
+    entry.locations.push({ locationId: row.location_id, available, onHand: row.on_hand, incoming: row.incoming });
+  }
+  for (const entry of bySku.values()) entry.locations.sort((a, b) => b.available - a.available || (a.locationId < b.locationId ? -1 : 1));
+  return skus.map((sku) => bySku.get(sku)!);
 }
 
 const EARTH_RADIUS_KM = 6371;
