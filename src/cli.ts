@@ -37,7 +37,7 @@ async function serve(config: Config) {
     database,
     adminApiKey: config.adminApiKey,
     logger: { level: config.logLevel },
-    orders: { onPlaced: orderConfirmations(database.db, mailer, config.retailer) },
+    orders: config.orderEmails ? { onPlaced: orderConfirmations(database.db, mailer, config.retailer) } : {},
   });
   const stop = async () => {
     await app.close();

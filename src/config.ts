@@ -10,6 +10,7 @@ const environment = z.object({
   AISLE_DATA_DIR: z.string().default('./data'),
   AISLE_ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   AISLE_DEMO: z.enum(['auto', 'off']).default('auto'),
+  AISLE_ORDER_EMAILS: z.enum(['on', 'off']).default('on'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3).default('Aisle demo shop <orders@demo.aisle.dev>'),
   RETAILER_NAME: z.string().min(1).default('Maison Rhône'),
@@ -30,6 +31,8 @@ export interface Config {
   /** `auto`: load the demo shop when the database is empty at `serve`. */
   demo: 'auto' | 'off';
   logLevel: string;
+  /** Whether this process sends order confirmations (with the invoice PDF) after each order. */
+  orderEmails: boolean;
   /** SMTP server for customer emails; unset: emails are written as .eml files into `<dataDir>/outbox`. */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -52,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminApiKey: e.AISLE_ADMIN_API_KEY,
     demo: e.AISLE_DEMO,
     logLevel: e.LOG_LEVEL,
+    orderEmails: e.AISLE_ORDER_EMAILS === 'on',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     retailer: { name: e.RETAILER_NAME, addressLines: e.RETAILER_ADDRESS.split('|'), vatNumber: e.RETAILER_VAT_NUMBER, locale: e.RETAILER_LOCALE },
