@@ -12,8 +12,9 @@ export function channelScope(principal: Principal, channelId: string | undefined
 }
 
 /** The locations a channel offers stock from (`sells`) or may fulfil from (`fulfils`); the channel must be enabled. */
-export async function channelLocationIds(db: Executor, channelId: string, purpose: 'sells' | 'fulfils'): Promise<string[]> {
-  await requireEnabledChannel(db, channelId);
+export async function channelLocationIds(db: Executor, channelId: string, purpose: 'sells' | 'fulfils', options: { checked?: boolean } = {}): Promise<string[]> {
+  // `checked`: the caller has just loaded the channel and found it enabled.
+  if (!options.checked) await requireEnabledChannel(db, channelId);
   const rows = await db.selectFrom('channel_locations').select('location_id').where('channel_id', '=', channelId).where(purpose, '=', true).execute();
   return rows.map((row) => row.location_id);
 }

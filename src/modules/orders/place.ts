@@ -44,7 +44,7 @@ export async function sellingChannel(db: Executor, principal: Principal, channel
   throw new InvalidInput([{ field: 'body.channelId', message: 'is required' }]);
 }
 
-/** Checks the groups and chooses each one's fulfilment location (routing rules refine this choice later). */
+/** Checks the groups and chooses each one's fulfilment location (routing rules refine this choice later). The channel is enabled. */
 export async function resolveGroups(db: Executor, channelId: string, input: CreateOrder): Promise<ResolvedGroup[]> {
   const skus = [...new Set(input.lines.map((line) => line.sku))];
   const variants = await db
@@ -60,7 +60,7 @@ export async function resolveGroups(db: Executor, channelId: string, input: Crea
   ]);
   if (errors.length) throw new InvalidInput(errors);
 
-  const fulfils = await channelLocationIds(db, channelId, 'fulfils');
+  const fulfils = await channelLocationIds(db, channelId, 'fulfils', { checked: true });
   const locations = await db.selectFrom('locations').select(['id', 'type', 'capabilities', 'active']).where('id', 'in', fulfils.length ? fulfils : ['00000000-0000-0000-0000-000000000000']).execute();
   const usable = new Map(locations.filter((location) => location.active).map((location) => [location.id, location]));
 
@@ -112,6 +112,8 @@ async function locationWithEverything(db: Executor, lines: ResolvedGroup['lines'
 export interface OrderRecord {
   channel: { id: string; type: string; store_location_id: string | null; currency: string };
   customer: CreateOrder['customer'];
+  /** The profile the customer details already matched before the transaction, if any. */
+  knownCustomerId?: string | undefined;
   groups: ResolvedGroup[];
   priced: PricedOrder;
   shelfSale: boolean;
@@ -137,8 +139,8 @@ export async function writeOrder<T>(
   respond: (trx: Trx, orderId: string) => Promise<T>,
 ): Promise<T> {
   const { channel, groups, priced, actor } = record;
-  const customer = 'id' in record.customer
-    ? await trx.selectFrom('customers').select('id').where('id', '=', record.customer.id).executeTakeFirst()
+  const customer = 'id' in record.customer || record.knownCustomerId !== undefined
+    ? await trx.selectFrom('customers').select('id').where('id', '=', 'id' in record.customer ? record.customer.id : record.knownCustomerId!).executeTakeFirst()
     : (await findOrCreateCustomer(trx, record.customer)).customer;
   if (!customer) throw new InvalidInput([{ field: 'body.customer.id', message: 'no such customer' }]);
   const contact = await trx

@@ -69,6 +69,7 @@ export async function placeOrder(db: Db, principal: Principal, input: CreateOrde
   const customerId = await knownCustomer(db, input.customer);
   const priced = await quote(db, {
     channelId: channel.id,
+    channel,
     customerId,
     lines: input.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
     deliveryGroups: groups.map((group) => ({ method: group.method, lineIndexes: group.lines.map((line) => line.index), locationId: group.pickupLocationId ?? undefined })),
@@ -87,7 +88,7 @@ export async function placeOrder(db: Db, principal: Principal, input: CreateOrde
   try {
     placed = await run((trx) => writeOrder(
       trx,
-      { channel, customer: input.customer, groups, priced: order, shelfSale, actor: principal.actor, note: input.note },
+      { channel, customer: input.customer, knownCustomerId: customerId, groups, priced: order, shelfSale, actor: principal.actor, note: input.note },
       async (inner, id) => {
         await recordPayments(inner, id, tenders, principal.actor);
         if (order.promotion) await redeemPromotion(inner, order.promotion.id, id);

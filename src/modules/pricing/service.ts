@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
-import type { DeliveryMethod, PromotionsTable } from '../../platform/db/schema.ts';
+import type { ChannelsTable, DeliveryMethod, PromotionsTable } from '../../platform/db/schema.ts';
 import { Conflict, InvalidInput, RuleViolation, type FieldError } from '../../platform/http/problem.ts';
 import { requireEnabledChannel } from '../channels/service.ts';
 import { rateFor, usableRates } from './delivery-rates.ts';
@@ -11,6 +11,8 @@ export { priceCart } from './engine.ts';
 
 export interface QuoteInput {
   channelId: string;
+  /** The channel's row when the caller has just loaded it (enabled); saves reading it again. */
+  channel?: Selectable<ChannelsTable> | undefined;
   customerId?: string | undefined;
   lines: { sku: string; quantity: number }[];
   /** Each group names its lines by index in `lines` or by SKU (every line of that SKU). */
@@ -24,7 +26,7 @@ export interface QuoteInput {
  * refused; a known code that cannot be used now is priced without it, and the answer says why.
  */
 export async function quote(db: Executor, input: QuoteInput, now: Date): Promise<Quote> {
-  const channel = await requireEnabledChannel(db, input.channelId);
+  const channel = input.channel ?? (await requireEnabledChannel(db, input.channelId));
   const groups = deliveryGroupsOf(input);
   const skus = [...new Set(input.lines.map((line) => line.sku))];
   const methods = [...new Set(groups.map((group) => group.method))];
