@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Trx } from '../../platform/db/database.ts';
 import { ADMIN, ANY_ROLE, assertActsForLocation, STAFF, type Principal } from '../../platform/auth/principal.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { idParams } from '../../platform/http/params.ts';
@@ -10,7 +11,7 @@ import { ReservationDesk } from './desk.ts';
 import { confirmHold, deductReservation, expireLapsedHolds, getReservation, releaseReservation, reserveStock, type ReserveRequest } from './reservations.ts';
 import {
   adjustmentBody, availabilityQuery, availabilitySchema, countBody, damageBody, levelSchema, levelsQuery, movementSchema,
-  movementsQuery, pickupStoreSchema, pickupStoresBody, receiptBody, reservationSchema, reserveBody, safetyStockBody, saleBody,
+  movementsQuery, pickupStoreSchema, pickupStoresBody, receiptBody, reservationSchema, reserveBody, safetyStockBody, saleBody, type LevelView,
 } from './schema.ts';
 import * as inventory from './service.ts';
 import { assertLocations, resolveSkus } from './skus.ts';
@@ -41,45 +42,23 @@ export async function inventoryRoutes(app: AisleApp) {
     schema: { tags, summary: 'The ledger of one SKU at one location, newest first', querystring: movementsQuery.extend(pageQuery), response: { 200: pageOf(movementSchema) } },
   }, (request) => inventory.listMovements(request.server.db, request.query));
 
-  app.post('/inventory/receipts', {
-    config: { access: STAFF },
-    schema: { tags, summary: 'Receive goods into a location', body: receiptBody, response: { 201: levelsResponse } },
-  }, (request, reply) => {
-    atLocation(request.principal!, request.body.locationId);
-    return inTransaction(request, reply, 201, (trx) => inventory.receiveStock(trx, request.body, request.principal!.actor));
-  });
-
-  app.post('/inventory/sales', {
-    config: { access: STAFF },
-    schema: { tags, summary: 'A register sale of goods on the shelf: deducted at once', body: saleBody, response: { 201: levelsResponse } },
-  }, (request, reply) => {
-    atLocation(request.principal!, request.body.locationId);
-    return inTransaction(request, reply, 201, (trx) => inventory.sellFromShelf(trx, request.body, request.principal!.actor));
-  });
-
-  app.post('/inventory/adjustments', {
-    config: { access: STAFF },
-    schema: { tags, summary: 'Add or remove units with a reason', body: adjustmentBody, response: { 201: levelsResponse } },
-  }, (request, reply) => {
-    atLocation(request.principal!, request.body.locationId);
-    return inTransaction(request, reply, 201, (trx) => inventory.adjustStock(trx, request.body, request.principal!.actor));
-  });
-
-  app.post('/inventory/counts', {
-    config: { access: STAFF },
-    schema: { tags, summary: 'Record a cycle count: on hand becomes what was counted', body: countBody, response: { 201: levelsResponse } },
-  }, (request, reply) => {
-    atLocation(request.principal!, request.body.locationId);
-    return inTransaction(request, reply, 201, (trx) => inventory.countStock(trx, request.body, request.principal!.actor));
-  });
-
-  app.post('/inventory/damages', {
-    config: { access: STAFF },
-    schema: { tags, summary: 'Set damaged or unsellable units apart', body: damageBody, response: { 201: levelsResponse } },
-  }, (request, reply) => {
-    atLocation(request.principal!, request.body.locationId);
-    return inTransaction(request, reply, 201, (trx) => inventory.recordDamage(trx, request.body, request.principal!.actor));
-  });
+  /** A stock operation at one location: store staff only at their own store, one transaction, levels answered. */
+  const stockOperation = <Body extends z.ZodType<{ locationId: string }>>(
+    path: string,
+    summary: string,
+    body: Body,
+    operate: (trx: Trx, input: z.output<Body>, actor: string) => Promise<{ levels: LevelView[] }>,
+  ) =>
+    app.post(path, { config: { access: STAFF }, schema: { tags, summary, body, response: { 201: levelsResponse } } }, (request, reply) => {
+      const input = request.body as z.output<Body>;
+      atLocation(request.principal!, input.locationId);
+      return inTransaction(request, reply, 201, (trx) => operate(trx, input, request.principal!.actor));
+    });
+  stockOperation('/inventory/receipts', 'Receive goods into a location', receiptBody, inventory.receiveStock);
+  stockOperation('/inventory/sales', 'A register sale of goods on the shelf: deducted at once', saleBody, inventory.sellFromShelf);
+  stockOperation('/inventory/adjustments', 'Add or remove units with a reason', adjustmentBody, inventory.adjustStock);
+  stockOperation('/inventory/counts', 'Record a cycle count: on hand becomes what was counted', countBody, inventory.countStock);
+  stockOperation('/inventory/damages', 'Set damaged or unsellable units apart', damageBody, inventory.recordDamage);
 
   app.put('/inventory/safety-stock', {
     config: { access: ADMIN },
