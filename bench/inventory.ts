@@ -61,15 +61,15 @@ async function reservationRun(kind: 'postgres' | 'pglite', variants: number, pro
   let results: WorkerResult[];
   if (kind === 'pglite') {
     // PGlite is embedded in one process: the desk runs here, on the same database handle.
-    const { ReservationDesk } = await import('../src/modules/inventory/desk.ts');
-    const desk = new ReservationDesk(database.db, { concurrency: 1 });
+    const { reservationDesk } = await import('../src/modules/inventory/desk.ts');
+    const desk = reservationDesk(database.db, { concurrency: 1 });
     let granted = 0, refused = 0, next = 0;
     const started = Date.now();
     const deadline = started + SECONDS * 1000;
     await Promise.all(Array.from({ length: 256 }, async () => {
       while (Date.now() < deadline) {
         try {
-          await desk.reserve({ kind: 'order', actor: 'bench', lines: [{ variantId: variantIds[next++ % variantIds.length]!, locationId, quantity: 1 }] });
+          await desk.submit({ kind: 'order', actor: 'bench', lines: [{ variantId: variantIds[next++ % variantIds.length]!, locationId, quantity: 1 }] });
           granted++;
         } catch {
           refused++;

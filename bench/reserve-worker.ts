@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { connectPostgres, openPGlite } from '../src/platform/db/database.ts';
-import { ReservationDesk } from '../src/modules/inventory/desk.ts';
+import { reservationDesk } from '../src/modules/inventory/desk.ts';
 import { InsufficientStock } from '../src/modules/inventory/stock.ts';
 
 /**
@@ -14,7 +14,7 @@ rmSync(process.argv[2]!, { force: true });
 const database = config.url
   ? connectPostgres({ url: config.url, schema: config.schema, poolSize: config.poolSize })
   : await openPGlite(config.dataDir!);
-const desk = new ReservationDesk(database.db, { concurrency: config.concurrency });
+const desk = reservationDesk(database.db, { concurrency: config.concurrency });
 let granted = 0;
 let refused = 0;
 let failed = 0;
@@ -26,7 +26,7 @@ async function client() {
   while (Date.now() < deadline) {
     const variantId = config.variantIds[next++ % config.variantIds.length]!;
     try {
-      await desk.reserve({ kind: 'order', actor: 'bench', lines: [{ variantId, locationId: config.locationId, quantity: 1 }] });
+      await desk.submit({ kind: 'order', actor: 'bench', lines: [{ variantId, locationId: config.locationId, quantity: 1 }] });
       granted++;
     } catch (error) {
       if (error instanceof InsufficientStock) refused++;

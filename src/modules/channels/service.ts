@@ -159,8 +159,19 @@ export async function updateChannel(trx: Trx, id: string, changes: ChannelChange
  * Later modules (orders, availability) call this with the channel a request names.
  */
 export async function requireEnabledChannel(db: Executor, id: string): Promise<Selectable<ChannelsTable>> {
-  const row = await db.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirst();
+  return checkedChannel(await db.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirst(), id);
+}
+
+/** The channel row if it exists and is enabled; otherwise the 404 or the 422 `channel-disabled`. */
+export function checkedChannel(row: Selectable<ChannelsTable> | undefined, id: string): Selectable<ChannelsTable> {
   if (!row) throw new NotFound('Channel', id);
   if (!row.enabled) throw new RuleViolation('channel-disabled', `Channel ${row.code} is disabled.`, { channelId: id });
   return row;
+}
+
+/** Channel rows by id, in one query (enabled or not: `checkedChannel` says which may be used). */
+export async function channelsById(db: Executor, ids: string[]): Promise<Map<string, Selectable<ChannelsTable>>> {
+  const unique = [...new Set(ids)];
+  const rows = unique.length ? await db.selectFrom('channels').selectAll().where('id', 'in', unique).execute() : [];
+  return new Map(rows.map((row) => [row.id, row]));
 }

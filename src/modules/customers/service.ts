@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { CustomerAddressesTable, CustomerGroupsTable, CustomersTable } from '../../platform/db/schema.ts';
 import { newId } from '../../platform/ids.ts';
+import { insertRows } from '../../platform/db/statements.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
 import { claimContacts, CustomerExists, ownerOf, replaceContacts } from './contacts.ts';
@@ -261,6 +262,48 @@ export async function findOrCreateCustomer(trx: Trx, guest: Guest): Promise<{ cu
     return { customer: await getCustomer(trx, match.existingCustomerId), created: false };
   }
   return { customer: (await toCustomers(trx, [row]))[0]!, created: true };
+}
+
+/**
+ * Profiles for the guests of many orders at once (the guest details of an order that matched no profile before its
+ * transaction): guests sharing an email or a phone become one profile, and each new profile claims its email and
+ * phone as `findOrCreateCustomer` does. A guest whose email or phone another request claimed meanwhile gets that
+ * profile instead. Answers the profile id of each guest, in order.
+ */
+export async function createGuests(trx: Trx, guests: { firstName: string; lastName: string; email?: string | undefined; phone?: string | undefined }[]): Promise<string[]> {
+  const byContact = new Map<string, string>();
+  const created: { id: string; firstName: string; lastName: string; email?: string | undefined; phone?: string | undefined }[] = [];
+  const ids = guests.map((guest) => {
+    const keys = [guest.email && `e:${guest.email}`, guest.phone && `p:${guest.phone}`].filter((key): key is string => !!key);
+    const known = keys.map((key) => byContact.get(key)).find((id) => id !== undefined);
+    const id = known ?? newId();
+    if (!known) created.push({ id, ...guest });
+    for (const key of keys) if (!byContact.has(key)) byContact.set(key, id);
+    return id;
+  });
+  if (!created.length) return ids;
+  const claims = (prefix: string) => [...byContact].filter(([key]) => key.startsWith(prefix)).map(([key, id]) => ({ value: key.slice(2), customer_id: id })).sort((a, b) => (a.value < b.value ? -1 : 1));
+  const emails = claims('e:');
+  const phones = claims('p:');
+  const { rows } = await sql<{ contact: 'email' | 'phone'; value: string }>`
+    with c as (${insertRows('customers', { id: 'uuid', first_name: 'text', last_name: 'text', consent: 'jsonb' },
+      created.map((guest) => ({ id: guest.id, first_name: guest.firstName, last_name: guest.lastName, consent: JSON.stringify(NO_CONSENT) })))}),
+    e as (${insertRows('customer_emails', { email: 'text', customer_id: 'uuid' }, emails.map(({ value, customer_id }) => ({ email: value, customer_id })), sql`on conflict do nothing returning email`) ?? sql`select null::text as email where false`}),
+    p as (${insertRows('customer_phones', { phone: 'text', customer_id: 'uuid' }, phones.map(({ value, customer_id }) => ({ phone: value, customer_id })), sql`on conflict do nothing returning phone`) ?? sql`select null::text as phone where false`})
+    select 'email' as contact, email as value from e union all select 'phone', phone from p`.execute(trx);
+  const claimed = new Set(rows.map((row) => `${row.contact === 'email' ? 'e' : 'p'}:${row.value}`));
+  const lost = [...byContact].filter(([key]) => !claimed.has(key) && created.some((guest) => guest.id === byContact.get(key)));
+  if (!lost.length) return ids;
+  // Another request claimed one of these values between our look-up and our insert: its profile is the customer.
+  const replaced = new Map<string, string>();
+  for (const [key, id] of lost) {
+    if (replaced.has(id)) continue;
+    const owner = await ownerOf(trx, key.startsWith('e:') ? 'email' : 'phone', key.slice(2));
+    if (owner === undefined) throw new Conflict('customer-contended', `The ${key.startsWith('e:') ? 'email' : 'phone'} ${key.slice(2)} is being changed by another request; try again.`);
+    replaced.set(id, owner);
+  }
+  await trx.deleteFrom('customers').where('id', 'in', [...replaced.keys()]).execute();
+  return ids.map((id) => replaced.get(id) ?? id);
 }
 
 /** Locks the profile (so two requests cannot both make an address the default) and marks it changed. */

@@ -7,7 +7,7 @@ import { Forbidden } from '../../platform/http/problem.ts';
 import type { AisleApp } from '../../platform/http/types.ts';
 import { inTransaction } from '../../platform/http/unit-of-work.ts';
 import { availabilityOf, channelLocationIds, channelScope, pickupStoresNear } from './availability.ts';
-import { ReservationDesk } from './desk.ts';
+import { reservationDesk } from './desk.ts';
 import { confirmHold, deductReservation, expireLapsedHolds, getReservation, releaseReservation, reserveStock, type ReserveRequest } from './reservations.ts';
 import {
   adjustmentBody, availabilityQuery, availabilitySchema, countBody, damageBody, levelSchema, levelsQuery, movementSchema,
@@ -24,7 +24,7 @@ const SWEEP_EVERY_MS = 1000;
 const atLocation = (principal: Principal, locationId: string) => assertActsForLocation(principal, locationId);
 
 export async function inventoryRoutes(app: AisleApp) {
-  const desk = new ReservationDesk(app.db, { concurrency: app.database.kind === 'postgres' ? 2 : 1 });
+  const desk = reservationDesk(app.db, { concurrency: app.database.kind === 'postgres' ? 2 : 1 });
   let sweeper: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     sweeper = setInterval(() => void expireLapsedHolds(app.db).catch((error: unknown) => app.log.error({ err: error }, 'hold sweeper failed')), SWEEP_EVERY_MS);
@@ -107,7 +107,7 @@ export async function inventoryRoutes(app: AisleApp) {
     if (request.headers['idempotency-key'] !== undefined) {
       return inTransaction(request, reply, 201, async (trx) => ({ reservations: await inventory.reservationsWithSku(trx, await reserveStock(trx, reserve)) }));
     }
-    const reservations = await desk.reserve(reserve);
+    const reservations = await desk.submit(reserve);
     reply.code(201);
     return { reservations: await inventory.reservationsWithSku(db, reservations) };
   });

@@ -3,6 +3,7 @@ import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { MovementKind } from '../../platform/db/schema.ts';
 import { Conflict, InvalidInput } from '../../platform/http/problem.ts';
 import { eventsInsert, type OutboxEvent } from '../../platform/outbox.ts';
+import { writeTogether } from '../../platform/db/statements.ts';
 
 /**
  * The one gate for stock: every quantity change goes through `changeStock`, which locks the rows it touches in a
@@ -216,21 +217,6 @@ export function levelEvents(levels: Level[], before: Map<string, Level>): Outbox
         availableBefore: before.get(keyOf(level.variantId, level.locationId))?.available ?? 0,
       },
     }));
-}
-
-/**
- * Sends several writes as one statement (data-modifying CTEs all run, to completion, on one snapshot): one round
- * trip instead of one per table is what lets a batch of reservations cost about as much as a single one.
- */
-export async function writeTogether(trx: Trx, statements: (RawBuilder<unknown> | null)[]): Promise<void> {
-  const parts = statements.filter((statement): statement is RawBuilder<unknown> => statement !== null);
-  if (!parts.length) return;
-  if (parts.length === 1) {
-    await parts[0]!.execute(trx);
-    return;
-  }
-  const ctes = sql.join(parts.map((part, index) => sql`${sql.raw(`w${index}`)} as (${part})`), sql`, `);
-  await sql`with ${ctes} select 1`.execute(trx);
 }
 
 /** Writes the levels, the ledger movements and the events of a change in one round trip. */

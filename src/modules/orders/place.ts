@@ -1,27 +1,46 @@
-import { sql } from 'kysely';
-import type { Executor, Trx } from '../../platform/db/database.ts';
+import { sql, type Selectable } from 'kysely';
+import type { Db, Trx } from '../../platform/db/database.ts';
+import type { ChannelsTable } from '../../platform/db/schema.ts';
+import { insertRows, writeTogether } from '../../platform/db/statements.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { newId } from '../../platform/ids.ts';
-import { Forbidden, InvalidInput, RuleViolation } from '../../platform/http/problem.ts';
-import { publish } from '../../platform/outbox.ts';
-import { requireEnabledChannel } from '../channels/service.ts';
-import { findOrCreateCustomer } from '../customers/service.ts';
-import { availabilityOf, channelLocationIds } from '../inventory/availability.ts';
-import { deductReservation, reserveStock } from '../inventory/reservations.ts';
-import { InsufficientStock } from '../inventory/stock.ts';
+import { Conflict, Forbidden, InvalidInput, RuleViolation } from '../../platform/http/problem.ts';
+import { answerIdempotencyKeys, claimIdempotencyKeys, storedAnswers, type IdempotencyClaim, type StoredAnswer } from '../../platform/http/idempotency.ts';
+import { retrying } from '../../platform/http/unit-of-work.ts';
+import { eventsInsert } from '../../platform/outbox.ts';
+import { checkedChannel, channelsById } from '../channels/service.ts';
+import { ownersOf } from '../customers/contacts.ts';
+import { createGuests } from '../customers/service.ts';
+import { deductReservation, grantReservations, type ReserveRequest } from '../inventory/reservations.ts';
+import { availableToPromise, InsufficientStock, withSkus } from '../inventory/stock.ts';
+import { capturePayments, newPayments, paymentsInsert, requestAuthorizations, voidApproved, type TenderOutcome } from '../payments/service.ts';
+import type { Quote } from '../pricing/schema.ts';
+import { quoteMany } from '../pricing/service.ts';
 import { nextDeliveryStatus, type DeliveryStatus } from './lifecycle.ts';
-import { recordOrderEvent } from './read.ts';
-import type { CreateOrder } from './schema.ts';
+import { loadOrders } from './read.ts';
+import type { CreateOrder, OrderView } from './schema.ts';
 
 /**
- * Placing an order, the same way from every channel:
+ * Placing orders, the same way from every channel. Orders arriving together are placed together (see desk.ts): each
+ * step below costs a fixed number of queries for the whole batch, and each order succeeds or fails on its own.
  *  1. check the channel, the lines and the delivery groups, and choose where each group's goods come from;
- *  2. price it with the quote's own function (the order's totals are the quote's);
+ *  2. price each order with the quote's own function (the order's totals are the quote's);
  *  3. authorise the payments OUTSIDE any transaction (a declined card never touches stock);
- *  4. one transaction: customer, stock reservations, order, lines, payments, promotion use, timeline, outbox event.
- *     If stock is short the transaction keeps nothing and the authorisations are voided.
+ *  4. one transaction for the batch: Idempotency-Keys, new customer profiles, promotion uses, stock reservations,
+ *     then orders, groups, lines, payments, timeline and outbox events in one statement. An order short of stock or
+ *     of promotion uses is left out (a 409 for it alone) and its authorisations are voided.
  * A register order of goods on the shelf, paid at the counter, is completed and deducted at once.
  */
+
+export interface OrderRequest {
+  principal: Principal;
+  input: CreateOrder;
+  /** The request's Idempotency-Key, if it sent one: a retry is answered with the order placed the first time. */
+  idempotency?: IdempotencyClaim | undefined;
+}
+
+/** The order placed (or, for a retried request, placed the first time), or the problem that refused it. */
+export type OrderOutcome = { order: OrderView; replayed: boolean } | { error: unknown };
 
 export interface ResolvedGroup {
   index: number;
@@ -33,94 +52,6 @@ export interface ResolvedGroup {
   lines: { index: number; sku: string; variantId: string; title: string; quantity: number }[];
 }
 
-/** The selling channel: a channel key's own; otherwise the one named, or for store staff their store's register. */
-export async function sellingChannel(db: Executor, principal: Principal, channelId: string | undefined) {
-  if (principal.role === 'channel') return requireEnabledChannel(db, principal.channelId!);
-  if (channelId !== undefined) return requireEnabledChannel(db, channelId);
-  if (principal.role === 'store') {
-    const register = await db.selectFrom('channels').select('id').where('store_location_id', '=', principal.locationId!).where('type', '=', 'register').orderBy('id').executeTakeFirst();
-    if (register) return requireEnabledChannel(db, register.id);
-  }
-  throw new InvalidInput([{ field: 'body.channelId', message: 'is required' }]);
-}
-
-/** Checks the groups and chooses each one's fulfilment location (routing rules refine this choice later). The channel is enabled. */
-export async function resolveGroups(db: Executor, channelId: string, input: CreateOrder): Promise<ResolvedGroup[]> {
-  const skus = [...new Set(input.lines.map((line) => line.sku))];
-  const variants = await db
-    .selectFrom('variants')
-    .innerJoin('products', 'products.id', 'variants.product_id')
-    .select(['variants.id', 'variants.sku', 'variants.title', 'products.title as product_title'])
-    .where('variants.sku', 'in', skus)
-    .execute();
-  const bySku = new Map(variants.map((variant) => [variant.sku, variant]));
-  const errors = input.lines.flatMap((line, index) => [
-    ...(bySku.has(line.sku) ? [] : [{ field: `body.lines.${index}.sku`, message: `SKU ${line.sku} does not exist` }]),
-    ...(line.deliveryGroup < input.deliveryGroups.length ? [] : [{ field: `body.lines.${index}.deliveryGroup`, message: 'names no delivery group' }]),
-  ]);
-  if (errors.length) throw new InvalidInput(errors);
-
-  const fulfils = await channelLocationIds(db, channelId, 'fulfils', { checked: true });
-  const locations = await db.selectFrom('locations').select(['id', 'type', 'capabilities', 'active']).where('id', 'in', fulfils.length ? fulfils : ['00000000-0000-0000-0000-000000000000']).execute();
-  const usable = new Map(locations.filter((location) => location.active).map((location) => [location.id, location]));
-
-  const groups: ResolvedGroup[] = [];
-  for (const [index, group] of input.deliveryGroups.entries()) {
-    const lines = input.lines.flatMap((line, lineIndex) => (line.deliveryGroup === index ? [{
-      index: lineIndex, sku: line.sku, variantId: bySku.get(line.sku)!.id, quantity: line.quantity,
-      title: [bySku.get(line.sku)!.product_title, bySku.get(line.sku)!.title].filter((part, i, all) => part && all.indexOf(part) === i).join(' – '),
-    }] : []));
-    if (!lines.length) throw new InvalidInput([{ field: `body.deliveryGroups.${index}`, message: 'has no lines' }]);
-    const field = `body.deliveryGroups.${index}`;
-    if (group.pickupLocationId !== undefined) {
-      const store = usable.get(group.pickupLocationId);
-      if (!store || !store.capabilities.includes('click_and_collect')) {
-        throw new RuleViolation('not-a-pickup-store', `Location ${group.pickupLocationId} does not hand over this channel's orders.`, { field: `${field}.pickupLocationId` });
-      }
-    }
-    let fulfilment = group.fulfilmentLocationId ?? (group.method === 'pickup_in_store' ? group.pickupLocationId : undefined);
-    if (fulfilment !== undefined && !usable.has(fulfilment)) {
-      throw new RuleViolation('location-not-in-channel', `Location ${fulfilment} does not fulfil this channel's orders.`, { field: `${field}.fulfilmentLocationId` });
-    }
-    fulfilment ??= await locationWithEverything(db, lines, [...usable.values()].filter((location) => location.id !== group.pickupLocationId));
-    groups.push({
-      index, method: group.method, fulfilmentLocationId: fulfilment, pickupLocationId: group.pickupLocationId ?? null,
-      address: group.address ?? null, recipient: group.recipient ?? '', lines,
-    });
-  }
-  return groups;
-}
-
-/** The default choice: a location that can send every line of the group, warehouses first, then most stock. */
-async function locationWithEverything(db: Executor, lines: ResolvedGroup['lines'], candidates: { id: string; type: string }[]) {
-  const answers = await availabilityOf(db, { skus: lines.map((line) => line.sku), locationIds: candidates.map((location) => location.id) });
-  const need = new Map<string, number>();
-  for (const line of lines) need.set(line.sku, (need.get(line.sku) ?? 0) + line.quantity);
-  const able = candidates
-    .map((location) => ({
-      location,
-      depth: Math.min(...answers.map((answer) => (answer.locations.find((l) => l.locationId === location.id)?.available ?? 0) - (need.get(answer.sku) ?? 0))),
-    }))
-    .filter((candidate) => candidate.depth >= 0)
-    .sort((a, b) => Number(b.location.type === 'warehouse') - Number(a.location.type === 'warehouse') || b.depth - a.depth);
-  if (!able.length) {
-    throw new InsufficientStock(answers.map((answer) => ({ sku: answer.sku, variantId: answer.variantId, locationId: '', requested: need.get(answer.sku) ?? 0, available: answer.available })));
-  }
-  return able[0]!.location.id;
-}
-
-export interface OrderRecord {
-  channel: { id: string; type: string; store_location_id: string | null; currency: string };
-  customer: CreateOrder['customer'];
-  /** The profile the customer details already matched before the transaction, if any. */
-  knownCustomerId?: string | undefined;
-  groups: ResolvedGroup[];
-  priced: PricedOrder;
-  shelfSale: boolean;
-  actor: string;
-  note?: string | undefined;
-}
-
 /** What pricing hands the order: per input line and per group, and the totals. */
 export interface PricedOrder {
   currency: string;
@@ -130,85 +61,441 @@ export interface PricedOrder {
   totals: { subtotal: number; discounts: number; shipping: number; packing: number; tax: number; total: number };
 }
 
-/** Step 4: everything the order writes, in the caller's transaction; answers what `respond` makes of the order. */
-export async function writeOrder<T>(
-  trx: Trx,
-  record: OrderRecord,
-  recordPayments: (trx: Trx, orderId: string) => Promise<void>,
-  capture: (trx: Trx, orderId: string) => Promise<void>,
-  respond: (trx: Trx, orderId: string) => Promise<T>,
-): Promise<T> {
-  const { channel, groups, priced, actor } = record;
-  const customer = 'id' in record.customer || record.knownCustomerId !== undefined
-    ? await trx.selectFrom('customers').select('id').where('id', '=', 'id' in record.customer ? record.customer.id : record.knownCustomerId!).executeTakeFirst()
-    : (await findOrCreateCustomer(trx, record.customer)).customer;
-  if (!customer) throw new InvalidInput([{ field: 'body.customer.id', message: 'no such customer' }]);
-  const contact = await trx
-    .selectFrom('customers')
-    .leftJoin('customer_emails', 'customer_emails.customer_id', 'customers.id')
-    .leftJoin('customer_phones', 'customer_phones.customer_id', 'customers.id')
-    .select(['customer_emails.email', 'customer_phones.phone'])
-    .where('customers.id', '=', customer.id)
-    .executeTakeFirst();
-  const email = ('email' in record.customer && record.customer.email?.toLowerCase()) || contact?.email || null;
-  const phone = ('phone' in record.customer && record.customer.phone?.replace(/[\s().-]/g, '')) || contact?.phone || null;
-
-  const orderId = newId();
-  const { rows } = await sql<{ number: string }>`select nextval('order_numbers')::text as number`.execute(trx);
-  const number = rows[0]!.number;
-  await trx.insertInto('orders').values({
-    id: orderId, number, channel_id: channel.id, customer_id: customer.id, status: record.shelfSale ? 'completed' : 'placed', currency: priced.currency,
-    subtotal: priced.totals.subtotal, discount_total: priced.totals.discounts, shipping_total: priced.totals.shipping,
-    packing_total: priced.totals.packing, tax_total: priced.totals.tax, total: priced.totals.total,
-    promotion_code: priced.promotion?.code ?? null, email, phone, placed_by: actor,
-  }).execute();
-  const lineRows = [];
-  const groupRows = [];
-  for (const group of groups) {
-    const groupId = newId();
-    // A shelf sale is handed over on the spot; ship to store waits for its transfer.
-    const status: DeliveryStatus = record.shelfSale
-      ? nextDeliveryStatus('reserved', 'hand_over_at_register')
-      : group.method === 'ship_to_store' ? 'awaiting_transfer' : 'reserved';
-    groupRows.push({
-      id: groupId, order_id: orderId, position: group.index, method: group.method, status, fulfilment_location_id: group.fulfilmentLocationId,
-      pickup_location_id: group.pickupLocationId, address: group.address ? JSON.stringify(group.address) : null, recipient: group.recipient,
-      shipping_fee: priced.groups[group.index]!.shippingFee, packing_fee: priced.groups[group.index]!.packingFee, promised_at: priced.groups[group.index]!.promisedAt,
-    });
-    for (const line of group.lines) {
-      const price = priced.lines[line.index]!;
-      lineRows.push({
-        id: newId(), order_id: orderId, delivery_group_id: groupId, position: line.index, variant_id: line.variantId, sku: line.sku, title: line.title,
-        quantity: line.quantity, unit_list_price: price.unitListPrice, unit_price: price.unitPrice, discount_total: price.discountTotal,
-        minimum_price_applied: price.minimumPriceApplied, tax_rate_basis_points: price.taxRateBasisPoints, tax_amount: price.taxAmount,
-        line_total: price.lineTotal, reservation_id: newId(), location_id: group.fulfilmentLocationId,
-      });
-    }
-  }
-  await trx.insertInto('delivery_groups').values(groupRows).execute();
-  await trx.insertInto('order_lines').values(lineRows.map(({ location_id: _location, ...line }) => line)).execute();
-  await recordPayments(trx, orderId);
-  if (record.shelfSale) await capture(trx, orderId);
-  await recordOrderEvent(trx, orderId, 'order.placed', { number, total: priced.totals.total, currency: priced.currency, lines: lineRows.length }, actor, channel.id);
-  if (record.note) await recordOrderEvent(trx, orderId, 'note.added', { text: record.note }, actor, channel.id);
-  if (record.shelfSale) await recordOrderEvent(trx, orderId, 'order.completed', { at: 'register' }, actor, channel.id);
-  await publish(trx, [{ type: 'order.placed', subject: `order:${orderId}`, payload: { orderId, number, channelId: channel.id, total: priced.totals.total, currency: priced.currency } }]);
-  const answer = await respond(trx, orderId);
-
-  // Stock last: the rows it locks (the hot ones, when everyone buys the same thing) are held only until the commit
-  // that follows. The lines already name their reservations; the foreign key is checked at commit.
-  await reserveStock(trx, {
-    kind: 'order', actor, channelId: channel.id, referenceType: 'order', referenceId: orderId,
-    lines: lineRows.map((line) => ({ id: line.reservation_id, variantId: line.variant_id, locationId: line.location_id, quantity: line.quantity })),
-  });
-  // Goods on the shelf, paid at the counter: they leave with the customer now.
-  if (record.shelfSale) for (const line of lineRows) await deductReservation(trx, line.reservation_id, actor, 'register sale');
-  return answer;
+/** An order ready to be written: checked, priced and paid for (authorised). */
+interface Prepared {
+  request: OrderRequest;
+  channel: Selectable<ChannelsTable>;
+  groups: ResolvedGroup[];
+  /** The profile the order belongs to when known before the transaction (by id, or guest details that matched). */
+  customerId: string | undefined;
+  contact: { email: string | null; phone: string | null };
+  priced: PricedOrder;
+  shelfSale: boolean;
+  tenders: TenderOutcome[];
 }
 
-export function assertChannelMayOrder(principal: Principal, channel: { id: string; store_location_id: string | null }) {
+const HOUR = 3600_000;
+
+/** The date promised to the customer per delivery method (routing and store capacity refine it later). */
+export function promisedDate(method: ResolvedGroup['method'], now: Date): Date {
+  const hours = method === 'pickup_in_store' ? 2 : method === 'ship_to_address' ? 48 : 96;
+  return new Date(now.getTime() + hours * HOUR);
+}
+
+/** Places a batch of orders; never throws for one order's fault: each outcome says what became of its request. */
+export async function placeOrders(db: Db, requests: OrderRequest[], now = new Date()): Promise<OrderOutcome[]> {
+  const outcomes: (OrderOutcome | undefined)[] = new Array(requests.length);
+  // A retry of a request already answered gets the stored answer, and nothing is authorised again.
+  const stored = await storedAnswers(db, requests.map((request) => request.idempotency));
+  stored.forEach((answer, index) => {
+    if (answer) outcomes[index] = answer instanceof Error ? { error: answer } : { order: answer.body as OrderView, replayed: true };
+  });
+  const pending = requests.flatMap((request, index) => (outcomes[index] ? [] : [{ request, index }]));
+  const prepared = await prepareOrders(db, pending.map(({ request }) => request), now);
+  const ready: { prepared: Prepared; index: number }[] = [];
+  prepared.forEach((result, position) => {
+    const { index } = pending[position]!;
+    if (result instanceof Error) outcomes[index] = { error: result };
+    else ready.push({ prepared: result, index });
+  });
+  const written = await writeInBatches(db, ready.map(({ prepared }) => prepared), now);
+  await Promise.all(written.map(async (outcome, position) => {
+    const { prepared: order, index } = ready[position]!;
+    outcomes[index] = outcome;
+    // Not placed, or placed by an earlier copy of the request: this copy's authorisations go.
+    if ('error' in outcome || outcome.replayed) await voidApproved(order.tenders);
+  }));
+  return outcomes as OrderOutcome[];
+}
+
+/** The batch in one transaction; if it fails as a whole, each order alone, so that one bad order fails only itself. */
+async function writeInBatches(db: Db, prepared: Prepared[], now: Date): Promise<OrderOutcome[]> {
+  if (!prepared.length) return [];
+  try {
+    return await retrying(() => db.transaction().execute((trx) => writeOrders(trx, prepared, now)));
+  } catch (error) {
+    if (prepared.length === 1) return [{ error }];
+    return (await Promise.all(prepared.map((order) => writeInBatches(db, [order], now)))).flat();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Steps 1 to 3: read, check, price and authorise, outside any transaction.
+
+async function prepareOrders(db: Db, requests: OrderRequest[], now: Date): Promise<(Prepared | Error)[]> {
+  if (!requests.length) return [];
+  const channels = await sellingChannels(db, requests);
+  const [groups, customers] = await Promise.all([
+    resolveGroups(db, requests.map((request, index) => (channels[index] instanceof Error ? undefined : { channel: channels[index] as Selectable<ChannelsTable>, input: request.input }))),
+    knownCustomers(db, requests.map((request) => request.input.customer)),
+  ]);
+  const priceable = requests.flatMap((request, index) => {
+    const [channel, resolved, customer] = [channels[index], groups[index], customers[index]];
+    if (channel instanceof Error || resolved === undefined || resolved instanceof Error || customer === undefined || customer instanceof Error) return [];
+    return [{
+      index,
+      quote: {
+        channelId: channel!.id,
+        channel,
+        customerId: customer.customerId,
+        lines: request.input.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
+        deliveryGroups: resolved.map((group) => ({ method: group.method, lineIndexes: group.lines.map((line) => line.index), locationId: group.pickupLocationId ?? undefined })),
+        promotionCode: request.input.promotionCode,
+      },
+    }];
+  });
+  const priced = await quoteMany(db, priceable.map(({ quote }) => quote), now);
+  const quotes = new Map(priceable.map(({ index }, position) => [index, priced[position]!]));
+
+  return Promise.all(requests.map(async (request, index): Promise<Prepared | Error> => {
+    const channel = channels[index]!;
+    const resolved = groups[index];
+    const customer = customers[index]!;
+    const quote = quotes.get(index);
+    const failure = [channel, resolved, customer, quote].find((step) => step instanceof Error);
+    if (failure) return failure as Error;
+    const ok = channel as Selectable<ChannelsTable>;
+    const orderGroups = resolved as ResolvedGroup[];
+    const priced = toPriced(quote as Quote, orderGroups, now);
+    const shelfSale = ok.type === 'register'
+      && orderGroups.every((group) => group.method === 'pickup_in_store' && group.pickupLocationId === ok.store_location_id && group.fulfilmentLocationId === ok.store_location_id)
+      && request.input.payments.every((tender) => tender.method === 'cash' || tender.method === 'card_register');
+    try {
+      const authorizations = await requestAuthorizations(request.input.payments, priced.totals.total, priced.currency, `order:${ok.code}`);
+      if (authorizations.outcome !== 'approved') return authorizations.problem;
+      const { customerId, contact } = customer as Exclude<typeof customer, Error>;
+      return { request, channel: ok, groups: orderGroups, customerId, contact, priced, shelfSale, tenders: authorizations.tenders };
+    } catch (error) {
+      return error as Error;
+    }
+  }));
+}
+
+function toPriced(priced: Quote, groups: ResolvedGroup[], now: Date): PricedOrder {
+  return {
+    currency: priced.currency,
+    promotion: priced.promotion?.applied ? { id: priced.promotion.id, code: priced.promotion.code } : null,
+    lines: priced.lines.map((line) => ({
+      unitListPrice: line.unitListPrice,
+      unitPrice: Math.round((line.listTotal - line.discountTotal) / line.quantity),
+      discountTotal: line.discountTotal,
+      minimumPriceApplied: line.minimumPriceApplied,
+      taxRateBasisPoints: line.taxRateBasisPoints,
+      taxAmount: line.tax,
+      lineTotal: line.lineTotal,
+    })),
+    groups: priced.deliveryGroups.map((group, index) => ({
+      shippingFee: group.shippingFee,
+      packingFee: group.packingFee,
+      promisedAt: groups[index]!.method === 'pickup_in_store' && groups[index]!.pickupLocationId === null ? null : promisedDate(groups[index]!.method, now),
+    })),
+    totals: {
+      subtotal: priced.totals.subtotal, discounts: priced.totals.discountTotal, shipping: priced.totals.shippingTotal,
+      packing: priced.totals.packingTotal, tax: priced.totals.taxTotal, total: priced.totals.total,
+    },
+  };
+}
+
+/** The selling channel of each request: a channel key's own; otherwise the one named, or for store staff their store's register. */
+async function sellingChannels(db: Db, requests: OrderRequest[]): Promise<(Selectable<ChannelsTable> | Error)[]> {
+  const stores = requests.flatMap(({ principal, input }) => (principal.role === 'store' && input.channelId === undefined ? [principal.locationId!] : []));
+  const registers = new Map<string, string>();
+  if (stores.length) {
+    const rows = await db.selectFrom('channels').select(['id', 'store_location_id']).where('store_location_id', 'in', [...new Set(stores)]).where('type', '=', 'register').orderBy('id').execute();
+    for (const row of rows) if (!registers.has(row.store_location_id!)) registers.set(row.store_location_id!, row.id);
+  }
+  const wanted = requests.map(({ principal, input }) =>
+    principal.role === 'channel' ? principal.channelId! : input.channelId ?? (principal.role === 'store' ? registers.get(principal.locationId!) : undefined));
+  const rows = await channelsById(db, wanted.filter((id): id is string => id !== undefined));
+  return requests.map(({ principal }, index) => {
+    try {
+      const id = wanted[index];
+      if (id === undefined) throw new InvalidInput([{ field: 'body.channelId', message: 'is required' }]);
+      const channel = checkedChannel(rows.get(id), id);
+      assertChannelMayOrder(principal, channel);
+      return channel;
+    } catch (error) {
+      return error as Error;
+    }
+  });
+}
+
+/**
+ * Checks each order's groups and chooses each group's fulfilment location (routing rules refine this choice later):
+ * the one asked for, else a location of the channel that can send every line, warehouses first, then most stock.
+ */
+async function resolveGroups(db: Db, orders: ({ channel: Selectable<ChannelsTable>; input: CreateOrder } | undefined)[]): Promise<(ResolvedGroup[] | Error | undefined)[]> {
+  const present = orders.filter((order) => order !== undefined);
+  const skus = [...new Set(present.flatMap((order) => order.input.lines.map((line) => line.sku)))];
+  const channelIds = [...new Set(present.map((order) => order.channel.id))];
+  const [variants, fulfilling] = await Promise.all([
+    skus.length
+      ? db.selectFrom('variants').innerJoin('products', 'products.id', 'variants.product_id')
+          .select(['variants.id', 'variants.sku', 'variants.title', 'products.title as product_title']).where('variants.sku', 'in', skus).execute()
+      : [],
+    channelIds.length
+      ? db.selectFrom('channel_locations').innerJoin('locations', 'locations.id', 'channel_locations.location_id')
+          .select(['channel_locations.channel_id', 'locations.id', 'locations.type', 'locations.capabilities'])
+          .where('channel_locations.channel_id', 'in', channelIds).where('channel_locations.fulfils', '=', true).where('locations.active', '=', true).execute()
+      : [],
+  ]);
+  const bySku = new Map(variants.map((variant) => [variant.sku, variant]));
+
+  // First pass: the checks, and the groups whose location is to be chosen.
+  const choices: { order: number; group: ResolvedGroup; candidates: typeof fulfilling }[] = [];
+  const resolved = orders.map((order, orderIndex): ResolvedGroup[] | Error | undefined => {
+    if (!order) return undefined;
+    const { input, channel } = order;
+    try {
+      const errors = input.lines.flatMap((line, index) => [
+        ...(bySku.has(line.sku) ? [] : [{ field: `body.lines.${index}.sku`, message: `SKU ${line.sku} does not exist` }]),
+        ...(line.deliveryGroup < input.deliveryGroups.length ? [] : [{ field: `body.lines.${index}.deliveryGroup`, message: 'names no delivery group' }]),
+      ]);
+      if (errors.length) throw new InvalidInput(errors);
+      const usable = new Map(fulfilling.filter((row) => row.channel_id === channel.id).map((row) => [row.id, row]));
+      return input.deliveryGroups.map((group, index) => {
+        const lines = input.lines.flatMap((line, lineIndex) => {
+          if (line.deliveryGroup !== index) return [];
+          const variant = bySku.get(line.sku)!;
+          const title = [variant.product_title, variant.title].filter((part, i, all) => part && all.indexOf(part) === i).join(' – ');
+          return [{ index: lineIndex, sku: line.sku, variantId: variant.id, quantity: line.quantity, title }];
+        });
+        const field = `body.deliveryGroups.${index}`;
+        if (!lines.length) throw new InvalidInput([{ field, message: 'has no lines' }]);
+        if (group.pickupLocationId !== undefined) {
+          const store = usable.get(group.pickupLocationId);
+          if (!store || !store.capabilities.includes('click_and_collect')) {
+            throw new RuleViolation('not-a-pickup-store', `Location ${group.pickupLocationId} does not hand over this channel's orders.`, { field: `${field}.pickupLocationId` });
+          }
+        }
+        const fulfilment = group.fulfilmentLocationId ?? (group.method === 'pickup_in_store' ? group.pickupLocationId : undefined);
+        if (fulfilment !== undefined && !usable.has(fulfilment)) {
+          throw new RuleViolation('location-not-in-channel', `Location ${fulfilment} does not fulfil this channel's orders.`, { field: `${field}.fulfilmentLocationId` });
+        }
+        const resolvedGroup: ResolvedGroup = {
+          index, method: group.method, fulfilmentLocationId: fulfilment ?? '', pickupLocationId: group.pickupLocationId ?? null,
+          address: group.address ?? null, recipient: group.recipient ?? '', lines,
+        };
+        if (fulfilment === undefined) choices.push({ order: orderIndex, group: resolvedGroup, candidates: [...usable.values()].filter((location) => location.id !== group.pickupLocationId) });
+        return resolvedGroup;
+      });
+    } catch (error) {
+      return error as Error;
+    }
+  });
+  if (!choices.length) return resolved;
+
+  // Second pass: one read of the stock the choices depend on.
+  const variantIds = [...new Set(choices.flatMap((choice) => choice.group.lines.map((line) => line.variantId)))];
+  const locationIds = [...new Set(choices.flatMap((choice) => choice.candidates.map((location) => location.id)))];
+  const { rows } = await sql<{ variant_id: string; location_id: string; on_hand: number; reserved: number; safety_stock: number }>`
+    select s.variant_id, s.location_id, s.on_hand, s.reserved, coalesce(s.safety_stock, l.safety_stock) as safety_stock
+    from stock_levels s join locations l on l.id = s.location_id
+    where s.variant_id = any(${variantIds}::uuid[]) and s.location_id = any(${locationIds}::uuid[])`.execute(db);
+  const available = new Map(rows.map((row) => [`${row.variant_id}|${row.location_id}`, availableToPromise({ onHand: row.on_hand, reserved: row.reserved, safetyStock: row.safety_stock })]));
+  for (const { order, group, candidates } of choices) {
+    const need = new Map<string, number>();
+    for (const line of group.lines) need.set(line.variantId, (need.get(line.variantId) ?? 0) + line.quantity);
+    const able = candidates
+      .map((location) => ({ location, depth: Math.min(...[...need].map(([variantId, quantity]) => (available.get(`${variantId}|${location.id}`) ?? 0) - quantity)) }))
+      .filter((candidate) => candidate.depth >= 0)
+      .sort((a, b) => Number(b.location.type === 'warehouse') - Number(a.location.type === 'warehouse') || b.depth - a.depth);
+    if (able.length) {
+      group.fulfilmentLocationId = able[0]!.location.id;
+    } else if (!(resolved[order] instanceof Error)) {
+      resolved[order] = new InsufficientStock([...need].map(([variantId, quantity]) => ({
+        sku: group.lines.find((line) => line.variantId === variantId)!.sku, variantId, locationId: '', requested: quantity,
+        available: candidates.reduce((sum, location) => sum + (available.get(`${variantId}|${location.id}`) ?? 0), 0),
+      })));
+    }
+  }
+  return resolved;
+}
+
+type KnownCustomer = { customerId: string | undefined; contact: { email: string | null; phone: string | null } };
+
+/**
+ * The profile of each order when it is already known: named by id (it must exist), or guest details an existing
+ * profile has (email first, then phone), so that its discounts apply to the price. Unmatched guests get a profile
+ * in the order's transaction. The order keeps the email and phone given, else the profile's.
+ */
+async function knownCustomers(db: Db, customers: CreateOrder['customer'][]): Promise<(KnownCustomer | Error)[]> {
+  const ids = [...new Set(customers.flatMap((customer) => ('id' in customer ? [customer.id] : [])))];
+  const [profiles, byEmail, byPhone] = await Promise.all([
+    ids.length
+      ? db.selectFrom('customers').select((eb) => [
+          'customers.id',
+          eb.selectFrom('customer_emails').select('email').whereRef('customer_emails.customer_id', '=', 'customers.id').orderBy('email').limit(1).as('email'),
+          eb.selectFrom('customer_phones').select('phone').whereRef('customer_phones.customer_id', '=', 'customers.id').orderBy('phone').limit(1).as('phone'),
+        ]).where('customers.id', 'in', ids).execute()
+      : [],
+    ownersOf(db, 'email', customers.flatMap((customer) => ('email' in customer && customer.email ? [customer.email.toLowerCase()] : []))),
+    ownersOf(db, 'phone', customers.flatMap((customer) => ('phone' in customer && customer.phone ? [customer.phone] : []))),
+  ]);
+  const profileOf = new Map(profiles.map((profile) => [profile.id, profile]));
+  return customers.map((customer) => {
+    if ('id' in customer) {
+      const profile = profileOf.get(customer.id);
+      if (!profile) return new InvalidInput([{ field: 'body.customer.id', message: 'no such customer' }]);
+      return { customerId: profile.id, contact: { email: profile.email, phone: profile.phone } };
+    }
+    const email = customer.email?.toLowerCase() ?? null;
+    const phone = customer.phone ?? null;
+    return { customerId: (email !== null ? byEmail.get(email) : undefined) ?? (phone !== null ? byPhone.get(phone) : undefined), contact: { email, phone } };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Step 4: the batch's transaction.
+
+async function writeOrders(trx: Trx, batch: Prepared[], now: Date): Promise<OrderOutcome[]> {
+  const outcomes: (OrderOutcome | undefined)[] = new Array(batch.length);
+  const claims = await claimIdempotencyKeys(trx, batch.map((order) => order.request.idempotency));
+  claims.forEach((claim, index) => {
+    if (claim === 'claimed') return;
+    outcomes[index] = claim instanceof Error ? { error: claim } : { order: (claim as StoredAnswer).body as OrderView, replayed: true };
+  });
+  const live = () => batch.flatMap((order, index) => (outcomes[index] ? [] : [index]));
+
+  // New profiles for guests nobody knew.
+  const guests = live().filter((index) => batch[index]!.customerId === undefined);
+  const created = await createGuests(trx, guests.map((index) => batch[index]!.request.input.customer as { firstName: string; lastName: string; email?: string; phone?: string }));
+  const customerOf = new Map(guests.map((index, position) => [index, created[position]!]));
+
+  // Promotion uses, in arrival order, up to each code's limit (the rows stay locked until commit).
+  const promotionIds = [...new Set(live().flatMap((index) => (batch[index]!.priced.promotion ? [batch[index]!.priced.promotion!.id] : [])))].sort();
+  const promotions = new Map(
+    (promotionIds.length
+      ? await trx.selectFrom('promotions').select(['id', 'code', 'times_used', 'usage_limit']).where('id', 'in', promotionIds).orderBy('id').forUpdate().execute()
+      : []).map((row) => [row.id, { ...row, uses: [] as number[] }]),
+  );
+  for (const index of live()) {
+    const promotion = batch[index]!.priced.promotion && promotions.get(batch[index]!.priced.promotion!.id)!;
+    if (!promotion) continue;
+    if (promotion.usage_limit !== null && promotion.times_used + promotion.uses.length >= promotion.usage_limit) {
+      outcomes[index] = { error: new Conflict('promotion-exhausted', `Promotion code ${promotion.code} has been used as many times as it may be.`, { promotionId: promotion.id, promotionCode: promotion.code }) };
+    } else {
+      promotion.uses.push(index);
+    }
+  }
+
+  // Stock: one locking read and one write for every line of the batch; an order is reserved whole or not at all.
+  const ids = new Map(live().map((index) => [index, newId()]));
+  const lines = new Map(live().map((index) => [index, batch[index]!.groups.flatMap((group) => group.lines.map((line) => ({ ...line, group, reservationId: newId() })))]));
+  const reserving = live();
+  const grants = await grantReservations(trx, reserving.map((index): ReserveRequest => ({
+    kind: 'order', actor: batch[index]!.request.principal.actor, channelId: batch[index]!.channel.id, referenceType: 'order', referenceId: ids.get(index)!,
+    lines: lines.get(index)!.map((line) => ({ id: line.reservationId, variantId: line.variantId, locationId: line.group.fulfilmentLocationId, quantity: line.quantity })),
+  })));
+  const short = grants.flatMap((grant, position) => ('shortages' in grant ? [{ index: reserving[position]!, shortages: grant.shortages }] : []));
+  if (short.length) {
+    const named = await withSkus(trx, short.flatMap(({ shortages }) => shortages));
+    let at = 0;
+    for (const { index, shortages } of short) {
+      outcomes[index] = { error: new InsufficientStock(named.slice(at, at + shortages.length)) };
+      at += shortages.length;
+    }
+  }
+
+  const placed = live();
+  if (placed.length) {
+    const { rows: numbers } = await sql<{ number: string }>`select nextval('order_numbers')::text as number from generate_series(1, ${placed.length}::int)`.execute(trx);
+    const rows = placed.map((index, position) => orderRows(batch[index]!, {
+      id: ids.get(index)!, number: numbers[position]!.number, customerId: batch[index]!.customerId ?? customerOf.get(index)!, lines: lines.get(index)!, now,
+    }));
+    const uses = [...promotions.values()].map((promotion) => ({ ...promotion, uses: promotion.uses.filter((index) => placed.includes(index)) })).filter((promotion) => promotion.uses.length);
+    await writeTogether(trx, [
+      insertRows('orders', ORDER_COLUMNS, rows.map((row) => row.order)),
+      insertRows('delivery_groups', GROUP_COLUMNS, rows.flatMap((row) => row.groups)),
+      insertRows('order_lines', LINE_COLUMNS, rows.flatMap((row) => row.lines)),
+      insertRows('order_events', { order_id: 'uuid', type: 'text', detail: 'jsonb', actor: 'text', channel_id: 'uuid', created_at: 'timestamptz' }, rows.flatMap((row) => row.timeline)),
+      ...paymentsInsert(rows.flatMap((row) => row.payments)),
+      eventsInsert(rows.map((row) => row.event)),
+      insertRows('promotion_redemptions', { promotion_id: 'uuid', reference: 'text' }, uses.flatMap((promotion) => promotion.uses.map((index) => ({ promotion_id: promotion.id, reference: ids.get(index)! })))),
+      uses.length
+        ? sql`update promotions p set times_used = p.times_used + u.n from unnest(${uses.map((use) => use.id)}::uuid[], ${uses.map((use) => use.uses.length)}::int[]) as u(id, n) where p.id = u.id`
+        : null,
+    ]);
+    // Goods on the shelf, paid at the counter: they leave with the customer now.
+    for (const index of placed.filter((candidate) => batch[candidate]!.shelfSale)) {
+      const { actor } = batch[index]!.request.principal;
+      await capturePayments(trx, ids.get(index)!, 'all', actor, { at: 'pickup' });
+      for (const line of lines.get(index)!) await deductReservation(trx, line.reservationId, actor, 'register sale');
+    }
+    const views = await loadOrders(trx, placed.map((index) => ids.get(index)!));
+    placed.forEach((index, position) => (outcomes[index] = { order: views[position]!, replayed: false }));
+    await answerIdempotencyKeys(trx, placed.map((index) => ({ claim: batch[index]!.request.idempotency, status: 201, body: views.find((view) => view.id === ids.get(index))! })));
+  }
+  return outcomes as OrderOutcome[];
+}
+
+const ORDER_COLUMNS = {
+  id: 'uuid', number: 'text', channel_id: 'uuid', customer_id: 'uuid', status: 'text', currency: 'text', subtotal: 'bigint', discount_total: 'bigint',
+  shipping_total: 'bigint', packing_total: 'bigint', tax_total: 'bigint', total: 'bigint', promotion_code: 'text', email: 'text', phone: 'text',
+  placed_by: 'text', created_at: 'timestamptz', updated_at: 'timestamptz',
+};
+const GROUP_COLUMNS = {
+  id: 'uuid', order_id: 'uuid', position: 'int', method: 'text', status: 'text', fulfilment_location_id: 'uuid', pickup_location_id: 'uuid', address: 'jsonb',
+  recipient: 'text', shipping_fee: 'bigint', packing_fee: 'bigint', promised_at: 'timestamptz', created_at: 'timestamptz', updated_at: 'timestamptz',
+};
+const LINE_COLUMNS = {
+  id: 'uuid', order_id: 'uuid', delivery_group_id: 'uuid', position: 'int', variant_id: 'uuid', sku: 'text', title: 'text', quantity: 'int',
+  unit_list_price: 'bigint', unit_price: 'bigint', discount_total: 'bigint', minimum_price_applied: 'boolean', tax_rate_basis_points: 'int',
+  tax_amount: 'bigint', line_total: 'bigint', reservation_id: 'uuid',
+};
+
+type OrderLine = ResolvedGroup['lines'][number] & { group: ResolvedGroup; reservationId: string };
+
+/** Every row one order writes. */
+function orderRows(order: Prepared, ids: { id: string; number: string; customerId: string; lines: OrderLine[]; now: Date }) {
+  const { channel, priced, request } = order;
+  const { actor } = request.principal;
+  const at = ids.now.toISOString();
+  const groupIds = new Map(order.groups.map((group) => [group.index, newId()]));
+  const groups = order.groups.map((group) => ({
+    id: groupIds.get(group.index)!, order_id: ids.id, position: group.index, method: group.method,
+    // A shelf sale is handed over on the spot; ship to store waits for its transfer.
+    status: (order.shelfSale ? nextDeliveryStatus('reserved', 'hand_over_at_register') : group.method === 'ship_to_store' ? 'awaiting_transfer' : 'reserved') satisfies DeliveryStatus,
+    fulfilment_location_id: group.fulfilmentLocationId, pickup_location_id: group.pickupLocationId, address: group.address ? JSON.stringify(group.address) : null,
+    recipient: group.recipient, shipping_fee: priced.groups[group.index]!.shippingFee, packing_fee: priced.groups[group.index]!.packingFee,
+    promised_at: priced.groups[group.index]!.promisedAt?.toISOString() ?? null, created_at: at, updated_at: at,
+  }));
+  const lines = ids.lines.map((line) => {
+    const price = priced.lines[line.index]!;
+    return {
+      id: newId(), order_id: ids.id, delivery_group_id: groupIds.get(line.group.index)!, position: line.index, variant_id: line.variantId, sku: line.sku,
+      title: line.title, quantity: line.quantity, unit_list_price: price.unitListPrice, unit_price: price.unitPrice, discount_total: price.discountTotal,
+      minimum_price_applied: price.minimumPriceApplied, tax_rate_basis_points: price.taxRateBasisPoints, tax_amount: price.taxAmount, line_total: price.lineTotal,
+      reservation_id: line.reservationId,
+    };
+  });
+  const { input } = request;
+  const email = ('email' in input.customer && input.customer.email?.toLowerCase()) || order.contact.email || null;
+  const phone = ('phone' in input.customer && input.customer.phone) || order.contact.phone || null;
+  const event = (type: string, detail: Record<string, unknown>) => ({ order_id: ids.id, type, detail: JSON.stringify(detail), actor, channel_id: channel.id, created_at: at });
+  return {
+    order: {
+      id: ids.id, number: ids.number, channel_id: channel.id, customer_id: ids.customerId, status: order.shelfSale ? 'completed' : 'placed', currency: priced.currency,
+      subtotal: priced.totals.subtotal, discount_total: priced.totals.discounts, shipping_total: priced.totals.shipping, packing_total: priced.totals.packing,
+      tax_total: priced.totals.tax, total: priced.totals.total, promotion_code: priced.promotion?.code ?? null, email, phone, placed_by: actor, created_at: at, updated_at: at,
+    },
+    groups,
+    lines,
+    payments: newPayments(ids.id, order.tenders, actor, ids.now),
+    timeline: [
+      event('order.placed', { number: ids.number, total: priced.totals.total, currency: priced.currency, lines: lines.length }),
+      ...(input.note ? [event('note.added', { text: input.note })] : []),
+      ...(order.shelfSale ? [event('order.completed', { at: 'register' })] : []),
+    ],
+    event: {
+      type: 'order.placed', subject: `order:${ids.id}`,
+      payload: { orderId: ids.id, number: ids.number, channelId: channel.id, total: priced.totals.total, currency: priced.currency },
+    },
+  };
+}
+
+function assertChannelMayOrder(principal: Principal, channel: { id: string; store_location_id: string | null }) {
   if (principal.role === 'store' && channel.store_location_id !== null && channel.store_location_id !== principal.locationId) {
     throw new Forbidden('Store staff order through the registers of their own store.');
   }
 }
-

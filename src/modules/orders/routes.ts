@@ -3,7 +3,8 @@ import { ANY_ROLE } from '../../platform/auth/principal.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { idParams } from '../../platform/http/params.ts';
 import type { AisleApp } from '../../platform/http/types.ts';
-import { inTransaction, replayIfAnswered } from '../../platform/http/unit-of-work.ts';
+import { idempotencyClaim } from '../../platform/http/idempotency.ts';
+import { inTransaction, markReplayed } from '../../platform/http/unit-of-work.ts';
 import { assertMaySeeOrder, getOrder, orderTimeline, searchOrders } from './read.ts';
 import { addressChangeBody, cancelBody, createOrderBody, noteBody, orderSchema, searchOrdersQuery, shipBody, timelineSchema } from './schema.ts';
 import * as orders from './service.ts';
@@ -17,20 +18,16 @@ export interface OrderRouteOptions {
 }
 
 export async function orderRoutes(app: AisleApp, options: OrderRouteOptions = {}) {
+  const desk = orders.orderDesk(app.db, { concurrency: app.database.kind === 'postgres' ? 2 : 1 });
+
   app.post('/orders', {
     config: { access: ANY_ROLE },
     schema: { tags, summary: 'Place an order from any channel: stock reserved, payment authorised, all or nothing', body: createOrderBody, response: { 201: orderSchema } },
   }, async (request, reply) => {
-    const replay = await replayIfAnswered(request, reply);
-    if (replay) return replay.body as z.infer<typeof orderSchema>;
-    const order = await orders.placeOrder(request.server.db, request.principal!, request.body, {
-      transaction: (work) => inTransaction(request, reply, 201, work),
-      wasReplayed: () => reply.hasHeader('idempotent-replayed'),
-    });
+    const { order, replayed } = await desk.submit({ principal: request.principal!, input: request.body, idempotency: idempotencyClaim(request) });
+    if (replayed) markReplayed(reply);
+    else if (options.onPlaced) options.onPlaced(order).catch((error: unknown) => request.log.error({ err: error, orderId: order.id }, 'order confirmation failed'));
     reply.code(201);
-    if (options.onPlaced && !reply.hasHeader('idempotent-replayed')) {
-      options.onPlaced(order).catch((error: unknown) => request.log.error({ err: error, orderId: order.id }, 'order confirmation failed'));
-    }
     return order;
   });
 

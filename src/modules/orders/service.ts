@@ -2,107 +2,32 @@ import type { Db, Trx } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
 import { publish } from '../../platform/outbox.ts';
-import { ownerOf } from '../customers/contacts.ts';
-import { normalisePhone } from '../customers/schema.ts';
 import { deductReservation, releaseReservation, reserveStock } from '../inventory/reservations.ts';
-import { capturePayments, recordPayments, requestAuthorizations, voidApproved, voidOrRefundPayments, type TenderOutcome } from '../payments/service.ts';
-import { quote, redeemPromotion } from '../pricing/service.ts';
-import type { Quote } from '../pricing/schema.ts';
+import { capturePayments, voidOrRefundPayments } from '../payments/service.ts';
 import { isOpen, nextDeliveryStatus, nextOrderStatus, type DeliveryAction, type DeliveryStatus } from './lifecycle.ts';
-import { assertChannelMayOrder, resolveGroups, sellingChannel, writeOrder, type PricedOrder, type ResolvedGroup } from './place.ts';
+import { placeOrders, type OrderRequest } from './place.ts';
+import { Desk } from '../../platform/desk.ts';
 import { assertMaySeeOrder, getOrder, recordOrderEvent } from './read.ts';
 import type { CreateOrder, OrderView } from './schema.ts';
 
-const HOUR = 3600_000;
-
-/** The date promised to the customer per delivery method (routing and store capacity refine it later). */
-export function promisedDate(method: ResolvedGroup['method'], now: Date): Date {
-  const hours = method === 'pickup_in_store' ? 2 : method === 'ship_to_address' ? 48 : 96;
-  return new Date(now.getTime() + hours * HOUR);
+/**
+ * The order desk of one server process: orders arriving together are placed together (place.ts), so a busy shop
+ * pays a few transactions a second, not one per order. Two copies of one Idempotency-Key never share a batch.
+ */
+export function orderDesk(db: Db, options: { concurrency?: number } = {}): Desk<OrderRequest, PlacedOrder> {
+  return new Desk(
+    async (requests) => (await placeOrders(db, requests)).map((outcome) => ('error' in outcome ? outcome : { value: outcome })),
+    { ...options, maxBatch: 200, keyOf: (request) => request.idempotency && `${request.idempotency.scope}\n${request.idempotency.key}` },
+  );
 }
 
-function toPriced(priced: Quote, groups: ResolvedGroup[], now: Date): PricedOrder {
-  return {
-    currency: priced.currency,
-    promotion: priced.promotion?.applied ? { id: priced.promotion.id, code: priced.promotion.code } : null,
-    lines: priced.lines.map((line) => ({
-      unitListPrice: line.unitListPrice,
-      unitPrice: Math.round((line.listTotal - line.discountTotal) / line.quantity),
-      discountTotal: line.discountTotal,
-      minimumPriceApplied: line.minimumPriceApplied,
-      taxRateBasisPoints: line.taxRateBasisPoints,
-      taxAmount: line.tax,
-      lineTotal: line.lineTotal,
-    })),
-    groups: priced.deliveryGroups.map((group, index) => ({
-      shippingFee: group.shippingFee,
-      packingFee: group.packingFee,
-      promisedAt: groups[index]!.method === 'pickup_in_store' && groups[index]!.pickupLocationId === null ? null : promisedDate(groups[index]!.method, now),
-    })),
-    totals: {
-      subtotal: priced.totals.subtotal, discounts: priced.totals.discountTotal, shipping: priced.totals.shippingTotal,
-      packing: priced.totals.packingTotal, tax: priced.totals.taxTotal, total: priced.totals.total,
-    },
-  };
-}
+export type PlacedOrder = { order: OrderView; replayed: boolean };
 
-/** A profile that guest details already match, so that its discounts apply to the price. */
-async function knownCustomer(db: Db, customer: CreateOrder['customer']): Promise<string | undefined> {
-  if ('id' in customer) return customer.id;
-  return (customer.email && (await ownerOf(db, 'email', customer.email.toLowerCase()))) || (customer.phone && (await ownerOf(db, 'phone', normalisePhone(customer.phone)))) || undefined;
-}
-
-export interface PlaceOptions {
-  now?: Date;
-  /** Runs the order's transaction; the route passes one that also stores the Idempotency-Key answer. */
-  transaction?: <T>(work: (trx: Trx) => Promise<T>) => Promise<T>;
-  /** True when that transaction answered with the stored order of an earlier copy of the request. */
-  wasReplayed?: () => boolean;
-}
-
-/** Places an order (see place.ts for the steps). Returns the order; a refused order keeps no stock and no charge. */
-export async function placeOrder(db: Db, principal: Principal, input: CreateOrder, options: PlaceOptions = {}): Promise<OrderView> {
-  const now = options.now ?? new Date();
-  const channel = await sellingChannel(db, principal, input.channelId);
-  assertChannelMayOrder(principal, channel);
-  const groups = await resolveGroups(db, channel.id, input);
-  const customerId = await knownCustomer(db, input.customer);
-  const priced = await quote(db, {
-    channelId: channel.id,
-    channel,
-    customerId,
-    lines: input.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
-    deliveryGroups: groups.map((group) => ({ method: group.method, lineIndexes: group.lines.map((line) => line.index), locationId: group.pickupLocationId ?? undefined })),
-    promotionCode: input.promotionCode,
-  }, now);
-  const order = toPriced(priced, groups, now);
-  const shelfSale = channel.type === 'register'
-    && groups.every((group) => group.method === 'pickup_in_store' && group.pickupLocationId === channel.store_location_id && group.fulfilmentLocationId === channel.store_location_id)
-    && input.payments.every((tender) => tender.method === 'cash' || tender.method === 'card_register');
-
-  const authorizations = await requestAuthorizations(input.payments, order.totals.total, order.currency, `order:${channel.code}`);
-  if (authorizations.outcome !== 'approved') throw authorizations.problem;
-  const tenders: TenderOutcome[] = authorizations.tenders;
-  const run = options.transaction ?? (<T>(work: (trx: Trx) => Promise<T>) => db.transaction().execute(work));
-  let placed: OrderView;
-  try {
-    placed = await run((trx) => writeOrder(
-      trx,
-      { channel, customer: input.customer, knownCustomerId: customerId, groups, priced: order, shelfSale, actor: principal.actor, note: input.note },
-      async (inner, id) => {
-        await recordPayments(inner, id, tenders, principal.actor);
-        if (order.promotion) await redeemPromotion(inner, order.promotion.id, id);
-      },
-      async (inner, id) => void (await capturePayments(inner, id, 'all', principal.actor, { at: 'pickup' })),
-      getOrder,
-    ));
-  } catch (error) {
-    await voidApproved(tenders);
-    throw error;
-  }
-  // A copy of the same request (same Idempotency-Key) won the race: its order stands, this authorisation goes.
-  if (options.wasReplayed?.()) await voidApproved(tenders);
-  return placed;
+/** Places one order (see place.ts for the steps). Returns the order; a refused order keeps no stock and no charge. */
+export async function placeOrder(db: Db, principal: Principal, input: CreateOrder, now = new Date()): Promise<OrderView> {
+  const [outcome] = await placeOrders(db, [{ principal, input }], now);
+  if ('error' in outcome!) throw outcome.error;
+  return outcome!.order;
 }
 
 async function lockOrder(trx: Trx, principal: Principal, orderId: string) {

@@ -1,9 +1,10 @@
-import type { Selectable } from 'kysely';
+import type { RawBuilder, Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { PaymentsTable } from '../../platform/db/schema.ts';
 import { InvalidInput, NotFound, Problem, RuleViolation } from '../../platform/http/problem.ts';
 import { newId } from '../../platform/ids.ts';
-import { publish } from '../../platform/outbox.ts';
+import { eventsInsert, publish, type OutboxEvent } from '../../platform/outbox.ts';
+import { insertRows, writeTogether } from '../../platform/db/statements.ts';
 import { isCapturable, isRefundable, nextPaymentStatus, type PaymentAction, type PaymentStatus } from './machine.ts';
 import { ask, paymentProviders, type PaymentProvider, type PaymentProviders, type ProviderResult } from './providers.ts';
 import type { Payment, PaymentEvent } from './schema.ts';
@@ -52,36 +53,56 @@ const refundable = (row: PaymentRow) => (isCapturable(row.status) || isRefundabl
 const FIRST_STATUS: Record<TenderOutcome['status'], PaymentAction> = { authorized: 'authorize', captured: 'pay_at_register', awaiting_pickup: 'await_pickup' };
 const EVENT_OF: Record<TenderOutcome['status'], string> = { authorized: 'authorized', captured: 'captured', awaiting_pickup: 'awaiting_pickup' };
 
+/** An approved tender as the payment row it becomes when its order is written, and the first entry of its timeline. */
+export interface NewPayment {
+  row: PaymentRow;
+  event: string;
+  actor: string;
+}
+
+export function newPayments(orderId: string, outcomes: readonly TenderOutcome[], actor: string, now: Date): NewPayment[] {
+  return outcomes.map((outcome) => ({
+    event: EVENT_OF[outcome.status],
+    actor,
+    row: {
+      id: newId(), order_id: orderId, method: outcome.method, provider: outcome.provider, status: nextPaymentStatus('pending', FIRST_STATUS[outcome.status]),
+      currency: outcome.currency, amount: outcome.amount, authorized_amount: outcome.amount, captured_amount: outcome.status === 'captured' ? outcome.amount : 0,
+      refunded_amount: 0, card_brand: outcome.cardBrand, card_last4: outcome.cardLast4, provider_reference: outcome.providerReference, decline_code: null,
+      cash_tendered: outcome.cashTendered, change_given: outcome.changeGiven, created_at: now, updated_at: now,
+    },
+  }));
+}
+
+/** The writes of new payments, for any number of orders: payments, payment_events and outbox events, one statement each. */
+export function paymentsInsert(payments: NewPayment[]): (RawBuilder<unknown> | null)[] {
+  const rows = payments.map(({ row }) => ({ ...row, created_at: row.created_at.toISOString(), updated_at: row.updated_at.toISOString() }));
+  return [
+    insertRows('payments', {
+      id: 'uuid', order_id: 'uuid', method: 'text', provider: 'text', status: 'text', currency: 'text', amount: 'bigint', authorized_amount: 'bigint',
+      captured_amount: 'bigint', refunded_amount: 'bigint', card_brand: 'text', card_last4: 'text', provider_reference: 'text', decline_code: 'text',
+      cash_tendered: 'bigint', change_given: 'bigint', created_at: 'timestamptz', updated_at: 'timestamptz',
+    }, rows),
+    insertRows('payment_events', {
+      payment_id: 'uuid', type: 'text', amount: 'bigint', from_status: 'text', to_status: 'text', provider_reference: 'text', actor: 'text', created_at: 'timestamptz',
+    }, payments.map(({ row, event, actor }) => ({
+      payment_id: row.id, type: event, amount: row.amount, from_status: 'pending', to_status: row.status, provider_reference: row.provider_reference, actor,
+      created_at: row.created_at.toISOString(),
+    }))),
+    eventsInsert(payments.map(({ row, event }) => paymentEvent(row, event, row.amount, 'pending'))),
+  ];
+}
+
+const paymentEvent = (row: PaymentRow, event: string, amount: number, from: PaymentStatus): OutboxEvent => ({
+  type: `payment.${event}`,
+  subject: `payment:${row.id}`,
+  payload: { ...toPayment(row), event, eventAmount: amount, fromStatus: from },
+});
+
 /** Writes the approved tenders of `requestAuthorizations` as the order's payments. */
 export async function recordPayments(trx: Trx, orderId: string, outcomes: readonly TenderOutcome[], actor: string): Promise<Payment[]> {
-  if (!outcomes.length) return [];
-  const tendered = outcomes.map((outcome) => ({ id: newId(), outcome }));
-  const rows = await trx
-    .insertInto('payments')
-    .values(tendered.map(({ id, outcome }) => ({
-      id,
-      order_id: orderId,
-      method: outcome.method,
-      provider: outcome.provider,
-      status: nextPaymentStatus('pending', FIRST_STATUS[outcome.status]),
-      currency: outcome.currency,
-      amount: outcome.amount,
-      authorized_amount: outcome.amount,
-      captured_amount: outcome.status === 'captured' ? outcome.amount : 0,
-      card_brand: outcome.cardBrand,
-      card_last4: outcome.cardLast4,
-      provider_reference: outcome.providerReference,
-      cash_tendered: outcome.cashTendered,
-      change_given: outcome.changeGiven,
-    })))
-    .returningAll()
-    .execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const inOrder = tendered.map(({ id }) => byId.get(id)!);
-  await record(trx, inOrder.map((row, index) => ({
-    row, from: 'pending', type: EVENT_OF[tendered[index]!.outcome.status], amount: row.amount, providerReference: row.provider_reference,
-  })), actor);
-  return inOrder.map(toPayment);
+  const payments = newPayments(orderId, outcomes, actor, new Date());
+  await writeTogether(trx, paymentsInsert(payments));
+  return payments.map(({ row }) => toPayment(row));
 }
 
 interface Change {
@@ -101,11 +122,7 @@ async function record(trx: Trx, changes: Change[], actor: string): Promise<void>
       provider_reference: change.providerReference, actor,
     })))
     .execute();
-  await publish(trx, changes.map((change) => ({
-    type: `payment.${change.type}`,
-    subject: `payment:${change.row.id}`,
-    payload: { ...toPayment(change.row), event: change.type, eventAmount: change.amount, fromStatus: change.from },
-  })));
+  await publish(trx, changes.map((change) => paymentEvent(change.row, change.type, change.amount, change.from)));
 }
 
 async function lockPayment(trx: Trx, id: string): Promise<PaymentRow> {

@@ -23,17 +23,17 @@ const toView = (row: RateRow): DeliveryRateView => ({
   updatedAt: row.updated_at.toISOString(),
 });
 
-/** The channel's own rates and the defaults in its currency, for the methods asked (one query). */
-export async function usableRates(db: Executor, channelId: string, currency: string, methods: DeliveryMethod[]) {
-  if (!methods.length) return [];
+/** The channels' own rates and the defaults in their currencies, for the methods asked (one query). */
+export async function usableRates(db: Executor, channelIds: string[], currencies: string[], methods: DeliveryMethod[]) {
+  if (!methods.length || !channelIds.length) return [];
   return db
     .selectFrom('delivery_rates')
     .innerJoin('tax_classes', 'tax_classes.code', 'delivery_rates.tax_class')
     .selectAll('delivery_rates')
     .select('tax_classes.rate_basis_points')
     .where('delivery_rates.method', 'in', methods)
-    .where('delivery_rates.currency', '=', currency)
-    .where((eb) => eb.or([eb('delivery_rates.channel_id', '=', channelId), eb('delivery_rates.channel_id', 'is', null)]))
+    .where('delivery_rates.currency', 'in', currencies)
+    .where((eb) => eb.or([eb('delivery_rates.channel_id', 'in', channelIds), eb('delivery_rates.channel_id', 'is', null)]))
     .execute();
 }
 

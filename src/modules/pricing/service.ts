@@ -2,12 +2,14 @@ import { sql, type Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { ChannelsTable, DeliveryMethod, PromotionsTable } from '../../platform/db/schema.ts';
 import { Conflict, InvalidInput, RuleViolation, type FieldError } from '../../platform/http/problem.ts';
-import { requireEnabledChannel } from '../channels/service.ts';
+import { checkedChannel, channelsById } from '../channels/service.ts';
 import { rateFor, usableRates } from './delivery-rates.ts';
 import { priceCart, type CartDeliveryGroup, type CartLine, type CartPromotion, type PromotionRefusal } from './engine.ts';
 import type { Quote } from './schema.ts';
 
 export { priceCart } from './engine.ts';
+
+const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 export interface QuoteInput {
   channelId: string;
@@ -26,41 +28,94 @@ export interface QuoteInput {
  * refused; a known code that cannot be used now is priced without it, and the answer says why.
  */
 export async function quote(db: Executor, input: QuoteInput, now: Date): Promise<Quote> {
-  const channel = input.channel ?? (await requireEnabledChannel(db, input.channelId));
-  const groups = deliveryGroupsOf(input);
-  const skus = [...new Set(input.lines.map((line) => line.sku))];
-  const methods = [...new Set(groups.map((group) => group.method))];
+  const [answer] = await quoteMany(db, [input], now);
+  if (answer instanceof Error) throw answer;
+  return answer!;
+}
 
-  const [priceList, variants, customer, promotion, rates] = await Promise.all([
-    db.selectFrom('price_lists').select(['code', 'prices_include_tax']).where('id', '=', channel.price_list_id).executeTakeFirstOrThrow(),
-    db
-      .selectFrom('variants')
-      .innerJoin('products', 'products.id', 'variants.product_id')
-      .innerJoin('tax_classes', 'tax_classes.code', 'products.tax_class')
-      .leftJoin('prices', (join) => join.onRef('prices.variant_id', '=', 'variants.id').on('prices.price_list_id', '=', channel.price_list_id))
-      .leftJoin('variant_minimum_prices as floors', (join) => join.onRef('floors.variant_id', '=', 'variants.id').on('floors.currency', '=', channel.currency))
-      .select(['variants.id', 'variants.sku', 'variants.weight_grams', 'tax_classes.rate_basis_points', 'prices.amount as price', 'floors.amount as floor'])
-      .where('variants.sku', 'in', skus)
-      .execute(),
-    input.customerId === undefined
-      ? undefined
-      : db
+/**
+ * Prices many carts with the same few queries as one (orders placed together share their reads): each answer is the
+ * quote, or the problem that refuses that cart alone.
+ */
+export async function quoteMany(db: Executor, inputs: QuoteInput[], now: Date): Promise<(Quote | Error)[]> {
+  const channels = await channelsById(db, inputs.filter((input) => !input.channel).map((input) => input.channelId));
+  const channelOf = (input: QuoteInput) => input.channel ?? channels.get(input.channelId);
+  const known = inputs.map(channelOf).filter((channel): channel is Selectable<ChannelsTable> => channel !== undefined && channel.enabled);
+  const skus = [...new Set(inputs.flatMap((input) => input.lines.map((line) => line.sku)))];
+  const priceListIds = [...new Set(known.map((channel) => channel.price_list_id))];
+  const currencies = [...new Set(known.map((channel) => channel.currency))];
+  const customerIds = [...new Set(inputs.flatMap((input) => (input.customerId === undefined ? [] : [input.customerId])))];
+  const codes = [...new Set(inputs.flatMap((input) => (input.promotionCode === undefined ? [] : [input.promotionCode.toUpperCase()])))];
+  const methods = [...new Set(inputs.flatMap((input) => (input.deliveryGroups ?? []).map((group) => group.method)))];
+
+  const [priceLists, variants, customers, promotions, rates] = await Promise.all([
+    priceListIds.length ? db.selectFrom('price_lists').select(['id', 'code', 'prices_include_tax']).where('id', 'in', priceListIds).execute() : [],
+    // One row per variant × price list × currency asked (in practice one or two).
+    skus.length
+      ? db
+          .selectFrom('variants')
+          .innerJoin('products', 'products.id', 'variants.product_id')
+          .innerJoin('tax_classes', 'tax_classes.code', 'products.tax_class')
+          .leftJoin('prices', (join) => join.onRef('prices.variant_id', '=', 'variants.id').on('prices.price_list_id', 'in', priceListIds.length ? priceListIds : [NO_ID]))
+          .leftJoin('variant_minimum_prices as floors', (join) => join.onRef('floors.variant_id', '=', 'variants.id').on('floors.currency', 'in', currencies.length ? currencies : ['']))
+          .select(['variants.id', 'variants.sku', 'variants.weight_grams', 'tax_classes.rate_basis_points', 'prices.price_list_id', 'prices.amount as price', 'floors.currency', 'floors.amount as floor'])
+          .where('variants.sku', 'in', skus)
+          .execute()
+      : [],
+    customerIds.length
+      ? db
           .selectFrom('customers')
           .leftJoin('customer_groups', 'customer_groups.id', 'customers.customer_group_id')
-          .select(['customers.discount_basis_points as own', 'customer_groups.discount_basis_points as group'])
-          .where('customers.id', '=', input.customerId)
-          .executeTakeFirst(),
-    input.promotionCode === undefined ? undefined : db.selectFrom('promotions').selectAll().where('code', '=', input.promotionCode.toUpperCase()).executeTakeFirst(),
-    usableRates(db, channel.id, channel.currency, methods),
+          .select(['customers.id', 'customers.discount_basis_points as own', 'customer_groups.discount_basis_points as group'])
+          .where('customers.id', 'in', customerIds)
+          .execute()
+      : [],
+    codes.length ? db.selectFrom('promotions').selectAll().where('code', 'in', codes).execute() : [],
+    usableRates(db, known.map((channel) => channel.id), currencies, methods),
   ]);
+  const facts: PricingFacts = {
+    priceLists: new Map(priceLists.map((list) => [list.id, list])),
+    variants: new Map(variants.map((variant) => [variant.sku, variant])),
+    prices: new Map(variants.flatMap((row) => (row.price_list_id === null ? [] : [[`${row.id}|${row.price_list_id}`, row.price!] as const]))),
+    floors: new Map(variants.flatMap((row) => (row.currency === null ? [] : [[`${row.id}|${row.currency}`, row.floor!] as const]))),
+    customers: new Map(customers.map((customer) => [customer.id, customer])),
+    promotions: new Map(promotions.map((promotion) => [promotion.code, promotion])),
+    rates,
+  };
+  return inputs.map((input) => {
+    try {
+      return priceWith(facts, input, channelOf(input) ?? checkedChannel(undefined, input.channelId), now);
+    } catch (error) {
+      return error as Error;
+    }
+  });
+}
 
-  const bySku = new Map(variants.map((variant) => [variant.sku, variant]));
+interface PricingFacts {
+  priceLists: Map<string, { code: string; prices_include_tax: boolean }>;
+  variants: Map<string, { id: string; sku: string; weight_grams: number | null; rate_basis_points: number }>;
+  prices: Map<string, number>;
+  floors: Map<string, number>;
+  customers: Map<string, { own: number; group: number | null }>;
+  promotions: Map<string, Selectable<PromotionsTable>>;
+  rates: Awaited<ReturnType<typeof usableRates>>;
+}
+
+function priceWith(facts: PricingFacts, input: QuoteInput, row: Selectable<ChannelsTable>, now: Date): Quote {
+  const channel = checkedChannel(row, input.channelId);
+  const groups = deliveryGroupsOf(input);
+  const priceList = facts.priceLists.get(channel.price_list_id)!;
+  const customer = input.customerId === undefined ? undefined : facts.customers.get(input.customerId);
+  const promotion = input.promotionCode === undefined ? undefined : facts.promotions.get(input.promotionCode.toUpperCase());
+  const rates = facts.rates.filter((rate) => rate.currency === channel.currency && (rate.channel_id === null || rate.channel_id === channel.id));
+
   const unknown: FieldError[] = input.lines.flatMap((line, index) =>
-    bySku.has(line.sku) ? [] : [{ field: `body.lines.${index}.sku`, message: `SKU ${line.sku} does not exist` }],
+    facts.variants.has(line.sku) ? [] : [{ field: `body.lines.${index}.sku`, message: `SKU ${line.sku} does not exist` }],
   );
   if (input.customerId !== undefined && !customer) unknown.push({ field: 'body.customerId', message: `customer ${input.customerId} does not exist` });
   if (unknown.length) throw new InvalidInput(unknown);
-  const unpriced = input.lines.flatMap((line, index) => (bySku.get(line.sku)!.price === null ? [{ line: index, sku: line.sku, field: `body.lines.${index}.sku` }] : []));
+  const priceOf = (sku: string) => facts.prices.get(`${facts.variants.get(sku)!.id}|${channel.price_list_id}`);
+  const unpriced = input.lines.flatMap((line, index) => (priceOf(line.sku) === undefined ? [{ line: index, sku: line.sku, field: `body.lines.${index}.sku` }] : []));
   if (unpriced.length) {
     throw new RuleViolation('no-price', `${unpriced.map((line) => line.sku).join(', ')} ha${unpriced.length === 1 ? 's' : 've'} no price in price list ${priceList.code} of this channel.`, {
       priceListId: channel.price_list_id,
@@ -72,13 +127,13 @@ export async function quote(db: Executor, input: QuoteInput, now: Date): Promise
   }
 
   const lines = input.lines.map((line): CartLine => {
-    const variant = bySku.get(line.sku)!;
+    const variant = facts.variants.get(line.sku)!;
     return {
       variantId: variant.id,
       sku: variant.sku,
       quantity: line.quantity,
-      listPrice: variant.price!,
-      minimumPrice: variant.floor,
+      listPrice: priceOf(line.sku)!,
+      minimumPrice: facts.floors.get(`${variant.id}|${channel.currency}`) ?? null,
       taxRateBasisPoints: variant.rate_basis_points,
       weightGrams: variant.weight_grams ?? 0,
     };
