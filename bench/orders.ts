@@ -5,6 +5,10 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { DEMO_LOGIN, seedDemo } from '../src/demo/seed.ts';
 import { changeStock } from '../src/modules/inventory/stock.ts';
+import { placeOrders } from '../src/modules/orders/place.ts';
+import { quote } from '../src/modules/pricing/service.ts';
+import type { Principal } from '../src/platform/auth/principal.ts';
+import type { Db } from '../src/platform/db/database.ts';
 import { startServerProcess, type ServerProcess } from '../test/support/processes.ts';
 import { benchDatabase } from './support.ts';
 
@@ -48,6 +52,40 @@ async function orderBodies(url: string, spread: boolean) {
   return { skus, bodies };
 }
 
+/**
+ * A shop with a past: 20,000 orders placed before the run (in-process, through the same code), then ANALYZE. On
+ * empty tables the planner picks sequential scans for the foreign-key checks, caches those plans for the life of each
+ * connection, and every check then reads the whole, growing table: a benchmark artefact, not how a shop runs.
+ */
+async function placeHistory(db: Db, spread: boolean) {
+  const channel = await db.selectFrom('channels').select('id').where('type', '=', 'web').orderBy('code').executeTakeFirstOrThrow();
+  const skus = (await db.selectFrom('variants').select('sku').orderBy('sku').limit(200).execute()).map((row) => row.sku);
+  const principal: Principal = { role: 'admin', locationId: null, channelId: null, userId: null, apiKeyId: null, actor: 'bench-history' };
+  const card = { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' };
+  const address = { line1: '1 place Bellecour', postalCode: '69002', city: 'Lyon', country: 'FR' };
+  const totals = new Map<number, number>();
+  for (let batch = 0; batch < 100; batch++) {
+    const requests = await Promise.all(Array.from({ length: 200 }, async (_, index) => {
+      const shape = spread ? index % 67 : 0;
+      const lines = [0, 1, 2].map((offset) => ({ sku: skus[(shape * 3 + offset) % skus.length]!, quantity: 1, deliveryGroup: 0 }));
+      if (!totals.has(shape)) {
+        const priced = await quote(db, { channelId: channel.id, lines, deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0, 1, 2] }] }, new Date());
+        totals.set(shape, priced.totals.total);
+      }
+      return {
+        principal,
+        input: {
+          channelId: channel.id, customer: { firstName: 'Past', lastName: 'Buyer', email: `past.buyer.${batch * 200 + index}@example.com` }, lines,
+          deliveryGroups: [{ method: 'ship_to_address' as const, address }],
+          payments: [{ method: 'card_online' as const, amount: totals.get(shape)!, card }],
+        },
+      };
+    }));
+    const failed = (await placeOrders(db, requests)).filter((outcome) => 'error' in outcome);
+    if (failed.length) throw new Error(`history: ${failed.length} orders failed: ${String((failed[0] as { error: unknown }).error)}`);
+  }
+}
+
 function load(url: string, bodies: string[], options: { connections: number; seconds: number; rate?: number }) {
   let next = 0;
   return autocannon({
@@ -74,6 +112,7 @@ async function postgresRun(spread: boolean) {
   const variants = await database.db.selectFrom('variants').select('id').orderBy('id').execute();
   await database.db.transaction().execute((trx) =>
     changeStock(trx, variants.map((variant) => ({ variantId: variant.id, locationId: warehouse.id, kind: 'receipt' as const, quantity: 1_000_000, onHand: 1_000_000 })), 'bench'));
+  await placeHistory(database.db, spread);
   await sql`analyze`.execute(database.db);
   const servers: ServerProcess[] = await Promise.all([0, 1].map(() => startServerProcess({ ...database, schema: database.schema!, url: database.url! }, { DATABASE_POOL_SIZE: '16', AISLE_ADMIN_API_KEY: 'bench-admin-key-0123456789', AISLE_ORDER_EMAILS: 'off', NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '' })));
   try {

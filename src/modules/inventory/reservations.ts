@@ -1,9 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import { writeTogether } from '../../platform/db/statements.ts';
 import type { Db, Executor, Trx } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { NotFound, RuleViolation } from '../../platform/http/problem.ts';
 import {
-  availableToPromise, changeStock, InsufficientStock, keyOf, lockLevels, persistChanges, withSkus, type Level, type Shortage, type StockChange,
+  availableToPromise, changeStock, changeWrites, InsufficientStock, keyOf, lockLevels, persistChanges, withSkus, type Level, type Shortage, type StockChange,
   type StockKey,
 } from './stock.ts';
 
@@ -37,7 +38,7 @@ export interface Reservation extends StockKey {
   createdAt: string;
 }
 
-type Outcome = { reservations: Reservation[] } | { shortages: Omit<Shortage, 'sku'>[] };
+export type Outcome = { reservations: Reservation[] } | { shortages: Omit<Shortage, 'sku'>[] };
 
 /**
  * Grants a batch of reservation requests in one transaction: one locking read of every SKU × location involved,
@@ -47,6 +48,16 @@ type Outcome = { reservations: Reservation[] } | { shortages: Omit<Shortage, 'sk
  * batches, and within a batch the arithmetic is exact.
  */
 export async function grantReservations(trx: Trx, requests: ReserveRequest[]): Promise<Outcome[]> {
+  const { outcomes, writes } = await decideReservations(trx, requests);
+  await writeTogether(trx, writes);
+  return outcomes;
+}
+
+/**
+ * The decisions of `grantReservations` with the writes that carry them out, for a caller that sends those writes with
+ * its own (an order batch writes its stock and its orders in one statement). The levels stay locked until commit.
+ */
+export async function decideReservations(trx: Trx, requests: ReserveRequest[]): Promise<{ outcomes: Outcome[]; writes: (RawBuilder<unknown> | null)[] }> {
   const keys = requests.flatMap((request) => request.lines);
   const levels = await lockLevels(trx, keys, { create: false });
   let outcomes = decide(requests, levels);
@@ -80,12 +91,10 @@ export async function grantReservations(trx: Trx, requests: ReserveRequest[]): P
     rows.push(...granted);
     return { reservations: granted };
   });
-  if (rows.length) {
-    const touched = [...new Set(rows.map((row) => keyOf(row.variantId, row.locationId)))].map((key) => levels.get(key)!);
-    const actor = requests.every((request) => request.actor === requests[0]!.actor) ? requests[0]!.actor : 'batch';
-    await persistChanges(trx, touched, changes, actor, before, [reservationsInsert(rows)]);
-  }
-  return results;
+  if (!rows.length) return { outcomes: results, writes: [] };
+  const touched = [...new Set(rows.map((row) => keyOf(row.variantId, row.locationId)))].map((key) => levels.get(key)!);
+  const actor = requests.every((request) => request.actor === requests[0]!.actor) ? requests[0]!.actor : 'batch';
+  return { outcomes: results, writes: [...changeWrites(touched, changes, actor, before), reservationsInsert(rows)] };
 }
 
 /** Decides each request in order against the locked levels; the levels are not modified. */

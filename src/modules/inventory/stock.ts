@@ -221,5 +221,10 @@ export function levelEvents(levels: Level[], before: Map<string, Level>): Outbox
 
 /** Writes the levels, the ledger movements and the events of a change in one round trip. */
 export async function persistChanges(trx: Trx, levels: Level[], changes: StockChange[], actor: string, before: Map<string, Level>, extra: (RawBuilder<unknown> | null)[] = []) {
-  await writeTogether(trx, [levelsUpdate(levels), movementsInsert(changes, actor), eventsInsert(levelEvents(levels, before)), ...extra]);
+  await writeTogether(trx, [...changeWrites(levels, changes, actor, before), ...extra]);
+}
+
+/** The statements of `persistChanges`, for a caller that sends them along with its own. */
+export function changeWrites(levels: Level[], changes: StockChange[], actor: string, before: Map<string, Level>): (RawBuilder<unknown> | null)[] {
+  return [levelsUpdate(levels), movementsInsert(changes, actor), eventsInsert(levelEvents(levels, before))];
 }

@@ -68,6 +68,8 @@ describe('placing an order', () => {
     expect(order.deliveryGroups[0].promisedAt).not.toBeNull();
     expect(order.payments).toEqual([expect.objectContaining({ method: 'card_online', status: 'authorized', amount: order.totals.total, cardLast4: '4242' })]);
     expect((await level('SHIRT', basics.warehouse.id)).reserved).toBe(before.reserved + 2);
+    // The answer is built from the rows written: it is exactly what the database reads back.
+    expect((await api.call('GET', `/v1/orders/${order.id}`)).body).toEqual(order);
 
     const mail = await inbox.next(1);
     expect(mail.subject).toBe(`Your order ${order.number} is confirmed`);
@@ -118,6 +120,7 @@ describe('placing an order', () => {
     expect(sale.body.deliveryGroups[0].status).toBe('collected');
     expect(sale.body.payments[0]).toMatchObject({ method: 'cash', status: 'captured', capturedAmount: 2500 });
     expect(await level('SHIRT', basics.storeA.id)).toMatchObject({ onHand: before.onHand - 1, reserved: before.reserved });
+    expect((await api.call('GET', `/v1/orders/${sale.body.id}`)).body).toEqual(sale.body);
   });
 
   it('takes payment at pickup when the goods are handed over', async () => {

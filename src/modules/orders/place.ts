@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { ChannelsTable } from '../../platform/db/schema.ts';
+import type { DeliveryGroupsTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema-orders.ts';
 import { insertRows, writeTogether } from '../../platform/db/statements.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { newId } from '../../platform/ids.ts';
@@ -11,13 +12,13 @@ import { eventsInsert } from '../../platform/outbox.ts';
 import { checkedChannel, channelsById } from '../channels/service.ts';
 import { ownersOf } from '../customers/contacts.ts';
 import { createGuests } from '../customers/service.ts';
-import { deductReservation, grantReservations, type ReserveRequest } from '../inventory/reservations.ts';
+import { decideReservations, deductReservation, type ReserveRequest } from '../inventory/reservations.ts';
 import { availableToPromise, InsufficientStock, withSkus } from '../inventory/stock.ts';
-import { capturePayments, newPayments, paymentsInsert, requestAuthorizations, voidApproved, type TenderOutcome } from '../payments/service.ts';
+import { capturePayments, newPayments, paymentsInsert, requestAuthorizations, toPayment, voidApproved, type TenderOutcome } from '../payments/service.ts';
 import type { Quote } from '../pricing/schema.ts';
 import { quoteMany } from '../pricing/service.ts';
 import { nextDeliveryStatus, type DeliveryStatus } from './lifecycle.ts';
-import { loadOrders } from './read.ts';
+import { loadOrders, orderView } from './read.ts';
 import type { CreateOrder, OrderView } from './schema.ts';
 
 /**
@@ -72,6 +73,8 @@ interface Prepared {
   priced: PricedOrder;
   shelfSale: boolean;
   tenders: TenderOutcome[];
+  /** Taken from the sequence before the transaction: an order refused later leaves a gap, as a rollback would. */
+  number: string;
 }
 
 const HOUR = 3600_000;
@@ -125,9 +128,10 @@ async function writeInBatches(db: Db, prepared: Prepared[], now: Date): Promise<
 async function prepareOrders(db: Db, requests: OrderRequest[], now: Date): Promise<(Prepared | Error)[]> {
   if (!requests.length) return [];
   const channels = await sellingChannels(db, requests);
-  const [groups, customers] = await Promise.all([
+  const [groups, customers, numbers] = await Promise.all([
     resolveGroups(db, requests.map((request, index) => (channels[index] instanceof Error ? undefined : { channel: channels[index] as Selectable<ChannelsTable>, input: request.input }))),
     knownCustomers(db, requests.map((request) => request.input.customer)),
+    sql<{ number: string }>`select nextval('order_numbers')::text as number from generate_series(1, ${requests.length}::int)`.execute(db),
   ]);
   const priceable = requests.flatMap((request, index) => {
     const [channel, resolved, customer] = [channels[index], groups[index], customers[index]];
@@ -164,7 +168,7 @@ async function prepareOrders(db: Db, requests: OrderRequest[], now: Date): Promi
       const authorizations = await requestAuthorizations(request.input.payments, priced.totals.total, priced.currency, `order:${ok.code}`);
       if (authorizations.outcome !== 'approved') return authorizations.problem;
       const { customerId, contact } = customer as Exclude<typeof customer, Error>;
-      return { request, channel: ok, groups: orderGroups, customerId, contact, priced, shelfSale, tenders: authorizations.tenders };
+      return { request, channel: ok, groups: orderGroups, customerId, contact, priced, shelfSale, tenders: authorizations.tenders, number: numbers.rows[index]!.number };
     } catch (error) {
       return error as Error;
     }
@@ -383,7 +387,7 @@ async function writeOrders(trx: Trx, batch: Prepared[], now: Date): Promise<Orde
   const ids = new Map(live().map((index) => [index, newId()]));
   const lines = new Map(live().map((index) => [index, batch[index]!.groups.flatMap((group) => group.lines.map((line) => ({ ...line, group, reservationId: newId() })))]));
   const reserving = live();
-  const grants = await grantReservations(trx, reserving.map((index): ReserveRequest => ({
+  const { outcomes: grants, writes: stockWrites } = await decideReservations(trx, reserving.map((index): ReserveRequest => ({
     kind: 'order', actor: batch[index]!.request.principal.actor, channelId: batch[index]!.channel.id, referenceType: 'order', referenceId: ids.get(index)!,
     lines: lines.get(index)!.map((line) => ({ id: line.reservationId, variantId: line.variantId, locationId: line.group.fulfilmentLocationId, quantity: line.quantity })),
   })));
@@ -399,12 +403,12 @@ async function writeOrders(trx: Trx, batch: Prepared[], now: Date): Promise<Orde
 
   const placed = live();
   if (placed.length) {
-    const { rows: numbers } = await sql<{ number: string }>`select nextval('order_numbers')::text as number from generate_series(1, ${placed.length}::int)`.execute(trx);
-    const rows = placed.map((index, position) => orderRows(batch[index]!, {
-      id: ids.get(index)!, number: numbers[position]!.number, customerId: batch[index]!.customerId ?? customerOf.get(index)!, lines: lines.get(index)!, now,
+    const rows = placed.map((index) => orderRows(batch[index]!, {
+      id: ids.get(index)!, number: batch[index]!.number, customerId: batch[index]!.customerId ?? customerOf.get(index)!, lines: lines.get(index)!, now,
     }));
     const uses = [...promotions.values()].map((promotion) => ({ ...promotion, uses: promotion.uses.filter((index) => placed.includes(index)) })).filter((promotion) => promotion.uses.length);
     await writeTogether(trx, [
+      ...stockWrites,
       insertRows('orders', ORDER_COLUMNS, rows.map((row) => row.order)),
       insertRows('delivery_groups', GROUP_COLUMNS, rows.flatMap((row) => row.groups)),
       insertRows('order_lines', LINE_COLUMNS, rows.flatMap((row) => row.lines)),
@@ -417,14 +421,20 @@ async function writeOrders(trx: Trx, batch: Prepared[], now: Date): Promise<Orde
         : null,
     ]);
     // Goods on the shelf, paid at the counter: they leave with the customer now.
-    for (const index of placed.filter((candidate) => batch[candidate]!.shelfSale)) {
+    const shelfSales = placed.filter((index) => batch[index]!.shelfSale);
+    for (const index of shelfSales) {
       const { actor } = batch[index]!.request.principal;
       await capturePayments(trx, ids.get(index)!, 'all', actor, { at: 'pickup' });
       for (const line of lines.get(index)!) await deductReservation(trx, line.reservationId, actor, 'register sale');
     }
-    const views = await loadOrders(trx, placed.map((index) => ids.get(index)!));
-    placed.forEach((index, position) => (outcomes[index] = { order: views[position]!, replayed: false }));
-    await answerIdempotencyKeys(trx, placed.map((index) => ({ claim: batch[index]!.request.idempotency, status: 201, body: views.find((view) => view.id === ids.get(index))! })));
+    // The answers are the rows just written (a shelf sale's payments have moved on since: read them back).
+    const settled = new Map((await loadOrders(trx, shelfSales.map((index) => ids.get(index)!))).map((view) => [view.id, view]));
+    placed.forEach((index, position) => {
+      const row = rows[position]!;
+      const view = settled.get(row.order.id) ?? orderView(row.order, row.groups, row.lines, row.payments.map(({ row: payment }) => toPayment(payment)));
+      outcomes[index] = { order: view, replayed: false };
+    });
+    await answerIdempotencyKeys(trx, placed.map((index) => ({ claim: batch[index]!.request.idempotency, status: 201, body: (outcomes[index] as { order: OrderView }).order })));
   }
   return outcomes as OrderOutcome[];
 }
@@ -446,42 +456,42 @@ const LINE_COLUMNS = {
 
 type OrderLine = ResolvedGroup['lines'][number] & { group: ResolvedGroup; reservationId: string };
 
-/** Every row one order writes. */
+/** Every row one order writes, as it will read back. */
 function orderRows(order: Prepared, ids: { id: string; number: string; customerId: string; lines: OrderLine[]; now: Date }) {
   const { channel, priced, request } = order;
   const { actor } = request.principal;
-  const at = ids.now.toISOString();
+  const now = ids.now;
   const groupIds = new Map(order.groups.map((group) => [group.index, newId()]));
-  const groups = order.groups.map((group) => ({
+  const groups: Selectable<DeliveryGroupsTable>[] = order.groups.map((group) => ({
     id: groupIds.get(group.index)!, order_id: ids.id, position: group.index, method: group.method,
     // A shelf sale is handed over on the spot; ship to store waits for its transfer.
     status: (order.shelfSale ? nextDeliveryStatus('reserved', 'hand_over_at_register') : group.method === 'ship_to_store' ? 'awaiting_transfer' : 'reserved') satisfies DeliveryStatus,
-    fulfilment_location_id: group.fulfilmentLocationId, pickup_location_id: group.pickupLocationId, address: group.address ? JSON.stringify(group.address) : null,
+    fulfilment_location_id: group.fulfilmentLocationId, pickup_location_id: group.pickupLocationId, address: group.address ?? null,
     recipient: group.recipient, shipping_fee: priced.groups[group.index]!.shippingFee, packing_fee: priced.groups[group.index]!.packingFee,
-    promised_at: priced.groups[group.index]!.promisedAt?.toISOString() ?? null, created_at: at, updated_at: at,
+    promised_at: priced.groups[group.index]!.promisedAt, carrier: null, tracking_number: null, created_at: now, updated_at: now,
   }));
-  const lines = ids.lines.map((line) => {
+  const lines: Selectable<OrderLinesTable>[] = ids.lines.map((line) => {
     const price = priced.lines[line.index]!;
     return {
       id: newId(), order_id: ids.id, delivery_group_id: groupIds.get(line.group.index)!, position: line.index, variant_id: line.variantId, sku: line.sku,
-      title: line.title, quantity: line.quantity, unit_list_price: price.unitListPrice, unit_price: price.unitPrice, discount_total: price.discountTotal,
-      minimum_price_applied: price.minimumPriceApplied, tax_rate_basis_points: price.taxRateBasisPoints, tax_amount: price.taxAmount, line_total: price.lineTotal,
-      reservation_id: line.reservationId,
+      title: line.title, quantity: line.quantity, cancelled_quantity: 0, unit_list_price: price.unitListPrice, unit_price: price.unitPrice,
+      discount_total: price.discountTotal, minimum_price_applied: price.minimumPriceApplied, tax_rate_basis_points: price.taxRateBasisPoints,
+      tax_amount: price.taxAmount, line_total: price.lineTotal, reservation_id: line.reservationId,
     };
-  });
+  }).sort((a, b) => a.position - b.position);
   const { input } = request;
   const email = ('email' in input.customer && input.customer.email?.toLowerCase()) || order.contact.email || null;
   const phone = ('phone' in input.customer && input.customer.phone) || order.contact.phone || null;
-  const event = (type: string, detail: Record<string, unknown>) => ({ order_id: ids.id, type, detail: JSON.stringify(detail), actor, channel_id: channel.id, created_at: at });
+  const event = (type: string, detail: Record<string, unknown>) => ({ order_id: ids.id, type, detail, actor, channel_id: channel.id, created_at: now });
   return {
     order: {
       id: ids.id, number: ids.number, channel_id: channel.id, customer_id: ids.customerId, status: order.shelfSale ? 'completed' : 'placed', currency: priced.currency,
       subtotal: priced.totals.subtotal, discount_total: priced.totals.discounts, shipping_total: priced.totals.shipping, packing_total: priced.totals.packing,
-      tax_total: priced.totals.tax, total: priced.totals.total, promotion_code: priced.promotion?.code ?? null, email, phone, placed_by: actor, created_at: at, updated_at: at,
-    },
+      tax_total: priced.totals.tax, total: priced.totals.total, promotion_code: priced.promotion?.code ?? null, email, phone, placed_by: actor, created_at: now, updated_at: now,
+    } satisfies Selectable<OrdersTable>,
     groups,
     lines,
-    payments: newPayments(ids.id, order.tenders, actor, ids.now),
+    payments: newPayments(ids.id, order.tenders, actor, now),
     timeline: [
       event('order.placed', { number: ids.number, total: priced.totals.total, currency: priced.currency, lines: lines.length }),
       ...(input.note ? [event('note.added', { text: input.note })] : []),

@@ -1,4 +1,7 @@
+import type { Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
+import type { DeliveryGroupsTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema-orders.ts';
+import type { Payment } from '../payments/schema.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { Forbidden, NotFound } from '../../platform/http/problem.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
@@ -49,44 +52,49 @@ export async function loadOrders(db: Executor, ids: string[]): Promise<OrderView
   return ids.flatMap((id) => {
     const order = byId.get(id);
     if (!order) return [];
-    return [{
-      id: order.id,
-      number: order.number,
-      channelId: order.channel_id,
-      customerId: order.customer_id,
-      status: order.status,
-      currency: order.currency,
-      totals: {
-        subtotal: order.subtotal, discounts: order.discount_total, shipping: order.shipping_total, packing: order.packing_total, tax: order.tax_total, total: order.total,
-      },
-      promotionCode: order.promotion_code,
-      email: order.email,
-      phone: order.phone,
-      qrPayload: orderQrPayload(order.number),
-      deliveryGroups: groups.filter((group) => group.order_id === id).map((group) => ({
-        id: group.id,
-        method: group.method,
-        status: group.status,
-        fulfilmentLocationId: group.fulfilment_location_id,
-        pickupLocationId: group.pickup_location_id,
-        address: group.address,
-        recipient: group.recipient,
-        shippingFee: group.shipping_fee,
-        packingFee: group.packing_fee,
-        promisedAt: group.promised_at?.toISOString() ?? null,
-        carrier: group.carrier,
-        trackingNumber: group.tracking_number,
-        lines: lines.filter((line) => line.delivery_group_id === group.id).map((line) => ({
-          id: line.id, sku: line.sku, title: line.title, quantity: line.quantity, cancelledQuantity: line.cancelled_quantity,
-          unitListPrice: line.unit_list_price, unitPrice: line.unit_price, discountTotal: line.discount_total,
-          minimumPriceApplied: line.minimum_price_applied, taxRateBasisPoints: line.tax_rate_basis_points, taxAmount: line.tax_amount, lineTotal: line.line_total,
-        })),
-      })),
-      payments: payments.filter((payment) => payment.orderId === id),
-      createdAt: order.created_at.toISOString(),
-      updatedAt: order.updated_at.toISOString(),
-    }];
+    return [orderView(order, groups.filter((group) => group.order_id === id), lines.filter((line) => line.order_id === id), payments.filter((payment) => payment.orderId === id))];
   });
+}
+
+/** An order as the API shows it, from its rows (groups and lines in position order, payments oldest first). */
+export function orderView(order: Selectable<OrdersTable>, groups: Selectable<DeliveryGroupsTable>[], lines: Selectable<OrderLinesTable>[], payments: Payment[]): OrderView {
+  return {
+    id: order.id,
+    number: order.number,
+    channelId: order.channel_id,
+    customerId: order.customer_id,
+    status: order.status,
+    currency: order.currency,
+    totals: {
+      subtotal: order.subtotal, discounts: order.discount_total, shipping: order.shipping_total, packing: order.packing_total, tax: order.tax_total, total: order.total,
+    },
+    promotionCode: order.promotion_code,
+    email: order.email,
+    phone: order.phone,
+    qrPayload: orderQrPayload(order.number),
+    deliveryGroups: groups.map((group) => ({
+      id: group.id,
+      method: group.method,
+      status: group.status,
+      fulfilmentLocationId: group.fulfilment_location_id,
+      pickupLocationId: group.pickup_location_id,
+      address: group.address,
+      recipient: group.recipient,
+      shippingFee: group.shipping_fee,
+      packingFee: group.packing_fee,
+      promisedAt: group.promised_at?.toISOString() ?? null,
+      carrier: group.carrier,
+      trackingNumber: group.tracking_number,
+      lines: lines.filter((line) => line.delivery_group_id === group.id).map((line) => ({
+        id: line.id, sku: line.sku, title: line.title, quantity: line.quantity, cancelledQuantity: line.cancelled_quantity,
+        unitListPrice: line.unit_list_price, unitPrice: line.unit_price, discountTotal: line.discount_total,
+        minimumPriceApplied: line.minimum_price_applied, taxRateBasisPoints: line.tax_rate_basis_points, taxAmount: line.tax_amount, lineTotal: line.line_total,
+      })),
+    })),
+    payments,
+    createdAt: order.created_at.toISOString(),
+    updatedAt: order.updated_at.toISOString(),
+  };
 }
 
 export async function orderTimeline(db: Executor, orderId: string) {

@@ -6,18 +6,26 @@ import type { Trx } from './database.ts';
  * each table gets one statement whatever the number of rows, and several statements travel together.
  */
 
-/** The PostgreSQL type of each column written, e.g. `{ id: 'uuid', quantity: 'int', detail: 'jsonb' }`. */
-export type Columns<R> = { [K in keyof R & string]: string };
+/** The PostgreSQL type of each column written, e.g. `{ id: 'uuid', quantity: 'int', detail: 'jsonb' }`; other fields of the rows are left out. */
+export type Columns<R> = { [K in keyof R & string]?: string };
 
 /**
  * `insert into table (columns) select * from unnest(one array per column)`: any number of rows, one statement, a
- * fixed number of parameters. Values of jsonb columns are passed as JSON text; null is null.
+ * fixed number of parameters. Dates are sent as ISO-8601; objects in jsonb columns as JSON (a string is taken to be
+ * JSON text already); null is null.
  */
 export function insertRows<R extends Record<string, unknown>>(table: string, columns: Columns<R>, rows: R[], suffix?: RawBuilder<unknown>): RawBuilder<unknown> | null {
   if (!rows.length) return null;
   const names = Object.keys(columns) as (keyof R & string)[];
-  const arrays = names.map((name) => sql`${rows.map((row) => row[name] ?? null)}::${sql.raw(columns[name])}[]`);
+  const arrays = names.map((name) => sql`${rows.map((row) => sendable(row[name], columns[name]!))}::${sql.raw(columns[name]!)}[]`);
   return sql`insert into ${sql.table(table)} (${sql.join(names.map((name) => sql.ref(name)))}) select * from unnest(${sql.join(arrays)}) ${suffix ?? sql``}`;
+}
+
+function sendable(value: unknown, type: string): unknown {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (type === 'jsonb' && typeof value === 'object') return JSON.stringify(value);
+  return value;
 }
 
 /**
