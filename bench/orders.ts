@@ -21,6 +21,7 @@ import { benchDatabase } from './support.ts';
  */
 const args = process.argv.slice(2);
 const SECONDS = Number(args[args.indexOf('--seconds') + 1] ?? 10) || 10;
+const CONNECTIONS = args.includes('--connections') ? Number(args[args.indexOf('--connections') + 1]) : 32;
 const headers = { authorization: `Bearer ${DEMO_LOGIN.adminApiKey}`, 'content-type': 'application/json' };
 
 async function call(url: string, method: string, route: string, body?: unknown) {
@@ -118,7 +119,7 @@ async function postgresRun(spread: boolean) {
   try {
     const { bodies } = await orderBodies(servers[0]!.url, spread);
     await Promise.all(servers.map((server) => load(server.url, bodies, { connections: 8, seconds: 2 })));
-    const saturated = summary(await Promise.all(servers.map((server) => load(server.url, bodies, { connections: 32, seconds: SECONDS }))));
+    const saturated = summary(await Promise.all(servers.map((server) => load(server.url, bodies, { connections: CONNECTIONS, seconds: SECONDS }))));
     const at500 = summary(await Promise.all(servers.map((server) => load(server.url, bodies, { connections: 32, seconds: SECONDS, rate: 250 }))));
     const { rows } = await sql<{ bad: number }>`
       select count(*)::int as bad from stock_levels s

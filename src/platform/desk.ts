@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);
 /**
  * A desk batches the requests of one server process (group commit): requests that arrive while a batch is being
  * handled wait for the next batch, so the number of transactions stays flat while the number of requests grows.
@@ -71,7 +70,6 @@ export class Desk<R, T> {
   }
 
   async #run(batch: Waiting<R, T>[]): Promise<void> {
-    if (process.env.DESK_STATS) { (globalThis as any).__deskStats ??= { batches: 0, requests: 0 }; const st = (globalThis as any).__deskStats; st.batches++; st.requests += batch.length; if (st.batches % 100 === 0) require('node:fs').appendFileSync('/tmp/desk-stats', `${process.pid} ${st.batches} ${(st.requests / st.batches).toFixed(1)}\n`); }
     try {
       const answers = await this.#handle(batch.map((waiting) => waiting.request));
       answers.forEach((answer, index) => ('error' in answer ? batch[index]!.reject(answer.error) : batch[index]!.resolve(answer.value)));

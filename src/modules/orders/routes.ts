@@ -18,7 +18,7 @@ export interface OrderRouteOptions {
 }
 
 export async function orderRoutes(app: AisleApp, options: OrderRouteOptions = {}) {
-  const desk = orders.orderDesk(app.db, { concurrency: app.database.kind === 'postgres' ? 2 : 1 });
+  const desk = orders.orderDesk(app.db);
 
   app.post('/orders', {
     config: { access: ANY_ROLE },

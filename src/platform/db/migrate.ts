@@ -6,6 +6,7 @@ import * as inventory from './migrations/0002_inventory.ts';
 import * as pricing from './migrations/0003_pricing.ts';
 import * as payments from './migrations/0004_payments.ts';
 import * as orders from './migrations/0005_orders.ts';
+import * as hotPathReferences from './migrations/0006_hot_path_references.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0003_pricing': pricing,
   '0004_payments': payments,
   '0005_orders': orders,
+  '0006_hot_path_references': hotPathReferences,
 };
 
 async function migrator(db: Db): Promise<Migrator> {
