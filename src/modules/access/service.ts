@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import { Desk } from '../../platform/desk.ts';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import { hashPassword, newSecret, sameSecret, sha256, verifyPassword } from '../../platform/auth/passwords.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
@@ -14,7 +16,7 @@ export const SESSION_HOURS = 12;
  * Who is calling, from `Authorization: Bearer <key>` or the session cookie; null when neither is sent.
  * A key of a disabled channel is refused here, so nothing a disabled channel asks can change anything.
  */
-export async function authenticate(db: Executor, request: FastifyRequest, adminApiKey: string | undefined): Promise<Principal | null> {
+export async function authenticate(db: Executor, request: FastifyRequest, adminApiKey: string | undefined, keys: ApiKeyDesk): Promise<Principal | null> {
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     const [scheme, token] = authorization.split(' ');
@@ -22,13 +24,7 @@ export async function authenticate(db: Executor, request: FastifyRequest, adminA
     if (adminApiKey !== undefined && sameSecret(token, adminApiKey)) {
       return { role: 'admin', locationId: null, channelId: null, userId: null, apiKeyId: null, actor: 'admin-key' };
     }
-    const key = await db
-      .selectFrom('api_keys')
-      .leftJoin('channels', 'channels.id', 'api_keys.channel_id')
-      .select(['api_keys.id', 'api_keys.role', 'api_keys.location_id', 'api_keys.channel_id', 'channels.enabled as channel_enabled', 'channels.code as channel_code'])
-      .where('api_keys.token_hash', '=', sha256(token))
-      .where('api_keys.revoked_at', 'is', null)
-      .executeTakeFirst();
+    const key = await keys.submit(sha256(token));
     if (!key) throw new Unauthenticated('This API key is unknown or revoked.');
     if (key.role === 'channel' && key.channel_enabled === false) {
       throw new RuleViolation('channel-disabled', `Channel ${key.channel_code} is disabled: it can neither sell nor change anything until an admin enables it.`, {
@@ -51,6 +47,28 @@ export async function authenticate(db: Executor, request: FastifyRequest, adminA
     return { role: user.role, locationId: user.location_id, channelId: null, userId: user.id, apiKeyId: null, actor: `user:${user.id}` };
   }
   return null;
+}
+
+export type ApiKeyDesk = Desk<string, Awaited<ReturnType<typeof activeKeys>>[number] | undefined>;
+
+const activeKeys = (db: Executor, hashes: string[]) => db
+  .selectFrom('api_keys')
+  .leftJoin('channels', 'channels.id', 'api_keys.channel_id')
+  .select(['api_keys.id', 'api_keys.token_hash', 'api_keys.role', 'api_keys.location_id', 'api_keys.channel_id', 'channels.enabled as channel_enabled', 'channels.code as channel_code'])
+  .where('api_keys.token_hash', '=', sql<string>`any(${hashes}::text[])`)
+  .where('api_keys.revoked_at', 'is', null)
+  .execute();
+
+/**
+ * API key look-ups of the requests arriving together share one query. Nothing is cached: every request reads the
+ * key as it is, so a revoked key is refused from the next request on.
+ */
+export function apiKeyDesk(db: Executor): ApiKeyDesk {
+  return new Desk(async (hashes) => {
+    const rows = await activeKeys(db, [...new Set(hashes)]);
+    const byHash = new Map(rows.map((row) => [row.token_hash, row]));
+    return hashes.map((hash) => ({ value: byHash.get(hash) }));
+  });
 }
 
 type StaffUserRow = { id: string; email: string; name: string; role: 'admin' | 'store'; location_id: string | null; active: boolean; created_at: Date };

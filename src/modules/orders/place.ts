@@ -63,7 +63,7 @@ export interface PricedOrder {
 }
 
 /** An order ready to be written: checked, priced and paid for (authorised). */
-interface Prepared {
+export interface PreparedOrder {
   request: OrderRequest;
   channel: Selectable<ChannelsTable>;
   groups: ResolvedGroup[];
@@ -87,32 +87,42 @@ export function promisedDate(method: ResolvedGroup['method'], now: Date): Date {
 
 /** Places a batch of orders; never throws for one order's fault: each outcome says what became of its request. */
 export async function placeOrders(db: Db, requests: OrderRequest[], now = new Date()): Promise<OrderOutcome[]> {
-  const outcomes: (OrderOutcome | undefined)[] = new Array(requests.length);
-  // A retry of a request already answered gets the stored answer, and nothing is authorised again.
-  const stored = await storedAnswers(db, requests.map((request) => request.idempotency));
-  stored.forEach((answer, index) => {
-    if (answer) outcomes[index] = answer instanceof Error ? { error: answer } : { order: answer.body as OrderView, replayed: true };
-  });
-  const pending = requests.flatMap((request, index) => (outcomes[index] ? [] : [{ request, index }]));
-  const prepared = await prepareOrders(db, pending.map(({ request }) => request), now);
-  const ready: { prepared: Prepared; index: number }[] = [];
-  prepared.forEach((result, position) => {
-    const { index } = pending[position]!;
-    if (result instanceof Error) outcomes[index] = { error: result };
-    else ready.push({ prepared: result, index });
-  });
-  const written = await writeInBatches(db, ready.map(({ prepared }) => prepared), now);
-  await Promise.all(written.map(async (outcome, position) => {
-    const { prepared: order, index } = ready[position]!;
-    outcomes[index] = outcome;
-    // Not placed, or placed by an earlier copy of the request: this copy's authorisations go.
-    if ('error' in outcome || outcome.replayed) await voidApproved(order.tenders);
-  }));
-  return outcomes as OrderOutcome[];
+  const steps = await prepareBatch(db, requests, now);
+  const ready = steps.filter((step): step is PreparedOrder => 'tenders' in step);
+  const written = await writeBatch(db, ready, now);
+  return steps.map((step) => ('tenders' in step ? written[ready.indexOf(step)]! : step));
 }
 
-/** The batch in one transaction; if it fails as a whole, each order alone, so that one bad order fails only itself. */
-async function writeInBatches(db: Db, prepared: Prepared[], now: Date): Promise<OrderOutcome[]> {
+/**
+ * Steps 1 to 3 for a batch: each request comes out ready to be written, or already answered (a retry of a request
+ * already answered gets the stored answer, and nothing is authorised again; a refused one gets its problem).
+ */
+export async function prepareBatch(db: Db, requests: OrderRequest[], now: Date): Promise<(PreparedOrder | OrderOutcome)[]> {
+  const stored = await storedAnswers(db, requests.map((request) => request.idempotency));
+  const answered = stored.map((answer): OrderOutcome | undefined => (answer === undefined ? undefined : answer instanceof Error ? { error: answer } : { order: answer.body as OrderView, replayed: true }));
+  const pending = requests.flatMap((request, index) => (answered[index] ? [] : [request]));
+  const prepared = await prepareOrders(db, pending, now);
+  return answered.map((answer) => answer ?? (() => {
+    const result = prepared.shift()!;
+    return result instanceof Error ? { error: result } : result;
+  })());
+}
+
+/**
+ * Step 4 for orders ready to be written: one transaction, or each order alone if it fails as a whole (so that one bad
+ * order fails only itself). The authorisations of an order not placed, or placed by an earlier copy of the same
+ * request, are voided.
+ */
+export async function writeBatch(db: Db, prepared: PreparedOrder[], now: Date): Promise<OrderOutcome[]> {
+  const written = await writeInBatches(db, prepared, now);
+  await Promise.all(written.map(async (outcome, index) => {
+    if ('error' in outcome || outcome.replayed) await voidApproved(prepared[index]!.tenders);
+  }));
+  return written;
+}
+
+/** The batch in one transaction; if it fails as a whole, each order alone. */
+async function writeInBatches(db: Db, prepared: PreparedOrder[], now: Date): Promise<OrderOutcome[]> {
   if (!prepared.length) return [];
   try {
     return await retrying(() => db.transaction().execute((trx) => writeOrders(trx, prepared, now)));
@@ -125,7 +135,7 @@ async function writeInBatches(db: Db, prepared: Prepared[], now: Date): Promise<
 // ---------------------------------------------------------------------------------------------------------------
 // Steps 1 to 3: read, check, price and authorise, outside any transaction.
 
-async function prepareOrders(db: Db, requests: OrderRequest[], now: Date): Promise<(Prepared | Error)[]> {
+async function prepareOrders(db: Db, requests: OrderRequest[], now: Date): Promise<(PreparedOrder | Error)[]> {
   if (!requests.length) return [];
   const channels = await sellingChannels(db, requests);
   const [groups, customers, numbers] = await Promise.all([
@@ -151,7 +161,7 @@ async function prepareOrders(db: Db, requests: OrderRequest[], now: Date): Promi
   const priced = await quoteMany(db, priceable.map(({ quote }) => quote), now);
   const quotes = new Map(priceable.map(({ index }, position) => [index, priced[position]!]));
 
-  return Promise.all(requests.map(async (request, index): Promise<Prepared | Error> => {
+  return Promise.all(requests.map(async (request, index): Promise<PreparedOrder | Error> => {
     const channel = channels[index]!;
     const resolved = groups[index];
     const customer = customers[index]!;
@@ -352,7 +362,7 @@ async function knownCustomers(db: Db, customers: CreateOrder['customer'][]): Pro
 // ---------------------------------------------------------------------------------------------------------------
 // Step 4: the batch's transaction.
 
-async function writeOrders(trx: Trx, batch: Prepared[], now: Date): Promise<OrderOutcome[]> {
+async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise<OrderOutcome[]> {
   const outcomes: (OrderOutcome | undefined)[] = new Array(batch.length);
   const claims = await claimIdempotencyKeys(trx, batch.map((order) => order.request.idempotency));
   claims.forEach((claim, index) => {
@@ -457,7 +467,7 @@ const LINE_COLUMNS = {
 type OrderLine = ResolvedGroup['lines'][number] & { group: ResolvedGroup; reservationId: string };
 
 /** Every row one order writes, as it will read back. */
-function orderRows(order: Prepared, ids: { id: string; number: string; customerId: string; lines: OrderLine[]; now: Date }) {
+function orderRows(order: PreparedOrder, ids: { id: string; number: string; customerId: string; lines: OrderLine[]; now: Date }) {
   const { channel, priced, request } = order;
   const { actor } = request.principal;
   const now = ids.now;

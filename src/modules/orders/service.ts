@@ -5,20 +5,29 @@ import { publish } from '../../platform/outbox.ts';
 import { deductReservation, releaseReservation, reserveStock } from '../inventory/reservations.ts';
 import { capturePayments, voidOrRefundPayments } from '../payments/service.ts';
 import { isOpen, nextDeliveryStatus, nextOrderStatus, type DeliveryAction, type DeliveryStatus } from './lifecycle.ts';
-import { placeOrders, type OrderRequest } from './place.ts';
+import { placeOrders, prepareBatch, writeBatch, type OrderOutcome, type OrderRequest, type PreparedOrder } from './place.ts';
 import { Desk } from '../../platform/desk.ts';
 import { assertMaySeeOrder, getOrder, recordOrderEvent } from './read.ts';
 import type { CreateOrder, OrderView } from './schema.ts';
 
 /**
  * The order desk of one server process: orders arriving together are placed together (place.ts), so a busy shop
- * pays a few transactions a second, not one per order. Two copies of one Idempotency-Key never share a batch.
+ * pays a few transactions a second, not one per order. It is a pipeline of two stages, each one batch at a time:
+ * while one batch is in its transaction, the next is being read, priced and authorised. Two copies of one
+ * Idempotency-Key never share a batch.
  */
-export function orderDesk(db: Db, options: { concurrency?: number } = {}): Desk<OrderRequest, PlacedOrder> {
-  return new Desk(
-    async (requests) => (await placeOrders(db, requests)).map((outcome) => ('error' in outcome ? outcome : { value: outcome })),
-    { ...options, maxBatch: 200, keyOf: (request) => request.idempotency && `${request.idempotency.scope}\n${request.idempotency.key}` },
+export function orderDesk(db: Db): { submit(request: OrderRequest): Promise<PlacedOrder> } {
+  const keyOf = (request: OrderRequest) => request.idempotency && `${request.idempotency.scope}\n${request.idempotency.key}`;
+  const writing = new Desk<PreparedOrder, OrderOutcome>(
+    async (prepared) => (await writeBatch(db, prepared, new Date())).map((outcome) => ({ value: outcome })),
+    { maxBatch: 400, keyOf: (prepared) => keyOf(prepared.request) },
   );
+  const settle = (outcome: OrderOutcome) => ('error' in outcome ? Promise.reject(outcome.error) : Promise.resolve(outcome));
+  const preparing = new Desk<OrderRequest, Promise<PlacedOrder>>(
+    async (requests) => (await prepareBatch(db, requests, new Date())).map((step) => ({ value: 'tenders' in step ? writing.submit(step).then(settle) : settle(step) })),
+    { maxBatch: 200, keyOf },
+  );
+  return { submit: async (request) => preparing.submit(request) };
 }
 
 export type PlacedOrder = { order: OrderView; replayed: boolean };
