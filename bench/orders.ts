@@ -8,7 +8,8 @@ import { changeStock } from '../src/modules/inventory/stock.ts';
 import { placeOrders } from '../src/modules/orders/place.ts';
 import { quote } from '../src/modules/pricing/service.ts';
 import type { Principal } from '../src/platform/auth/principal.ts';
-import type { Db } from '../src/platform/db/database.ts';
+import { openPGlite, type Db } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { startServerProcess, type ServerProcess } from '../test/support/processes.ts';
 import { benchDatabase } from './support.ts';
 
@@ -54,18 +55,28 @@ async function orderBodies(url: string, spread: boolean) {
 }
 
 /**
- * A shop with a past: 20,000 orders placed before the run (in-process, through the same code), then ANALYZE. On
+ * A shop with a past: orders placed before the run (in-process, through the same code), then ANALYZE. On
  * empty tables the planner picks sequential scans for the foreign-key checks, caches those plans for the life of each
  * connection, and every check then reads the whole, growing table: a benchmark artefact, not how a shop runs.
  */
-async function placeHistory(db: Db, spread: boolean) {
+async function shopWithHistory(db: Db, spread: boolean, orders: number) {
+  await seedDemo(db, { onlyIfEmpty: false });
+  const warehouse = await db.selectFrom('locations').select('id').where('type', '=', 'warehouse').executeTakeFirstOrThrow();
+  const variants = await db.selectFrom('variants').select('id').orderBy('id').execute();
+  await db.transaction().execute((trx) =>
+    changeStock(trx, variants.map((variant) => ({ variantId: variant.id, locationId: warehouse.id, kind: 'receipt' as const, quantity: 1_000_000, onHand: 1_000_000 })), 'bench'));
+  await placeHistory(db, spread, orders);
+  await sql`analyze`.execute(db);
+}
+
+async function placeHistory(db: Db, spread: boolean, orders: number) {
   const channel = await db.selectFrom('channels').select('id').where('type', '=', 'web').orderBy('code').executeTakeFirstOrThrow();
   const skus = (await db.selectFrom('variants').select('sku').orderBy('sku').limit(200).execute()).map((row) => row.sku);
   const principal: Principal = { role: 'admin', locationId: null, channelId: null, userId: null, apiKeyId: null, actor: 'bench-history' };
   const card = { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' };
   const address = { line1: '1 place Bellecour', postalCode: '69002', city: 'Lyon', country: 'FR' };
   const totals = new Map<number, number>();
-  for (let batch = 0; batch < 100; batch++) {
+  for (let batch = 0; batch < orders / 200; batch++) {
     const requests = await Promise.all(Array.from({ length: 200 }, async (_, index) => {
       const shape = spread ? index % 67 : 0;
       const lines = [0, 1, 2].map((offset) => ({ sku: skus[(shape * 3 + offset) % skus.length]!, quantity: 1, deliveryGroup: 0 }));
@@ -108,13 +119,7 @@ function summary(results: autocannon.Result[]) {
 
 async function postgresRun(spread: boolean) {
   const database = await benchDatabase('postgres', 4);
-  await seedDemo(database.db, { onlyIfEmpty: false });
-  const warehouse = await database.db.selectFrom('locations').select('id').where('type', '=', 'warehouse').executeTakeFirstOrThrow();
-  const variants = await database.db.selectFrom('variants').select('id').orderBy('id').execute();
-  await database.db.transaction().execute((trx) =>
-    changeStock(trx, variants.map((variant) => ({ variantId: variant.id, locationId: warehouse.id, kind: 'receipt' as const, quantity: 1_000_000, onHand: 1_000_000 })), 'bench'));
-  await placeHistory(database.db, spread);
-  await sql`analyze`.execute(database.db);
+  await shopWithHistory(database.db, spread, 20_000);
   const servers: ServerProcess[] = await Promise.all([0, 1].map(() => startServerProcess({ ...database, schema: database.schema!, url: database.url! }, { DATABASE_POOL_SIZE: '16', AISLE_ADMIN_API_KEY: 'bench-admin-key-0123456789', AISLE_ORDER_EMAILS: 'off', NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '' })));
   try {
     const { bodies } = await orderBodies(servers[0]!.url, spread);
@@ -135,9 +140,13 @@ async function postgresRun(spread: boolean) {
 
 async function pgliteRun() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aisle-bench-orders-'));
+  const database = await openPGlite(dataDir);
+  await migrateToLatest(database.db);
+  await shopWithHistory(database.db, true, 5_000);
+  await database.close();
   const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../bin/aisle.js'), 'serve'], {
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'DATABASE_URL')), AISLE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', AISLE_ORDER_EMAILS: 'off' },
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'DATABASE_URL')), AISLE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', AISLE_ORDER_EMAILS: 'off', NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve) => {
@@ -149,11 +158,9 @@ async function pgliteRun() {
     });
   });
   try {
-    const { skus, bodies } = await orderBodies(url, true);
-    const warehouse = (await call(url, 'GET', '/v1/locations?type=warehouse')).items[0].id;
-    await call(url, 'POST', '/v1/inventory/receipts', { locationId: warehouse, lines: skus.map((sku: string) => ({ sku, quantity: 1_000_000 })) });
+    const { bodies } = await orderBodies(url, true);
     await load(url, bodies, { connections: 8, seconds: 2 });
-    return summary([await load(url, bodies, { connections: 32, seconds: SECONDS })]);
+    return summary([await load(url, bodies, { connections: CONNECTIONS, seconds: SECONDS })]);
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));

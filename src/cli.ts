@@ -8,6 +8,7 @@ import { orderConfirmations } from './modules/orders/confirmation.ts';
 import { loadConfig, type Config } from './config.ts';
 import { seedDemo } from './demo/seed.ts';
 import { csvRows, importStockFeed, jsonRows, ndjsonRows, type FeedFormat, type FeedMode } from './modules/inventory/feeds.ts';
+import { keepStatisticsFresh } from './platform/db/statistics.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
 import { Problem } from './platform/http/problem.ts';
@@ -39,7 +40,9 @@ async function serve(config: Config) {
     logger: { level: config.logLevel },
     orders: config.orderEmails ? { onPlaced: orderConfirmations(database.db, mailer, config.retailer) } : {},
   });
+  const stopAnalysing = await keepStatisticsFresh(database, (error) => app.log.error({ err: error }, 'analyze failed'));
   const stop = async () => {
+    stopAnalysing();
     await app.close();
     await database.close();
     process.exit(0);

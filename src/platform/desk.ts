@@ -44,11 +44,20 @@ export class Desk<R, T> {
 
   #pump() {
     while (this.#running < this.#concurrency && this.#queue.length) {
-      const batch = this.#take();
       this.#running++;
-      void this.#run(batch).finally(() => {
-        this.#running--;
-        this.#pump();
+      // Let the event loop read the requests already on the wire first, so they join this batch. Without this, a
+      // database that answers without real I/O (PGlite runs in-process) would let one request's whole batch run in
+      // microtasks, and every batch would hold a single request.
+      setImmediate(() => {
+        const batch = this.#take();
+        if (!batch.length) {
+          this.#running--;
+          return;
+        }
+        void this.#run(batch).finally(() => {
+          this.#running--;
+          this.#pump();
+        });
       });
     }
   }
