@@ -223,5 +223,13 @@ describe('after the order', () => {
     expect(results.filter((result) => result.status !== 201).every((result) => result.status === 422 || result.status === 409)).toBe(true);
     const used = await api.call('GET', `/v1/promotions/${promo.body.id}`);
     expect(used.body.timesUsed).toBe(10);
+
+    // A cancelled order gives its use of the code back, once.
+    const cancelled = await api.call('POST', `/v1/orders/${discounted[0]!.body.id}/cancel`, { body: { reason: 'changed her mind' } });
+    expect(cancelled.status).toBe(200);
+    expect((await api.call('GET', `/v1/promotions/${promo.body.id}`)).body.timesUsed).toBe(9);
+    const again = await api.call('POST', `/v1/orders/${discounted[0]!.body.id}/cancel`, { body: { reason: 'twice' } });
+    expect(again.status).toBe(422);
+    expect((await api.call('GET', `/v1/promotions/${promo.body.id}`)).body.timesUsed).toBe(9);
   });
 });

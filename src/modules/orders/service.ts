@@ -4,6 +4,7 @@ import { InvalidInput, NotFound, RuleViolation } from '../../platform/http/probl
 import { publish } from '../../platform/outbox.ts';
 import { deductReservation, releaseReservation, reserveStock } from '../inventory/reservations.ts';
 import { capturePayments, voidOrRefundPayments } from '../payments/service.ts';
+import { giveBackPromotionUse } from '../pricing/service.ts';
 import { isOpen, nextDeliveryStatus, nextOrderStatus, type DeliveryAction, type DeliveryStatus } from './lifecycle.ts';
 import { placeOrders, prepareBatch, writeBatch, type OrderOutcome, type OrderRequest, type PreparedOrder } from './place.ts';
 import { Desk } from '../../platform/desk.ts';
@@ -92,6 +93,7 @@ export async function cancelOrder(trx: Trx, principal: Principal, orderId: strin
   const everything = after.every((line) => line.cancelled_quantity === line.quantity);
   if (everything) {
     await trx.updateTable('orders').set({ status: nextOrderStatus(order.status, 'cancel'), updated_at: new Date() }).where('id', '=', orderId).execute();
+    if (order.promotion_code) await giveBackPromotionUse(trx, order.promotion_code, orderId);
   }
   await voidOrRefundPayments(trx, orderId, everything ? 'all' : refund, principal.actor);
   await recordOrderEvent(trx, orderId, everything ? 'order.cancelled' : 'lines.cancelled', { reason: input.reason, lines: wanted, refund: everything ? 'all' : refund }, principal.actor, principal.channelId);

@@ -257,3 +257,18 @@ export async function redeemPromotion(trx: Trx, promotionId: string, reference: 
   }
   return { promotionId, code: row.code, timesUsed: row.times_used, usageLimit: row.usage_limit, counted: true };
 }
+
+/**
+ * An order cancelled whole gives its use of the code back (its redemption goes and the count goes down), so a code
+ * limited to a number of uses is not spent on orders that never happened. Answers whether a use was given back.
+ */
+export async function giveBackPromotionUse(trx: Trx, code: string, reference: string): Promise<boolean> {
+  const { rows } = await sql<{ id: string }>`
+    with gone as (
+      delete from promotion_redemptions
+      where promotion_id = (select id from promotions where code = ${code}) and reference = ${reference}
+      returning promotion_id)
+    update promotions p set times_used = p.times_used - 1 from gone where p.id = gone.promotion_id
+    returning p.id`.execute(trx);
+  return rows.length > 0;
+}
