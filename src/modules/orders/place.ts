@@ -102,10 +102,12 @@ export async function prepareBatch(db: Db, requests: OrderRequest[], now: Date):
   const answered = stored.map((answer): OrderOutcome | undefined => (answer === undefined ? undefined : answer instanceof Error ? { error: answer } : { order: answer.body as OrderView, replayed: true }));
   const pending = requests.flatMap((request, index) => (answered[index] ? [] : [request]));
   const prepared = await prepareOrders(db, pending, now);
-  return answered.map((answer) => answer ?? (() => {
-    const result = prepared.shift()!;
+  let next = 0;
+  return answered.map((answer) => {
+    if (answer) return answer;
+    const result = prepared[next++]!;
     return result instanceof Error ? { error: result } : result;
-  })());
+  });
 }
 
 /**
