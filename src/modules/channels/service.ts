@@ -169,9 +169,3 @@ export function checkedChannel(row: Selectable<ChannelsTable> | undefined, id: s
   return row;
 }
 
-/** Channel rows by id, in one query (enabled or not: `checkedChannel` says which may be used). */
-export async function channelsById(db: Executor, ids: string[]): Promise<Map<string, Selectable<ChannelsTable>>> {
-  const unique = [...new Set(ids)];
-  const rows = unique.length ? await db.selectFrom('channels').selectAll().where('id', 'in', unique).execute() : [];
-  return new Map(rows.map((row) => [row.id, row]));
-}

@@ -39,17 +39,6 @@ export async function ownerOf(db: Executor, contact: Contact, value: string): Pr
   return row?.customer_id;
 }
 
-/** The owners of many emails or phones, in one query: value → customer id (values nobody owns are absent). */
-export async function ownersOf(db: Executor, contact: Contact, values: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(values)];
-  if (!unique.length) return new Map();
-  const rows =
-    contact === 'email'
-      ? await db.selectFrom('customer_emails').select(['email as value', 'customer_id']).where('email', 'in', unique).execute()
-      : await db.selectFrom('customer_phones').select(['phone as value', 'customer_id']).where('phone', 'in', unique).execute();
-  return new Map(rows.map((row) => [row.value, row.customer_id]));
-}
-
 /** Inserts the values nobody owns yet and answers which ones it inserted. */
 async function insertUnowned(trx: Trx, contact: Contact, values: string[], customerId: string): Promise<Set<string>> {
   const rows =

@@ -273,7 +273,8 @@ export async function findOrCreateCustomer(trx: Trx, guest: Guest): Promise<{ cu
 export async function createGuests(trx: Trx, guests: { firstName: string; lastName: string; email?: string | undefined; phone?: string | undefined }[]): Promise<string[]> {
   const byContact = new Map<string, string>();
   const created: { id: string; firstName: string; lastName: string; email?: string | undefined; phone?: string | undefined }[] = [];
-  const ids = guests.map((guest) => {
+  const ids = guests.map((given) => {
+    const guest = { ...given, email: given.email?.toLowerCase() };
     const keys = [guest.email && `e:${guest.email}`, guest.phone && `p:${guest.phone}`].filter((key): key is string => !!key);
     const known = keys.map((key) => byContact.get(key)).find((id) => id !== undefined);
     const id = known ?? newId();

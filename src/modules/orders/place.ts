@@ -9,14 +9,13 @@ import { Conflict, Forbidden, InvalidInput, RuleViolation } from '../../platform
 import { answerIdempotencyKeys, claimIdempotencyKeys, storedAnswers, type IdempotencyClaim, type StoredAnswer } from '../../platform/http/idempotency.ts';
 import { retrying } from '../../platform/http/unit-of-work.ts';
 import { eventsInsert } from '../../platform/outbox.ts';
-import { checkedChannel, channelsById } from '../channels/service.ts';
-import { ownersOf } from '../customers/contacts.ts';
+import { checkedChannel } from '../channels/service.ts';
 import { createGuests } from '../customers/service.ts';
 import { decideReservations, deductReservation, type ReserveRequest } from '../inventory/reservations.ts';
 import { availableToPromise, InsufficientStock, withSkus } from '../inventory/stock.ts';
 import { capturePayments, newPayments, paymentsInsert, requestAuthorizations, toPayment, voidApproved, type TenderOutcome } from '../payments/service.ts';
 import type { Quote } from '../pricing/schema.ts';
-import { quoteMany } from '../pricing/service.ts';
+import { priceWith, pricingFacts, type CustomerDiscount, type PricingFacts } from '../pricing/service.ts';
 import { nextDeliveryStatus, type DeliveryStatus } from './lifecycle.ts';
 import { loadOrders, orderView } from './read.ts';
 import type { CreateOrder, OrderView } from './schema.ts';
@@ -135,52 +134,58 @@ async function writeInBatches(db: Db, prepared: PreparedOrder[], now: Date): Pro
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Steps 1 to 3: read, check, price and authorise, outside any transaction.
+// Steps 1 to 3: read, check, price and authorise, outside any transaction. Two rounds of queries for the batch: the
+// channels, then everything else at once.
+
+type Channel = Selectable<ChannelsTable>;
 
 async function prepareOrders(db: Db, requests: OrderRequest[], now: Date): Promise<(PreparedOrder | Error)[]> {
   if (!requests.length) return [];
   const channels = await sellingChannels(db, requests);
-  const [groups, customers, numbers] = await Promise.all([
-    resolveGroups(db, requests.map((request, index) => (channels[index] instanceof Error ? undefined : { channel: channels[index] as Selectable<ChannelsTable>, input: request.input }))),
+  const channelOf = (index: number) => (channels[index] instanceof Error ? undefined : (channels[index] as Channel));
+  const channelIds = [...new Set(channels.flatMap((channel) => (channel instanceof Error ? [] : [channel.id])))];
+  const skus = [...new Set(requests.flatMap((request) => request.input.lines.map((line) => line.sku)))];
+  // Stock is read only when a group leaves the choice of its location to Aisle.
+  const choosing = requests.some((request, index) => channelOf(index) && request.input.deliveryGroups.some((group) => group.fulfilmentLocationId === undefined && group.method !== 'pickup_in_store'));
+  const [facts, fulfilling, stock, customers, numbers] = await Promise.all([
+    pricingFacts(db, requests.map(({ input }, index) => ({
+      channel: channelOf(index), lines: input.lines, promotionCode: input.promotionCode, deliveryGroups: input.deliveryGroups.map((group) => ({ method: group.method })),
+    }))),
+    channelIds.length
+      ? db.selectFrom('channel_locations').innerJoin('locations', 'locations.id', 'channel_locations.location_id')
+          .select(['channel_locations.channel_id', 'locations.id', 'locations.type', 'locations.capabilities'])
+          .where('channel_locations.channel_id', 'in', channelIds).where('channel_locations.fulfils', '=', true).where('locations.active', '=', true).execute()
+      : [],
+    choosing ? stockAtFulfilmentLocations(db, skus, channelIds) : new Map<string, number>(),
     knownCustomers(db, requests.map((request) => request.input.customer)),
     sql<{ number: string }>`select nextval('order_numbers')::text as number from generate_series(1, ${requests.length}::int)`.execute(db),
   ]);
-  const priceable = requests.flatMap((request, index) => {
-    const [channel, resolved, customer] = [channels[index], groups[index], customers[index]];
-    if (channel instanceof Error || resolved === undefined || resolved instanceof Error || customer === undefined || customer instanceof Error) return [];
-    return [{
-      index,
-      quote: {
-        channelId: channel!.id,
-        channel,
-        customerId: customer.customerId,
-        lines: request.input.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
-        deliveryGroups: resolved.map((group) => ({ method: group.method, lineIndexes: group.lines.map((line) => line.index), locationId: group.pickupLocationId ?? undefined })),
-        promotionCode: request.input.promotionCode,
-      },
-    }];
-  });
-  const priced = await quoteMany(db, priceable.map(({ quote }) => quote), now);
-  const quotes = new Map(priceable.map(({ index }, position) => [index, priced[position]!]));
+  const discounts = new Map(customers.flatMap((customer) => (customer instanceof Error || !customer.discount ? [] : [[customer.customerId!, customer.discount] as const])));
 
   return Promise.all(requests.map(async (request, index): Promise<PreparedOrder | Error> => {
-    const channel = channels[index]!;
-    const resolved = groups[index];
-    const customer = customers[index]!;
-    const quote = quotes.get(index);
-    const failure = [channel, resolved, customer, quote].find((step) => step instanceof Error);
-    if (failure) return failure as Error;
-    const ok = channel as Selectable<ChannelsTable>;
-    const orderGroups = resolved as ResolvedGroup[];
-    const priced = toPriced(quote as Quote, orderGroups, now);
-    const shelfSale = ok.type === 'register'
-      && orderGroups.every((group) => group.method === 'pickup_in_store' && group.pickupLocationId === ok.store_location_id && group.fulfilmentLocationId === ok.store_location_id)
-      && request.input.payments.every((tender) => tender.method === 'cash' || tender.method === 'card_register');
     try {
-      const authorizations = await requestAuthorizations(request.input.payments, priced.totals.total, priced.currency, `order:${ok.code}`);
+      const channel = channels[index]!;
+      if (channel instanceof Error) return channel;
+      const customer = customers[index]!;
+      if (customer instanceof Error) return customer;
+      const groups = resolveGroups(request.input, channel, facts, fulfilling, stock);
+      const quote = priceWith({ ...facts, customers: discounts }, {
+        channelId: channel.id,
+        customerId: customer.customerId,
+        lines: request.input.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
+        deliveryGroups: groups.map((group) => ({ method: group.method, lineIndexes: group.lines.map((line) => line.index), locationId: group.pickupLocationId ?? undefined })),
+        promotionCode: request.input.promotionCode,
+      }, channel, now);
+      const priced = toPriced(quote, groups, now);
+      const shelfSale = channel.type === 'register'
+        && groups.every((group) => group.method === 'pickup_in_store' && group.pickupLocationId === channel.store_location_id && group.fulfilmentLocationId === channel.store_location_id)
+        && request.input.payments.every((tender) => tender.method === 'cash' || tender.method === 'card_register');
+      const authorizations = await requestAuthorizations(request.input.payments, priced.totals.total, priced.currency, `order:${channel.code}`);
       if (authorizations.outcome !== 'approved') return authorizations.problem;
-      const { customerId, contact } = customer as Exclude<typeof customer, Error>;
-      return { request, channel: ok, groups: orderGroups, customerId, contact, priced, shelfSale, tenders: authorizations.tenders, number: numbers.rows[index]!.number };
+      return {
+        request, channel, groups, customerId: customer.customerId, contact: customer.contact, priced, shelfSale, tenders: authorizations.tenders,
+        number: numbers.rows[index]!.number,
+      };
     } catch (error) {
       return error as Error;
     }
@@ -213,21 +218,25 @@ function toPriced(priced: Quote, groups: ResolvedGroup[], now: Date): PricedOrde
 }
 
 /** The selling channel of each request: a channel key's own; otherwise the one named, or for store staff their store's register. */
-async function sellingChannels(db: Db, requests: OrderRequest[]): Promise<(Selectable<ChannelsTable> | Error)[]> {
-  const stores = requests.flatMap(({ principal, input }) => (principal.role === 'store' && input.channelId === undefined ? [principal.locationId!] : []));
+async function sellingChannels(db: Db, requests: OrderRequest[]): Promise<(Channel | Error)[]> {
+  const stores = [...new Set(requests.flatMap(({ principal, input }) => (principal.role === 'store' && input.channelId === undefined ? [principal.locationId!] : [])))];
+  const named = requests.flatMap(({ principal, input }) => (principal.role === 'channel' ? [principal.channelId!] : input.channelId !== undefined ? [input.channelId] : []));
+  const rows = named.length || stores.length
+    ? await db.selectFrom('channels').selectAll()
+        .where((eb) => eb.or([
+          eb('id', 'in', named.length ? [...new Set(named)] : [NO_ID]),
+          eb.and([eb('type', '=', 'register'), eb('store_location_id', 'in', stores.length ? stores : [NO_ID])]),
+        ]))
+        .orderBy('id').execute()
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
   const registers = new Map<string, string>();
-  if (stores.length) {
-    const rows = await db.selectFrom('channels').select(['id', 'store_location_id']).where('store_location_id', 'in', [...new Set(stores)]).where('type', '=', 'register').orderBy('id').execute();
-    for (const row of rows) if (!registers.has(row.store_location_id!)) registers.set(row.store_location_id!, row.id);
-  }
-  const wanted = requests.map(({ principal, input }) =>
-    principal.role === 'channel' ? principal.channelId! : input.channelId ?? (principal.role === 'store' ? registers.get(principal.locationId!) : undefined));
-  const rows = await channelsById(db, wanted.filter((id): id is string => id !== undefined));
-  return requests.map(({ principal }, index) => {
+  for (const row of rows) if (row.type === 'register' && row.store_location_id !== null && !registers.has(row.store_location_id)) registers.set(row.store_location_id, row.id);
+  return requests.map(({ principal, input }) => {
     try {
-      const id = wanted[index];
+      const id = principal.role === 'channel' ? principal.channelId! : input.channelId ?? (principal.role === 'store' ? registers.get(principal.locationId!) : undefined);
       if (id === undefined) throw new InvalidInput([{ field: 'body.channelId', message: 'is required' }]);
-      const channel = checkedChannel(rows.get(id), id);
+      const channel = checkedChannel(byId.get(id), id);
       assertChannelMayOrder(principal, channel);
       return channel;
     } catch (error) {
@@ -236,128 +245,110 @@ async function sellingChannels(db: Db, requests: OrderRequest[]): Promise<(Selec
   });
 }
 
-/**
- * Checks each order's groups and chooses each group's fulfilment location (routing rules refine this choice later):
- * the one asked for, else a location of the channel that can send every line, warehouses first, then most stock.
- */
-async function resolveGroups(db: Db, orders: ({ channel: Selectable<ChannelsTable>; input: CreateOrder } | undefined)[]): Promise<(ResolvedGroup[] | Error | undefined)[]> {
-  const present = orders.filter((order) => order !== undefined);
-  const skus = [...new Set(present.flatMap((order) => order.input.lines.map((line) => line.sku)))];
-  const channelIds = [...new Set(present.map((order) => order.channel.id))];
-  const [variants, fulfilling] = await Promise.all([
-    skus.length
-      ? db.selectFrom('variants').innerJoin('products', 'products.id', 'variants.product_id')
-          .select(['variants.id', 'variants.sku', 'variants.title', 'products.title as product_title']).where('variants.sku', 'in', skus).execute()
-      : [],
-    channelIds.length
-      ? db.selectFrom('channel_locations').innerJoin('locations', 'locations.id', 'channel_locations.location_id')
-          .select(['channel_locations.channel_id', 'locations.id', 'locations.type', 'locations.capabilities'])
-          .where('channel_locations.channel_id', 'in', channelIds).where('channel_locations.fulfils', '=', true).where('locations.active', '=', true).execute()
-      : [],
-  ]);
-  const bySku = new Map(variants.map((variant) => [variant.sku, variant]));
+const NO_ID = '00000000-0000-0000-0000-000000000000';
 
-  // First pass: the checks, and the groups whose location is to be chosen.
-  const choices: { order: number; group: ResolvedGroup; candidates: typeof fulfilling }[] = [];
-  const resolved = orders.map((order, orderIndex): ResolvedGroup[] | Error | undefined => {
-    if (!order) return undefined;
-    const { input, channel } = order;
-    try {
-      const errors = input.lines.flatMap((line, index) => [
-        ...(bySku.has(line.sku) ? [] : [{ field: `body.lines.${index}.sku`, message: `SKU ${line.sku} does not exist` }]),
-        ...(line.deliveryGroup < input.deliveryGroups.length ? [] : [{ field: `body.lines.${index}.deliveryGroup`, message: 'names no delivery group' }]),
-      ]);
-      if (errors.length) throw new InvalidInput(errors);
-      const usable = new Map(fulfilling.filter((row) => row.channel_id === channel.id).map((row) => [row.id, row]));
-      return input.deliveryGroups.map((group, index) => {
-        const lines = input.lines.flatMap((line, lineIndex) => {
-          if (line.deliveryGroup !== index) return [];
-          const variant = bySku.get(line.sku)!;
-          const title = [variant.product_title, variant.title].filter((part, i, all) => part && all.indexOf(part) === i).join(' – ');
-          return [{ index: lineIndex, sku: line.sku, variantId: variant.id, quantity: line.quantity, title }];
-        });
-        const field = `body.deliveryGroups.${index}`;
-        if (!lines.length) throw new InvalidInput([{ field, message: 'has no lines' }]);
-        if (group.pickupLocationId !== undefined) {
-          const store = usable.get(group.pickupLocationId);
-          if (!store || !store.capabilities.includes('click_and_collect')) {
-            throw new RuleViolation('not-a-pickup-store', `Location ${group.pickupLocationId} does not hand over this channel's orders.`, { field: `${field}.pickupLocationId` });
-          }
-        }
-        const fulfilment = group.fulfilmentLocationId ?? (group.method === 'pickup_in_store' ? group.pickupLocationId : undefined);
-        if (fulfilment !== undefined && !usable.has(fulfilment)) {
-          throw new RuleViolation('location-not-in-channel', `Location ${fulfilment} does not fulfil this channel's orders.`, { field: `${field}.fulfilmentLocationId` });
-        }
-        const resolvedGroup: ResolvedGroup = {
-          index, method: group.method, fulfilmentLocationId: fulfilment ?? '', pickupLocationId: group.pickupLocationId ?? null,
-          address: group.address ?? null, recipient: group.recipient ?? '', lines,
-        };
-        if (fulfilment === undefined) choices.push({ order: orderIndex, group: resolvedGroup, candidates: [...usable.values()].filter((location) => location.id !== group.pickupLocationId) });
-        return resolvedGroup;
-      });
-    } catch (error) {
-      return error as Error;
-    }
-  });
-  if (!choices.length) return resolved;
-
-  // Second pass: one read of the stock the choices depend on.
-  const variantIds = [...new Set(choices.flatMap((choice) => choice.group.lines.map((line) => line.variantId)))];
-  const locationIds = [...new Set(choices.flatMap((choice) => choice.candidates.map((location) => location.id)))];
+/** Available to promise of the SKUs at every active location that fulfils for the channels: variant|location → units. */
+async function stockAtFulfilmentLocations(db: Db, skus: string[], channelIds: string[]): Promise<Map<string, number>> {
+  if (!skus.length || !channelIds.length) return new Map();
   const { rows } = await sql<{ variant_id: string; location_id: string; on_hand: number; reserved: number; safety_stock: number }>`
     select s.variant_id, s.location_id, s.on_hand, s.reserved, coalesce(s.safety_stock, l.safety_stock) as safety_stock
-    from stock_levels s join locations l on l.id = s.location_id
-    where s.variant_id = any(${variantIds}::uuid[]) and s.location_id = any(${locationIds}::uuid[])`.execute(db);
-  const available = new Map(rows.map((row) => [`${row.variant_id}|${row.location_id}`, availableToPromise({ onHand: row.on_hand, reserved: row.reserved, safetyStock: row.safety_stock })]));
-  for (const { order, group, candidates } of choices) {
-    const need = new Map<string, number>();
-    for (const line of group.lines) need.set(line.variantId, (need.get(line.variantId) ?? 0) + line.quantity);
-    const able = candidates
-      .map((location) => ({ location, depth: Math.min(...[...need].map(([variantId, quantity]) => (available.get(`${variantId}|${location.id}`) ?? 0) - quantity)) }))
-      .filter((candidate) => candidate.depth >= 0)
-      .sort((a, b) => Number(b.location.type === 'warehouse') - Number(a.location.type === 'warehouse') || b.depth - a.depth);
-    if (able.length) {
-      group.fulfilmentLocationId = able[0]!.location.id;
-    } else if (!(resolved[order] instanceof Error)) {
-      resolved[order] = new InsufficientStock([...need].map(([variantId, quantity]) => ({
-        sku: group.lines.find((line) => line.variantId === variantId)!.sku, variantId, locationId: '', requested: quantity,
-        available: candidates.reduce((sum, location) => sum + (available.get(`${variantId}|${location.id}`) ?? 0), 0),
-      })));
-    }
-  }
-  return resolved;
+    from stock_levels s
+    join variants v on v.id = s.variant_id
+    join locations l on l.id = s.location_id and l.active
+    where v.sku = any(${skus}::text[])
+      and s.location_id in (select location_id from channel_locations where channel_id = any(${channelIds}::uuid[]) and fulfils)`.execute(db);
+  return new Map(rows.map((row) => [`${row.variant_id}|${row.location_id}`, availableToPromise({ onHand: row.on_hand, reserved: row.reserved, safetyStock: row.safety_stock })]));
 }
 
-type KnownCustomer = { customerId: string | undefined; contact: { email: string | null; phone: string | null } };
+type Fulfilling = { channel_id: string; id: string; type: string; capabilities: string[] }[];
+
+/**
+ * Checks an order's groups and chooses each group's fulfilment location (routing rules refine this choice later):
+ * the one asked for, else a location of the channel that can send every line, warehouses first, then most stock.
+ */
+function resolveGroups(input: CreateOrder, channel: Channel, facts: PricingFacts, fulfilling: Fulfilling, stock: Map<string, number>): ResolvedGroup[] {
+  const errors = input.lines.flatMap((line, index) => [
+    ...(facts.variants.has(line.sku) ? [] : [{ field: `body.lines.${index}.sku`, message: `SKU ${line.sku} does not exist` }]),
+    ...(line.deliveryGroup < input.deliveryGroups.length ? [] : [{ field: `body.lines.${index}.deliveryGroup`, message: 'names no delivery group' }]),
+  ]);
+  if (errors.length) throw new InvalidInput(errors);
+  const usable = new Map(fulfilling.filter((row) => row.channel_id === channel.id).map((row) => [row.id, row]));
+  return input.deliveryGroups.map((group, index) => {
+    const lines = input.lines.flatMap((line, lineIndex) => {
+      if (line.deliveryGroup !== index) return [];
+      const variant = facts.variants.get(line.sku)!;
+      const title = [variant.product_title, variant.title].filter((part, i, all) => part && all.indexOf(part) === i).join(' – ');
+      return [{ index: lineIndex, sku: line.sku, variantId: variant.id, quantity: line.quantity, title }];
+    });
+    const field = `body.deliveryGroups.${index}`;
+    if (!lines.length) throw new InvalidInput([{ field, message: 'has no lines' }]);
+    if (group.pickupLocationId !== undefined) {
+      const store = usable.get(group.pickupLocationId);
+      if (!store || !store.capabilities.includes('click_and_collect')) {
+        throw new RuleViolation('not-a-pickup-store', `Location ${group.pickupLocationId} does not hand over this channel's orders.`, { field: `${field}.pickupLocationId` });
+      }
+    }
+    const chosen = group.fulfilmentLocationId ?? (group.method === 'pickup_in_store' ? group.pickupLocationId : undefined);
+    if (chosen !== undefined && !usable.has(chosen)) {
+      throw new RuleViolation('location-not-in-channel', `Location ${chosen} does not fulfil this channel's orders.`, { field: `${field}.fulfilmentLocationId` });
+    }
+    return {
+      index, method: group.method, pickupLocationId: group.pickupLocationId ?? null, address: group.address ?? null, recipient: group.recipient ?? '', lines,
+      fulfilmentLocationId: chosen ?? locationWithEverything(lines, [...usable.values()].filter((location) => location.id !== group.pickupLocationId), stock),
+    };
+  });
+}
+
+/** The default choice: a location that can send every line of the group, warehouses first, then most stock. */
+function locationWithEverything(lines: ResolvedGroup['lines'], candidates: Fulfilling, stock: Map<string, number>): string {
+  const need = new Map<string, number>();
+  for (const line of lines) need.set(line.variantId, (need.get(line.variantId) ?? 0) + line.quantity);
+  const able = candidates
+    .map((location) => ({ location, depth: Math.min(...[...need].map(([variantId, quantity]) => (stock.get(`${variantId}|${location.id}`) ?? 0) - quantity)) }))
+    .filter((candidate) => candidate.depth >= 0)
+    .sort((a, b) => Number(b.location.type === 'warehouse') - Number(a.location.type === 'warehouse') || b.depth - a.depth);
+  if (able.length) return able[0]!.location.id;
+  throw new InsufficientStock([...need].map(([variantId, quantity]) => ({
+    sku: lines.find((line) => line.variantId === variantId)!.sku, variantId, locationId: '', requested: quantity,
+    available: candidates.reduce((sum, location) => sum + (stock.get(`${variantId}|${location.id}`) ?? 0), 0),
+  })));
+}
+
+type KnownCustomer = { customerId: string | undefined; contact: { email: string | null; phone: string | null }; discount?: CustomerDiscount };
 
 /**
  * The profile of each order when it is already known: named by id (it must exist), or guest details an existing
- * profile has (email first, then phone), so that its discounts apply to the price. Unmatched guests get a profile
- * in the order's transaction. The order keeps the email and phone given, else the profile's.
+ * profile has (email first, then phone), so that its discounts apply to the price. One query for the batch.
+ * Unmatched guests get a profile in the order's transaction. The order keeps the email and phone given, else the
+ * profile's.
  */
 async function knownCustomers(db: Db, customers: CreateOrder['customer'][]): Promise<(KnownCustomer | Error)[]> {
   const ids = [...new Set(customers.flatMap((customer) => ('id' in customer ? [customer.id] : [])))];
-  const [profiles, byEmail, byPhone] = await Promise.all([
-    ids.length
-      ? db.selectFrom('customers').select((eb) => [
-          'customers.id',
-          eb.selectFrom('customer_emails').select('email').whereRef('customer_emails.customer_id', '=', 'customers.id').orderBy('email').limit(1).as('email'),
-          eb.selectFrom('customer_phones').select('phone').whereRef('customer_phones.customer_id', '=', 'customers.id').orderBy('phone').limit(1).as('phone'),
-        ]).where('customers.id', 'in', ids).execute()
-      : [],
-    ownersOf(db, 'email', customers.flatMap((customer) => ('email' in customer && customer.email ? [customer.email.toLowerCase()] : []))),
-    ownersOf(db, 'phone', customers.flatMap((customer) => ('phone' in customer && customer.phone ? [customer.phone] : []))),
-  ]);
-  const profileOf = new Map(profiles.map((profile) => [profile.id, profile]));
+  const emails = [...new Set(customers.flatMap((customer) => ('email' in customer && customer.email ? [customer.email.toLowerCase()] : [])))];
+  const phones = [...new Set(customers.flatMap((customer) => ('phone' in customer && customer.phone ? [customer.phone] : [])))];
+  const { rows } = ids.length || emails.length || phones.length
+    ? await sql<{ id: string; own: number; group: number | null; emails: string[]; phones: string[] }>`
+        select c.id, c.discount_basis_points as own, g.discount_basis_points as "group",
+          array(select email from customer_emails e where e.customer_id = c.id order by email) as emails,
+          array(select phone from customer_phones p where p.customer_id = c.id order by phone) as phones
+        from customers c left join customer_groups g on g.id = c.customer_group_id
+        where c.id = any(${ids}::uuid[])
+          or c.id in (select customer_id from customer_emails where email = any(${emails}::text[]))
+          or c.id in (select customer_id from customer_phones where phone = any(${phones}::text[]))`.execute(db)
+    : { rows: [] };
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const byEmail = new Map(rows.flatMap((row) => row.emails.map((email) => [email, row] as const)));
+  const byPhone = new Map(rows.flatMap((row) => row.phones.map((phone) => [phone, row] as const)));
   return customers.map((customer) => {
     if ('id' in customer) {
-      const profile = profileOf.get(customer.id);
+      const profile = byId.get(customer.id);
       if (!profile) return new InvalidInput([{ field: 'body.customer.id', message: 'no such customer' }]);
-      return { customerId: profile.id, contact: { email: profile.email, phone: profile.phone } };
+      return { customerId: profile.id, contact: { email: profile.emails[0] ?? null, phone: profile.phones[0] ?? null }, discount: profile };
     }
     const email = customer.email?.toLowerCase() ?? null;
     const phone = customer.phone ?? null;
-    return { customerId: (email !== null ? byEmail.get(email) : undefined) ?? (phone !== null ? byPhone.get(phone) : undefined), contact: { email, phone } };
+    const profile = (email !== null ? byEmail.get(email) : undefined) ?? (phone !== null ? byPhone.get(phone) : undefined);
+    return { customerId: profile?.id, contact: { email, phone }, ...(profile ? { discount: profile } : {}) };
   });
 }
 

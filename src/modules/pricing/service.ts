@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { ChannelsTable, DeliveryMethod, PromotionsTable } from '../../platform/db/schema.ts';
 import { Conflict, InvalidInput, RuleViolation, type FieldError } from '../../platform/http/problem.ts';
-import { checkedChannel, channelsById } from '../channels/service.ts';
+import { checkedChannel, requireEnabledChannel } from '../channels/service.ts';
 import { rateFor, usableRates } from './delivery-rates.ts';
 import { priceCart, type CartDeliveryGroup, type CartLine, type CartPromotion, type PromotionRefusal } from './engine.ts';
 import type { Quote } from './schema.ts';
@@ -23,32 +23,59 @@ export interface QuoteInput {
 }
 
 /**
- * What the cart costs in this channel, for this customer, with this code, delivered this way: the one calculation
- * quotes and orders share. Reads only, in a fixed number of queries whatever the number of lines. An unknown code is
- * refused; a known code that cannot be used now is priced without it, and the answer says why.
+ * What the cart costs in this channel, for this customer, with this code, delivered this way. Orders are priced by the
+ * same `priceWith` on the same facts, read once for their whole batch, so an order's totals are its quote's. Reads
+ * only, in a fixed number of queries whatever the number of lines. An unknown code is refused; a known code that
+ * cannot be used now is priced without it, and the answer says why.
  */
 export async function quote(db: Executor, input: QuoteInput, now: Date): Promise<Quote> {
-  const [answer] = await quoteMany(db, [input], now);
-  if (answer instanceof Error) throw answer;
-  return answer!;
+  const channel = input.channel ?? (await requireEnabledChannel(db, input.channelId));
+  const [facts, customers] = await Promise.all([
+    pricingFacts(db, [{ ...input, channel }]),
+    input.customerId === undefined ? new Map<string, CustomerDiscount>() : customerDiscounts(db, [input.customerId]),
+  ]);
+  return priceWith({ ...facts, customers }, input, channel, now);
+}
+
+export interface CustomerDiscount {
+  own: number;
+  group: number | null;
+}
+
+/** The customers' own and group discounts. */
+async function customerDiscounts(db: Executor, ids: string[]): Promise<Map<string, CustomerDiscount>> {
+  const rows = await db
+    .selectFrom('customers')
+    .leftJoin('customer_groups', 'customer_groups.id', 'customers.customer_group_id')
+    .select(['customers.id', 'customers.discount_basis_points as own', 'customer_groups.discount_basis_points as group'])
+    .where('customers.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** Everything pricing reads, but the customers' discounts: known to the caller that has read its customers already. */
+export interface PricingFacts {
+  priceLists: Map<string, { code: string; prices_include_tax: boolean }>;
+  /** By SKU, with the titles an order line keeps. */
+  variants: Map<string, { id: string; sku: string; title: string; product_title: string; weight_grams: number | null; rate_basis_points: number }>;
+  prices: Map<string, number>;
+  floors: Map<string, number>;
+  promotions: Map<string, Selectable<PromotionsTable>>;
+  rates: Awaited<ReturnType<typeof usableRates>>;
 }
 
 /**
- * Prices many carts with the same few queries as one (orders placed together share their reads): each answer is the
- * quote, or the problem that refuses that cart alone.
+ * What pricing needs for many carts, read with the same four queries whatever their number (the carts' channels
+ * are already read; a disabled or missing one is left out, and `priceWith` refuses its cart).
  */
-export async function quoteMany(db: Executor, inputs: QuoteInput[], now: Date): Promise<(Quote | Error)[]> {
-  const channels = await channelsById(db, inputs.filter((input) => !input.channel).map((input) => input.channelId));
-  const channelOf = (input: QuoteInput) => input.channel ?? channels.get(input.channelId);
-  const known = inputs.map(channelOf).filter((channel): channel is Selectable<ChannelsTable> => channel !== undefined && channel.enabled);
-  const skus = [...new Set(inputs.flatMap((input) => input.lines.map((line) => line.sku)))];
+export async function pricingFacts(db: Executor, carts: (Omit<QuoteInput, 'channelId'> & { channel: Selectable<ChannelsTable> | undefined })[]): Promise<PricingFacts> {
+  const known = carts.map((cart) => cart.channel).filter((channel): channel is Selectable<ChannelsTable> => channel !== undefined && channel.enabled);
+  const skus = [...new Set(carts.flatMap((cart) => cart.lines.map((line) => line.sku)))];
   const priceListIds = [...new Set(known.map((channel) => channel.price_list_id))];
   const currencies = [...new Set(known.map((channel) => channel.currency))];
-  const customerIds = [...new Set(inputs.flatMap((input) => (input.customerId === undefined ? [] : [input.customerId])))];
-  const codes = [...new Set(inputs.flatMap((input) => (input.promotionCode === undefined ? [] : [input.promotionCode.toUpperCase()])))];
-  const methods = [...new Set(inputs.flatMap((input) => (input.deliveryGroups ?? []).map((group) => group.method)))];
-
-  const [priceLists, variants, customers, promotions, rates] = await Promise.all([
+  const codes = [...new Set(carts.flatMap((cart) => (cart.promotionCode === undefined ? [] : [cart.promotionCode.toUpperCase()])))];
+  const methods = [...new Set(carts.flatMap((cart) => (cart.deliveryGroups ?? []).map((group) => group.method)))];
+  const [priceLists, variants, promotions, rates] = await Promise.all([
     priceListIds.length ? db.selectFrom('price_lists').select(['id', 'code', 'prices_include_tax']).where('id', 'in', priceListIds).execute() : [],
     // One row per variant × price list × currency asked (in practice one or two).
     skus.length
@@ -58,50 +85,28 @@ export async function quoteMany(db: Executor, inputs: QuoteInput[], now: Date): 
           .innerJoin('tax_classes', 'tax_classes.code', 'products.tax_class')
           .leftJoin('prices', (join) => join.onRef('prices.variant_id', '=', 'variants.id').on('prices.price_list_id', 'in', priceListIds.length ? priceListIds : [NO_ID]))
           .leftJoin('variant_minimum_prices as floors', (join) => join.onRef('floors.variant_id', '=', 'variants.id').on('floors.currency', 'in', currencies.length ? currencies : ['']))
-          .select(['variants.id', 'variants.sku', 'variants.weight_grams', 'tax_classes.rate_basis_points', 'prices.price_list_id', 'prices.amount as price', 'floors.currency', 'floors.amount as floor'])
+          .select([
+            'variants.id', 'variants.sku', 'variants.title', 'products.title as product_title', 'variants.weight_grams', 'tax_classes.rate_basis_points',
+            'prices.price_list_id', 'prices.amount as price', 'floors.currency', 'floors.amount as floor',
+          ])
           .where('variants.sku', 'in', skus)
-          .execute()
-      : [],
-    customerIds.length
-      ? db
-          .selectFrom('customers')
-          .leftJoin('customer_groups', 'customer_groups.id', 'customers.customer_group_id')
-          .select(['customers.id', 'customers.discount_basis_points as own', 'customer_groups.discount_basis_points as group'])
-          .where('customers.id', 'in', customerIds)
           .execute()
       : [],
     codes.length ? db.selectFrom('promotions').selectAll().where('code', 'in', codes).execute() : [],
     usableRates(db, known.map((channel) => channel.id), currencies, methods),
   ]);
-  const facts: PricingFacts = {
+  return {
     priceLists: new Map(priceLists.map((list) => [list.id, list])),
     variants: new Map(variants.map((variant) => [variant.sku, variant])),
     prices: new Map(variants.flatMap((row) => (row.price_list_id === null ? [] : [[`${row.id}|${row.price_list_id}`, row.price!] as const]))),
     floors: new Map(variants.flatMap((row) => (row.currency === null ? [] : [[`${row.id}|${row.currency}`, row.floor!] as const]))),
-    customers: new Map(customers.map((customer) => [customer.id, customer])),
     promotions: new Map(promotions.map((promotion) => [promotion.code, promotion])),
     rates,
   };
-  return inputs.map((input) => {
-    try {
-      return priceWith(facts, input, channelOf(input) ?? checkedChannel(undefined, input.channelId), now);
-    } catch (error) {
-      return error as Error;
-    }
-  });
 }
 
-interface PricingFacts {
-  priceLists: Map<string, { code: string; prices_include_tax: boolean }>;
-  variants: Map<string, { id: string; sku: string; weight_grams: number | null; rate_basis_points: number }>;
-  prices: Map<string, number>;
-  floors: Map<string, number>;
-  customers: Map<string, { own: number; group: number | null }>;
-  promotions: Map<string, Selectable<PromotionsTable>>;
-  rates: Awaited<ReturnType<typeof usableRates>>;
-}
-
-function priceWith(facts: PricingFacts, input: QuoteInput, row: Selectable<ChannelsTable>, now: Date): Quote {
+/** Prices one cart from facts already read: the calculation quotes and orders share. */
+export function priceWith(facts: PricingFacts & { customers: Map<string, CustomerDiscount> }, input: QuoteInput, row: Selectable<ChannelsTable>, now: Date): Quote {
   const channel = checkedChannel(row, input.channelId);
   const groups = deliveryGroupsOf(input);
   const priceList = facts.priceLists.get(channel.price_list_id)!;
