@@ -331,10 +331,11 @@ async function knownCustomers(db: Db, customers: CreateOrder['customer'][]): Pro
         select c.id, c.discount_basis_points as own, g.discount_basis_points as "group",
           array(select email from customer_emails e where e.customer_id = c.id order by email) as emails,
           array(select phone from customer_phones p where p.customer_id = c.id order by phone) as phones
-        from customers c left join customer_groups g on g.id = c.customer_group_id
-        where c.id = any(${ids}::uuid[])
-          or c.id in (select customer_id from customer_emails where email = any(${emails}::text[]))
-          or c.id in (select customer_id from customer_phones where phone = any(${phones}::text[]))`.execute(db)
+        from customers c
+        join (select unnest(${ids}::uuid[]) as id
+              union select customer_id from customer_emails where email = any(${emails}::text[])
+              union select customer_id from customer_phones where phone = any(${phones}::text[])) wanted on wanted.id = c.id
+        left join customer_groups g on g.id = c.customer_group_id`.execute(db)
     : { rows: [] };
   const byId = new Map(rows.map((row) => [row.id, row]));
   const byEmail = new Map(rows.flatMap((row) => row.emails.map((email) => [email, row] as const)));
