@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { ChannelsTable } from '../../platform/db/schema.ts';
 import type { DeliveryGroupsTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema-orders.ts';
@@ -252,11 +252,10 @@ async function stockAtFulfilmentLocations(db: Db, skus: string[], channelIds: st
   if (!skus.length || !channelIds.length) return new Map();
   const { rows } = await sql<{ variant_id: string; location_id: string; on_hand: number; reserved: number; safety_stock: number }>`
     select s.variant_id, s.location_id, s.on_hand, s.reserved, coalesce(s.safety_stock, l.safety_stock) as safety_stock
-    from stock_levels s
-    join variants v on v.id = s.variant_id
-    join locations l on l.id = s.location_id and l.active
-    where v.sku = any(${skus}::text[])
-      and s.location_id in (select location_id from channel_locations where channel_id = any(${channelIds}::uuid[]) and fulfils)`.execute(db);
+    from stock_levels s join locations l on l.id = s.location_id and l.active
+    where (s.variant_id, s.location_id) in (
+      select v.id, cl.location_id from variants v, channel_locations cl
+      where v.sku = any(${skus}::text[]) and cl.channel_id = any(${channelIds}::uuid[]) and cl.fulfils)`.execute(db);
   return new Map(rows.map((row) => [`${row.variant_id}|${row.location_id}`, availableToPromise({ onHand: row.on_hand, reserved: row.reserved, safetyStock: row.safety_stock })]));
 }
 
@@ -326,20 +325,21 @@ async function knownCustomers(db: Db, customers: CreateOrder['customer'][]): Pro
   const ids = [...new Set(customers.flatMap((customer) => ('id' in customer ? [customer.id] : [])))];
   const emails = [...new Set(customers.flatMap((customer) => ('email' in customer && customer.email ? [customer.email.toLowerCase()] : [])))];
   const phones = [...new Set(customers.flatMap((customer) => ('phone' in customer && customer.phone ? [customer.phone] : [])))];
-  const { rows } = ids.length || emails.length || phones.length
-    ? await sql<{ id: string; own: number; group: number | null; emails: string[]; phones: string[] }>`
-        select c.id, c.discount_basis_points as own, g.discount_basis_points as "group",
-          array(select email from customer_emails e where e.customer_id = c.id order by email) as emails,
-          array(select phone from customer_phones p where p.customer_id = c.id order by phone) as phones
-        from customers c
-        join (select unnest(${ids}::uuid[]) as id
-              union select customer_id from customer_emails where email = any(${emails}::text[])
-              union select customer_id from customer_phones where phone = any(${phones}::text[])) wanted on wanted.id = c.id
-        left join customer_groups g on g.id = c.customer_group_id`.execute(db)
-    : { rows: [] };
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const byEmail = new Map(rows.flatMap((row) => row.emails.map((email) => [email, row] as const)));
-  const byPhone = new Map(rows.flatMap((row) => row.phones.map((phone) => [phone, row] as const)));
+  // Three indexed look-ups: by id, by email, by phone.
+  const profiles = (by: RawBuilder<unknown>, key: RawBuilder<unknown>) => sql<{ key: string; id: string; own: number; group: number | null; emails: string[]; phones: string[] }>`
+    select ${key} as key, c.id, c.discount_basis_points as own, g.discount_basis_points as "group",
+      array(select email from customer_emails e where e.customer_id = c.id order by email) as emails,
+      array(select phone from customer_phones p where p.customer_id = c.id order by phone) as phones
+    from customers c left join customer_groups g on g.id = c.customer_group_id
+    ${by}`.execute(db).then((result) => result.rows);
+  const [byIdRows, byEmailRows, byPhoneRows] = await Promise.all([
+    ids.length ? profiles(sql`where c.id = any(${ids}::uuid[])`, sql`c.id::text`) : [],
+    emails.length ? profiles(sql`join customer_emails m on m.customer_id = c.id where m.email = any(${emails}::text[])`, sql`m.email`) : [],
+    phones.length ? profiles(sql`join customer_phones m on m.customer_id = c.id where m.phone = any(${phones}::text[])`, sql`m.phone`) : [],
+  ]);
+  const byId = new Map(byIdRows.map((row) => [row.id, row]));
+  const byEmail = new Map(byEmailRows.map((row) => [row.key, row]));
+  const byPhone = new Map(byPhoneRows.map((row) => [row.key, row]));
   return customers.map((customer) => {
     if ('id' in customer) {
       const profile = byId.get(customer.id);
