@@ -61,6 +61,24 @@ describe('a batch of orders', () => {
     for (const placedOrder of placed) expect((await api.call('GET', `/v1/orders/${placedOrder.id}`)).body).toEqual(placedOrder);
   });
 
+  it('leaves nothing behind for a refused order, not even the profile of a new guest', async () => {
+    const [refused] = await placeOrders(api.database.db, [order('RARE', 5, 'nobody@example.com', 45000)]);
+    expect(refused).toMatchObject({ error: { code: 'insufficient-stock' } });
+    const profile = await api.database.db.selectFrom('customer_emails').select('customer_id').where('email', '=', 'nobody@example.com').executeTakeFirst();
+    expect(profile).toBeUndefined();
+  });
+
+  it('lets a refused order be sent again with the same Idempotency-Key', async () => {
+    // The warehouse is named, so the shortage is found in the transaction, after the key was claimed.
+    const body = { ...order('RARE', 3, 'patient@example.com', 27000).input, deliveryGroups: [{ method: 'ship_to_address' as const, address: ADDRESS, fulfilmentLocationId: basics.warehouse.id }] };
+    const headers = { 'idempotency-key': 'short-then-restocked' };
+    expect((await api.call('POST', '/v1/orders', { body, headers })).status).toBe(409);
+    await receive(api, basics.warehouse.id, [{ sku: 'RARE', quantity: 3 }]);
+    const retried = await api.call('POST', '/v1/orders', { body, headers });
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBeNull();
+  });
+
   it('gives new guests who share an email one profile', async () => {
     const outcomes = await placeOrders(api.database.db, [
       order('SOCK', 1, 'twins@example.com', 500),

@@ -6,7 +6,7 @@ import { insertRows, writeTogether } from '../../platform/db/statements.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { newId } from '../../platform/ids.ts';
 import { Conflict, Forbidden, InvalidInput, RuleViolation } from '../../platform/http/problem.ts';
-import { answerIdempotencyKeys, claimIdempotencyKeys, storedAnswers, type IdempotencyClaim, type StoredAnswer } from '../../platform/http/idempotency.ts';
+import { answerIdempotencyKeys, claimIdempotencyKeys, releaseIdempotencyKeys, storedAnswers, type IdempotencyClaim, type StoredAnswer } from '../../platform/http/idempotency.ts';
 import { retrying } from '../../platform/http/unit-of-work.ts';
 import { eventsInsert } from '../../platform/outbox.ts';
 import { checkedChannel } from '../channels/service.ts';
@@ -21,7 +21,7 @@ import { loadOrders, orderView } from './read.ts';
 import type { CreateOrder, OrderView } from './schema.ts';
 
 /**
- * Placing orders, the same way from every channel. Orders arriving together are placed together (see desk.ts): each
+ * Placing orders, the same way from every channel. Orders arriving together are placed together (the order desk, service.ts): each
  * step below costs a fixed number of queries for the whole batch, and each order succeeds or fails on its own.
  *  1. check the channel, the lines and the delivery groups, and choose where each group's goods come from;
  *  2. price each order with the quote's own function (the order's totals are the quote's);
@@ -42,7 +42,7 @@ export interface OrderRequest {
 /** The order placed (or, for a retried request, placed the first time), or the problem that refused it. */
 export type OrderOutcome = { order: OrderView; replayed: boolean } | { error: unknown };
 
-export interface ResolvedGroup {
+interface ResolvedGroup {
   index: number;
   method: CreateOrder['deliveryGroups'][number]['method'];
   fulfilmentLocationId: string;
@@ -53,7 +53,7 @@ export interface ResolvedGroup {
 }
 
 /** What pricing hands the order: per input line and per group, and the totals. */
-export interface PricedOrder {
+interface PricedOrder {
   currency: string;
   promotion: { id: string; code: string } | null;
   lines: { unitListPrice: number; unitPrice: number; discountTotal: number; minimumPriceApplied: boolean; taxRateBasisPoints: number; taxAmount: number; lineTotal: number }[];
@@ -79,7 +79,7 @@ export interface PreparedOrder {
 const HOUR = 3600_000;
 
 /** The date promised to the customer per delivery method (routing and store capacity refine it later). */
-export function promisedDate(method: ResolvedGroup['method'], now: Date): Date {
+function promisedDate(method: ResolvedGroup['method'], now: Date): Date {
   const hours = method === 'pickup_in_store' ? 2 : method === 'ship_to_address' ? 48 : 96;
   return new Date(now.getTime() + hours * HOUR);
 }
@@ -365,11 +365,6 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
   });
   const live = () => batch.flatMap((order, index) => (outcomes[index] ? [] : [index]));
 
-  // New profiles for guests nobody knew.
-  const guests = live().filter((index) => batch[index]!.customerId === undefined);
-  const created = await createGuests(trx, guests.map((index) => batch[index]!.request.input.customer as { firstName: string; lastName: string; email?: string; phone?: string }));
-  const customerOf = new Map(guests.map((index, position) => [index, created[position]!]));
-
   // Promotion uses, in arrival order, up to each code's limit (the rows stay locked until commit).
   const promotionIds = [...new Set(live().flatMap((index) => (batch[index]!.priced.promotion ? [batch[index]!.priced.promotion!.id] : [])))].sort();
   const promotions = new Map(
@@ -387,7 +382,8 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
     }
   }
 
-  // Stock: one locking read and one write for every line of the batch; an order is reserved whole or not at all.
+  // Stock: one locking read for every line of the batch, decided in memory (an order is reserved whole or not at all);
+  // the writes go with the orders' own.
   const ids = new Map(live().map((index) => [index, newId()]));
   const lines = new Map(live().map((index) => [index, batch[index]!.groups.flatMap((group) => group.lines.map((line) => ({ ...line, group, reservationId: newId() })))]));
   const reserving = live();
@@ -407,6 +403,10 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
 
   const placed = live();
   if (placed.length) {
+    // New profiles for the guests nobody knew, of the orders placed only: a refused order leaves nothing behind.
+    const guests = placed.filter((index) => batch[index]!.customerId === undefined);
+    const created = await createGuests(trx, guests.map((index) => batch[index]!.request.input.customer as { firstName: string; lastName: string; email?: string; phone?: string }));
+    const customerOf = new Map(guests.map((index, position) => [index, created[position]!]));
     const rows = placed.map((index) => orderRows(batch[index]!, {
       id: ids.get(index)!, number: batch[index]!.number, customerId: batch[index]!.customerId ?? customerOf.get(index)!, lines: lines.get(index)!, now,
     }));
@@ -440,6 +440,8 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
     });
     await answerIdempotencyKeys(trx, placed.map((index) => ({ claim: batch[index]!.request.idempotency, status: 201, body: (outcomes[index] as { order: OrderView }).order })));
   }
+  // A refused order stores nothing under its key, so that it can be sent again with the same one.
+  await releaseIdempotencyKeys(trx, batch.map((order, index) => (claims[index] === 'claimed' && 'error' in outcomes[index]! ? order.request.idempotency : undefined)));
   return outcomes as OrderOutcome[];
 }
 

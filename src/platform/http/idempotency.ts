@@ -102,3 +102,13 @@ export async function answerIdempotencyKeys(trx: Trx, answers: { claim: Idempote
                 ${stored.map((answer) => answer.status)}::int[], ${stored.map((answer) => JSON.stringify(answer.body ?? null))}::jsonb[]) as a(scope, key, status, body)
     where k.scope = a.scope and k.key = a.key`.execute(trx);
 }
+
+/** Lets go of claimed keys whose request failed after all, in the same transaction: a retry may then act. */
+export async function releaseIdempotencyKeys(trx: Trx, claims: (IdempotencyClaim | undefined)[]): Promise<void> {
+  const present = claims.filter((claim) => claim !== undefined);
+  if (!present.length) return;
+  await sql`
+    delete from idempotency_keys k
+    using unnest(${present.map((claim) => claim.scope)}::text[], ${present.map((claim) => claim.key)}::text[]) as c(scope, key)
+    where k.scope = c.scope and k.key = c.key and k.status_code is null`.execute(trx);
+}
