@@ -1,13 +1,13 @@
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
+import { Desk } from '../../platform/desk.ts';
 import { InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
 import { publish } from '../../platform/outbox.ts';
 import { deductReservation, releaseReservation, reserveStock } from '../inventory/reservations.ts';
 import { capturePayments, voidOrRefundPayments } from '../payments/service.ts';
 import { giveBackPromotionUse } from '../pricing/service.ts';
 import { isOpen, nextDeliveryStatus, nextOrderStatus, type DeliveryAction, type DeliveryStatus } from './lifecycle.ts';
-import { placeOrders, prepareBatch, writeBatch, type OrderOutcome, type OrderRequest, type PreparedOrder } from './place.ts';
-import { Desk } from '../../platform/desk.ts';
+import { prepareBatch, writeBatch, type OrderOutcome, type OrderRequest, type PreparedOrder } from './place.ts';
 import { assertMaySeeOrder, getOrder, recordOrderEvent } from './read.ts';
 import type { CreateOrder, OrderView } from './schema.ts';
 
@@ -32,13 +32,6 @@ export function orderDesk(db: Db): { submit(request: OrderRequest): Promise<Plac
 }
 
 export type PlacedOrder = { order: OrderView; replayed: boolean };
-
-/** Places one order (see place.ts for the steps). Returns the order; a refused order keeps no stock and no charge. */
-export async function placeOrder(db: Db, principal: Principal, input: CreateOrder, now = new Date()): Promise<OrderView> {
-  const [outcome] = await placeOrders(db, [{ principal, input }], now);
-  if ('error' in outcome!) throw outcome.error;
-  return outcome!.order;
-}
 
 async function lockOrder(trx: Trx, principal: Principal, orderId: string) {
   const order = await trx.selectFrom('orders').selectAll().where('id', '=', orderId).forUpdate().executeTakeFirst();
