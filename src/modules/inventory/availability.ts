@@ -118,3 +118,15 @@ export async function pickupStoresNear(db: Executor, search: PickupSearch) {
     .sort((a, b) => Number(b.allAvailable) - Number(a.allAvailable) || a.distanceKm - b.distanceKm)
     .slice(0, search.limit);
 }
+
+/** Available to promise of the SKUs at every active location that fulfils for the channels: variant|location → units. */
+export async function availableWhereChannelsFulfil(db: Executor, skus: string[], channelIds: string[]): Promise<Map<string, number>> {
+  if (!skus.length || !channelIds.length) return new Map();
+  const { rows } = await sql<{ variant_id: string; location_id: string; on_hand: number; reserved: number; safety_stock: number }>`
+    select s.variant_id, s.location_id, s.on_hand, s.reserved, coalesce(s.safety_stock, l.safety_stock) as safety_stock
+    from stock_levels s join locations l on l.id = s.location_id and l.active
+    where (s.variant_id, s.location_id) in (
+      select v.id, cl.location_id from variants v, channel_locations cl
+      where v.sku = any(${skus}::text[]) and cl.channel_id = any(${channelIds}::uuid[]) and cl.fulfils)`.execute(db);
+  return new Map(rows.map((row) => [`${row.variant_id}|${row.location_id}`, availableToPromise({ onHand: row.on_hand, reserved: row.reserved, safetyStock: row.safety_stock })]));
+}

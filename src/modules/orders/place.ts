@@ -12,7 +12,8 @@ import { eventsInsert } from '../../platform/outbox.ts';
 import { checkedChannel } from '../channels/service.ts';
 import { createGuests } from '../customers/service.ts';
 import { decideReservations, deductReservation, type ReserveRequest } from '../inventory/reservations.ts';
-import { availableToPromise, InsufficientStock, withSkus } from '../inventory/stock.ts';
+import { availableWhereChannelsFulfil } from '../inventory/availability.ts';
+import { InsufficientStock, withSkus } from '../inventory/stock.ts';
 import { capturePayments, newPayments, paymentsInsert, requestAuthorizations, toPayment, voidApproved, type TenderOutcome } from '../payments/service.ts';
 import type { Quote } from '../pricing/schema.ts';
 import { priceWith, pricingFacts, type CustomerDiscount, type PricingFacts } from '../pricing/service.ts';
@@ -89,7 +90,8 @@ export async function placeOrders(db: Db, requests: OrderRequest[], now = new Da
   const steps = await prepareBatch(db, requests, now);
   const ready = steps.filter((step): step is PreparedOrder => 'tenders' in step);
   const written = await writeBatch(db, ready, now);
-  return steps.map((step) => ('tenders' in step ? written[ready.indexOf(step)]! : step));
+  let next = 0;
+  return steps.map((step) => ('tenders' in step ? written[next++]! : step));
 }
 
 /**
@@ -156,7 +158,7 @@ async function prepareOrders(db: Db, requests: OrderRequest[], now: Date): Promi
           .select(['channel_locations.channel_id', 'locations.id', 'locations.type', 'locations.capabilities'])
           .where('channel_locations.channel_id', 'in', channelIds).where('channel_locations.fulfils', '=', true).where('locations.active', '=', true).execute()
       : [],
-    choosing ? stockAtFulfilmentLocations(db, skus, channelIds) : new Map<string, number>(),
+    choosing ? availableWhereChannelsFulfil(db, skus, channelIds) : new Map<string, number>(),
     knownCustomers(db, requests.map((request) => request.input.customer)),
     sql<{ number: string }>`select nextval('order_numbers')::text as number from generate_series(1, ${requests.length}::int)`.execute(db),
   ]);
@@ -246,18 +248,6 @@ async function sellingChannels(db: Db, requests: OrderRequest[]): Promise<(Chann
 }
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
-
-/** Available to promise of the SKUs at every active location that fulfils for the channels: variant|location → units. */
-async function stockAtFulfilmentLocations(db: Db, skus: string[], channelIds: string[]): Promise<Map<string, number>> {
-  if (!skus.length || !channelIds.length) return new Map();
-  const { rows } = await sql<{ variant_id: string; location_id: string; on_hand: number; reserved: number; safety_stock: number }>`
-    select s.variant_id, s.location_id, s.on_hand, s.reserved, coalesce(s.safety_stock, l.safety_stock) as safety_stock
-    from stock_levels s join locations l on l.id = s.location_id and l.active
-    where (s.variant_id, s.location_id) in (
-      select v.id, cl.location_id from variants v, channel_locations cl
-      where v.sku = any(${skus}::text[]) and cl.channel_id = any(${channelIds}::uuid[]) and cl.fulfils)`.execute(db);
-  return new Map(rows.map((row) => [`${row.variant_id}|${row.location_id}`, availableToPromise({ onHand: row.on_hand, reserved: row.reserved, safetyStock: row.safety_stock })]));
-}
 
 type Fulfilling = { channel_id: string; id: string; type: string; capabilities: string[] }[];
 
@@ -410,7 +400,8 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
     const rows = placed.map((index) => orderRows(batch[index]!, {
       id: ids.get(index)!, number: batch[index]!.number, customerId: batch[index]!.customerId ?? customerOf.get(index)!, lines: lines.get(index)!, now,
     }));
-    const uses = [...promotions.values()].map((promotion) => ({ ...promotion, uses: promotion.uses.filter((index) => placed.includes(index)) })).filter((promotion) => promotion.uses.length);
+    const isPlaced = new Set(placed);
+    const uses = [...promotions.values()].map((promotion) => ({ ...promotion, uses: promotion.uses.filter((index) => isPlaced.has(index)) })).filter((promotion) => promotion.uses.length);
     await writeTogether(trx, [
       ...stockWrites,
       insertRows('orders', ORDER_COLUMNS, rows.map((row) => row.order)),
