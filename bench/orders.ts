@@ -11,18 +11,22 @@ import type { Principal } from '../src/platform/auth/principal.ts';
 import { openPGlite, type Db } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { startServerProcess, type ServerProcess } from '../test/support/processes.ts';
-import { benchDatabase } from './support.ts';
+import { benchDatabase, cpuSeconds, steadyLoad } from './support.ts';
 
 /**
  * Orders over HTTP (issue 4): 3-line web orders with reservation, pricing, a test-card authorisation and an outbox
  * event, against 2 `aisle serve` processes on PostgreSQL (and 1 on PGlite). Prints throughput at saturation and
- * latency at a fixed 500 orders/s. Every run ends with an oversell and ledger check. The confirmation email (invoice
+ * latency at a steady 500 orders/s (`--rate`). Every run ends with an oversell and ledger check. The confirmation email (invoice
  * PDF, ~30 ms of CPU each) is off: it is not part of the order's request, and belongs in a worker of its own.
- * Usage: npm run bench -- orders [spread|hot|pglite] [--seconds 10]
+ * Usage: npm run bench -- orders [spread|hot|pglite] [--seconds 10] [--connections 32] [--rate 500] [--history 20000]
  */
 const args = process.argv.slice(2);
 const SECONDS = Number(args[args.indexOf('--seconds') + 1] ?? 10) || 10;
 const CONNECTIONS = args.includes('--connections') ? Number(args[args.indexOf('--connections') + 1]) : 32;
+/** Orders placed before the run (default 20,000 on PostgreSQL, 5,000 on PGlite). */
+const HISTORY = args.includes('--history') ? Number(args[args.indexOf('--history') + 1]) : undefined;
+/** The steady rate of the latency run, orders per second over both processes. */
+const RATE = args.includes('--rate') ? Number(args[args.indexOf('--rate') + 1]) : 500;
 const headers = { authorization: `Bearer ${DEMO_LOGIN.adminApiKey}`, 'content-type': 'application/json' };
 
 async function call(url: string, method: string, route: string, body?: unknown) {
@@ -98,12 +102,11 @@ async function placeHistory(db: Db, spread: boolean, orders: number) {
   }
 }
 
-function load(url: string, bodies: string[], options: { connections: number; seconds: number; rate?: number }) {
+function load(url: string, bodies: string[], options: { connections: number; seconds: number }) {
   let next = 0;
   return autocannon({
     url, connections: options.connections, duration: options.seconds,
     requests: [{ method: 'POST', path: '/v1/orders', headers, setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }) }],
-    ...(options.rate ? { overallRate: options.rate } : {}),
   });
 }
 
@@ -119,19 +122,23 @@ function summary(results: autocannon.Result[]) {
 
 async function postgresRun(spread: boolean) {
   const database = await benchDatabase('postgres', 4);
-  await shopWithHistory(database.db, spread, 20_000);
+  await shopWithHistory(database.db, spread, HISTORY ?? 20_000);
   const servers: ServerProcess[] = await Promise.all([0, 1].map(() => startServerProcess({ ...database, schema: database.schema!, url: database.url! }, { DATABASE_POOL_SIZE: '16', AISLE_ADMIN_API_KEY: 'bench-admin-key-0123456789', AISLE_ORDER_EMAILS: 'off', NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '' })));
   try {
     const { bodies } = await orderBodies(servers[0]!.url, spread);
     await Promise.all(servers.map((server) => load(server.url, bodies, { connections: 8, seconds: 2 })));
     const saturated = summary(await Promise.all(servers.map((server) => load(server.url, bodies, { connections: CONNECTIONS, seconds: SECONDS }))));
-    const at500 = summary(await Promise.all(servers.map((server) => load(server.url, bodies, { connections: 32, seconds: SECONDS, rate: 250 }))));
+    const before = await cpuSeconds(servers.map((server) => server.child.pid!));
+    const steady = await steadyLoad({ urls: servers.map((server) => server.url), path: '/v1/orders', headers, bodies, rate: RATE, seconds: SECONDS });
+    const after = await cpuSeconds(servers.map((server) => server.child.pid!));
+    const perOrder = (part: keyof typeof after) => +((1000 * (after[part] - before[part])) / (steady.ordersPerSecond * SECONDS)).toFixed(2);
+    const cpuMsPerOrder = { postgres: perOrder('postgres'), servers: perOrder('servers'), loadGenerator: perOrder('loadGenerator') };
     const { rows } = await sql<{ bad: number }>`
       select count(*)::int as bad from stock_levels s
       left join (select variant_id, location_id, sum(on_hand_change)::int as on_hand, sum(reserved_change)::int as reserved from stock_movements group by 1, 2) m using (variant_id, location_id)
       where s.reserved > s.on_hand or s.on_hand <> coalesce(m.on_hand, 0) or s.reserved <> coalesce(m.reserved, 0)`.execute(database.db);
     const orders = (await sql<{ n: number }>`select count(*)::int as n from orders`.execute(database.db)).rows[0]!.n;
-    return { saturated, at500OrdersPerSecond: at500, orders, ledgerMismatches: rows[0]!.bad };
+    return { saturated, steady: { ...steady, cpuMsPerOrder }, orders, ledgerMismatches: rows[0]!.bad };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     await database.drop();
@@ -142,7 +149,7 @@ async function pgliteRun() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aisle-bench-orders-'));
   const database = await openPGlite(dataDir);
   await migrateToLatest(database.db);
-  await shopWithHistory(database.db, true, 5_000);
+  await shopWithHistory(database.db, true, HISTORY ?? 5_000);
   await database.close();
   const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../bin/aisle.js'), 'serve'], {

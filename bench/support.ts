@@ -57,3 +57,77 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+
+/**
+ * An open-loop load at a steady rate: request i is due at start + i / rate, whatever the answers before it, and its
+ * latency runs from when it was due (so a generator or server falling behind shows in the figures). Requests go
+ * round-robin to `urls` over keep-alive connections, as many as are in flight. autocannon's `overallRate` cannot do
+ * this: each connection sends its share of a second back to back and then waits for the next second, so a "500/s"
+ * run is bursts of every connection at once.
+ */
+export async function steadyLoad(options: { urls: string[]; path: string; headers: Record<string, string>; bodies: string[]; rate: number; seconds: number }) {
+  const http = await import('node:http');
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const total = Math.round(options.rate * options.seconds);
+  const latencies: number[] = [];
+  let failed = 0;
+  let sent = 0;
+  const inFlight = new Set<Promise<void>>();
+  const send = (index: number, due: number) => {
+    const url = new URL(options.path, options.urls[index % options.urls.length]);
+    const answered = new Promise<void>((resolve) => {
+      const request = http.request(url, { method: 'POST', agent, headers: options.headers }, (response) => {
+        response.resume();
+        response.on('end', () => {
+          if (response.statusCode! >= 200 && response.statusCode! < 300) latencies.push(performance.now() - due);
+          else failed++;
+          resolve();
+        });
+      });
+      request.on('error', () => { failed++; resolve(); });
+      request.end(options.bodies[index % options.bodies.length]);
+    });
+    inFlight.add(answered);
+    void answered.then(() => inFlight.delete(answered));
+  };
+  const start = performance.now();
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((performance.now() - start) * options.rate) / 1000) + 1);
+      while (sent < due) send(sent, start + (sent++ * 1000) / options.rate);
+      if (sent < total) setTimeout(tick, 1);
+      else resolve();
+    };
+    tick();
+  });
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const ms = (p: number) => +percentile(latencies, p).toFixed(1);
+  return { requested: options.rate, ordersPerSecond: Math.round(latencies.length / elapsed), failed, p50: ms(50), p90: ms(90), p99: ms(99), max: ms(100) };
+}
+
+/**
+ * CPU seconds used so far by groups of processes (Linux /proc): the servers by pid, PostgreSQL as every `postgres`
+ * process on the machine, and this process. Read before and after a run to see where an order's CPU goes.
+ */
+export async function cpuSeconds(serverPids: number[]): Promise<{ servers: number; postgres: number; loadGenerator: number }> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const ticks = async (pid: number | string) => {
+    try {
+      const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return 0;
+    }
+  };
+  let postgres = 0;
+  for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
+    const comm = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '');
+    if (comm.trim() === 'postgres') postgres += await ticks(pid);
+  }
+  const servers = (await Promise.all(serverPids.map(ticks))).reduce((sum, value) => sum + value, 0);
+  const own = process.cpuUsage();
+  return { servers, postgres, loadGenerator: (own.user + own.system) / 1e6 };
+}
