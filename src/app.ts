@@ -12,8 +12,10 @@ import { eventRoutes } from './modules/events/routes.ts';
 import { feedRoutes } from './modules/inventory/feed-routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { transferRoutes } from './modules/inventory/transfer-routes.ts';
+import { followTransfers } from './modules/inventory/transfers.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
 import { orderRoutes, type OrderRouteOptions } from './modules/orders/routes.ts';
+import { shipToStore } from './modules/orders/ship-to-store.ts';
 import { pricingRoutes } from './modules/pricing/routes.ts';
 import type { Database } from './platform/db/database.ts';
 import { isMigrated } from './platform/db/migrate.ts';
@@ -113,6 +115,8 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       await customerRoutes(api);
       await inventoryRoutes(api);
       await feedRoutes(api);
+      // Ship to store: orders follow the transfers that bring their goods to the pickup store.
+      followTransfers(shipToStore);
       await transferRoutes(api);
       await pricingRoutes(api);
       await orderRoutes(api, options.orders);

@@ -24,6 +24,8 @@ export interface ReserveRequest {
   referenceType?: string | undefined;
   referenceId?: string | undefined;
   actor: string;
+  /** The units may come out of the safety stock: goods that arrived for this very reservation (ship to store). */
+  fromSafetyStock?: boolean | undefined;
 }
 
 export interface Reservation extends StockKey {
@@ -106,7 +108,7 @@ function decide(requests: ReserveRequest[], levels: Map<string, Level>): Outcome
     const shortages: Omit<Shortage, 'sku'>[] = [];
     for (const [key, quantity] of wanted) {
       const level = levels.get(key);
-      const free = level ? availableToPromise(level) - (taken.get(key) ?? 0) : 0;
+      const free = level ? availableToPromise(request.fromSafetyStock ? { ...level, safetyStock: 0 } : level) - (taken.get(key) ?? 0) : 0;
       if (quantity > free) {
         const [variantId, locationId] = key.split('|') as [string, string];
         shortages.push({ variantId, locationId, requested: quantity, available: Math.max(0, free) });

@@ -60,6 +60,26 @@ export function transferNumber(now = Date.now()): string {
 type TransferRow = Selectable<TransfersTable>;
 type Line = Transfer['lines'][number];
 
+/**
+ * A module whose goods travel on a transfer made for it: ship to store (orders/ship-to-store.ts). Inventory calls it
+ * in the transfer's own transaction when the transfer moves, and knows nothing else of it.
+ */
+export interface TransferFollower {
+  /** The transfer is leaving: the reservations at the source that set its units aside (they are deducted with it). */
+  leaving(trx: Trx, transfer: TransferRow, actor: string): Promise<string[]>;
+  /** Units have arrived at the destination and are on its shelves; `complete` when nothing is left on the way. */
+  arrived(trx: Trx, transfer: TransferRow, arrived: { variantId: string; quantity: number }[], complete: boolean, actor: string): Promise<void>;
+  /** Someone asks to cancel the transfer: a follower that still needs the goods refuses (throws). */
+  cancelling(trx: Trx, transfer: TransferRow): Promise<void>;
+}
+
+let follower: TransferFollower | undefined;
+
+/** Registers the follower (once per process, by the application). */
+export function followTransfers(next: TransferFollower): void {
+  follower = next;
+}
+
 function toTransfer(row: TransferRow, lines: Line[]): Transfer {
   return {
     id: row.id,
@@ -162,11 +182,15 @@ export async function shipTransfer(trx: Trx, principal: Principal, id: string): 
   assertActsForLocation(principal, row.from_location_id);
   const next = nextStatus(row.status, 'ship');
   const lines = await trx.selectFrom('transfer_lines').selectAll().where('transfer_id', '=', id).execute();
+  const setAside = await deductSetAside(trx, row, follower ? await follower.leaving(trx, row, principal.actor) : []);
   const reference = referenceOf(row, 'transfer');
   await changeStock(
     trx,
     lines.flatMap((line): StockChange[] => [
-      { variantId: line.variant_id, locationId: row.from_location_id, kind: 'transfer_out', quantity: line.quantity, onHand: -line.quantity, ...reference },
+      {
+        variantId: line.variant_id, locationId: row.from_location_id, kind: 'transfer_out', quantity: line.quantity, onHand: -line.quantity,
+        reserved: -Math.min(line.quantity, setAside.get(line.variant_id) ?? 0), ...reference,
+      },
       { variantId: line.variant_id, locationId: row.to_location_id, kind: 'incoming', quantity: line.quantity, incoming: line.quantity, ...reference },
     ]),
     principal.actor,
@@ -179,6 +203,25 @@ export async function shipTransfer(trx: Trx, principal: Principal, id: string): 
     })))
     .execute();
   return moveTo(trx, row, next, { shippedAt: true });
+}
+
+/**
+ * Reservations at the source that held the transfer's units (ship to store) end with it: their units leave in the
+ * transfer's own movement, which lowers reserved with on hand. Answers the units set aside, by variant.
+ */
+async function deductSetAside(trx: Trx, row: TransferRow, reservationIds: string[]): Promise<Map<string, number>> {
+  const byVariant = new Map<string, number>();
+  if (!reservationIds.length) return byVariant;
+  const held = await trx
+    .updateTable('reservations')
+    .set({ status: 'deducted', closed_at: new Date() })
+    .where('id', 'in', reservationIds)
+    .where('status', '=', 'active')
+    .where('location_id', '=', row.from_location_id)
+    .returning(['variant_id', 'quantity'])
+    .execute();
+  for (const reservation of held) byVariant.set(reservation.variant_id, (byVariant.get(reservation.variant_id) ?? 0) + reservation.quantity);
+  return byVariant;
 }
 
 /** A delivery at the destination: any part of what is still on its way, never more. */
@@ -221,6 +264,7 @@ export async function receiveTransfer(trx: Trx, principal: Principal, id: string
     set received = i.received + v.quantity, status = case when i.received + v.quantity = i.quantity then 'closed' else 'open' end
     from unnest(${variants}::uuid[], ${quantities}::int[]) as v(variant_id, quantity)
     where i.source = 'transfer' and i.reference_id = ${id} and i.variant_id = v.variant_id and i.status = 'open'`.execute(trx);
+  await follower?.arrived(trx, row, arriving, next === 'received', principal.actor);
   return moveTo(trx, row, next, { receivedAt: next === 'received' });
 }
 
@@ -229,6 +273,32 @@ export async function cancelTransfer(trx: Trx, principal: Principal, id: string)
   const row = await lockTransfer(trx, id);
   if (row.status === 'draft') assertActsForEitherEnd(principal, row.from_location_id, row.to_location_id);
   else assertActsForLocation(principal, row.from_location_id);
+  await follower?.cancelling(trx, row);
+  return cancelLocked(trx, row, principal.actor);
+}
+
+/**
+ * The goods of a draft are no longer wanted (the order they were for is cancelled, in part or whole): each variant's
+ * quantity goes down by what is given, and a draft left with nothing is cancelled. A transfer already shipped is left
+ * as it is: its goods arrive as the destination's own stock.
+ */
+export async function reduceDraftTransfer(trx: Trx, id: string, unwanted: { variantId: string; quantity: number }[], actor: string): Promise<void> {
+  const row = await lockTransfer(trx, id);
+  if (row.status !== 'draft') return;
+  const less = new Map<string, number>();
+  for (const line of unwanted) less.set(line.variantId, (less.get(line.variantId) ?? 0) + line.quantity);
+  let left = 0;
+  for (const line of await trx.selectFrom('transfer_lines').selectAll().where('transfer_id', '=', id).execute()) {
+    const quantity = line.quantity - (less.get(line.variant_id) ?? 0);
+    if (quantity > 0) left++;
+    if (quantity > 0 && quantity < line.quantity) await trx.updateTable('transfer_lines').set({ quantity }).where('transfer_id', '=', id).where('variant_id', '=', line.variant_id).execute();
+    if (quantity <= 0) await trx.deleteFrom('transfer_lines').where('transfer_id', '=', id).where('variant_id', '=', line.variant_id).execute();
+  }
+  if (!left) await cancelLocked(trx, row, actor);
+}
+
+async function cancelLocked(trx: Trx, row: TransferRow, actor: string): Promise<Transfer> {
+  const id = row.id;
   const next = nextStatus(row.status, 'cancel');
   if (row.status === 'shipped') {
     const lines = await trx.selectFrom('transfer_lines').selectAll().where('transfer_id', '=', id).execute();
@@ -239,7 +309,7 @@ export async function cancelTransfer(trx: Trx, principal: Principal, id: string)
         { variantId: line.variant_id, locationId: row.to_location_id, kind: 'incoming_cancelled', quantity: line.quantity, incoming: -line.quantity, ...reference },
         { variantId: line.variant_id, locationId: row.from_location_id, kind: 'transfer_in', quantity: line.quantity, onHand: line.quantity, ...reference },
       ]),
-      principal.actor,
+      actor,
     );
     await trx
       .updateTable('incoming_stock')

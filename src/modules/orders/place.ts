@@ -281,6 +281,9 @@ function resolveGroups(input: CreateOrder, channel: Channel, facts: PricingFacts
     if (chosen !== undefined && !usable.has(chosen)) {
       throw new RuleViolation('location-not-in-channel', `Location ${chosen} does not fulfil this channel's orders.`, { field: `${field}.fulfilmentLocationId` });
     }
+    if (group.method === 'ship_to_store' && chosen !== undefined && chosen === group.pickupLocationId) {
+      throw new InvalidInput([{ field: `${field}.fulfilmentLocationId`, message: 'is the pickup store itself: goods already there are picked up in store (pickup_in_store)' }]);
+    }
     return {
       index, method: group.method, pickupLocationId: group.pickupLocationId ?? null, address: group.address ?? null, recipient: group.recipient ?? '', lines,
       fulfilmentLocationId: chosen ?? locationWithEverything(lines, [...usable.values()].filter((location) => location.id !== group.pickupLocationId), stock),
@@ -405,6 +408,8 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
     await writeTogether(trx, [
       ...stockWrites,
       insertRows('orders', ORDER_COLUMNS, rows.map((row) => row.order)),
+      insertRows('transfers', TRANSFER_COLUMNS, rows.flatMap((row) => row.transfers.map((transfer) => transfer.row))),
+      insertRows('transfer_lines', { transfer_id: 'uuid', variant_id: 'uuid', quantity: 'int' }, rows.flatMap((row) => row.transfers.flatMap((transfer) => transfer.lines))),
       insertRows('delivery_groups', GROUP_COLUMNS, rows.flatMap((row) => row.groups)),
       insertRows('order_lines', LINE_COLUMNS, rows.flatMap((row) => row.lines)),
       insertRows('order_events', { order_id: 'uuid', type: 'text', detail: 'jsonb', actor: 'text', channel_id: 'uuid', created_at: 'timestamptz' }, rows.flatMap((row) => row.timeline)),
@@ -443,7 +448,10 @@ const ORDER_COLUMNS = {
 };
 const GROUP_COLUMNS = {
   id: 'uuid', order_id: 'uuid', position: 'int', method: 'text', status: 'text', fulfilment_location_id: 'uuid', pickup_location_id: 'uuid', address: 'jsonb',
-  recipient: 'text', shipping_fee: 'bigint', packing_fee: 'bigint', promised_at: 'timestamptz', created_at: 'timestamptz', updated_at: 'timestamptz',
+  recipient: 'text', shipping_fee: 'bigint', packing_fee: 'bigint', promised_at: 'timestamptz', transfer_id: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz',
+};
+const TRANSFER_COLUMNS = {
+  id: 'uuid', number: 'text', from_location_id: 'uuid', to_location_id: 'uuid', status: 'text', expected_at: 'timestamptz', note: 'text', created_by: 'text', created_at: 'timestamptz',
 };
 const LINE_COLUMNS = {
   id: 'uuid', order_id: 'uuid', delivery_group_id: 'uuid', position: 'int', variant_id: 'uuid', sku: 'text', title: 'text', quantity: 'int',
@@ -459,13 +467,29 @@ function orderRows(order: PreparedOrder, ids: { id: string; number: string; cust
   const { actor } = request.principal;
   const now = ids.now;
   const groupIds = new Map(order.groups.map((group) => [group.index, newId()]));
+  // Ship to store: a transfer from the location holding the goods to the pickup store, ready for the sender to ship.
+  const transfers = order.groups.filter((group) => group.method === 'ship_to_store').map((group) => {
+    const quantities = new Map<string, number>();
+    for (const line of group.lines) quantities.set(line.variantId, (quantities.get(line.variantId) ?? 0) + line.quantity);
+    const id = newId();
+    return {
+      group: group.index,
+      row: {
+        id, number: `TR-${ids.number}-${group.index + 1}`, from_location_id: group.fulfilmentLocationId, to_location_id: group.pickupLocationId!, status: 'draft',
+        expected_at: priced.groups[group.index]!.promisedAt, note: `Ship to store: order ${ids.number}`, created_by: actor, created_at: now,
+      },
+      lines: [...quantities].map(([variantId, quantity]) => ({ transfer_id: id, variant_id: variantId, quantity })),
+    };
+  });
+  const transferOf = new Map(transfers.map((transfer) => [transfer.group, transfer.row.id]));
   const groups: Selectable<DeliveryGroupsTable>[] = order.groups.map((group) => ({
     id: groupIds.get(group.index)!, order_id: ids.id, position: group.index, method: group.method,
     // A shelf sale is handed over on the spot; ship to store waits for its transfer.
     status: (order.shelfSale ? nextDeliveryStatus('reserved', 'hand_over_at_register') : group.method === 'ship_to_store' ? 'awaiting_transfer' : 'reserved') satisfies DeliveryStatus,
     fulfilment_location_id: group.fulfilmentLocationId, pickup_location_id: group.pickupLocationId, address: group.address ?? null,
     recipient: group.recipient, shipping_fee: priced.groups[group.index]!.shippingFee, packing_fee: priced.groups[group.index]!.packingFee,
-    promised_at: priced.groups[group.index]!.promisedAt, carrier: null, tracking_number: null, created_at: now, updated_at: now,
+    promised_at: priced.groups[group.index]!.promisedAt, carrier: null, tracking_number: null, transfer_id: transferOf.get(group.index) ?? null,
+    created_at: now, updated_at: now,
   }));
   const lines: Selectable<OrderLinesTable>[] = ids.lines.map((line) => {
     const price = priced.lines[line.index]!;
@@ -488,6 +512,7 @@ function orderRows(order: PreparedOrder, ids: { id: string; number: string; cust
     } satisfies Selectable<OrdersTable>,
     groups,
     lines,
+    transfers,
     payments: newPayments(ids.id, order.tenders, actor, now),
     timeline: [
       event('order.placed', { number: ids.number, total: priced.totals.total, currency: priced.currency, lines: lines.length }),

@@ -85,6 +85,7 @@ export function orderView(order: Selectable<OrdersTable>, groups: Selectable<Del
       promisedAt: group.promised_at?.toISOString() ?? null,
       carrier: group.carrier,
       trackingNumber: group.tracking_number,
+      transferId: group.transfer_id,
       lines: lines.filter((line) => line.delivery_group_id === group.id).map((line) => ({
         id: line.id, sku: line.sku, title: line.title, quantity: line.quantity, cancelledQuantity: line.cancelled_quantity,
         unitListPrice: line.unit_list_price, unitPrice: line.unit_price, discountTotal: line.discount_total,

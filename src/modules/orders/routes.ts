@@ -85,6 +85,18 @@ export async function orderRoutes(app: AisleApp, options: OrderRouteOptions = {}
     schema: { tags, summary: 'Ship a delivery group: stock deducted, payment captured', params: groupParams, body: shipBody, response: { 200: orderSchema } },
   }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.releaseGroup(trx, request.principal!, request.params.id, request.params.groupId, 'ship', request.body)));
 
+  for (const [step, summary] of [
+    ['start-picking', 'Start picking a delivery group'],
+    ['pack', 'A shipment is packed'],
+    ['ready-for-pickup', 'A pickup is ready at the counter (the customer is told: order.ready_for_pickup)'],
+    ['delivered', 'The carrier has delivered a shipment'],
+  ] as const) {
+    app.post(`/orders/:id/delivery-groups/:groupId/${step}`, {
+      config: { access: ['admin', 'store'] },
+      schema: { tags, summary, params: groupParams, response: { 200: orderSchema } },
+    }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.advanceGroup(trx, request.principal!, request.params.id, request.params.groupId, step)));
+  }
+
   app.post('/orders/:id/delivery-groups/:groupId/hand-over', {
     config: { access: ['admin', 'store'] },
     schema: { tags, summary: 'Hand a pickup over to the customer: stock deducted, payment captured (pay at pickup: paid now)', params: groupParams, response: { 200: orderSchema } },

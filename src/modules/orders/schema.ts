@@ -57,6 +57,7 @@ export const orderSchema = z
       promisedAt: z.string().nullable().describe('The date promised to the customer.'),
       carrier: z.string().nullable(),
       trackingNumber: z.string().nullable(),
+      transferId: z.uuid().nullable().describe('Ship to store: the transfer bringing the goods to the pickup store (GET /v1/transfers/{id}).'),
       lines: z.array(z.object({
         id: z.uuid(), sku: z.string(), title: z.string(), quantity: z.number().int(), cancelledQuantity: z.number().int(),
         unitListPrice: money, unitPrice: money, discountTotal: money, minimumPriceApplied: z.boolean(), taxRateBasisPoints: z.number().int(),

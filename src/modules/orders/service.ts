@@ -4,6 +4,7 @@ import { Desk } from '../../platform/desk.ts';
 import { InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
 import { publish } from '../../platform/outbox.ts';
 import { deductReservation, releaseReservation, reserveStock } from '../inventory/reservations.ts';
+import { reduceDraftTransfer } from '../inventory/transfers.ts';
 import { capturePayments, voidOrRefundPayments } from '../payments/service.ts';
 import { giveBackPromotionUse } from '../pricing/service.ts';
 import { isOpen, nextDeliveryStatus, nextOrderStatus, type DeliveryAction, type DeliveryStatus } from './lifecycle.ts';
@@ -63,17 +64,20 @@ export async function cancelOrder(trx: Trx, principal: Principal, orderId: strin
     if (request.quantity === 0) continue;
     if (line.reservation_id) {
       // A reservation covers the whole line; a partial cancel releases it and reserves the rest again.
-      await releaseReservation(trx, line.reservation_id, principal.actor, `order cancelled: ${input.reason}`);
+      // (Where it was made: the fulfilment location, or the pickup store once a transfer has brought the goods.)
+      const released = await releaseReservation(trx, line.reservation_id, principal.actor, `order cancelled: ${input.reason}`);
       const remaining = left - request.quantity;
       let reservationId: string | null = null;
       if (remaining > 0) {
-        const [again] = await reserveStock(trx, { kind: 'order', actor: principal.actor, channelId: order.channel_id, referenceType: 'order', referenceId: orderId, lines: [{ variantId: line.variant_id, locationId: group.fulfilment_location_id, quantity: remaining }] });
+        const [again] = await reserveStock(trx, { kind: 'order', actor: principal.actor, channelId: order.channel_id, referenceType: 'order', referenceId: orderId, lines: [{ variantId: line.variant_id, locationId: released.locationId, quantity: remaining }] });
         reservationId = again!.id;
       }
       await trx.updateTable('order_lines').set({ reservation_id: reservationId }).where('id', '=', line.id).execute();
     }
     await trx.updateTable('order_lines').set({ cancelled_quantity: line.cancelled_quantity + request.quantity }).where('id', '=', line.id).execute();
     refund += Math.round((line.line_total * request.quantity) / line.quantity);
+    // Ship to store: a transfer not yet sent carries fewer units (none: it is cancelled).
+    if (group.transfer_id) await reduceDraftTransfer(trx, group.transfer_id, [{ variantId: line.variant_id, quantity: request.quantity }], principal.actor);
   }
   const after = await trx.selectFrom('order_lines').select(['delivery_group_id', 'quantity', 'cancelled_quantity']).where('order_id', '=', orderId).execute();
   for (const group of groups) {
@@ -111,6 +115,38 @@ export async function changeDeliveryAddress(trx: Trx, principal: Principal, orde
 export async function addNote(trx: Trx, principal: Principal, orderId: string, text: string) {
   await lockOrder(trx, principal, orderId);
   await recordOrderEvent(trx, orderId, 'note.added', { text }, principal.actor, principal.channelId);
+  return getOrder(trx, orderId);
+}
+
+/** The steps between reservation and departure, each one a call from the people doing it. */
+const GROUP_STEPS = {
+  'start-picking': { action: 'start_picking', event: 'group.picking', at: 'fulfilment' },
+  pack: { action: 'pack', event: 'group.packed', at: 'fulfilment' },
+  'ready-for-pickup': { action: 'mark_ready', event: 'group.ready_for_pickup', at: 'pickup' },
+  delivered: { action: 'deliver', event: 'group.delivered', at: 'fulfilment' },
+} as const satisfies Record<string, { action: DeliveryAction; event: string; at: 'fulfilment' | 'pickup' }>;
+
+/**
+ * Moves a group one step (picking, packed, ready for pickup, delivered by the carrier): store staff only at the
+ * store doing the step. `order.ready_for_pickup` and `order.delivered` go out as events for the customer's messages.
+ */
+export async function advanceGroup(trx: Trx, principal: Principal, orderId: string, groupId: string, step: keyof typeof GROUP_STEPS) {
+  const { action, event, at } = GROUP_STEPS[step];
+  const order = await lockOrder(trx, principal, orderId);
+  const group = await trx.selectFrom('delivery_groups').selectAll().where('id', '=', groupId).where('order_id', '=', orderId).executeTakeFirst();
+  if (!group) throw new NotFound('Delivery group', groupId);
+  if (principal.role === 'store' && (at === 'pickup' ? group.pickup_location_id : group.fulfilment_location_id) !== principal.locationId) {
+    throw new RuleViolation('not-your-store', 'Only the store doing this step may record it.');
+  }
+  if (action === 'mark_ready' && group.method === 'ship_to_address') throw new RuleViolation('not-a-pickup', 'This group is shipped, not collected.', { state: group.status });
+  if ((action === 'pack' || action === 'deliver') && group.method !== 'ship_to_address') throw new RuleViolation('not-a-shipment', 'This group is collected in store, not shipped.', { state: group.status });
+  const status = nextDeliveryStatus(group.status as DeliveryStatus, action);
+  await trx.updateTable('delivery_groups').set({ status, updated_at: new Date() }).where('id', '=', groupId).execute();
+  if (order.status === 'placed') await trx.updateTable('orders').set({ status: nextOrderStatus(order.status, 'start'), updated_at: new Date() }).where('id', '=', orderId).execute();
+  await recordOrderEvent(trx, orderId, event, { groupId }, principal.actor, principal.channelId);
+  if (action === 'mark_ready' || action === 'deliver') {
+    await publish(trx, [{ type: action === 'mark_ready' ? 'order.ready_for_pickup' : 'order.delivered', subject: `order:${orderId}`, payload: { orderId, groupId, number: order.number } }]);
+  }
   return getOrder(trx, orderId);
 }
 

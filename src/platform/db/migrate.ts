@@ -7,6 +7,7 @@ import * as pricing from './migrations/0003_pricing.ts';
 import * as payments from './migrations/0004_payments.ts';
 import * as orders from './migrations/0005_orders.ts';
 import * as hotPathReferences from './migrations/0006_hot_path_references.ts';
+import * as shipToStore from './migrations/0007_ship_to_store.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0004_payments': payments,
   '0005_orders': orders,
   '0006_hot_path_references': hotPathReferences,
+  '0007_ship_to_store': shipToStore,
 };
 
 async function migrator(db: Db): Promise<Migrator> {

@@ -40,6 +40,8 @@ export interface DeliveryGroupsTable {
   promised_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   carrier: string | null;
   tracking_number: string | null;
+  /** Ship to store: the transfer bringing the goods to the pickup store. */
+  transfer_id: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
