@@ -8,6 +8,7 @@ import { apiKeyDesk, authenticate } from './modules/access/service.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { channelRoutes } from './modules/channels/routes.ts';
 import { customerRoutes } from './modules/customers/routes.ts';
+import { usePhoneRegion } from './modules/customers/schema.ts';
 import { eventRoutes } from './modules/events/routes.ts';
 import { feedRoutes } from './modules/inventory/feed-routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
@@ -28,11 +29,14 @@ export interface AppOptions {
   adminApiKey?: string | undefined;
   logger?: FastifyServerOptions['logger'];
   orders?: OrderRouteOptions;
+  /** The country of phone numbers written without + (default FR). */
+  phoneRegion?: string | undefined;
 }
 
 const ERROR_STATUSES = [400, 401, 403, 404, 409, 422] as const;
 
 export async function buildApp(options: AppOptions): Promise<AisleApp> {
+  usePhoneRegion(options.phoneRegion ?? 'FR');
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,

@@ -38,6 +38,7 @@ async function serve(config: Config) {
     database,
     adminApiKey: config.adminApiKey,
     logger: { level: config.logLevel },
+    phoneRegion: config.phoneRegion,
     orders: config.orderEmails ? { onPlaced: orderConfirmations(database.db, mailer, config.retailer) } : {},
   });
   const stopAnalysing = await keepStatisticsFresh(database, (error) => app.log.error({ err: error }, 'analyze failed'));

@@ -16,7 +16,7 @@ const environment = z.object({
   RETAILER_NAME: z.string().min(1).default('Maison Rhône'),
   RETAILER_ADDRESS: z.string().default('45 rue de la République|69002 Lyon|France'),
   RETAILER_VAT_NUMBER: z.string().optional(),
-  RETAILER_LOCALE: z.string().default('fr-FR'),
+  RETAILER_LOCALE: z.string().regex(/^[a-z]{2,3}-[A-Za-z]{2}$/, 'must be a language and a country, e.g. fr-FR or pl-PL').default('fr-FR'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -37,6 +37,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   retailer: { name: string; addressLines: string[]; vatNumber: string | undefined; locale: string };
+  /** The country of national phone numbers (written without +): the region of RETAILER_LOCALE. */
+  phoneRegion: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     retailer: { name: e.RETAILER_NAME, addressLines: e.RETAILER_ADDRESS.split('|'), vatNumber: e.RETAILER_VAT_NUMBER, locale: e.RETAILER_LOCALE },
+    phoneRegion: e.RETAILER_LOCALE.split('-')[1]?.toUpperCase() ?? 'FR',
   };
 }

@@ -1,21 +1,34 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
 import { countrySchema } from '../../platform/http/params.ts';
 
-/** Keeps a leading +, drops the spaces, dots, dashes and parentheses people write phone numbers with. */
-export function normalisePhone(phone: string): string {
-  const trimmed = phone.trim();
-  const plus = trimmed.startsWith('+') ? '+' : '';
-  return plus + trimmed.slice(plus.length).replace(/[\s.()-]/g, '');
+let phoneRegion: CountryCode = 'FR';
+
+/** The country whose national numbers people write without +: the retailer's (RETAILER_LOCALE), set at start. */
+export function usePhoneRegion(region: string): void {
+  phoneRegion = region as CountryCode;
 }
-export const isNormalisedPhone = (phone: string): boolean => /^\+?\d{6,16}$/.test(phone);
+
+/**
+ * A phone number in E.164 (+33612345678), however it was written: "06 12 34 56 78" in the retailer's country,
+ * "+33 (0)6 12-34-56-78", "0048 612 345 678". Undefined when it cannot be a number. One customer typing their number
+ * two ways is still one customer.
+ */
+export function normalisePhone(phone: string): string | undefined {
+  const parsed = parsePhoneNumberFromString(phone, phoneRegion);
+  return parsed?.isPossible() ? parsed.number : undefined;
+}
 
 export const emailSchema = z.string().trim().toLowerCase().max(254).regex(z.regexes.email, 'must be an email address');
 export const phoneSchema = z
   .string()
   .max(40)
-  .transform(normalisePhone)
-  .refine(isNormalisedPhone, 'must be a phone number of 6 to 16 digits, optionally after a leading +')
-  .describe('Spaces, dots, dashes and parentheses are ignored: +33 6 12 34 56 78 is stored as +33612345678.');
+  .transform((value, context) => {
+    const e164 = normalisePhone(value);
+    if (e164 === undefined) context.addIssue({ code: 'custom', message: 'must be a phone number: international with +, or national in the retailer\'s country' });
+    return e164 ?? z.NEVER;
+  })
+  .describe('Stored in E.164: "06 12 34 56 78" (in France) and "+33 6 12 34 56 78" are both +33612345678.');
 
 const basisPoints = z.number().int().min(0).max(10_000);
 const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, dot, dash or underscore');

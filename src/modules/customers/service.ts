@@ -179,8 +179,9 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 export async function listCustomers(db: Executor, filter: CustomerFilter): Promise<Page<Customer>> {
   const after = decodeCursor(filter.cursor);
   const pattern = filter.q ? likePattern(filter.q) : undefined;
-  // Phones are stored normalised, so "7946 0018" must be written the same way to match +442079460018.
-  const phoneDigits = filter.q ? normalisePhone(filter.q) : '';
+  // Phones are stored in E.164: a whole number is matched as such, a part by its digits ("7946 0018" finds
+  // +442079460018; a national trunk 0 is dropped, so "06 12" finds +33612…).
+  const phoneDigits = filter.q ? (normalisePhone(filter.q) ?? filter.q.replace(/[\s.()-]/g, '').replace(/^0(?=\d)/, '')) : '';
   const phonePattern = /^\+?\d{3,}$/.test(phoneDigits) ? likePattern(phoneDigits) : undefined;
   const rows = await db
     .selectFrom('customers')

@@ -194,6 +194,16 @@ describe('after the order', () => {
     expect((await api.call('GET', `/v1/orders?phone=${encodeURIComponent('+33611223344')}`)).body.items).toHaveLength(1);
   });
 
+  it('knows a guest by phone however it is written: national at the counter, international online', async () => {
+    const atCounter = await api.call('GET', `/v1/orders?phone=${encodeURIComponent('06 11 22 33 44')}`);
+    expect(atCounter.body.items).toHaveLength(1);
+    const online = await api.call('POST', '/v1/orders', {
+      body: webOrder({ customer: { firstName: 'Léa', lastName: 'Dubois', phone: '06.11.22.33.44' }, lines: [{ sku: 'CAP', quantity: 1 }], payments: [{ method: 'card_online', amount: 1500 + 490, card: CARD }] }),
+    });
+    expect(online.status, JSON.stringify(online.body)).toBe(201);
+    expect(online.body).toMatchObject({ customerId: atCounter.body.items[0].customerId, phone: '+33611223344' });
+  });
+
   it('answers a retried order with the same order and charges once', async () => {
     const headers = { 'idempotency-key': 'checkout-42' };
     const first = await api.call('POST', '/v1/orders', { headers, body: webOrder({ customer: { firstName: 'Zoé', lastName: 'Girard', email: 'zoe@example.com' } }) });

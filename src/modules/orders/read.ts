@@ -7,6 +7,7 @@ import { Forbidden, NotFound } from '../../platform/http/problem.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { orderQrPayload, parseOrderQrPayload } from '../documents/qr.ts';
 import { paymentsOfOrders } from '../payments/service.ts';
+import { normalisePhone } from '../customers/schema.ts';
 import type { OrderView } from './schema.ts';
 
 /** Reading orders: one order with everything, the timeline, search, and one customer's history across channels. */
@@ -131,7 +132,7 @@ export async function searchOrders(db: Executor, principal: Principal, search: O
     .select('id')
     .$if(number !== undefined, (q) => q.where('number', '=', number!))
     .$if(search.email !== undefined, (q) => q.where('email', '=', search.email!.toLowerCase()))
-    .$if(search.phone !== undefined, (q) => q.where('phone', '=', search.phone!.replace(/[\s().-]/g, '')))
+    .$if(search.phone !== undefined, (q) => q.where('phone', '=', normalisePhone(search.phone!) ?? search.phone!))
     .$if(channelId !== undefined, (q) => q.where('channel_id', '=', channelId!))
     .$if(search.status !== undefined, (q) => q.where('status', '=', search.status!))
     .$if(search.customerId !== undefined, (q) => q.where('customer_id', '=', search.customerId!))
