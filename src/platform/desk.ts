@@ -26,6 +26,7 @@ export class Desk<R, T> {
   readonly #keyOf: (request: R) => string | undefined;
   #queue: Waiting<R, T>[] = [];
   #running = 0;
+  #whenEmpty: (() => void)[] = [];
 
   /** `handle` answers each request of a batch, in order; if it throws, every request of the batch fails with it. */
   constructor(handle: (requests: R[]) => Promise<Settled<T>[]>, options: DeskOptions<R> = {}) {
@@ -33,6 +34,12 @@ export class Desk<R, T> {
     this.#maxBatch = options.maxBatch ?? 1000;
     this.#concurrency = options.concurrency ?? 1;
     this.#keyOf = options.keyOf ?? (() => undefined);
+  }
+
+  /** Resolves once every request submitted so far has been taken into a batch (at once if none waits). */
+  allTaken(): Promise<void> {
+    if (!this.#queue.length) return Promise.resolve();
+    return new Promise((resolve) => this.#whenEmpty.push(resolve));
   }
 
   submit(request: R): Promise<T> {
@@ -75,6 +82,7 @@ export class Desk<R, T> {
       }
     }
     this.#queue = later;
+    if (!later.length) for (const resolve of this.#whenEmpty.splice(0)) resolve();
     return batch;
   }
 
