@@ -67,8 +67,8 @@ type Line = Transfer['lines'][number];
 export interface TransferFollower {
   /** The transfer is leaving: the reservations at the source that set its units aside (they are deducted with it). */
   leaving(trx: Trx, transfer: TransferRow, actor: string): Promise<string[]>;
-  /** Units have arrived at the destination and are on its shelves; `complete` when nothing is left on the way. */
-  arrived(trx: Trx, transfer: TransferRow, arrived: { variantId: string; quantity: number }[], complete: boolean, actor: string): Promise<void>;
+  /** Units have arrived at the destination and are on its shelves (`received` per line); `complete` when all have. */
+  arrived(trx: Trx, transfer: TransferRow, complete: boolean, actor: string): Promise<void>;
   /** Someone asks to cancel the transfer: a follower that still needs the goods refuses (throws). */
   cancelling(trx: Trx, transfer: TransferRow): Promise<void>;
 }
@@ -264,7 +264,7 @@ export async function receiveTransfer(trx: Trx, principal: Principal, id: string
     set received = i.received + v.quantity, status = case when i.received + v.quantity = i.quantity then 'closed' else 'open' end
     from unnest(${variants}::uuid[], ${quantities}::int[]) as v(variant_id, quantity)
     where i.source = 'transfer' and i.reference_id = ${id} and i.variant_id = v.variant_id and i.status = 'open'`.execute(trx);
-  await follower?.arrived(trx, row, arriving, next === 'received', principal.actor);
+  await follower?.arrived(trx, row, next === 'received', principal.actor);
   return moveTo(trx, row, next, { receivedAt: next === 'received' });
 }
 

@@ -25,7 +25,7 @@ export const shipToStore: TransferFollower = {
     return lines.map((line) => line.reservation_id!);
   },
 
-  async arrived(trx, transfer, _arrived, complete, actor) {
+  async arrived(trx, transfer, complete, actor) {
     const group = await waitingGroup(trx, transfer);
     if (!group) return;
     const order = await trx.selectFrom('orders').select(['id', 'number', 'channel_id']).where('id', '=', group.order_id).forUpdate().executeTakeFirstOrThrow();
