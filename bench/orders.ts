@@ -11,18 +11,20 @@ import type { Principal } from '../src/platform/auth/principal.ts';
 import { openPGlite, type Db } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { startServerProcess, type ServerProcess } from '../test/support/processes.ts';
-import { benchDatabase, cpuSeconds, steadyLoad } from './support.ts';
+import { benchDatabase, cpuSeconds, medianOfEach, steadyLoad } from './support.ts';
 
 /**
  * Orders over HTTP (issue 4): 3-line web orders with reservation, pricing, a test-card authorisation and an outbox
  * event, against 2 `aisle serve` processes on PostgreSQL (and 1 on PGlite). Prints throughput at saturation and
  * latency at a steady 500 orders/s (`--rate`). Every run ends with an oversell and ledger check. The confirmation email (invoice
  * PDF, ~30 ms of CPU each) is off: it is not part of the order's request, and belongs in a worker of its own.
- * Usage: npm run bench -- orders [spread|hot|pglite] [--seconds 10] [--connections 32] [--rate 500] [--history 20000]
+ * Usage: npm run bench -- orders [spread|hot|pglite] [--seconds 10] [--connections 32] [--rate 500] [--history 20000] [--runs 3]
  */
 const args = process.argv.slice(2);
 const SECONDS = Number(args[args.indexOf('--seconds') + 1] ?? 10) || 10;
 const CONNECTIONS = args.includes('--connections') ? Number(args[args.indexOf('--connections') + 1]) : 32;
+/** How many times each case runs; the report gives the median of each figure. */
+const RUNS = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 1;
 /** Orders placed before the run (default 20,000 on PostgreSQL, 5,000 on PGlite). */
 const HISTORY = args.includes('--history') ? Number(args[args.indexOf('--history') + 1]) : undefined;
 /** The steady rate of the latency run, orders per second over both processes. */
@@ -175,9 +177,16 @@ async function pgliteRun() {
   }
 }
 
+/** Runs a case `--runs` times (default 1): the median of every figure, and each run's figures. */
+async function repeated<T>(run: () => Promise<T>): Promise<T | { median: T; runs: T[] }> {
+  const runs: T[] = [];
+  for (let index = 0; index < RUNS; index++) runs.push(await run());
+  return RUNS === 1 ? runs[0]! : { median: medianOfEach(runs), runs };
+}
+
 const only = args.find((arg) => ['hot', 'spread', 'pglite'].includes(arg));
 const report: Record<string, unknown> = {};
-if (!only || only === 'spread') report.postgres2ProcessesSpreadSkus = await postgresRun(true);
-if (!only || only === 'hot') report.postgres2ProcessesSameThreeSkus = await postgresRun(false);
-if (!only || only === 'pglite') report.pglite1Process = await pgliteRun();
+if (!only || only === 'spread') report.postgres2ProcessesSpreadSkus = await repeated(() => postgresRun(true));
+if (!only || only === 'hot') report.postgres2ProcessesSameThreeSkus = await repeated(() => postgresRun(false));
+if (!only || only === 'pglite') report.pglite1Process = await repeated(pgliteRun);
 console.log(JSON.stringify(report, null, 2));

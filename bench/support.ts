@@ -58,6 +58,14 @@ export function percentile(sorted: number[], p: number): number {
 
 export const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
 
+/** The median of each numeric figure across runs of the same shape (nested objects alike). */
+export function medianOfEach<T>(runs: T[]): T {
+  const first = runs[0] as unknown;
+  if (typeof first === 'number') return median(runs as number[]) as T;
+  if (first === null || typeof first !== 'object') return first as T;
+  return Object.fromEntries(Object.keys(first).map((key) => [key, medianOfEach(runs.map((run) => (run as Record<string, unknown>)[key]))])) as T;
+}
+
 /**
  * An open-loop load at a steady rate: request i is due at start + i / rate, whatever the answers before it, and its
  * latency runs from when it was due (so a generator or server falling behind shows in the figures). Requests go
