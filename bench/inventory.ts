@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { availabilityOf } from '../src/modules/inventory/availability.ts';
 import { changeStock } from '../src/modules/inventory/stock.ts';
 import type { Database } from '../src/platform/db/database.ts';
-import { benchDatabase, loadCatalog, median, percentile } from './support.ts';
+import { benchDatabase, loadCatalog, median, option, percentile } from './support.ts';
 
 /**
  * Inventory benchmarks (issue 3): reservations of one hot SKU and of 10,000 SKUs through the service layer from two
@@ -14,10 +14,6 @@ import { benchDatabase, loadCatalog, median, percentile } from './support.ts';
  */
 const run = promisify(execFile);
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 ? Number(args[index + 1]) : fallback;
-};
 const RUNS = option('runs', 3);
 const SECONDS = option('seconds', 8);
 const WORKER = path.resolve(import.meta.dirname, 'reserve-worker.ts');

@@ -11,7 +11,7 @@ import type { Principal } from '../src/platform/auth/principal.ts';
 import { openPGlite, type Db } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { startServerProcess, type ServerProcess } from '../test/support/processes.ts';
-import { benchDatabase, cpuSeconds, medianOfEach, steadyLoad } from './support.ts';
+import { benchDatabase, cpuSeconds, medianOfEach, option, steadyLoad } from './support.ts';
 
 /**
  * Orders over HTTP (issue 4): 3-line web orders with reservation, pricing, a test-card authorisation and an outbox
@@ -21,14 +21,14 @@ import { benchDatabase, cpuSeconds, medianOfEach, steadyLoad } from './support.t
  * Usage: npm run bench -- orders [spread|hot|pglite] [--seconds 10] [--connections 32] [--rate 500] [--history 20000] [--runs 3]
  */
 const args = process.argv.slice(2);
-const SECONDS = Number(args[args.indexOf('--seconds') + 1] ?? 10) || 10;
-const CONNECTIONS = args.includes('--connections') ? Number(args[args.indexOf('--connections') + 1]) : 32;
+const SECONDS = option('seconds', 10);
+const CONNECTIONS = option('connections', 32);
 /** How many times each case runs; the report gives the median of each figure. */
-const RUNS = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 1;
-/** Orders placed before the run (default 20,000 on PostgreSQL, 5,000 on PGlite). */
-const HISTORY = args.includes('--history') ? Number(args[args.indexOf('--history') + 1]) : undefined;
+const RUNS = option('runs', 1);
+/** Orders placed before the run. */
+const HISTORY = { postgres: option('history', 20_000), pglite: option('history', 5_000) };
 /** The steady rate of the latency run, orders per second over both processes. */
-const RATE = args.includes('--rate') ? Number(args[args.indexOf('--rate') + 1]) : 500;
+const RATE = option('rate', 500);
 const headers = { authorization: `Bearer ${DEMO_LOGIN.adminApiKey}`, 'content-type': 'application/json' };
 
 async function call(url: string, method: string, route: string, body?: unknown) {
@@ -124,7 +124,7 @@ function summary(results: autocannon.Result[]) {
 
 async function postgresRun(spread: boolean) {
   const database = await benchDatabase('postgres', 4);
-  await shopWithHistory(database.db, spread, HISTORY ?? 20_000);
+  await shopWithHistory(database.db, spread, HISTORY.postgres);
   const servers: ServerProcess[] = await Promise.all([0, 1].map(() => startServerProcess({ ...database, schema: database.schema!, url: database.url! }, { DATABASE_POOL_SIZE: '16', AISLE_ADMIN_API_KEY: 'bench-admin-key-0123456789', AISLE_ORDER_EMAILS: 'off', NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '' })));
   try {
     const { bodies } = await orderBodies(servers[0]!.url, spread);
@@ -151,7 +151,7 @@ async function pgliteRun() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aisle-bench-orders-'));
   const database = await openPGlite(dataDir);
   await migrateToLatest(database.db);
-  await shopWithHistory(database.db, true, HISTORY ?? 5_000);
+  await shopWithHistory(database.db, true, HISTORY.pglite);
   await database.close();
   const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../bin/aisle.js'), 'serve'], {

@@ -4,6 +4,12 @@ import { openPGlite, type Database } from '../src/platform/db/database.ts';
 import { postgresSchema } from '../test/support/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 
+/** A numeric `--name value` option of the benchmark's command line, or the fallback. */
+export function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
 export const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface BenchDatabase extends Database {
