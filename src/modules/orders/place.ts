@@ -19,6 +19,7 @@ import type { Quote } from '../pricing/schema.ts';
 import { priceWith, pricingFacts, type CustomerDiscount, type PricingFacts } from '../pricing/service.ts';
 import { nextDeliveryStatus, type DeliveryStatus } from './lifecycle.ts';
 import { loadOrders, orderView } from './read.ts';
+import { sellingSetupCache, type SellingSetup, type SellingSetupAt } from './selling-setup.ts';
 import type { CreateOrder, OrderView } from './schema.ts';
 
 /**
@@ -87,7 +88,7 @@ function promisedDate(method: ResolvedGroup['method'], now: Date): Date {
 
 /** Places a batch of orders; never throws for one order's fault: each outcome says what became of its request. */
 export async function placeOrders(db: Db, requests: OrderRequest[], now = new Date()): Promise<OrderOutcome[]> {
-  const steps = await prepareBatch(db, requests, now);
+  const steps = await prepareBatch(db, requests, now, sellingSetupCache(db));
   const ready = steps.filter((step): step is PreparedOrder => 'tenders' in step);
   const written = await writeBatch(db, ready, now);
   let next = 0;
@@ -98,11 +99,11 @@ export async function placeOrders(db: Db, requests: OrderRequest[], now = new Da
  * Steps 1 to 3 for a batch: each request comes out ready to be written, or already answered (a retry of a request
  * already answered gets the stored answer, and nothing is authorised again; a refused one gets its problem).
  */
-export async function prepareBatch(db: Db, requests: OrderRequest[], now: Date): Promise<(PreparedOrder | OrderOutcome)[]> {
+export async function prepareBatch(db: Db, requests: OrderRequest[], now: Date, setupAt: SellingSetupAt): Promise<(PreparedOrder | OrderOutcome)[]> {
   const stored = await storedAnswers(db, requests.map((request) => request.idempotency));
   const answered = stored.map((answer): OrderOutcome | undefined => (answer === undefined ? undefined : answer instanceof Error ? { error: answer } : { order: answer.body as OrderView, replayed: true }));
   const pending = requests.flatMap((request, index) => (answered[index] ? [] : [request]));
-  const prepared = await prepareOrders(db, pending, now);
+  const prepared = await prepareOrders(db, pending, now, setupAt);
   let next = 0;
   return answered.map((answer) => {
     if (answer) return answer;
@@ -137,31 +138,33 @@ async function writeInBatches(db: Db, prepared: PreparedOrder[], now: Date): Pro
 
 // ---------------------------------------------------------------------------------------------------------------
 // Steps 1 to 3: read, check, price and authorise, outside any transaction. Two rounds of queries for the batch: the
-// channels, then everything else at once.
+// order numbers with the set-up's version, and the customers; then prices and codes, and stock when a location is to be
+// chosen. Channels, price lists, delivery rates and fulfilling locations come from the set-up kept in memory.
 
 type Channel = Selectable<ChannelsTable>;
 
-async function prepareOrders(db: Db, requests: OrderRequest[], now: Date): Promise<(PreparedOrder | Error)[]> {
+async function prepareOrders(db: Db, requests: OrderRequest[], now: Date, setupAt: SellingSetupAt): Promise<(PreparedOrder | Error)[]> {
   if (!requests.length) return [];
-  const channels = await sellingChannels(db, requests);
+  const [numbers, customers] = await Promise.all([
+    sql<{ number: string; version: number }>`
+      select nextval('order_numbers')::text as number, (select version from reference_data_version) as version
+      from generate_series(1, ${requests.length}::int)`.execute(db),
+    knownCustomers(db, requests.map((request) => request.input.customer)),
+  ]);
+  const setup = await setupAt(numbers.rows[0]!.version);
+  const channels = sellingChannels(setup, requests);
   const channelOf = (index: number) => (channels[index] instanceof Error ? undefined : (channels[index] as Channel));
   const channelIds = [...new Set(channels.flatMap((channel) => (channel instanceof Error ? [] : [channel.id])))];
   const skus = [...new Set(requests.flatMap((request) => request.input.lines.map((line) => line.sku)))];
   // Stock is read only when a group leaves the choice of its location to Aisle.
   const choosing = requests.some((request, index) => channelOf(index) && request.input.deliveryGroups.some((group) => group.fulfilmentLocationId === undefined && group.method !== 'pickup_in_store'));
-  const [facts, fulfilling, stock, customers, numbers] = await Promise.all([
+  const [facts, stock] = await Promise.all([
     pricingFacts(db, requests.map(({ input }, index) => ({
       channel: channelOf(index), lines: input.lines, promotionCode: input.promotionCode, deliveryGroups: input.deliveryGroups.map((group) => ({ method: group.method })),
-    }))),
-    channelIds.length
-      ? db.selectFrom('channel_locations').innerJoin('locations', 'locations.id', 'channel_locations.location_id')
-          .select(['channel_locations.channel_id', 'locations.id', 'locations.type', 'locations.capabilities'])
-          .where('channel_locations.channel_id', 'in', channelIds).where('channel_locations.fulfils', '=', true).where('locations.active', '=', true).execute()
-      : [],
+    })), setup),
     choosing ? availableWhereChannelsFulfil(db, skus, channelIds) : new Map<string, number>(),
-    knownCustomers(db, requests.map((request) => request.input.customer)),
-    sql<{ number: string }>`select nextval('order_numbers')::text as number from generate_series(1, ${requests.length}::int)`.execute(db),
   ]);
+  const fulfilling = setup.fulfilling;
   const discounts = new Map(customers.flatMap((customer) => (customer instanceof Error || !customer.discount ? [] : [[customer.customerId!, customer.discount] as const])));
 
   return Promise.all(requests.map(async (request, index): Promise<PreparedOrder | Error> => {
@@ -220,25 +223,12 @@ function toPriced(priced: Quote, groups: ResolvedGroup[], now: Date): PricedOrde
 }
 
 /** The selling channel of each request: a channel key's own; otherwise the one named, or for store staff their store's register. */
-async function sellingChannels(db: Db, requests: OrderRequest[]): Promise<(Channel | Error)[]> {
-  const stores = [...new Set(requests.flatMap(({ principal, input }) => (principal.role === 'store' && input.channelId === undefined ? [principal.locationId!] : [])))];
-  const named = requests.flatMap(({ principal, input }) => (principal.role === 'channel' ? [principal.channelId!] : input.channelId !== undefined ? [input.channelId] : []));
-  const rows = named.length || stores.length
-    ? await db.selectFrom('channels').selectAll()
-        .where((eb) => eb.or([
-          eb('id', 'in', named.length ? [...new Set(named)] : [NO_ID]),
-          eb.and([eb('type', '=', 'register'), eb('store_location_id', 'in', stores.length ? stores : [NO_ID])]),
-        ]))
-        .orderBy('id').execute()
-    : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const registers = new Map<string, string>();
-  for (const row of rows) if (row.type === 'register' && row.store_location_id !== null && !registers.has(row.store_location_id)) registers.set(row.store_location_id, row.id);
+function sellingChannels(setup: SellingSetup, requests: OrderRequest[]): (Channel | Error)[] {
   return requests.map(({ principal, input }) => {
     try {
-      const id = principal.role === 'channel' ? principal.channelId! : input.channelId ?? (principal.role === 'store' ? registers.get(principal.locationId!) : undefined);
+      const id = principal.role === 'channel' ? principal.channelId! : input.channelId ?? (principal.role === 'store' ? setup.registers.get(principal.locationId!) : undefined);
       if (id === undefined) throw new InvalidInput([{ field: 'body.channelId', message: 'is required' }]);
-      const channel = checkedChannel(byId.get(id), id);
+      const channel = checkedChannel(setup.channels.get(id), id);
       assertChannelMayOrder(principal, channel);
       return channel;
     } catch (error) {
@@ -247,9 +237,7 @@ async function sellingChannels(db: Db, requests: OrderRequest[]): Promise<(Chann
   });
 }
 
-const NO_ID = '00000000-0000-0000-0000-000000000000';
-
-type Fulfilling = { channel_id: string; id: string; type: string; capabilities: string[] }[];
+type Fulfilling = SellingSetup['fulfilling'];
 
 /**
  * Checks an order's groups and chooses each group's fulfilment location (routing rules refine this choice later):

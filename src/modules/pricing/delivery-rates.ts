@@ -24,18 +24,20 @@ const toView = (row: RateRow): DeliveryRateView => ({
 });
 
 /** The channels' own rates and the defaults in their currencies, for the methods asked (one query). */
+const ratesWithTax = (db: Executor) =>
+  db.selectFrom('delivery_rates').innerJoin('tax_classes', 'tax_classes.code', 'delivery_rates.tax_class').selectAll('delivery_rates').select('tax_classes.rate_basis_points');
+
 export async function usableRates(db: Executor, channelIds: string[], currencies: string[], methods: DeliveryMethod[]) {
   if (!methods.length || !channelIds.length) return [];
-  return db
-    .selectFrom('delivery_rates')
-    .innerJoin('tax_classes', 'tax_classes.code', 'delivery_rates.tax_class')
-    .selectAll('delivery_rates')
-    .select('tax_classes.rate_basis_points')
+  return ratesWithTax(db)
     .where('delivery_rates.method', 'in', methods)
     .where('delivery_rates.currency', 'in', currencies)
     .where((eb) => eb.or([eb('delivery_rates.channel_id', 'in', channelIds), eb('delivery_rates.channel_id', 'is', null)]))
     .execute();
 }
+
+/** Every rate of the shop, for a process that keeps the set-up in memory (pricing filters by channel and currency). */
+export const allRates = (db: Executor) => ratesWithTax(db).execute();
 
 /** A channel's own rate wins over the default; a method with neither cannot be quoted. */
 export function rateFor(rows: (RateRow & { rate_basis_points: number })[], method: DeliveryMethod, groupIndex: number): DeliveryRate {

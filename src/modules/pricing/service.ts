@@ -68,7 +68,18 @@ export interface PricingFacts {
  * What pricing needs for many carts, read with the same four queries whatever their number (the carts' channels
  * are already read; a disabled or missing one is left out, and `priceWith` refuses its cart).
  */
-export async function pricingFacts(db: Executor, carts: (Omit<QuoteInput, 'channelId'> & { channel: Selectable<ChannelsTable> | undefined })[]): Promise<PricingFacts> {
+/** The price lists as pricing reads them. */
+export const allPriceLists = (db: Executor) => db.selectFrom('price_lists').select(['id', 'code', 'prices_include_tax']);
+
+/**
+ * What pricing needs to price `carts`, read at once. A caller that keeps the shop's set-up in memory (the order desk)
+ * passes its price lists and delivery rates, and only prices, floors and codes are read.
+ */
+export async function pricingFacts(
+  db: Executor,
+  carts: (Omit<QuoteInput, 'channelId'> & { channel: Selectable<ChannelsTable> | undefined })[],
+  setup?: Pick<PricingFacts, 'priceLists' | 'rates'>,
+): Promise<PricingFacts> {
   const known = carts.map((cart) => cart.channel).filter((channel): channel is Selectable<ChannelsTable> => channel !== undefined && channel.enabled);
   const skus = [...new Set(carts.flatMap((cart) => cart.lines.map((line) => line.sku)))];
   const priceListIds = [...new Set(known.map((channel) => channel.price_list_id))];
@@ -76,7 +87,7 @@ export async function pricingFacts(db: Executor, carts: (Omit<QuoteInput, 'chann
   const codes = [...new Set(carts.flatMap((cart) => (cart.promotionCode === undefined ? [] : [cart.promotionCode.toUpperCase()])))];
   const methods = [...new Set(carts.flatMap((cart) => (cart.deliveryGroups ?? []).map((group) => group.method)))];
   const [priceLists, variants, promotions, rates] = await Promise.all([
-    priceListIds.length ? db.selectFrom('price_lists').select(['id', 'code', 'prices_include_tax']).where('id', 'in', priceListIds).execute() : [],
+    setup || !priceListIds.length ? [] : allPriceLists(db).where('id', 'in', priceListIds).execute(),
     // One row per variant × price list × currency asked (in practice one or two).
     skus.length
       ? db
@@ -93,10 +104,10 @@ export async function pricingFacts(db: Executor, carts: (Omit<QuoteInput, 'chann
           .execute()
       : [],
     codes.length ? db.selectFrom('promotions').selectAll().where('code', 'in', codes).execute() : [],
-    usableRates(db, known.map((channel) => channel.id), currencies, methods),
+    setup ? setup.rates : usableRates(db, known.map((channel) => channel.id), currencies, methods),
   ]);
   return {
-    priceLists: new Map(priceLists.map((list) => [list.id, list])),
+    priceLists: setup ? setup.priceLists : new Map(priceLists.map((list) => [list.id, list])),
     variants: new Map(variants.map((variant) => [variant.sku, variant])),
     prices: new Map(variants.flatMap((row) => (row.price_list_id === null ? [] : [[`${row.id}|${row.price_list_id}`, row.price!] as const]))),
     floors: new Map(variants.flatMap((row) => (row.currency === null ? [] : [[`${row.id}|${row.currency}`, row.floor!] as const]))),

@@ -8,6 +8,7 @@ import * as payments from './migrations/0004_payments.ts';
 import * as orders from './migrations/0005_orders.ts';
 import * as hotPathReferences from './migrations/0006_hot_path_references.ts';
 import * as shipToStore from './migrations/0007_ship_to_store.ts';
+import * as referenceDataVersion from './migrations/0008_reference_data_version.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0005_orders': orders,
   '0006_hot_path_references': hotPathReferences,
   '0007_ship_to_store': shipToStore,
+  '0008_reference_data_version': referenceDataVersion,
 };
 
 async function migrator(db: Db): Promise<Migrator> {

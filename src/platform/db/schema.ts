@@ -412,4 +412,5 @@ export interface DB extends OrderTables {
   delivery_rates: DeliveryRatesTable;
   payments: PaymentsTable;
   payment_events: PaymentEventsTable;
+  reference_data_version: { singleton: Generated<boolean>; version: Generated<number> };
 }

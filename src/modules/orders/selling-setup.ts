@@ -1,0 +1,54 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import type { ChannelsTable } from '../../platform/db/schema.ts';
+import { allRates } from '../pricing/delivery-rates.ts';
+import { allPriceLists, type PricingFacts } from '../pricing/service.ts';
+
+/**
+ * The shop's set-up as the order desk uses it: channels, the registers of each store, where each channel fulfils
+ * from, price lists and delivery rates. A process keeps it in memory for the version it was read at (migration 0008:
+ * every change to those tables raises the version); each batch reads the version with its order numbers, and a newer
+ * one makes the next batch read the set-up again. So a change made through any process applies from the next batch
+ * of every process, and a batch costs no query for any of this.
+ */
+export interface SellingSetup {
+  channels: Map<string, Selectable<ChannelsTable>>;
+  /** Store location → its register channel (the first by id when a store has several). */
+  registers: Map<string, string>;
+  /** The active locations each channel fulfils from. */
+  fulfilling: { channel_id: string; id: string; type: string; capabilities: string[] }[];
+  priceLists: PricingFacts['priceLists'];
+  rates: PricingFacts['rates'];
+}
+
+export type SellingSetupAt = (version: number) => Promise<SellingSetup>;
+
+/** A process's copy of the set-up, read again when a batch sees a newer version. */
+export function sellingSetupCache(db: Db): SellingSetupAt {
+  let kept: { version: number; setup: Promise<SellingSetup> } | undefined;
+  return (version) => {
+    if (!kept || kept.version < version) {
+      // Read after the version was: what is kept is never older than the version it is kept for.
+      const setup = readSetup(db);
+      kept = { version, setup };
+      setup.catch(() => {
+        if (kept?.setup === setup) kept = undefined;
+      });
+    }
+    return kept.setup;
+  };
+}
+
+async function readSetup(db: Db): Promise<SellingSetup> {
+  const [channels, fulfilling, priceLists, rates] = await Promise.all([
+    db.selectFrom('channels').selectAll().orderBy('id').execute(),
+    db.selectFrom('channel_locations').innerJoin('locations', 'locations.id', 'channel_locations.location_id')
+      .select(['channel_locations.channel_id', 'locations.id', 'locations.type', 'locations.capabilities'])
+      .where('channel_locations.fulfils', '=', true).where('locations.active', '=', true).execute(),
+    allPriceLists(db).execute(),
+    allRates(db),
+  ]);
+  const registers = new Map<string, string>();
+  for (const row of channels) if (row.type === 'register' && row.store_location_id !== null && !registers.has(row.store_location_id)) registers.set(row.store_location_id, row.id);
+  return { channels: new Map(channels.map((row) => [row.id, row])), registers, fulfilling, priceLists: new Map(priceLists.map((list) => [list.id, list])), rates };
+}
