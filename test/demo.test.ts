@@ -43,6 +43,22 @@ describe('the demo shop', () => {
     expect(await ledgerMismatches(api)).toEqual([]);
   });
 
+  it('has an order of each kind to follow: shipped, ready for pickup, on its way to a store, sold at a register, paid at pickup', async () => {
+    const orders = (await api.call('GET', '/v1/orders?limit=20', { token: DEMO_LOGIN.adminApiKey })).body.items;
+    const kinds = orders.map((order: { status: string; deliveryGroups: { method: string; status: string }[] }) => `${order.deliveryGroups[0]!.method} ${order.deliveryGroups[0]!.status} ${order.status}`);
+    expect(kinds.sort()).toEqual([
+      'pickup_in_store collected completed',
+      'pickup_in_store ready_for_pickup in_progress',
+      'pickup_in_store reserved placed',
+      'ship_to_address shipped completed',
+      'ship_to_store awaiting_transfer placed',
+    ]);
+    const toStore = orders.find((order: { deliveryGroups: { method: string }[] }) => order.deliveryGroups[0]!.method === 'ship_to_store');
+    const transfer = await api.call('GET', `/v1/transfers/${toStore.deliveryGroups[0].transferId}`, { token: DEMO_LOGIN.adminApiKey });
+    expect(transfer.body).toMatchObject({ status: 'draft', number: `TR-${toStore.number}-1` });
+    expect(await ledgerMismatches(api)).toEqual([]);
+  });
+
   it('takes a web order with the demo code and the demo web shop key', async () => {
     const stores = (await api.call('GET', '/v1/locations?type=store', { token: DEMO_LOGIN.adminApiKey })).body.items;
     const sku = (await api.call('GET', '/v1/variants?limit=1', { token: DEMO_LOGIN.adminApiKey })).body.items[0].sku;

@@ -9,6 +9,7 @@ import { createPromotion } from '../modules/pricing/promotions.ts';
 import { putDeliveryRate } from '../modules/pricing/delivery-rates.ts';
 import type { NewLocation } from '../modules/locations/schema.ts';
 import { CATALOG, CUSTOMER_NAMES, STORES, WAREHOUSE } from './data.ts';
+import { placeDemoOrders } from './orders.ts';
 
 export interface DemoLogin {
   adminEmail: string;
@@ -36,11 +37,11 @@ function random(seed: number) {
 
 /**
  * Loads the demo retailer: a warehouse and three stores in Lyon, a web shop, a marketplace and a register per store,
- * ~200 products with ~500 variants and prices, ~50 customers, staff and keys. With `onlyIfEmpty` it does nothing
+ * ~200 products with ~500 variants and prices, ~50 customers, staff and keys, and a few orders (demo/orders.ts). With `onlyIfEmpty` it does nothing
  * when the database already has locations (two servers starting together load it once: an advisory lock).
  */
 export async function seedDemo(db: Db, options: { onlyIfEmpty: boolean }): Promise<DemoLogin | null> {
-  return db.transaction().execute(async (trx) => {
+  const login = await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(7406411)`.execute(trx);
     const existing = await trx.selectFrom('locations').select('id').limit(1).executeTakeFirst();
     if (existing && options.onlyIfEmpty) return null;
@@ -48,6 +49,8 @@ export async function seedDemo(db: Db, options: { onlyIfEmpty: boolean }): Promi
     await seed(trx);
     return DEMO_LOGIN;
   });
+  if (login) await placeDemoOrders(db);
+  return login;
 }
 
 async function seed(trx: Trx) {
