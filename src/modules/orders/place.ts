@@ -164,7 +164,6 @@ async function prepareOrders(db: Db, requests: OrderRequest[], now: Date, setupA
     })), setup),
     choosing ? availableWhereChannelsFulfil(db, skus, channelIds) : new Map<string, number>(),
   ]);
-  const fulfilling = setup.fulfilling;
   const discounts = new Map(customers.flatMap((customer) => (customer instanceof Error || !customer.discount ? [] : [[customer.customerId!, customer.discount] as const])));
 
   return Promise.all(requests.map(async (request, index): Promise<PreparedOrder | Error> => {
@@ -173,7 +172,7 @@ async function prepareOrders(db: Db, requests: OrderRequest[], now: Date, setupA
       if (channel instanceof Error) return channel;
       const customer = customers[index]!;
       if (customer instanceof Error) return customer;
-      const groups = resolveGroups(request.input, channel, facts, fulfilling, stock);
+      const groups = resolveGroups(request.input, channel, facts, setup.fulfilling, stock);
       const quote = priceWith({ ...facts, customers: discounts }, {
         channelId: channel.id,
         customerId: customer.customerId,
