@@ -2,7 +2,7 @@ import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { ChannelsTable } from '../../platform/db/schema.ts';
 import type { DeliveryGroupsTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema-orders.ts';
-import { insertRows, writeTogether } from '../../platform/db/statements.ts';
+import { anyOf, insertRows, writeTogether } from '../../platform/db/statements.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { newId } from '../../platform/ids.ts';
 import { Conflict, Forbidden, InvalidInput, RuleViolation } from '../../platform/http/problem.ts';
@@ -349,7 +349,7 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
   const promotionIds = [...new Set(live().flatMap((index) => (batch[index]!.priced.promotion ? [batch[index]!.priced.promotion!.id] : [])))].sort();
   const promotions = new Map(
     (promotionIds.length
-      ? await trx.selectFrom('promotions').select(['id', 'code', 'times_used', 'usage_limit']).where('id', 'in', promotionIds).orderBy('id').forUpdate().execute()
+      ? await trx.selectFrom('promotions').select(['id', 'code', 'times_used', 'usage_limit']).where('id', '=', anyOf(promotionIds, 'uuid')).orderBy('id').forUpdate().execute()
       : []).map((row) => [row.id, { ...row, uses: [] as number[] }]),
   );
   for (const index of live()) {

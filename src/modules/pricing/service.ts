@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
+import { anyOf } from '../../platform/db/statements.ts';
 import type { ChannelsTable, DeliveryMethod, PromotionsTable } from '../../platform/db/schema.ts';
 import { Conflict, InvalidInput, RuleViolation, type FieldError } from '../../platform/http/problem.ts';
 import { checkedChannel, requireEnabledChannel } from '../channels/service.ts';
@@ -9,7 +10,6 @@ import type { Quote } from './schema.ts';
 
 export { priceCart } from './engine.ts';
 
-const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 export interface QuoteInput {
   channelId: string;
@@ -94,16 +94,16 @@ export async function pricingFacts(
           .selectFrom('variants')
           .innerJoin('products', 'products.id', 'variants.product_id')
           .innerJoin('tax_classes', 'tax_classes.code', 'products.tax_class')
-          .leftJoin('prices', (join) => join.onRef('prices.variant_id', '=', 'variants.id').on('prices.price_list_id', 'in', priceListIds.length ? priceListIds : [NO_ID]))
-          .leftJoin('variant_minimum_prices as floors', (join) => join.onRef('floors.variant_id', '=', 'variants.id').on('floors.currency', 'in', currencies.length ? currencies : ['']))
+          .leftJoin('prices', (join) => join.onRef('prices.variant_id', '=', 'variants.id').on('prices.price_list_id', '=', anyOf(priceListIds, 'uuid')))
+          .leftJoin('variant_minimum_prices as floors', (join) => join.onRef('floors.variant_id', '=', 'variants.id').on('floors.currency', '=', anyOf(currencies, 'text')))
           .select([
             'variants.id', 'variants.sku', 'variants.title', 'products.title as product_title', 'variants.weight_grams', 'tax_classes.rate_basis_points',
             'prices.price_list_id', 'prices.amount as price', 'floors.currency', 'floors.amount as floor',
           ])
-          .where('variants.sku', 'in', skus)
+          .where('variants.sku', '=', anyOf(skus, 'text'))
           .execute()
       : [],
-    codes.length ? db.selectFrom('promotions').selectAll().where('code', 'in', codes).execute() : [],
+    codes.length ? db.selectFrom('promotions').selectAll().where('code', '=', anyOf(codes, 'text')).execute() : [],
     setup ? setup.rates : usableRates(db, known.map((channel) => channel.id), currencies, methods),
   ]);
   return {

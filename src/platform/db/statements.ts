@@ -6,6 +6,13 @@ import type { Trx } from './database.ts';
  * each table gets one statement whatever the number of rows, and several statements travel together.
  */
 
+/**
+ * `= any(array)` in place of `in (...)`: one parameter whatever the number of values, so the statement's text, and the
+ * plan its connection keeps for it (database.ts), are the same for 1 value and for 500.
+ * `.where('sku', '=', anyOf(skus, 'text'))`
+ */
+export const anyOf = <T>(values: readonly T[], type: 'text' | 'uuid') => sql<T>`any(${values}::${sql.raw(type)}[])`;
+
 /** The PostgreSQL type of each column written, e.g. `{ id: 'uuid', quantity: 'int', detail: 'jsonb' }`; other fields of the rows are left out. */
 export type Columns<R> = { [K in keyof R & string]?: string };
 

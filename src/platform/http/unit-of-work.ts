@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Trx } from '../db/database.ts';
+import { isStalePlan, type Trx } from '../db/database.ts';
 import { answerIdempotencyKeys, claimIdempotencyKeys, idempotencyClaim } from './idempotency.ts';
 
 /**
@@ -41,14 +41,17 @@ export function markReplayed(reply: FastifyReply) {
 
 const RETRYABLE = new Set(['40001', '40P01']);
 
-/** A deadlock or serialization failure rolled everything back: the whole transaction can safely run again. */
+/**
+ * A deadlock or serialization failure, or a prepared statement gone stale (database.ts), rolled everything back: the
+ * whole transaction can safely run again.
+ */
 export async function retrying<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
       const code = (error as { code?: string } | null)?.code;
-      if (attempt >= attempts || code === undefined || !RETRYABLE.has(code)) throw error;
+      if (attempt >= attempts || code === undefined || !(RETRYABLE.has(code) || isStalePlan(error))) throw error;
     }
   }
 }

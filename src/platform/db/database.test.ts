@@ -1,0 +1,49 @@
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresSchema, postgresUrl, type TestDatabase } from '../../../test/support/database.ts';
+import { retrying } from '../http/unit-of-work.ts';
+
+describe.skipIf(!postgresUrl)('statements on PostgreSQL', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await postgresSchema(postgresUrl!, { prefix: 'aisle_test', poolSize: 1 });
+  });
+  afterAll(() => database?.close());
+
+  /** Another connection, as another server process running a migration would use. */
+  async function elsewhere(statement: string) {
+    const client = new pg.Client({ connectionString: postgresUrl, options: `-c search_path=${database.schema}` });
+    await client.connect();
+    await client.query(statement);
+    await client.end();
+  }
+
+  it('prepares each text once per connection and runs it again with the kept plan', async () => {
+    const runs = 8;
+    for (let run = 0; run < runs; run++) {
+      const found = await database.db.selectFrom('channels').select('id').where('code', '=', sql<string>`any(${[`code-${run}`]}::text[])`).execute();
+      expect(found).toEqual([]);
+    }
+    // The pool holds one connection: the statement above was prepared on it, once, and executed every time.
+    const { rows } = await sql<{ statement: string; executions: number }>`
+      select statement, (generic_plans + custom_plans)::int as executions from pg_prepared_statements
+      where statement like 'select "id" from "channels"%'`.execute(database.db);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.executions).toBe(runs);
+  });
+
+  it('prepares a statement again when its table changed shape under it, alone or in a transaction', async () => {
+    await elsewhere('create table shelf (id int primary key)');
+    await elsewhere('insert into shelf values (1)');
+    const readShelf = () => sql<Record<string, unknown>>`select * from shelf`.execute(database.db);
+    expect((await readShelf()).rows).toEqual([{ id: 1 }]);
+
+    await elsewhere('alter table shelf add column label text default \'front\'');
+    expect((await readShelf()).rows).toEqual([{ id: 1, label: 'front' }]);
+
+    await elsewhere('alter table shelf add column height int default 2');
+    const inTransaction = await retrying(() => database.db.transaction().execute(async (trx) => (await sql`select * from shelf`.execute(trx)).rows));
+    expect(inTransaction).toEqual([{ id: 1, label: 'front', height: 2 }]);
+  });
+});
