@@ -4,7 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accessRoutes } from './modules/access/routes.ts';
-import { apiKeyDesk, authenticate } from './modules/access/service.ts';
+import { ApiKeys, authenticate } from './modules/access/service.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { channelRoutes } from './modules/channels/routes.ts';
 import { customerRoutes } from './modules/customers/routes.ts';
@@ -64,7 +64,8 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
     route.schema.response = { ...Object.fromEntries(ERROR_STATUSES.map((status) => [status, problemSchema])), ...response };
   });
 
-  const keys = apiKeyDesk(app.db);
+  const keys = new ApiKeys(app.db);
+  app.decorate('apiKeys', keys);
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;

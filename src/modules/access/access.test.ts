@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/api.ts';
 import { seedBasics, type Basics } from '../../../test/support/fixtures.ts';
+import { sha256 } from '../../platform/auth/passwords.ts';
+import { ApiKeys } from './service.ts';
 
 let api: TestApi;
 let basics: Basics;
@@ -48,6 +50,25 @@ describe('access control', () => {
     expect((await api.call('GET', '/v1/auth/me', { token })).body.role).toBe('admin');
     expect((await api.call('POST', `/v1/api-keys/${created.body.id}/revoke`)).body.revokedAt).not.toBeNull();
     expect((await api.call('GET', '/v1/auth/me', { token })).status).toBe(401);
+  });
+
+  it('keeps a key it has seen for a second: a revocation by another server process counts after it, one through this process at once', async () => {
+    const created = await api.call('POST', '/v1/api-keys', { body: { name: 'Marketplace', role: 'admin' } });
+    const hash = sha256(created.body.token);
+    const keys = new ApiKeys(api.database.db, 200);
+    expect((await keys.find(hash))?.id).toBe(created.body.id);
+    // Another process revokes it (straight in the database): this process goes on accepting it until the second is up.
+    await api.database.db.updateTable('api_keys').set({ revoked_at: new Date() }).where('id', '=', created.body.id).execute();
+    expect((await keys.find(hash))?.id).toBe(created.body.id);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await keys.find(hash)).toBeUndefined();
+
+    const other = await api.call('POST', '/v1/api-keys', { body: { name: 'POS', role: 'admin' } });
+    const otherHash = sha256(other.body.token);
+    expect((await keys.find(otherHash))?.id).toBe(other.body.id);
+    await api.database.db.updateTable('api_keys').set({ revoked_at: new Date() }).where('id', '=', other.body.id).execute();
+    keys.forget();
+    expect(await keys.find(otherHash)).toBeUndefined();
   });
 
   it('keeps store staff to their own store', async () => {

@@ -66,5 +66,9 @@ export async function accessRoutes(app: AisleApp) {
   app.post('/api-keys/:id/revoke', {
     config: { access: ADMIN },
     schema: { tags, summary: 'Revoke an API key at once', params: idParams, response: { 200: apiKeySchema } },
-  }, (request, reply) => inTransaction(request, reply, 200, (trx) => access.revokeApiKey(trx, request.params.id)));
+  }, async (request, reply) => {
+    const revoked = await inTransaction(request, reply, 200, (trx) => access.revokeApiKey(trx, request.params.id));
+    request.server.apiKeys.forget();
+    return revoked;
+  });
 }

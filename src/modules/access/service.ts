@@ -5,6 +5,7 @@ import type { Executor, Trx } from '../../platform/db/database.ts';
 import { hashPassword, newSecret, sameSecret, sha256, verifyPassword } from '../../platform/auth/passwords.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { newId } from '../../platform/ids.ts';
+import { anyOf } from '../../platform/db/statements.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
 import { Conflict, InvalidInput, NotFound, RuleViolation, Unauthenticated } from '../../platform/http/problem.ts';
 import type { ApiKey, StaffUser } from './schema.ts';
@@ -16,7 +17,7 @@ export const SESSION_HOURS = 12;
  * Who is calling, from `Authorization: Bearer <key>` or the session cookie; null when neither is sent.
  * A key of a disabled channel is refused here, so nothing a disabled channel asks can change anything.
  */
-export async function authenticate(db: Executor, request: FastifyRequest, adminApiKey: string | undefined, keys: ApiKeyDesk): Promise<Principal | null> {
+export async function authenticate(db: Executor, request: FastifyRequest, adminApiKey: string | undefined, keys: ApiKeys): Promise<Principal | null> {
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     const [scheme, token] = authorization.split(' ');
@@ -24,7 +25,7 @@ export async function authenticate(db: Executor, request: FastifyRequest, adminA
     if (adminApiKey !== undefined && sameSecret(token, adminApiKey)) {
       return { role: 'admin', locationId: null, channelId: null, userId: null, apiKeyId: null, actor: 'admin-key' };
     }
-    const key = await keys.submit(sha256(token));
+    const key = await keys.find(sha256(token));
     if (!key) throw new Unauthenticated('This API key is unknown or revoked.');
     if (key.role === 'channel' && key.channel_enabled === false) {
       throw new RuleViolation('channel-disabled', `Channel ${key.channel_code} is disabled: it can neither sell nor change anything until an admin enables it.`, {
@@ -49,26 +50,50 @@ export async function authenticate(db: Executor, request: FastifyRequest, adminA
   return null;
 }
 
-export type ApiKeyDesk = Desk<string, Awaited<ReturnType<typeof activeKeys>>[number] | undefined>;
+type ActiveKey = Awaited<ReturnType<typeof activeKeys>>[number];
 
 const activeKeys = (db: Executor, hashes: string[]) => db
   .selectFrom('api_keys')
   .leftJoin('channels', 'channels.id', 'api_keys.channel_id')
   .select(['api_keys.id', 'api_keys.token_hash', 'api_keys.role', 'api_keys.location_id', 'api_keys.channel_id', 'channels.enabled as channel_enabled', 'channels.code as channel_code'])
-  .where('api_keys.token_hash', '=', sql<string>`any(${hashes}::text[])`)
+  .where('api_keys.token_hash', '=', anyOf(hashes, 'text'))
   .where('api_keys.revoked_at', 'is', null)
   .execute();
 
 /**
- * API key look-ups of the requests arriving together share one query. Nothing is cached: every request reads the
- * key as it is, so a revoked key is refused from the next request on.
+ * The API keys a server process has recently seen, kept for `freshForMs` (one second). Reading the key was a round
+ * trip to the database before every request: at 500 orders/s, 300 queries a second for the same key. Look-ups of the
+ * requests arriving together share one query. An unknown key is never kept, so a new key works at once.
+ * A key revoked, or a channel disabled, through this process is refused from the next request on (`forget`); through
+ * another server process, within `freshForMs`.
  */
-export function apiKeyDesk(db: Executor): ApiKeyDesk {
-  return new Desk(async (hashes) => {
-    const rows = await activeKeys(db, [...new Set(hashes)]);
-    const byHash = new Map(rows.map((row) => [row.token_hash, row]));
-    return hashes.map((hash) => ({ value: byHash.get(hash) }));
-  });
+export class ApiKeys {
+  readonly #desk: Desk<string, ActiveKey | undefined>;
+  readonly #freshForMs: number;
+  #kept = new Map<string, { key: ActiveKey; until: number }>();
+
+  constructor(db: Executor, freshForMs = 1000) {
+    this.#freshForMs = freshForMs;
+    this.#desk = new Desk(async (hashes) => {
+      const rows = await activeKeys(db, [...new Set(hashes)]);
+      const byHash = new Map(rows.map((row) => [row.token_hash, row]));
+      return hashes.map((hash) => ({ value: byHash.get(hash) }));
+    });
+  }
+
+  async find(hash: string): Promise<ActiveKey | undefined> {
+    const kept = this.#kept.get(hash);
+    if (kept && kept.until > performance.now()) return kept.key;
+    const key = await this.#desk.submit(hash);
+    if (key) this.#kept.set(hash, { key, until: performance.now() + this.#freshForMs });
+    else this.#kept.delete(hash);
+    return key;
+  }
+
+  /** Forgets every key kept: called when a key is revoked or a channel changes. */
+  forget(): void {
+    this.#kept.clear();
+  }
 }
 
 type StaffUserRow = { id: string; email: string; name: string; role: 'admin' | 'store'; location_id: string | null; active: boolean; created_at: Date };

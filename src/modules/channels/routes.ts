@@ -27,5 +27,10 @@ export async function channelRoutes(app: AisleApp) {
   app.patch('/channels/:id', {
     config: { access: ADMIN },
     schema: { tags, summary: 'Configure, enable or disable a channel; replace the locations it sells and fulfils from', params: idParams, body: updateChannelBody, response: { 200: channelSchema } },
-  }, (request, reply) => inTransaction(request, reply, 200, (trx) => channels.updateChannel(trx, request.params.id, request.body)));
+  }, async (request, reply) => {
+    const channel = await inTransaction(request, reply, 200, (trx) => channels.updateChannel(trx, request.params.id, request.body));
+    // A channel's API keys are refused while it is disabled.
+    request.server.apiKeys.forget();
+    return channel;
+  });
 }

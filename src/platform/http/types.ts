@@ -10,6 +10,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     database: Database;
+    /** The API keys this process keeps for a second (access module): forgotten when a key or a channel changes. */
+    apiKeys: { forget(): void };
   }
   interface FastifyRequest {
     /** Set by the access check before any handler runs; null only on public routes. */
