@@ -33,6 +33,15 @@ describe.skipIf(!postgresUrl)('statements on PostgreSQL', () => {
     expect(rows[0]!.executions).toBe(runs);
   });
 
+  it('sends lists as array literals that keep every value as it was', async () => {
+    const texts = ['plain', '', 'NULL', null, 'a,b', '{braces}', 'say "cheese"', 'back\\slash\\', 'new\nline', ' spaced ', 'Zoë ☕'];
+    const numbers = [0, -1, 2 ** 40, 1.5, null];
+    const flags = [true, false, null];
+    const { rows } = await sql<{ texts: (string | null)[]; numbers: (number | null)[]; flags: (boolean | null)[] }>`
+      select ${texts}::text[] as texts, ${numbers}::numeric[] as numbers, ${flags}::boolean[] as flags`.execute(database.db);
+    expect(rows[0]).toEqual({ texts, numbers, flags });
+  });
+
   it('prepares a statement again when its table changed shape under it, alone or in a transaction', async () => {
     await elsewhere('create table shelf (id int primary key)');
     await elsewhere('insert into shelf values (1)');

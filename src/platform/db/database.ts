@@ -55,14 +55,33 @@ function statementName(text: string): string | undefined {
  */
 export const isStalePlan = (error: unknown) => (error as { code?: string } | null)?.code === '0A000' && /cached plan/.test((error as Error).message);
 
+/**
+ * A list parameter as PostgreSQL's array literal, built in one pass: pg builds it element by element by string
+ * concatenation, and the batches' lists (a column of an insert each) were a quarter of what the server processes
+ * allocated. Lists of anything but strings, numbers, booleans and nulls are left to pg.
+ */
+function arrayLiteral(values: unknown[]): unknown {
+  const elements = new Array<string>(values.length);
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (value === null || value === undefined) elements[index] = 'NULL';
+    else if (typeof value === 'string') elements[index] = `"${value.replace(/[\\"]/g, '\\$&')}"`;
+    else if (typeof value === 'number' || typeof value === 'boolean') elements[index] = String(value);
+    else return values;
+  }
+  return `{${elements.join(',')}}`;
+}
+
 class PreparingClient extends pg.Client {
   // pg types query() as many overloads; this one serves them all and returns what the overload called returns.
   override query(text: unknown, values?: unknown, callback?: unknown): any {
-    const name = typeof text === 'string' && Array.isArray(values) && callback === undefined ? statementName(text) : undefined;
-    if (name === undefined) return (super.query as (...args: unknown[]) => unknown)(text, values, callback);
-    return super.query({ name, text: text as string, values: values as unknown[] }).catch((error: unknown) => {
+    if (typeof text !== 'string' || !Array.isArray(values) || callback !== undefined) return (super.query as (...args: unknown[]) => unknown)(text, values, callback);
+    values = values.map((value: unknown) => (Array.isArray(value) ? arrayLiteral(value) : value));
+    const name = statementName(text);
+    if (name === undefined) return super.query(text, values as unknown[]);
+    return super.query({ name, text, values: values as unknown[] }).catch((error: unknown) => {
       if (!isStalePlan(error)) throw error;
-      if (statementNames.get(text as string) === name) statementNames.set(text as string, `aisle_renamed_${++renamed}`);
+      if (statementNames.get(text) === name) statementNames.set(text, `aisle_renamed_${++renamed}`);
       if (this.getTransactionStatus() !== 'I') throw error;
       return this.query(text, values) as Promise<pg.QueryResult>;
     });
