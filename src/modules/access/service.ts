@@ -1,5 +1,4 @@
 import type { FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import { Desk } from '../../platform/desk.ts';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import { hashPassword, newSecret, sameSecret, sha256, verifyPassword } from '../../platform/auth/passwords.ts';

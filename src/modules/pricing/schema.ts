@@ -7,7 +7,6 @@ export const PROMOTION_KINDS = ['percentage', 'fixed_amount', 'free_shipping'] a
 export const SHIPPING_PRICINGS = ['flat', 'weight_band', 'free_above'] as const;
 export const MAX_QUOTE_LINES = 500;
 
-const basisPoints = z.number().int().min(0).max(10_000);
 const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 with a time zone, e.g. 2025-06-01T00:00:00+02:00.');
 const taxClassCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, dot, dash or underscore');
 export const promotionCodeSchema = z
