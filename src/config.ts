@@ -7,6 +7,7 @@ const environment = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(90).default(10),
+  DATABASE_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
   AISLE_DATA_DIR: z.string().default('./data'),
   AISLE_ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   AISLE_DEMO: z.enum(['auto', 'off']).default('auto'),
@@ -26,6 +27,8 @@ export interface Config {
   /** PostgreSQL server URL; when absent Aisle runs on the embedded PGlite database in `dataDir`. */
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** Whether each PostgreSQL connection prepares the statements it runs (off behind a transaction-mode pooler). */
+  databasePreparedStatements: boolean;
   dataDir: string;
   adminApiKey: string | undefined;
   /** `auto`: load the demo shop when the database is empty at `serve`. */
@@ -54,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS === 'on',
     dataDir: path.resolve(e.AISLE_DATA_DIR),
     adminApiKey: e.AISLE_ADMIN_API_KEY,
     demo: e.AISLE_DEMO,

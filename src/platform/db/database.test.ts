@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresSchema, postgresUrl, type TestDatabase } from '../../../test/support/database.ts';
+import { loadConfig } from '../../config.ts';
 import { retrying } from '../http/unit-of-work.ts';
+import { openDatabase } from './open.ts';
 
 describe.skipIf(!postgresUrl)('statements on PostgreSQL', () => {
   let database: TestDatabase;
@@ -31,6 +33,19 @@ describe.skipIf(!postgresUrl)('statements on PostgreSQL', () => {
       where statement like 'select "id" from "channels"%'`.execute(database.db);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.executions).toBe(runs);
+  });
+
+  it('prepares nothing with DATABASE_PREPARED_STATEMENTS=off (behind a transaction-mode pooler)', async () => {
+    const config = loadConfig({ DATABASE_URL: `${postgresUrl}`, DATABASE_POOL_SIZE: '1', DATABASE_PREPARED_STATEMENTS: 'off' });
+    expect(config.databasePreparedStatements).toBe(false);
+    const unprepared = await openDatabase(config);
+    try {
+      for (let run = 0; run < 3; run++) expect((await sql<{ n: number }>`select ${run}::int as n`.execute(unprepared.db)).rows).toEqual([{ n: run }]);
+      const { rows } = await sql<{ count: number }>`select count(*)::int as count from pg_prepared_statements`.execute(unprepared.db);
+      expect(rows[0]!.count).toBe(0);
+    } finally {
+      await unprepared.close();
+    }
   });
 
   it('sends lists as array literals that keep every value as it was', async () => {

@@ -29,6 +29,11 @@ export interface PostgresOptions {
   /** Schema to put first on the search path (the tests run each file in a schema of its own). */
   schema?: string;
   applicationName?: string;
+  /**
+   * Prepare statements on each connection (default). Off behind a pooler that hands a session's statements to other
+   * clients (PgBouncer in transaction mode before 1.21, or without `max_prepared_statements`).
+   */
+  prepareStatements?: boolean;
 }
 
 /**
@@ -75,11 +80,18 @@ function arrayLiteral(values: unknown[]): unknown {
 }
 
 class PreparingClient extends pg.Client {
+  readonly #prepare: boolean;
+
+  constructor(config: pg.ClientConfig & { prepareStatements?: boolean } = {}) {
+    super(config);
+    this.#prepare = config.prepareStatements !== false;
+  }
+
   // pg types query() as many overloads; this one serves them all and returns what the overload called returns.
   override query(text: unknown, values?: unknown, callback?: unknown): any {
     if (typeof text !== 'string' || !Array.isArray(values) || callback !== undefined) return (super.query as (...args: unknown[]) => unknown)(text, values, callback);
     values = values.map((value: unknown) => (Array.isArray(value) ? arrayLiteral(value) : value));
-    const name = statementName(text);
+    const name = this.#prepare ? statementName(text) : undefined;
     if (name === undefined) return super.query(text, values as unknown[]);
     return super.query({ name, text, values: values as unknown[] }).catch((error: unknown) => {
       if (!isStalePlan(error)) throw error;
@@ -97,7 +109,8 @@ export function connectPostgres(options: PostgresOptions): Database {
     max: options.poolSize,
     application_name: options.applicationName ?? 'aisle',
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-  });
+    prepareStatements: options.prepareStatements ?? true,
+  } as pg.PoolConfig);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
