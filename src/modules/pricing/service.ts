@@ -10,7 +10,6 @@ import type { Quote } from './schema.ts';
 
 export { priceCart } from './engine.ts';
 
-
 export interface QuoteInput {
   channelId: string;
   /** The channel's row when the caller has just loaded it (enabled); saves reading it again. */
