@@ -66,6 +66,8 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
 
   const keys = new ApiKeys(app.db);
   app.decorate('apiKeys', keys);
+  const stopListening = await options.database.listen('aisle_access', () => keys.forget());
+  app.addHook('onClose', async () => stopListening());
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;

@@ -65,9 +65,10 @@ export async function accessRoutes(app: AisleApp) {
 
   app.post('/api-keys/:id/revoke', {
     config: { access: ADMIN },
-    schema: { tags, summary: 'Revoke an API key: refused from the next request on (by other server processes, within a second)', params: idParams, response: { 200: apiKeySchema } },
+    schema: { tags, summary: 'Revoke an API key: every server process refuses it from its next request on', params: idParams, response: { 200: apiKeySchema } },
   }, async (request, reply) => {
     const revoked = await inTransaction(request, reply, 200, (trx) => access.revokeApiKey(trx, request.params.id));
+    // Forgotten here before answering; other processes hear the database's notification.
     request.server.apiKeys.forget();
     return revoked;
   });

@@ -62,14 +62,17 @@ const activeKeys = (db: Executor, hashes: string[]) => db
 /**
  * The API keys a server process has recently seen, kept for `freshForMs` (one second). Reading the key was a round
  * trip to the database before every request: at 500 orders/s, 300 queries a second for the same key. Look-ups of the
- * requests arriving together share one query. An unknown key is never kept, so a new key works at once.
- * A key revoked, or a channel disabled, through this process is refused from the next request on (`forget`); through
- * another server process, within `freshForMs`.
+ * requests arriving together share one query; an unknown key is never kept, so a new key works at once.
+ * Every change to an API key or a channel makes the database notify `aisle_access` (migration 0009), and every process
+ * then forgets its keys (`forget`, wired in app.ts): a revoked key, or the key of a disabled channel, is refused by
+ * every process from its next request on, and within `freshForMs` even if a notification were lost.
  */
 export class ApiKeys {
   readonly #desk: Desk<string, ActiveKey | undefined>;
   readonly #freshForMs: number;
   #kept = new Map<string, { key: ActiveKey; until: number }>();
+  /** Raised by `forget`: a look-up that started before is not kept (it may have read the key before the change). */
+  #generation = 0;
 
   constructor(db: Executor, freshForMs = 1000) {
     this.#freshForMs = freshForMs;
@@ -83,14 +86,16 @@ export class ApiKeys {
   async find(hash: string): Promise<ActiveKey | undefined> {
     const kept = this.#kept.get(hash);
     if (kept && kept.until > performance.now()) return kept.key;
+    const generation = this.#generation;
     const key = await this.#desk.submit(hash);
-    if (key) this.#kept.set(hash, { key, until: performance.now() + this.#freshForMs });
+    if (key && generation === this.#generation) this.#kept.set(hash, { key, until: performance.now() + this.#freshForMs });
     else this.#kept.delete(hash);
     return key;
   }
 
-  /** Forgets every key kept: called when a key is revoked or a channel changes. */
+  /** Forgets every key kept: when a key or a channel has changed. */
   forget(): void {
+    this.#generation++;
     this.#kept.clear();
   }
 }

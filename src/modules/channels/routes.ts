@@ -29,7 +29,7 @@ export async function channelRoutes(app: AisleApp) {
     schema: { tags, summary: 'Configure, enable or disable a channel; replace the locations it sells and fulfils from', params: idParams, body: updateChannelBody, response: { 200: channelSchema } },
   }, async (request, reply) => {
     const channel = await inTransaction(request, reply, 200, (trx) => channels.updateChannel(trx, request.params.id, request.body));
-    // A channel's API keys are refused while it is disabled.
+    // A disabled channel's keys are refused: forgotten here before answering (other processes hear the notification).
     request.server.apiKeys.forget();
     return channel;
   });

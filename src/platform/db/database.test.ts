@@ -48,6 +48,28 @@ describe.skipIf(!postgresUrl)('statements on PostgreSQL', () => {
     }
   });
 
+  it('hears notifications, and after losing its connection says so and listens again', async () => {
+    const channel = `aisle_test_${process.pid}`;
+    let heard = 0;
+    const stop = await database.listen(channel, () => heard++);
+    try {
+      const waitFor = async (count: number) => {
+        for (let tries = 0; heard < count && tries < 150; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(heard).toBe(count);
+      };
+      await waitFor(1); // listening: anything before may have been missed
+      await sql`select pg_notify(${channel}, '')`.execute(database.db);
+      await waitFor(2);
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity where query = ${`listen "${channel}"`}`.execute(database.db);
+      await waitFor(3); // lost
+      await waitFor(4); // back, a second later
+      await sql`select pg_notify(${channel}, '')`.execute(database.db);
+      await waitFor(5);
+    } finally {
+      await stop();
+    }
+  });
+
   it('sends lists as array literals that keep every value as it was', async () => {
     const texts = ['plain', '', 'NULL', null, 'a,b', '{braces}', 'say "cheese"', 'back\\slash\\', 'new\nline', ' spaced ', 'Zoë ☕'];
     const numbers = [0, -1, 2 ** 40, 1.5, null];

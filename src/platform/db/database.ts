@@ -13,6 +13,11 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * Calls `heard` on every notification of `channel` (NOTIFY), and once more whenever notifications may have been
+   * missed (the listening connection was lost, and again when it is back). Resolves to what stops listening.
+   */
+  listen(channel: string, heard: () => void): Promise<() => Promise<void>>;
 }
 
 const INT8 = 20;
@@ -112,7 +117,37 @@ export function connectPostgres(options: PostgresOptions): Database {
     prepareStatements: options.prepareStatements ?? true,
   } as pg.PoolConfig);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  // A connection of its own, outside the pool, kept listening; when it is lost, `heard` (notifications may have been
+  // missed) and a new one a second later, until it is back.
+  const listen = async (channel: string, heard: () => void) => {
+    let stopped = false;
+    let client: pg.Client | undefined;
+    let retry: NodeJS.Timeout | undefined;
+    const later = () => {
+      if (!stopped && !retry) retry = setTimeout(() => ((retry = undefined), connect().catch(later)), 1000).unref();
+    };
+    const connect = async () => {
+      const listener = new pg.Client({ connectionString: options.url, application_name: `${options.applicationName ?? 'aisle'}-listener` });
+      listener.on('notification', (message) => message.channel === channel && heard());
+      listener.on('error', () => void listener.end().catch(() => undefined));
+      listener.once('end', () => {
+        if (client === listener) client = undefined;
+        if (!stopped) (heard(), later());
+      });
+      await listener.connect();
+      await listener.query(`listen ${pg.escapeIdentifier(channel)}`);
+      if (stopped) return listener.end();
+      client = listener;
+      heard();
+    };
+    await connect();
+    return async () => {
+      stopped = true;
+      clearTimeout(retry);
+      await client?.end();
+    };
+  };
+  return { db, kind: 'postgres', close: () => db.destroy(), listen };
 }
 
 /**
@@ -174,5 +209,9 @@ export async function openPGlite(dataDir: string | undefined): Promise<Database>
   });
   const dialect: Dialect = new ExclusivePGliteDialect({ pglite });
   const db = new Kysely<DB>({ dialect });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  const listen = async (channel: string, heard: () => void) => {
+    const unlisten = await pglite.listen(channel, heard);
+    return async () => unlisten();
+  };
+  return { db, kind: 'pglite', close: () => db.destroy(), listen };
 }

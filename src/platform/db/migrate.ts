@@ -9,6 +9,7 @@ import * as orders from './migrations/0005_orders.ts';
 import * as hotPathReferences from './migrations/0006_hot_path_references.ts';
 import * as shipToStore from './migrations/0007_ship_to_store.ts';
 import * as referenceDataVersion from './migrations/0008_reference_data_version.ts';
+import * as accessChanges from './migrations/0009_access_changes.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0006_hot_path_references': hotPathReferences,
   '0007_ship_to_store': shipToStore,
   '0008_reference_data_version': referenceDataVersion,
+  '0009_access_changes': accessChanges,
 };
 
 async function migrator(db: Db): Promise<Migrator> {
