@@ -95,7 +95,7 @@ class PreparingClient extends pg.Client {
   // pg types query() as many overloads; this one serves them all and returns what the overload called returns.
   override query(text: unknown, values?: unknown, callback?: unknown): any {
     if (typeof text !== 'string' || !Array.isArray(values) || callback !== undefined) return (super.query as (...args: unknown[]) => unknown)(text, values, callback);
-    values = values.map((value: unknown) => (Array.isArray(value) ? arrayLiteral(value) : value));
+    if (values.some(Array.isArray)) values = values.map((value: unknown) => (Array.isArray(value) ? arrayLiteral(value) : value));
     const name = this.#prepare ? statementName(text) : undefined;
     if (name === undefined) return super.query(text, values as unknown[]);
     return super.query({ name, text, values: values as unknown[] }).catch((error: unknown) => {
