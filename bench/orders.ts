@@ -18,7 +18,7 @@ import { benchDatabase, cpuSeconds, medianOfEach, option, steadyLoad } from './s
  * event, against 2 `aisle serve` processes on PostgreSQL (and 1 on PGlite). Prints throughput at saturation and
  * latency at a steady 500 orders/s (`--rate`). Every run ends with an oversell and ledger check. The confirmation email (invoice
  * PDF, ~30 ms of CPU each) is off: it is not part of the order's request, and belongs in a worker of its own.
- * Usage: npm run bench -- orders [spread|hot|pglite] [--seconds 10] [--connections 32] [--rate 500] [--history 20000] [--runs 3]
+ * Usage: npm run bench -- orders [spread|hot|pglite] [--seconds 10] [--connections 32] [--rate 500] [--steady-only] [--history 20000] [--runs 3]
  */
 const args = process.argv.slice(2);
 const SECONDS = option('seconds', 10);
@@ -29,6 +29,8 @@ const RUNS = option('runs', 1);
 const HISTORY = { postgres: option('history', 20_000), pglite: option('history', 5_000) };
 /** The steady rate of the latency run, orders per second over both processes. */
 const RATE = option('rate', 500);
+/** Only the steady run (PostgreSQL cases): to compare latencies at several rates. */
+const STEADY_ONLY = args.includes('--steady-only');
 const headers = { authorization: `Bearer ${DEMO_LOGIN.adminApiKey}`, 'content-type': 'application/json' };
 
 async function call(url: string, method: string, route: string, body?: unknown) {
@@ -129,7 +131,7 @@ async function postgresRun(spread: boolean) {
   try {
     const { bodies } = await orderBodies(servers[0]!.url, spread);
     await Promise.all(servers.map((server) => load(server.url, bodies, { connections: 8, seconds: 2 })));
-    const saturated = summary(await Promise.all(servers.map((server) => load(server.url, bodies, { connections: CONNECTIONS, seconds: SECONDS }))));
+    const saturated = STEADY_ONLY ? null : summary(await Promise.all(servers.map((server) => load(server.url, bodies, { connections: CONNECTIONS, seconds: SECONDS }))));
     const before = await cpuSeconds(servers.map((server) => server.child.pid!));
     const steady = await steadyLoad({ urls: servers.map((server) => server.url), path: '/v1/orders', headers, bodies, rate: RATE, seconds: SECONDS });
     const after = await cpuSeconds(servers.map((server) => server.child.pid!));

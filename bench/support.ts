@@ -128,10 +128,12 @@ export async function steadyLoad(options: { urls: string[]; path: string; header
  */
 export async function cpuSeconds(serverPids: number[]): Promise<{ servers: number; postgres: number; loadGenerator: number }> {
   const { readdir, readFile } = await import('node:fs/promises');
-  const ticks = async (pid: number | string) => {
+  // utime + stime, and for PostgreSQL also cutime + cstime: the postmaster's share of its children that have exited
+  // (backends of closed connections), which would otherwise drop out of the sum during a run.
+  const ticks = async (pid: number | string, exitedChildren = false) => {
     try {
       const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100;
+      return (Number(fields[11]) + Number(fields[12]) + (exitedChildren ? Number(fields[13]) + Number(fields[14]) : 0)) / 100;
     } catch {
       return 0;
     }
@@ -139,9 +141,9 @@ export async function cpuSeconds(serverPids: number[]): Promise<{ servers: numbe
   let postgres = 0;
   for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
     const comm = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '');
-    if (comm.trim() === 'postgres') postgres += await ticks(pid);
+    if (comm.trim() === 'postgres') postgres += await ticks(pid, true);
   }
-  const servers = (await Promise.all(serverPids.map(ticks))).reduce((sum, value) => sum + value, 0);
+  const servers = (await Promise.all(serverPids.map((pid) => ticks(pid)))).reduce((sum, value) => sum + value, 0);
   const own = process.cpuUsage();
   return { servers, postgres, loadGenerator: (own.user + own.system) / 1e6 };
 }
