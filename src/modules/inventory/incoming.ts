@@ -156,7 +156,7 @@ export async function incomingFor(db: Executor, variantIds: string[], locationId
   const rows = await db
     .selectFrom('incoming_stock')
     .select(['id', 'variant_id', 'location_id', 'source', 'reference_id', 'quantity', 'received', 'expected_at'])
-    .where('status', '=', 'open')
+    .where('status', '=', sql.lit('open')) // a literal: the generic plan uses the partial index incoming_stock_key
     .where('variant_id', 'in', variantIds)
     .$if(locationIds !== undefined, (q) => q.where('location_id', 'in', locationIds!))
     .orderBy(sql`expected_at asc nulls last`)

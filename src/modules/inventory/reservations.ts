@@ -226,7 +226,7 @@ export async function expireLapsedHolds(db: Db, limit = 500): Promise<number> {
     const lapsed = await trx
       .selectFrom('reservations')
       .select(['id', 'variant_id', 'location_id', 'quantity'])
-      .where('status', '=', 'active')
+      .where('status', '=', sql.lit('active')) // a literal: the generic plan uses the partial index reservations_expiring
       .where('expires_at', '<', new Date())
       .orderBy('expires_at')
       .limit(limit)

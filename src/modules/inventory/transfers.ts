@@ -216,7 +216,7 @@ async function deductSetAside(trx: Trx, row: TransferRow, reservationIds: string
     .updateTable('reservations')
     .set({ status: 'deducted', closed_at: new Date() })
     .where('id', 'in', reservationIds)
-    .where('status', '=', 'active')
+    .where('status', '=', sql.lit('active')) // literal predicates match partial indexes (database.ts, GENERIC_PLANS)
     .where('location_id', '=', row.from_location_id)
     .returning(['variant_id', 'quantity'])
     .execute();
@@ -316,7 +316,7 @@ async function cancelLocked(trx: Trx, row: TransferRow, actor: string): Promise<
       .set({ status: 'cancelled' })
       .where('source', '=', 'transfer')
       .where('reference_id', '=', id)
-      .where('status', '=', 'open')
+      .where('status', '=', sql.lit('open')) // literal predicates match partial indexes (database.ts, GENERIC_PLANS)
       .execute();
   }
   return moveTo(trx, row, next);
