@@ -19,7 +19,7 @@ import type { Quote } from '../pricing/schema.ts';
 import { priceWith, pricingFacts, type CustomerDiscount, type PricingFacts } from '../pricing/service.ts';
 import { nextDeliveryStatus, type DeliveryStatus } from './lifecycle.ts';
 import { loadOrders, orderView } from './read.ts';
-import { sellingSetupCache, type SellingSetup, type SellingSetupAt } from './selling-setup.ts';
+import { sellingSetupCache, type SellingSetup, type SellingSetups } from './selling-setup.ts';
 import type { CreateOrder, OrderView } from './schema.ts';
 
 /**
@@ -99,11 +99,11 @@ export async function placeOrders(db: Db, requests: OrderRequest[], now = new Da
  * Steps 1 to 3 for a batch: each request comes out ready to be written, or already answered (a retry of a request
  * already answered gets the stored answer, and nothing is authorised again; a refused one gets its problem).
  */
-export async function prepareBatch(db: Db, requests: OrderRequest[], now: Date, setupAt: SellingSetupAt): Promise<(PreparedOrder | OrderOutcome)[]> {
+export async function prepareBatch(db: Db, requests: OrderRequest[], now: Date, setups: SellingSetups): Promise<(PreparedOrder | OrderOutcome)[]> {
   const stored = await storedAnswers(db, requests.map((request) => request.idempotency));
   const answered = stored.map((answer): OrderOutcome | undefined => (answer === undefined ? undefined : answer instanceof Error ? { error: answer } : { order: answer.body as OrderView, replayed: true }));
   const pending = requests.flatMap((request, index) => (answered[index] ? [] : [request]));
-  const prepared = await prepareOrders(db, pending, now, setupAt);
+  const prepared = await prepareOrders(db, pending, now, setups);
   let next = 0;
   return answered.map((answer) => {
     if (answer) return answer;
@@ -137,33 +137,26 @@ async function writeInBatches(db: Db, prepared: PreparedOrder[], now: Date): Pro
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Steps 1 to 3: read, check, price and authorise, outside any transaction. Two rounds of queries for the batch: the
-// order numbers with the set-up's version, and the customers; then prices and codes, and stock when a location is to be
-// chosen. Channels, price lists, delivery rates and fulfilling locations come from the set-up kept in memory.
+// Steps 1 to 3: read, check, price and authorise, outside any transaction. One round of queries for the batch: the
+// order numbers with the set-up's version, the customers, and with the set-up kept in memory (channels, price lists,
+// delivery rates, fulfilling locations) the prices and codes, and stock when a location is to be chosen. Should the
+// version read be newer than the set-up kept (someone changed it), prices and stock are read again with the new one.
 
 type Channel = Selectable<ChannelsTable>;
 
-async function prepareOrders(db: Db, requests: OrderRequest[], now: Date, setupAt: SellingSetupAt): Promise<(PreparedOrder | Error)[]> {
+async function prepareOrders(db: Db, requests: OrderRequest[], now: Date, setups: SellingSetups): Promise<(PreparedOrder | Error)[]> {
   if (!requests.length) return [];
+  const kept = setups.kept();
+  const early = kept && readWithSetup(db, requests, kept.setup);
+  early?.catch(() => undefined); // awaited below unless the set-up turns out to be stale
   const [numbers, customers] = await Promise.all([
     sql<{ number: string; version: number }>`
       select nextval('order_numbers')::text as number, (select version from reference_data_version) as version
       from generate_series(1, ${requests.length}::int)`.execute(db),
     knownCustomers(db, requests.map((request) => request.input.customer)),
   ]);
-  const setup = await setupAt(numbers.rows[0]!.version);
-  const channels = sellingChannels(setup, requests);
-  const channelOf = (index: number) => (channels[index] instanceof Error ? undefined : (channels[index] as Channel));
-  const channelIds = [...new Set(channels.flatMap((channel) => (channel instanceof Error ? [] : [channel.id])))];
-  const skus = [...new Set(requests.flatMap((request) => request.input.lines.map((line) => line.sku)))];
-  // Stock is read only when a group leaves the choice of its location to Aisle.
-  const choosing = requests.some((request, index) => channelOf(index) && request.input.deliveryGroups.some((group) => group.fulfilmentLocationId === undefined && group.method !== 'pickup_in_store'));
-  const [facts, stock] = await Promise.all([
-    pricingFacts(db, requests.map(({ input }, index) => ({
-      channel: channelOf(index), lines: input.lines, promotionCode: input.promotionCode, deliveryGroups: input.deliveryGroups.map((group) => ({ method: group.method })),
-    })), setup),
-    choosing ? availableWhereChannelsFulfil(db, skus, channelIds) : new Map<string, number>(),
-  ]);
+  const version = numbers.rows[0]!.version;
+  const { setup, channels, facts, stock } = await (early && kept.version >= version ? early : readWithSetup(db, requests, setups.at(version)));
   const discounts = new Map(customers.flatMap((customer) => (customer instanceof Error || !customer.discount ? [] : [[customer.customerId!, customer.discount] as const])));
 
   return Promise.all(requests.map(async (request, index): Promise<PreparedOrder | Error> => {
@@ -194,6 +187,24 @@ async function prepareOrders(db: Db, requests: OrderRequest[], now: Date, setupA
       return error as Error;
     }
   }));
+}
+
+/** What the batch reads that depends on the set-up: each request's channel, the pricing facts, and stock if needed. */
+async function readWithSetup(db: Db, requests: OrderRequest[], kept: Promise<SellingSetup>) {
+  const setup = await kept;
+  const channels = sellingChannels(setup, requests);
+  const channelOf = (index: number) => (channels[index] instanceof Error ? undefined : (channels[index] as Channel));
+  const channelIds = [...new Set(channels.flatMap((channel) => (channel instanceof Error ? [] : [channel.id])))];
+  const skus = [...new Set(requests.flatMap((request) => request.input.lines.map((line) => line.sku)))];
+  // Stock is read only when a group leaves the choice of its location to Aisle.
+  const choosing = requests.some((request, index) => channelOf(index) && request.input.deliveryGroups.some((group) => group.fulfilmentLocationId === undefined && group.method !== 'pickup_in_store'));
+  const [facts, stock] = await Promise.all([
+    pricingFacts(db, requests.map(({ input }, index) => ({
+      channel: channelOf(index), lines: input.lines, promotionCode: input.promotionCode, deliveryGroups: input.deliveryGroups.map((group) => ({ method: group.method })),
+    })), setup),
+    choosing ? availableWhereChannelsFulfil(db, skus, channelIds) : new Map<string, number>(),
+  ]);
+  return { setup, channels, facts, stock };
 }
 
 function toPriced(priced: Quote, groups: ResolvedGroup[], now: Date): PricedOrder {

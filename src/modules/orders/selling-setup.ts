@@ -7,9 +7,10 @@ import { allPriceLists, type PricingFacts } from '../pricing/service.ts';
 /**
  * The shop's set-up as the order desk uses it: channels, the registers of each store, where each channel fulfils
  * from, price lists and delivery rates. A process keeps it in memory for the version it was read at (migration 0008:
- * every change to those tables raises the version); each batch reads the version with its order numbers, and a newer
- * one makes the next batch read the set-up again. So a change made through any process applies from the next batch
- * of every process, and a batch costs no query for any of this.
+ * every change to those tables raises the version). A batch starts its reads with the set-up kept and reads the version
+ * with its order numbers; should the version be newer, the batch reads the set-up again and what it read with the old
+ * one. So a change made through any process applies from the next batch of every process, and a batch costs no query
+ * and no round trip for any of this.
  */
 export interface SellingSetup {
   channels: Map<string, Selectable<ChannelsTable>>;
@@ -21,21 +22,30 @@ export interface SellingSetup {
   rates: PricingFacts['rates'];
 }
 
-export type SellingSetupAt = (version: number) => Promise<SellingSetup>;
+/** A process's copy of the set-up. */
+export interface SellingSetups {
+  /** The set-up kept and the version it was read for, if any: a batch may start with it before it knows the version. */
+  kept(): { version: number; setup: Promise<SellingSetup> } | undefined;
+  /** The set-up for `version`: the one kept, or read again if that is older. */
+  at(version: number): Promise<SellingSetup>;
+}
 
 /** A process's copy of the set-up, read again when a batch sees a newer version. */
-export function sellingSetupCache(db: Db): SellingSetupAt {
+export function sellingSetupCache(db: Db): SellingSetups {
   let kept: { version: number; setup: Promise<SellingSetup> } | undefined;
-  return (version) => {
-    if (!kept || kept.version < version) {
-      // Read after the version was: what is kept is never older than the version it is kept for.
-      const setup = readSetup(db);
-      kept = { version, setup };
-      setup.catch(() => {
-        if (kept?.setup === setup) kept = undefined;
-      });
-    }
-    return kept.setup;
+  return {
+    kept: () => kept,
+    at: (version) => {
+      if (!kept || kept.version < version) {
+        // Read after the version was: what is kept is never older than the version it is kept for.
+        const setup = readSetup(db);
+        kept = { version, setup };
+        setup.catch(() => {
+          if (kept?.setup === setup) kept = undefined;
+        });
+      }
+      return kept.setup;
+    },
   };
 }
 

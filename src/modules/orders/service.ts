@@ -21,7 +21,7 @@ import type { CreateOrder, OrderView } from './schema.ts';
  */
 export function orderDesk(db: Db): { submit(request: OrderRequest): Promise<PlacedOrder> } {
   const keyOf = (request: OrderRequest) => request.idempotency && `${request.idempotency.scope}\n${request.idempotency.key}`;
-  const setupAt = sellingSetupCache(db);
+  const setups = sellingSetupCache(db);
   const writing = new Desk<PreparedOrder, OrderOutcome>(
     async (prepared) => (await writeBatch(db, prepared, new Date())).map((outcome) => ({ value: outcome })),
     { maxBatch: 400, keyOf: (prepared) => keyOf(prepared.request) },
@@ -31,7 +31,7 @@ export function orderDesk(db: Db): { submit(request: OrderRequest): Promise<Plac
   // writer's queue behind a long transaction: at a steady 500 orders/s, p50 142 → 89 ms and p99 340 → 236 ms.
   const preparing = new Desk<OrderRequest, Promise<PlacedOrder>>(
     async (requests) => {
-      const steps = (await prepareBatch(db, requests, new Date(), setupAt)).map((step) => ({ value: 'tenders' in step ? writing.submit(step).then(settle) : settle(step) }));
+      const steps = (await prepareBatch(db, requests, new Date(), setups)).map((step) => ({ value: 'tenders' in step ? writing.submit(step).then(settle) : settle(step) }));
       await writing.allTaken();
       return steps;
     },
