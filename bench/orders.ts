@@ -5,7 +5,8 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { DEMO_LOGIN, seedDemo } from '../src/demo/seed.ts';
 import { changeStock } from '../src/modules/inventory/stock.ts';
-import { placeOrders } from '../src/modules/orders/place.ts';
+import { placeOrders, prepareBatch, writeBatch, type OrderRequest, type PreparedOrder } from '../src/modules/orders/place.ts';
+import { sellingSetupCache } from '../src/modules/orders/selling-setup.ts';
 import { quote } from '../src/modules/pricing/service.ts';
 import type { Principal } from '../src/platform/auth/principal.ts';
 import { openPGlite, type Db } from '../src/platform/db/database.ts';
@@ -18,7 +19,7 @@ import { benchDatabase, cpuSeconds, medianOfEach, option, steadyLoad } from './s
  * event, against 2 `aisle serve` processes on PostgreSQL (and 1 on PGlite). Prints throughput at saturation and
  * latency at a steady 500 orders/s (`--rate`). Every run ends with an oversell and ledger check. The confirmation email (invoice
  * PDF, ~30 ms of CPU each) is off: it is not part of the order's request, and belongs in a worker of its own.
- * Usage: npm run bench -- orders [spread|hot|pglite] [--seconds 10] [--connections 32] [--rate 500] [--steady-only] [--history 20000] [--runs 3]
+ * Usage: npm run bench -- orders [spread|hot|pglite|batches] [--seconds 10] [--connections 32] [--rate 500] [--steady-only] [--history 20000] [--runs 3]
  */
 const args = process.argv.slice(2);
 const SECONDS = option('seconds', 10);
@@ -77,32 +78,70 @@ async function shopWithHistory(db: Db, spread: boolean, orders: number) {
   await sql`analyze`.execute(db);
 }
 
-async function placeHistory(db: Db, spread: boolean, orders: number) {
+/** Web orders of three lines shipped from the warehouse, paid by test card, as the service layer takes them. */
+async function webOrders(db: Db, spread: boolean) {
   const channel = await db.selectFrom('channels').select('id').where('type', '=', 'web').orderBy('code').executeTakeFirstOrThrow();
   const skus = (await db.selectFrom('variants').select('sku').orderBy('sku').limit(200).execute()).map((row) => row.sku);
   const principal: Principal = { role: 'admin', locationId: null, channelId: null, userId: null, apiKeyId: null, actor: 'bench-history' };
   const card = { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' };
   const address = { line1: '1 place Bellecour', postalCode: '69002', city: 'Lyon', country: 'FR' };
   const totals = new Map<number, number>();
+  let placed = 0;
+  return (count: number): Promise<OrderRequest[]> => Promise.all(Array.from({ length: count }, async () => {
+    const number = placed++;
+    const shape = spread ? number % 67 : 0;
+    const lines = [0, 1, 2].map((offset) => ({ sku: skus[(shape * 3 + offset) % skus.length]!, quantity: 1, deliveryGroup: 0 }));
+    if (!totals.has(shape)) {
+      const priced = await quote(db, { channelId: channel.id, lines, deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0, 1, 2] }] }, new Date());
+      totals.set(shape, priced.totals.total);
+    }
+    return {
+      principal,
+      input: {
+        channelId: channel.id, customer: { firstName: 'Past', lastName: 'Buyer', email: `past.buyer.${number}@example.com` }, lines,
+        deliveryGroups: [{ method: 'ship_to_address' as const, address }],
+        payments: [{ method: 'card_online' as const, amount: totals.get(shape)!, card }],
+      },
+    };
+  }));
+}
+
+async function placeHistory(db: Db, spread: boolean, orders: number) {
+  const next = await webOrders(db, spread);
   for (let batch = 0; batch < orders / 200; batch++) {
-    const requests = await Promise.all(Array.from({ length: 200 }, async (_, index) => {
-      const shape = spread ? index % 67 : 0;
-      const lines = [0, 1, 2].map((offset) => ({ sku: skus[(shape * 3 + offset) % skus.length]!, quantity: 1, deliveryGroup: 0 }));
-      if (!totals.has(shape)) {
-        const priced = await quote(db, { channelId: channel.id, lines, deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0, 1, 2] }] }, new Date());
-        totals.set(shape, priced.totals.total);
-      }
-      return {
-        principal,
-        input: {
-          channelId: channel.id, customer: { firstName: 'Past', lastName: 'Buyer', email: `past.buyer.${batch * 200 + index}@example.com` }, lines,
-          deliveryGroups: [{ method: 'ship_to_address' as const, address }],
-          payments: [{ method: 'card_online' as const, amount: totals.get(shape)!, card }],
-        },
-      };
-    }));
-    const failed = (await placeOrders(db, requests)).filter((outcome) => 'error' in outcome);
+    const failed = (await placeOrders(db, await next(200))).filter((outcome) => 'error' in outcome);
     if (failed.length) throw new Error(`history: ${failed.length} orders failed: ${String((failed[0] as { error: unknown }).error)}`);
+  }
+}
+
+/**
+ * What a batch costs and what an order in it costs, without HTTP and with nothing else running: batches of 1, 4 and 16
+ * orders placed in-process as the order desk places them (one set-up kept), one after the other. Prints the CPU time
+ * per order of this process and of PostgreSQL.
+ */
+async function batchesRun() {
+  const database = await benchDatabase('postgres', 4);
+  try {
+    await shopWithHistory(database.db, true, 5_000);
+    const next = await webOrders(database.db, true);
+    const setups = sellingSetupCache(database.db);
+    const report: Record<string, { server: number; postgres: number; wall: number }> = {};
+    for (const size of [1, 4, 16]) {
+      const batches = [];
+      for (let count = 0; count < 2_000; count += size) batches.push(await next(size));
+      const before = await cpuSeconds([]);
+      const started = performance.now();
+      for (const batch of batches) {
+        const steps = await prepareBatch(database.db, batch, new Date(), setups);
+        await writeBatch(database.db, steps.filter((step): step is PreparedOrder => 'tenders' in step), new Date());
+      }
+      const after = await cpuSeconds([]);
+      const perOrder = (seconds: number) => +((1000 * seconds) / (batches.length * size)).toFixed(2);
+      report[`batchesOf${size}`] = { server: perOrder(after.loadGenerator - before.loadGenerator), postgres: perOrder(after.postgres - before.postgres), wall: perOrder((performance.now() - started) / 1000) };
+    }
+    return report;
+  } finally {
+    await database.drop();
   }
 }
 
@@ -186,9 +225,10 @@ async function repeated<T>(run: () => Promise<T>): Promise<T | { median: T; runs
   return RUNS === 1 ? runs[0]! : { median: medianOfEach(runs), runs };
 }
 
-const only = args.find((arg) => ['hot', 'spread', 'pglite'].includes(arg));
+const only = args.find((arg) => ['hot', 'spread', 'pglite', 'batches'].includes(arg));
 const report: Record<string, unknown> = {};
 if (!only || only === 'spread') report.postgres2ProcessesSpreadSkus = await repeated(() => postgresRun(true));
 if (!only || only === 'hot') report.postgres2ProcessesSameThreeSkus = await repeated(() => postgresRun(false));
 if (!only || only === 'pglite') report.pglite1Process = await repeated(pgliteRun);
+if (!only || only === 'batches') report.inProcessCpuMsPerOrder = await repeated(batchesRun);
 console.log(JSON.stringify(report, null, 2));
