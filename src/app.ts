@@ -18,10 +18,12 @@ import { locationRoutes } from './modules/locations/routes.ts';
 import { orderRoutes, type OrderRouteOptions } from './modules/orders/routes.ts';
 import { shipToStore } from './modules/orders/ship-to-store.ts';
 import { pricingRoutes } from './modules/pricing/routes.ts';
+import { ADMIN } from './platform/auth/principal.ts';
 import type { Database } from './platform/db/database.ts';
 import { isMigrated } from './platform/db/migrate.ts';
 import { Forbidden, NotFound, Problem, problemSchema, sendProblem, toProblem, Unauthenticated } from './platform/http/problem.ts';
 import type { AisleApp } from './platform/http/types.ts';
+import { Metrics } from './platform/metrics.ts';
 
 export interface AppOptions {
   database: Database;
@@ -51,6 +53,7 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', options.database);
   app.decorate('db', options.database.db);
+  app.decorate('metrics', new Metrics());
   app.decorateRequest('principal', null);
 
   app.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request)));
@@ -103,6 +106,11 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'up' }));
+  // Prometheus scrapes it with an admin API key (`authorization: Bearer`): order volumes are the retailer's business.
+  app.get('/metrics', { schema: { hide: true }, config: { access: ADMIN } }, async (_request, reply) => {
+    reply.type(app.metrics.registry.contentType);
+    return app.metrics.registry.metrics();
+  });
   app.get('/ready', { schema: { hide: true } }, async (_request, reply) => {
     try {
       if (await isMigrated(app.db)) return { status: 'ready', database: options.database.kind };

@@ -11,6 +11,8 @@ export interface DeskOptions<R> {
   concurrency?: number;
   /** Requests with the same key never share a batch (two copies of one Idempotency-Key): the later waits for the next. */
   keyOf?: (request: R) => string | undefined;
+  /** Told each batch's size and how long it took, in seconds (metrics). */
+  observe?: (size: number, seconds: number) => void;
 }
 
 interface Waiting<R, T> {
@@ -24,6 +26,7 @@ export class Desk<R, T> {
   readonly #maxBatch: number;
   readonly #concurrency: number;
   readonly #keyOf: (request: R) => string | undefined;
+  readonly #observe: ((size: number, seconds: number) => void) | undefined;
   #queue: Waiting<R, T>[] = [];
   #running = 0;
   #whenEmpty: (() => void)[] = [];
@@ -34,6 +37,7 @@ export class Desk<R, T> {
     this.#maxBatch = options.maxBatch ?? 1000;
     this.#concurrency = options.concurrency ?? 1;
     this.#keyOf = options.keyOf ?? (() => undefined);
+    this.#observe = options.observe;
   }
 
   /** Resolves once every request submitted so far has been taken into a batch (at once if none waits). */
@@ -87,11 +91,13 @@ export class Desk<R, T> {
   }
 
   async #run(batch: Waiting<R, T>[]): Promise<void> {
+    const started = performance.now();
     try {
       const answers = await this.#handle(batch.map((waiting) => waiting.request));
       answers.forEach((answer, index) => ('error' in answer ? batch[index]!.reject(answer.error) : batch[index]!.resolve(answer.value)));
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);
     }
+    this.#observe?.(batch.length, (performance.now() - started) / 1000);
   }
 }

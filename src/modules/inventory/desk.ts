@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
-import { Desk, type Settled } from '../../platform/desk.ts';
+import { Desk, type DeskOptions, type Settled } from '../../platform/desk.ts';
 import { retrying } from '../../platform/http/unit-of-work.ts';
 import { grantReservations, type ReserveRequest, type Reservation } from './reservations.ts';
 import { InsufficientStock, withSkus } from './stock.ts';
@@ -9,7 +9,7 @@ import { InsufficientStock, withSkus } from './stock.ts';
  * transaction, one locking read and one write per batch. Resolves with the reservations, or rejects with
  * `InsufficientStock` saying what is available.
  */
-export function reservationDesk(db: Db, options: { concurrency?: number } = {}): Desk<ReserveRequest, Reservation[]> {
+export function reservationDesk(db: Db, options: Pick<DeskOptions<ReserveRequest>, 'concurrency' | 'observe'> = {}): Desk<ReserveRequest, Reservation[]> {
   const grant = async (requests: ReserveRequest[]): Promise<Settled<Reservation[]>[]> => {
     try {
       const outcomes = await retrying(() => db.transaction().execute((trx) => grantReservations(trx, requests)));

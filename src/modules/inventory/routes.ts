@@ -24,7 +24,7 @@ const SWEEP_EVERY_MS = 1000;
 const atLocation = (principal: Principal, locationId: string) => assertActsForLocation(principal, locationId);
 
 export async function inventoryRoutes(app: AisleApp) {
-  const desk = reservationDesk(app.db, { concurrency: app.database.kind === 'postgres' ? 2 : 1 });
+  const desk = reservationDesk(app.db, { concurrency: app.database.kind === 'postgres' ? 2 : 1, observe: app.metrics.desk('reservations') });
   let sweeper: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     sweeper = setInterval(() => void expireLapsedHolds(app.db).catch((error: unknown) => app.log.error({ err: error }, 'hold sweeper failed')), SWEEP_EVERY_MS);

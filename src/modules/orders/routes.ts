@@ -18,7 +18,7 @@ export interface OrderRouteOptions {
 }
 
 export async function orderRoutes(app: AisleApp, options: OrderRouteOptions = {}) {
-  const desk = orders.orderDesk(app.db);
+  const desk = orders.orderDesk(app.db, app.metrics);
 
   app.post('/orders', {
     config: { access: ANY_ROLE },

@@ -1,6 +1,7 @@
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { Desk } from '../../platform/desk.ts';
+import type { Metrics } from '../../platform/metrics.ts';
 import { InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
 import { publish } from '../../platform/outbox.ts';
 import { deductReservation, releaseReservation, reserveStock } from '../inventory/reservations.ts';
@@ -19,12 +20,12 @@ import type { CreateOrder, OrderView } from './schema.ts';
  * while one batch is in its transaction, the next is being read, priced and authorised, and no further. Two copies of
  * one Idempotency-Key never share a batch.
  */
-export function orderDesk(db: Db): { submit(request: OrderRequest): Promise<PlacedOrder> } {
+export function orderDesk(db: Db, metrics?: Metrics): { submit(request: OrderRequest): Promise<PlacedOrder> } {
   const keyOf = (request: OrderRequest) => request.idempotency && `${request.idempotency.scope}\n${request.idempotency.key}`;
   const setups = sellingSetupCache(db);
   const writing = new Desk<PreparedOrder, OrderOutcome>(
     async (prepared) => (await writeBatch(db, prepared, new Date())).map((outcome) => ({ value: outcome })),
-    { maxBatch: 400, keyOf: (prepared) => keyOf(prepared.request) },
+    { maxBatch: 400, keyOf: (prepared) => keyOf(prepared.request), observe: metrics?.desk('order-write') },
   );
   const settle = (outcome: OrderOutcome) => ('error' in outcome ? Promise.reject(outcome.error) : Promise.resolve(outcome));
   // The next batch is prepared only once the writer has taken the one before, so prepared orders never pile up in the
@@ -35,7 +36,7 @@ export function orderDesk(db: Db): { submit(request: OrderRequest): Promise<Plac
       await writing.allTaken();
       return steps;
     },
-    { maxBatch: 200, keyOf },
+    { maxBatch: 200, keyOf, observe: metrics?.desk('order-prepare') },
   );
   return { submit: async (request) => preparing.submit(request) };
 }

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Access, Principal } from '../auth/principal.ts';
 import type { Database, Db } from '../db/database.ts';
+import type { Metrics } from '../metrics.ts';
 
 /** The Fastify instance every module's routes are registered on (zod schemas give the handlers their types). */
 export type AisleApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
@@ -12,6 +13,8 @@ declare module 'fastify' {
     database: Database;
     /** The API keys this process keeps for a second (access module): forgotten when a key or a channel changes. */
     apiKeys: { forget(): void };
+    /** This process's metrics (GET /metrics). */
+    metrics: Metrics;
   }
   interface FastifyRequest {
     /** Set by the access check before any handler runs; null only on public routes. */

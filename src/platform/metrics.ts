@@ -1,0 +1,30 @@
+import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * A server process's metrics, in Prometheus' text format at `GET /metrics` (admin credentials): Node's own
+ * (event-loop delay, garbage collection, heap, CPU) and the desks' batches, whose size and duration say how loaded a
+ * process is: batches of one order mean it has room; growing batches and durations, that it is near its limit.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly #batchSize = new Histogram({
+    name: 'aisle_desk_batch_size', help: 'Requests handled together in one batch, per desk', labelNames: ['desk'],
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256], registers: [this.registry],
+  });
+  readonly #batchSeconds = new Histogram({
+    name: 'aisle_desk_batch_seconds', help: 'Time to handle one batch, per desk', labelNames: ['desk'],
+    buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2], registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** What a desk calls after each batch (`DeskOptions.observe`). */
+  desk(name: string) {
+    return (size: number, seconds: number) => {
+      this.#batchSize.observe({ desk: name }, size);
+      this.#batchSeconds.observe({ desk: name }, seconds);
+    };
+  }
+}
