@@ -145,6 +145,19 @@ async function batchesRun() {
   }
 }
 
+/** The order desks' batch counts, sizes and seconds so far, summed over the servers (their GET /metrics). */
+async function deskTotals(urls: string[]): Promise<Record<string, { count: number; size: number; seconds: number }>> {
+  const totals: Record<string, { count: number; size: number; seconds: number }> = {};
+  for (const url of urls) {
+    const text = await (await fetch(`${url}/metrics`, { headers })).text();
+    for (const [, metric, desk, value] of text.matchAll(/^aisle_desk_batch_(size_count|size_sum|seconds_sum)\{desk="([^"]+)"\} (\S+)$/gm)) {
+      const entry = (totals[desk!] ??= { count: 0, size: 0, seconds: 0 });
+      entry[metric === 'size_count' ? 'count' : metric === 'size_sum' ? 'size' : 'seconds'] += Number(value);
+    }
+  }
+  return totals;
+}
+
 function load(url: string, bodies: string[], options: { connections: number; seconds: number }) {
   let next = 0;
   return autocannon({
@@ -172,8 +185,13 @@ async function postgresRun(spread: boolean) {
     await Promise.all(servers.map((server) => load(server.url, bodies, { connections: 8, seconds: 2 })));
     const saturated = STEADY_ONLY ? null : summary(await Promise.all(servers.map((server) => load(server.url, bodies, { connections: CONNECTIONS, seconds: SECONDS }))));
     const before = await cpuSeconds(servers.map((server) => server.child.pid!));
+    const desksBefore = await deskTotals(servers.map((server) => server.url));
     const steady = await steadyLoad({ urls: servers.map((server) => server.url), path: '/v1/orders', headers, bodies, rate: RATE, seconds: SECONDS });
+    const desksAfter = await deskTotals(servers.map((server) => server.url));
     const after = await cpuSeconds(servers.map((server) => server.child.pid!));
+    // The write desk's batches (the preparing desk's are the same batches, and last until the writer takes them).
+    const delta = (figure: 'count' | 'size' | 'seconds') => desksAfter['order-write']![figure] - desksBefore['order-write']![figure];
+    const batches = { perSecond: Math.round(delta('count') / SECONDS), ordersPerBatch: +(delta('size') / delta('count')).toFixed(2), msPerBatch: +((1000 * delta('seconds')) / delta('count')).toFixed(1) };
     const perOrder = (part: keyof typeof after) => +((1000 * (after[part] - before[part])) / (steady.ordersPerSecond * SECONDS)).toFixed(2);
     const cpuMsPerOrder = { postgres: perOrder('postgres'), servers: perOrder('servers'), loadGenerator: perOrder('loadGenerator') };
     const { rows } = await sql<{ bad: number }>`
@@ -181,7 +199,7 @@ async function postgresRun(spread: boolean) {
       left join (select variant_id, location_id, sum(on_hand_change)::int as on_hand, sum(reserved_change)::int as reserved from stock_movements group by 1, 2) m using (variant_id, location_id)
       where s.reserved > s.on_hand or s.on_hand <> coalesce(m.on_hand, 0) or s.reserved <> coalesce(m.reserved, 0)`.execute(database.db);
     const orders = (await sql<{ n: number }>`select count(*)::int as n from orders`.execute(database.db)).rows[0]!.n;
-    return { saturated, steady: { ...steady, cpuMsPerOrder }, orders, ledgerMismatches: rows[0]!.bad };
+    return { saturated, steady: { ...steady, cpuMsPerOrder, batches }, orders, ledgerMismatches: rows[0]!.bad };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     await database.drop();
