@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/support/api.ts';
-import { createVariants, receive, seedBasics, type Basics } from '../../test/support/fixtures.ts';
+import { seedBasics, stockedSkus, type Basics } from '../../test/support/fixtures.ts';
 
 let api: TestApi;
 let basics: Basics;
@@ -8,9 +8,7 @@ let basics: Basics;
 beforeAll(async () => {
   api = await startTestApi();
   basics = await seedBasics(api);
-  await createVariants(api, ['BERET']);
-  expect((await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, { body: { prices: [{ sku: 'BERET', amount: 2500 }] } })).status).toBe(200);
-  await receive(api, basics.warehouse.id, [{ sku: 'BERET', quantity: 10 }]);
+  await stockedSkus(api, basics, [{ sku: 'BERET', price: 2500, quantity: 10 }]);
   const rate = { method: 'ship_to_address', pricing: 'flat', amount: 490, packingFee: 0, currency: 'EUR', taxClass: 'standard' };
   expect((await api.call('PUT', '/v1/delivery-rates', { body: rate })).status).toBe(200);
 });

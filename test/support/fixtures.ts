@@ -69,6 +69,14 @@ export async function receive(api: TestApi, locationId: string, lines: { sku: st
   return response.body;
 }
 
+/** SKUs ready to sell on the web channel: created, priced on its price list, and on hand in the warehouse. */
+export async function stockedSkus(api: TestApi, basics: Basics, items: { sku: string; price: number; quantity: number }[]) {
+  await createVariants(api, items.map((item) => item.sku));
+  const prices = await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, { body: { prices: items.map(({ sku, price }) => ({ sku, amount: price })) } });
+  if (prices.status !== 200) throw new Error(`prices: ${prices.status} ${JSON.stringify(prices.body)}`);
+  await receive(api, basics.warehouse.id, items.map(({ sku, quantity }) => ({ sku, quantity })));
+}
+
 /** The ledger must sum to the quantities for every SKU × location: returns the rows where it does not. */
 export async function ledgerMismatches(api: TestApi) {
   const { sql } = await import('kysely');

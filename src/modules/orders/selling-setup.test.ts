@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, startTestApi, type TestApi } from '../../../test/support/api.ts';
 import { postgresUrl } from '../../../test/support/database.ts';
-import { createVariants, receive, seedBasics, type Basics } from '../../../test/support/fixtures.ts';
+import { seedBasics, stockedSkus, type Basics } from '../../../test/support/fixtures.ts';
 import { startServerProcess, type ServerProcess } from '../../../test/support/processes.ts';
 
 /**
@@ -17,9 +17,7 @@ let basics: Basics;
 beforeAll(async () => {
   api = await startTestApi();
   basics = await seedBasics(api);
-  await createVariants(api, ['SCARF']);
-  expect((await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, { body: { prices: [{ sku: 'SCARF', amount: 4000 }] } })).status).toBe(200);
-  await receive(api, basics.warehouse.id, [{ sku: 'SCARF', quantity: 100 }]);
+  await stockedSkus(api, basics, [{ sku: 'SCARF', price: 4000, quantity: 100 }]);
 });
 afterAll(async () => api?.close());
 
