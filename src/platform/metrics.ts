@@ -4,6 +4,7 @@ import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
  * A server process's metrics, in Prometheus' text format at `GET /metrics` (admin credentials): Node's own
  * (event-loop delay, garbage collection, heap, CPU) and the desks' batches, whose size and duration say how loaded a
  * process is: batches of one order mean it has room; growing batches and durations, that it is near its limit.
+ * (A batch of the `order-prepare` desk lasts until the `order-write` desk takes it.)
  */
 export class Metrics {
   readonly registry = new Registry();
