@@ -154,6 +154,10 @@ async function deskTotals(urls: string[]): Promise<Record<string, { count: numbe
       const entry = (totals[desk!] ??= { count: 0, size: 0, seconds: 0 });
       entry[metric === 'size_count' ? 'count' : metric === 'size_sum' ? 'size' : 'seconds'] += Number(value);
     }
+    // Batches of orders written in one statement or in a transaction, as `written:<how>`.
+    for (const [, how, value] of text.matchAll(/^aisle_order_batch_writes_total\{how="([^"]+)"\} (\S+)$/gm)) {
+      (totals[`written:${how}`] ??= { count: 0, size: 0, seconds: 0 }).count += Number(value);
+    }
   }
   return totals;
 }
@@ -191,7 +195,11 @@ async function postgresRun(spread: boolean) {
     const after = await cpuSeconds(servers.map((server) => server.child.pid!));
     // The write desk's batches (the preparing desk's are the same batches, and last until the writer takes them).
     const delta = (figure: 'count' | 'size' | 'seconds') => desksAfter['order-write']![figure] - desksBefore['order-write']![figure];
-    const batches = { perSecond: Math.round(delta('count') / SECONDS), ordersPerBatch: +(delta('size') / delta('count')).toFixed(2), msPerBatch: +((1000 * delta('seconds')) / delta('count')).toFixed(1) };
+    const written = (how: string) => (desksAfter[`written:${how}`]?.count ?? 0) - (desksBefore[`written:${how}`]?.count ?? 0);
+    const batches = {
+      perSecond: Math.round(delta('count') / SECONDS), ordersPerBatch: +(delta('size') / delta('count')).toFixed(2), msPerBatch: +((1000 * delta('seconds')) / delta('count')).toFixed(1),
+      inOneStatement: +(written('one_statement') / (written('one_statement') + written('transaction'))).toFixed(3),
+    };
     const perOrder = (part: keyof typeof after) => +((1000 * (after[part] - before[part])) / (steady.ordersPerSecond * SECONDS)).toFixed(2);
     const cpuMsPerOrder = { postgres: perOrder('postgres'), servers: perOrder('servers'), loadGenerator: perOrder('loadGenerator') };
     const { rows } = await sql<{ bad: number }>`

@@ -1,10 +1,12 @@
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * A server process's metrics, in Prometheus' text format at `GET /metrics` (admin credentials): Node's own
  * (event-loop delay, garbage collection, heap, CPU) and the desks' batches, whose size and duration say how loaded a
  * process is: batches of one order mean it has room; growing batches and durations, that it is near its limit.
- * (A batch of the `order-prepare` desk lasts until the `order-write` desk takes it.)
+ * (A batch of the `order-prepare` desk lasts until the `order-write` desk takes it.) And how batches of orders were
+ * written: in one statement, or in a transaction that decided under lock (stock short, a promotion's limited uses,
+ * a register sale, a key or contact taken meanwhile).
  */
 export class Metrics {
   readonly registry = new Registry();
@@ -15,6 +17,10 @@ export class Metrics {
   readonly #batchSeconds = new Histogram({
     name: 'aisle_desk_batch_seconds', help: 'Time to handle one batch, per desk', labelNames: ['desk'],
     buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2], registers: [this.registry],
+  });
+
+  readonly #orderBatchWrites = new Counter({
+    name: 'aisle_order_batch_writes_total', help: 'Batches of orders written, by how: one_statement or transaction', labelNames: ['how'], registers: [this.registry],
   });
 
   constructor() {
@@ -28,4 +34,7 @@ export class Metrics {
       this.#batchSeconds.observe({ desk: name }, seconds);
     };
   }
+
+  /** Counts a batch of orders written (`writeBatch`). */
+  orderBatchWritten = (how: string) => this.#orderBatchWrites.inc({ how });
 }

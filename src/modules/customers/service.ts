@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { CustomerAddressesTable, CustomerGroupsTable, CustomersTable } from '../../platform/db/schema.ts';
 import { newId } from '../../platform/ids.ts';
-import { insertRows } from '../../platform/db/statements.ts';
+import { insertRows, type Guarded } from '../../platform/db/statements.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
 import { claimContacts, CustomerExists, ownerOf, replaceContacts } from './contacts.ts';
@@ -271,9 +271,14 @@ export async function findOrCreateCustomer(trx: Trx, guest: Guest): Promise<{ cu
  * phone as `findOrCreateCustomer` does. A guest whose email or phone another request claimed meanwhile gets that
  * profile instead. Answers the profile id of each guest, in order.
  */
-export async function createGuests(trx: Trx, guests: { firstName: string; lastName: string; email?: string | undefined; phone?: string | undefined }[]): Promise<string[]> {
+/**
+ * The profiles to create for guests (one per email or phone shared between them), as parts of one statement: the
+ * profiles, then their emails and phones, claimed `on conflict do nothing` (the parts `guest_emails` and `guest_phones`
+ * return the values claimed). `conditions` hold when every value was claimed: no other request got there first.
+ */
+export function newGuestProfiles(guests: Guest[]): { ids: string[]; created: string[]; byContact: Map<string, string>; guard: Guarded } {
   const byContact = new Map<string, string>();
-  const created: { id: string; firstName: string; lastName: string; email?: string | undefined; phone?: string | undefined }[] = [];
+  const created: { id: string; firstName: string; lastName: string }[] = [];
   const ids = guests.map((given) => {
     const guest = { ...given, email: given.email?.toLowerCase() };
     const keys = [guest.email && `e:${guest.email}`, guest.phone && `p:${guest.phone}`].filter((key): key is string => !!key);
@@ -283,18 +288,37 @@ export async function createGuests(trx: Trx, guests: { firstName: string; lastNa
     for (const key of keys) if (!byContact.has(key)) byContact.set(key, id);
     return id;
   });
-  if (!created.length) return ids;
   const claims = (prefix: string) => [...byContact].filter(([key]) => key.startsWith(prefix)).map(([key, id]) => ({ value: key.slice(2), customer_id: id })).sort((a, b) => (a.value < b.value ? -1 : 1));
   const emails = claims('e:');
   const phones = claims('p:');
+  const guard: Guarded = created.length
+    ? {
+      parts: [
+        sql`guest_profiles as (${insertRows('customers', { id: 'uuid', first_name: 'text', last_name: 'text', consent: 'jsonb' },
+          created.map((guest) => ({ id: guest.id, first_name: guest.firstName, last_name: guest.lastName, consent: JSON.stringify(NO_CONSENT) })))})`,
+        sql`guest_emails as (${insertRows('customer_emails', { email: 'text', customer_id: 'uuid' }, emails.map(({ value, customer_id }) => ({ email: value, customer_id })), sql`on conflict do nothing returning email`) ?? sql`select null::text as email where false`})`,
+        sql`guest_phones as (${insertRows('customer_phones', { phone: 'text', customer_id: 'uuid' }, phones.map(({ value, customer_id }) => ({ phone: value, customer_id })), sql`on conflict do nothing returning phone`) ?? sql`select null::text as phone where false`})`,
+      ],
+      conditions: [{ held: sql`(select count(*) from guest_emails) = ${emails.length}::int and (select count(*) from guest_phones) = ${phones.length}::int`, what: 'guest contacts unclaimed' }],
+    }
+    : { parts: [], conditions: [] };
+  return { ids, created: created.map((guest) => guest.id), byContact, guard };
+}
+
+/**
+ * Profiles for the guests of many orders at once (the guest details of an order that matched no profile before its
+ * transaction): guests sharing an email or a phone become one profile, and each new profile claims its email and
+ * phone as `findOrCreateCustomer` does. A guest whose email or phone another request claimed meanwhile gets that
+ * profile instead. Answers the profile id of each guest, in order.
+ */
+export async function createGuests(trx: Trx, guests: Guest[]): Promise<string[]> {
+  const { ids, created, byContact, guard } = newGuestProfiles(guests);
+  if (!created.length) return ids;
   const { rows } = await sql<{ contact: 'email' | 'phone'; value: string }>`
-    with c as (${insertRows('customers', { id: 'uuid', first_name: 'text', last_name: 'text', consent: 'jsonb' },
-      created.map((guest) => ({ id: guest.id, first_name: guest.firstName, last_name: guest.lastName, consent: JSON.stringify(NO_CONSENT) })))}),
-    e as (${insertRows('customer_emails', { email: 'text', customer_id: 'uuid' }, emails.map(({ value, customer_id }) => ({ email: value, customer_id })), sql`on conflict do nothing returning email`) ?? sql`select null::text as email where false`}),
-    p as (${insertRows('customer_phones', { phone: 'text', customer_id: 'uuid' }, phones.map(({ value, customer_id }) => ({ phone: value, customer_id })), sql`on conflict do nothing returning phone`) ?? sql`select null::text as phone where false`})
-    select 'email' as contact, email as value from e union all select 'phone', phone from p`.execute(trx);
+    with ${sql.join(guard.parts, sql`, `)}
+    select 'email' as contact, email as value from guest_emails union all select 'phone', phone from guest_phones`.execute(trx);
   const claimed = new Set(rows.map((row) => `${row.contact === 'email' ? 'e' : 'p'}:${row.value}`));
-  const lost = [...byContact].filter(([key]) => !claimed.has(key) && created.some((guest) => guest.id === byContact.get(key)));
+  const lost = [...byContact].filter(([key, id]) => !claimed.has(key) && created.includes(id));
   if (!lost.length) return ids;
   // Another request claimed one of these values between our look-up and our insert: its profile is the customer.
   const replaced = new Map<string, string>();

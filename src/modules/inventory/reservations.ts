@@ -1,10 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
-import { writeTogether } from '../../platform/db/statements.ts';
+import { writeTogether, type Guarded } from '../../platform/db/statements.ts';
 import type { Db, Executor, Trx } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { NotFound, RuleViolation } from '../../platform/http/problem.ts';
 import {
-  availableToPromise, changeStock, changeWrites, InsufficientStock, keyOf, lockLevels, persistChanges, withSkus, type Level, type Shortage, type StockChange,
+  availableToPromise, changeStock, changeWrites, InsufficientStock, keyOf, lockLevels, movementsInsert, persistChanges, withSkus, type Level, type Shortage, type StockChange,
   type StockKey,
 } from './stock.ts';
 
@@ -68,35 +68,89 @@ export async function decideReservations(trx: Trx, requests: ReserveRequest[]): 
     if (await expireHoldsOf(trx, keys, levels)) outcomes = decide(requests, levels);
   }
   const before = new Map([...levels].map(([key, level]) => [key, { ...level }]));
-  const now = Date.now();
+  const now = new Date();
   const rows: Reservation[] = [];
   const changes: StockChange[] = [];
   const results: Outcome[] = outcomes.map((outcome, index) => {
     if ('shortages' in outcome) return outcome;
-    const request = requests[index]!;
-    const expiresAt = request.kind === 'hold' ? new Date(now + (request.ttlSeconds ?? 900) * 1000).toISOString() : null;
-    const granted = request.lines.map((line) => {
+    const granted = grant(requests[index]!, now, rows, changes);
+    for (const line of granted) {
       const level = levels.get(keyOf(line.variantId, line.locationId))!;
       level.reserved += line.quantity;
       level.available = availableToPromise(level);
-      const reservation: Reservation = {
-        id: line.id ?? newId(), variantId: line.variantId, locationId: line.locationId, quantity: line.quantity, kind: request.kind, status: 'active',
-        channelId: request.channelId ?? null, referenceType: request.referenceType ?? '', referenceId: request.referenceId ?? '',
-        expiresAt, createdAt: new Date(now).toISOString(),
-      };
-      changes.push({
-        variantId: line.variantId, locationId: line.locationId, kind: 'reservation', quantity: line.quantity, reserved: line.quantity,
-        referenceType: 'reservation', referenceId: reservation.id, reason: request.kind,
-      });
-      return reservation;
-    });
-    rows.push(...granted);
+    }
     return { reservations: granted };
   });
   if (!rows.length) return { outcomes: results, writes: [] };
   const touched = [...new Set(rows.map((row) => keyOf(row.variantId, row.locationId)))].map((key) => levels.get(key)!);
-  const actor = requests.every((request) => request.actor === requests[0]!.actor) ? requests[0]!.actor : 'batch';
-  return { outcomes: results, writes: [...changeWrites(touched, changes, actor, before), reservationsInsert(rows)] };
+  return { outcomes: results, writes: [...changeWrites(touched, changes, actorOf(requests), before), reservationsInsert(rows)] };
+}
+
+/** The reservations of a request granted whole, added to `rows`, with their ledger movements added to `changes`. */
+function grant(request: ReserveRequest, now: Date, rows: Reservation[], changes: StockChange[]): Reservation[] {
+  const expiresAt = request.kind === 'hold' ? new Date(now.getTime() + (request.ttlSeconds ?? 900) * 1000).toISOString() : null;
+  const granted = request.lines.map((line): Reservation => ({
+    id: line.id ?? newId(), variantId: line.variantId, locationId: line.locationId, quantity: line.quantity, kind: request.kind, status: 'active',
+    channelId: request.channelId ?? null, referenceType: request.referenceType ?? '', referenceId: request.referenceId ?? '',
+    expiresAt, createdAt: now.toISOString(),
+  }));
+  for (const reservation of granted) {
+    changes.push({
+      variantId: reservation.variantId, locationId: reservation.locationId, kind: 'reservation', quantity: reservation.quantity, reserved: reservation.quantity,
+      referenceType: 'reservation', referenceId: reservation.id, reason: request.kind,
+    });
+  }
+  rows.push(...granted);
+  return granted;
+}
+
+const actorOf = (requests: ReserveRequest[]) => (requests.every((request) => request.actor === requests[0]!.actor) ? requests[0]!.actor : 'batch');
+
+/**
+ * Every request granted whole, without a lock or a transaction: for a caller that writes its own rows with these in
+ * one statement (`writeIf`). The statement locks the levels and takes the units only if each level still has enough
+ * for all the requests together, in which case deciding them one by one under lock (`decideReservations`) would have
+ * granted them all too. If one has not, nothing is written, and the caller decides under lock (which also says who is
+ * short). The new quantities and their `stock.changed` events are computed in the statement, from the locked rows.
+ */
+export function reservationsIfAllFit(requests: ReserveRequest[]): { outcomes: Outcome[]; guard: Guarded; writes: (RawBuilder<unknown> | null)[] } {
+  const now = new Date();
+  const rows: Reservation[] = [];
+  const changes: StockChange[] = [];
+  const outcomes = requests.map((request) => ({ reservations: grant(request, now, rows, changes) }));
+  const wanted = new Map<string, { variantId: string; locationId: string; quantity: number }>();
+  for (const row of rows) {
+    const key = keyOf(row.variantId, row.locationId);
+    const entry = wanted.get(key) ?? wanted.set(key, { variantId: row.variantId, locationId: row.locationId, quantity: 0 }).get(key)!;
+    entry.quantity += row.quantity;
+  }
+  const demand = [...wanted.values()];
+  if (!demand.length) return { outcomes, guard: { parts: [], conditions: [] }, writes: [] };
+  const guard: Guarded = {
+    parts: [
+      sql`reserving as (
+        select s.variant_id, s.location_id, s.on_hand, s.reserved, s.damaged, s.incoming, coalesce(s.safety_stock, l.safety_stock) as safety_stock, d.quantity
+        from stock_levels s
+        join locations l on l.id = s.location_id
+        join unnest(${demand.map((d) => d.variantId)}::uuid[], ${demand.map((d) => d.locationId)}::uuid[], ${demand.map((d) => d.quantity)}::int[]) as d(variant_id, location_id, quantity)
+          on s.variant_id = d.variant_id and s.location_id = d.location_id
+        order by s.variant_id, s.location_id
+        for update of s)`,
+      sql`reserved_levels as (
+        update stock_levels s set reserved = s.reserved + r.quantity, updated_at = now()
+        from reserving r where s.variant_id = r.variant_id and s.location_id = r.location_id
+        returning s.variant_id, s.location_id, s.on_hand, s.reserved, s.damaged, s.incoming, r.safety_stock, r.reserved as reserved_before)`,
+      // The payload of levelEvents (stock.ts).
+      sql`reserved_events as (
+        insert into outbox_events (type, subject, payload)
+        select 'stock.changed', 'stock:' || variant_id || ':' || location_id, jsonb_build_object(
+          'variantId', variant_id, 'locationId', location_id, 'onHand', on_hand, 'reserved', reserved, 'damaged', damaged, 'incoming', incoming,
+          'safetyStock', safety_stock, 'available', greatest(0, on_hand - reserved - safety_stock), 'availableBefore', greatest(0, on_hand - reserved_before - safety_stock))
+        from reserved_levels)`,
+    ],
+    conditions: [{ held: sql`(select count(*) from reserving where on_hand - reserved - safety_stock >= quantity) = ${demand.length}::int`, what: 'stock available' }],
+  };
+  return { outcomes, guard, writes: [movementsInsert(changes, actorOf(requests)), reservationsInsert(rows)] };
 }
 
 /** Decides each request in order against the locked levels; the levels are not modified. */

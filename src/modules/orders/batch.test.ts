@@ -2,9 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/api.ts';
 import { createVariants, ledgerMismatches, receive, seedBasics, type Basics } from '../../../test/support/fixtures.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
-import { placeOrders, type OrderRequest } from './place.ts';
+import { placeOrders, prepareBatch, writeBatch, type BatchWrite, type OrderRequest, type PreparedOrder } from './place.ts';
+import { sellingSetupCache } from './selling-setup.ts';
 
-/** Orders placed together (one batch, one transaction) each succeed or fail on their own. */
+/**
+ * Orders placed together (one batch) each succeed or fail on their own: in one statement when the whole batch fits,
+ * else in a transaction that decides order by order.
+ */
 
 const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' };
 const ADDRESS = { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon', country: 'FR' };
@@ -16,12 +20,12 @@ let basics: Basics;
 beforeAll(async () => {
   api = await startTestApi();
   basics = await seedBasics(api);
-  await createVariants(api, ['SOCK', 'RARE']);
-  const prices = await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, { body: { prices: [{ sku: 'SOCK', amount: 500 }, { sku: 'RARE', amount: 9000 }] } });
+  await createVariants(api, ['SOCK', 'RARE', 'LAST']);
+  const prices = await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, { body: { prices: [{ sku: 'SOCK', amount: 500 }, { sku: 'RARE', amount: 9000 }, { sku: 'LAST', amount: 700 }] } });
   expect(prices.status).toBe(200);
   const rate = await api.call('PUT', '/v1/delivery-rates', { body: { method: 'ship_to_address', pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' } });
   expect(rate.status).toBe(200);
-  await receive(api, basics.warehouse.id, [{ sku: 'SOCK', quantity: 1000 }, { sku: 'RARE', quantity: 2 }]);
+  await receive(api, basics.warehouse.id, [{ sku: 'SOCK', quantity: 1000 }, { sku: 'RARE', quantity: 2 }, { sku: 'LAST', quantity: 1 }]);
 });
 afterAll(async () => {
   await api?.close();
@@ -97,5 +101,45 @@ describe('a batch of orders', () => {
     expect(new Set(copies.map((copy) => copy.body.id)).size).toBe(1);
     expect(copies.filter((copy) => copy.headers.get('idempotent-replayed') === 'true')).toHaveLength(4);
     expect((await api.call('GET', '/v1/orders?email=retry@example.com')).body.items).toHaveLength(1);
+  });
+
+  /** Prepares the orders (read, priced, authorised), then writes them, saying how. */
+  async function placeSaying(requests: OrderRequest[], between?: () => Promise<void>) {
+    const prepared = (await prepareBatch(api.database.db, requests, new Date(), sellingSetupCache(api.database.db))).filter((step): step is PreparedOrder => 'tenders' in step);
+    await between?.();
+    const how: BatchWrite[] = [];
+    const outcomes = await writeBatch(api.database.db, prepared, new Date(), (written) => how.push(written));
+    return { outcomes, how };
+  }
+
+  it('writes a batch that fits in one statement, with the rows, ledger, events and stored answers a transaction writes', async () => {
+    const before = (await api.call('GET', `/v1/inventory/levels?sku=SOCK&locationId=${basics.warehouse.id}`)).body.items[0];
+    const keyed = { ...order('SOCK', 2, 'one.statement@example.com', 1000), idempotency: { scope: 'admin-key', key: 'one-statement', requestHash: 'h1' } };
+    const { outcomes, how } = await placeSaying([keyed, order('SOCK', 3, 'new.guest@example.com', 1500)]);
+    expect(how).toEqual(['one_statement']);
+    const placed = outcomes.map((outcome) => ('order' in outcome ? outcome.order : outcome.error));
+    for (const placedOrder of placed) expect((await api.call('GET', `/v1/orders/${(placedOrder as { id: string }).id}`)).body).toEqual(placedOrder);
+    const after = (await api.call('GET', `/v1/inventory/levels?sku=SOCK&locationId=${basics.warehouse.id}`)).body.items[0];
+    expect(after).toMatchObject({ onHand: before.onHand, reserved: before.reserved + 5, available: before.available - 5 });
+    expect(await ledgerMismatches(api)).toEqual([]);
+    // The stock.changed event says what stockChange's would: the new quantities and the availability before.
+    const events = (await api.call('GET', '/v1/events?type=stock.changed&limit=1000')).body.items;
+    expect(events.at(-1).payload).toEqual({
+      variantId: after.variantId, locationId: basics.warehouse.id, onHand: after.onHand, reserved: after.reserved, damaged: after.damaged,
+      incoming: after.incoming, safetyStock: after.safetyStock, available: after.available, availableBefore: before.available,
+    });
+    // The new guest has a profile, and the key its answer: a retry is answered with the same order.
+    expect((await api.call('GET', `/v1/customers/${(placed[1] as { customerId: string }).customerId}`)).body.emails).toEqual(['new.guest@example.com']);
+    expect(await placeOrders(api.database.db, [keyed])).toEqual([{ order: placed[0], replayed: true }]);
+  });
+
+  it('decides under lock when the stock went to another order between reading and writing', async () => {
+    const { outcomes, how } = await placeSaying([order('LAST', 1, 'too.late@example.com', 700), order('SOCK', 1, 'in.time@example.com', 500)], async () => {
+      const [first] = await placeOrders(api.database.db, [order('LAST', 1, 'first.there@example.com', 700)]);
+      expect(first).toMatchObject({ order: { status: 'placed' } });
+    });
+    expect(how).toEqual(['transaction']);
+    expect(outcomes.map((outcome) => ('error' in outcome ? (outcome.error as { code: string }).code : outcome.order.status))).toEqual(['insufficient-stock', 'placed']);
+    expect(await ledgerMismatches(api)).toEqual([]);
   });
 });

@@ -2,16 +2,17 @@ import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { ChannelsTable } from '../../platform/db/schema.ts';
 import type { DeliveryGroupsTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema-orders.ts';
-import { anyOf, insertRows, writeTogether } from '../../platform/db/statements.ts';
+import { anyOf, insertRows, writeIf, writeTogether } from '../../platform/db/statements.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { newId } from '../../platform/ids.ts';
 import { Conflict, Forbidden, InvalidInput, RuleViolation } from '../../platform/http/problem.ts';
-import { answerIdempotencyKeys, claimIdempotencyKeys, releaseIdempotencyKeys, storedAnswers, type IdempotencyClaim, type StoredAnswer } from '../../platform/http/idempotency.ts';
+import { answerIdempotencyKeys, claimedWithAnswers, claimIdempotencyKeys, releaseIdempotencyKeys, storedAnswers, type IdempotencyClaim, type StoredAnswer } from '../../platform/http/idempotency.ts';
 import { retrying } from '../../platform/http/unit-of-work.ts';
 import { eventsInsert } from '../../platform/outbox.ts';
 import { checkedChannel } from '../channels/service.ts';
-import { createGuests } from '../customers/service.ts';
-import { decideReservations, deductReservation, type ReserveRequest } from '../inventory/reservations.ts';
+import { createGuests, newGuestProfiles } from '../customers/service.ts';
+import type { Guest } from '../customers/schema.ts';
+import { decideReservations, deductReservation, reservationsIfAllFit, type ReserveRequest } from '../inventory/reservations.ts';
 import { availableWhereChannelsFulfil } from '../inventory/availability.ts';
 import { InsufficientStock, withSkus } from '../inventory/stock.ts';
 import { capturePayments, newPayments, paymentsInsert, requestAuthorizations, toPayment, voidApproved, type TenderOutcome } from '../payments/service.ts';
@@ -117,12 +118,46 @@ export async function prepareBatch(db: Db, requests: OrderRequest[], now: Date, 
  * order fails only itself). The authorisations of an order not placed, or placed by an earlier copy of the same
  * request, are voided.
  */
-export async function writeBatch(db: Db, prepared: PreparedOrder[], now: Date): Promise<OrderOutcome[]> {
-  const written = await writeInBatches(db, prepared, now);
+export async function writeBatch(db: Db, prepared: PreparedOrder[], now: Date, wrote?: (how: BatchWrite) => void): Promise<OrderOutcome[]> {
+  let written = await placedAtOnce(db, prepared, now);
+  wrote?.(written ? 'one_statement' : 'transaction');
+  written ??= await writeInBatches(db, prepared, now);
   await Promise.all(written.map(async (outcome, index) => {
     if ('error' in outcome || outcome.replayed) await voidApproved(prepared[index]!.tenders);
   }));
   return written;
+}
+
+/** How a batch of orders was written: in one statement (`placedAtOnce`), or in a transaction that decided under lock. */
+export type BatchWrite = 'one_statement' | 'transaction';
+
+/**
+ * The batch in one statement, without a transaction (`writeIf`), when every order in it can be taken as placed: the
+ * statement reserves the stock, creates the guests' profiles, writes the orders and stores the answers under their
+ * Idempotency-Keys only if, when it runs, every level has the stock for the whole batch and every guest contact and
+ * key is still free. Otherwise it writes nothing, and the batch goes to the transaction, which decides order by order
+ * (undefined). Not for orders whose promotion uses are counted up to a limit in arrival order, nor for sales at the
+ * register, which capture and deduct after the write. One round trip instead of four: begin, lock, write, commit.
+ */
+async function placedAtOnce(db: Db, batch: PreparedOrder[], now: Date): Promise<OrderOutcome[] | undefined> {
+  if (!batch.length || batch.some((order) => order.priced.promotion || order.shelfSale)) return undefined;
+  const ids = batch.map(() => newId());
+  const lines = batch.map(lineReservations);
+  const stock = reservationsIfAllFit(batch.map((order, index) => reserveRequest(order, ids[index]!, lines[index]!)));
+  const guests = batch.flatMap((order, index) => (order.customerId === undefined ? [index] : []));
+  const profiles = newGuestProfiles(guests.map((index) => batch[index]!.request.input.customer as Guest));
+  const customerOf = new Map(guests.map((index, position) => [index, profiles.ids[position]!]));
+  const rows = batch.map((order, index) => orderRows(order, { id: ids[index]!, number: order.number, customerId: order.customerId ?? customerOf.get(index)!, lines: lines[index]!, now }));
+  const outcomes = rows.map((row): OrderOutcome => ({ order: placedView(row), replayed: false }));
+  const answers = claimedWithAnswers(batch.map((order, index) => ({ claim: order.request.idempotency, status: 201, body: (outcomes[index] as { order: OrderView }).order })));
+  try {
+    await writeIf(db, [stock.guard, profiles.guard, answers], [...stock.writes, ...orderWrites(rows)]);
+    return outcomes;
+  } catch {
+    // A condition no longer held, or anything else went wrong: nothing was written, and the transaction says which
+    // order fails, and why.
+    return undefined;
+  }
 }
 
 /** The batch in one transaction; if it fails as a whole, each order alone. */
@@ -376,12 +411,9 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
   // Stock: one locking read for every line of the batch, decided in memory (an order is reserved whole or not at all);
   // the writes go with the orders' own.
   const ids = new Map(live().map((index) => [index, newId()]));
-  const lines = new Map(live().map((index) => [index, batch[index]!.groups.flatMap((group) => group.lines.map((line) => ({ ...line, group, reservationId: newId() })))]));
+  const lines = new Map(live().map((index) => [index, lineReservations(batch[index]!)]));
   const reserving = live();
-  const { outcomes: grants, writes: stockWrites } = await decideReservations(trx, reserving.map((index): ReserveRequest => ({
-    kind: 'order', actor: batch[index]!.request.principal.actor, channelId: batch[index]!.channel.id, referenceType: 'order', referenceId: ids.get(index)!,
-    lines: lines.get(index)!.map((line) => ({ id: line.reservationId, variantId: line.variantId, locationId: line.group.fulfilmentLocationId, quantity: line.quantity })),
-  })));
+  const { outcomes: grants, writes: stockWrites } = await decideReservations(trx, reserving.map((index) => reserveRequest(batch[index]!, ids.get(index)!, lines.get(index)!)));
   const short = grants.flatMap((grant, position) => ('shortages' in grant ? [{ index: reserving[position]!, shortages: grant.shortages }] : []));
   if (short.length) {
     const named = await withSkus(trx, short.flatMap(({ shortages }) => shortages));
@@ -396,7 +428,7 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
   if (placed.length) {
     // New profiles for the guests nobody knew, of the orders placed only: a refused order leaves nothing behind.
     const guests = placed.filter((index) => batch[index]!.customerId === undefined);
-    const created = await createGuests(trx, guests.map((index) => batch[index]!.request.input.customer as { firstName: string; lastName: string; email?: string; phone?: string }));
+    const created = await createGuests(trx, guests.map((index) => batch[index]!.request.input.customer as Guest));
     const customerOf = new Map(guests.map((index, position) => [index, created[position]!]));
     const rows = placed.map((index) => orderRows(batch[index]!, {
       id: ids.get(index)!, number: batch[index]!.number, customerId: batch[index]!.customerId ?? customerOf.get(index)!, lines: lines.get(index)!, now,
@@ -405,14 +437,7 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
     const uses = [...promotions.values()].map((promotion) => ({ ...promotion, uses: promotion.uses.filter((index) => isPlaced.has(index)) })).filter((promotion) => promotion.uses.length);
     await writeTogether(trx, [
       ...stockWrites,
-      insertRows('orders', ORDER_COLUMNS, rows.map((row) => row.order)),
-      insertRows('transfers', TRANSFER_COLUMNS, rows.flatMap((row) => row.transfers.map((transfer) => transfer.row))),
-      insertRows('transfer_lines', { transfer_id: 'uuid', variant_id: 'uuid', quantity: 'int' }, rows.flatMap((row) => row.transfers.flatMap((transfer) => transfer.lines))),
-      insertRows('delivery_groups', GROUP_COLUMNS, rows.flatMap((row) => row.groups)),
-      insertRows('order_lines', LINE_COLUMNS, rows.flatMap((row) => row.lines)),
-      insertRows('order_events', { order_id: 'uuid', type: 'text', detail: 'jsonb', actor: 'text', channel_id: 'uuid', created_at: 'timestamptz' }, rows.flatMap((row) => row.timeline)),
-      ...paymentsInsert(rows.flatMap((row) => row.payments)),
-      eventsInsert(rows.map((row) => row.event)),
+      ...orderWrites(rows),
       insertRows('promotion_redemptions', { promotion_id: 'uuid', reference: 'text' }, uses.flatMap((promotion) => promotion.uses.map((index) => ({ promotion_id: promotion.id, reference: ids.get(index)! })))),
       uses.length
         ? sql`update promotions p set times_used = p.times_used + u.n from unnest(${uses.map((use) => use.id)}::uuid[], ${uses.map((use) => use.uses.length)}::int[]) as u(id, n) where p.id = u.id`
@@ -429,7 +454,7 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
     const settled = new Map((await loadOrders(trx, shelfSales.map((index) => ids.get(index)!))).map((view) => [view.id, view]));
     placed.forEach((index, position) => {
       const row = rows[position]!;
-      const view = settled.get(row.order.id) ?? orderView(row.order, row.groups, row.lines, row.payments.map(({ row: payment }) => toPayment(payment)));
+      const view = settled.get(row.order.id) ?? placedView(row);
       outcomes[index] = { order: view, replayed: false };
     });
     await answerIdempotencyKeys(trx, placed.map((index) => ({ claim: batch[index]!.request.idempotency, status: 201, body: (outcomes[index] as { order: OrderView }).order })));
@@ -458,6 +483,34 @@ const LINE_COLUMNS = {
 };
 
 type OrderLine = ResolvedGroup['lines'][number] & { group: ResolvedGroup; reservationId: string };
+
+/** The order's lines, each with the id its stock reservation will have. */
+const lineReservations = (order: PreparedOrder): OrderLine[] => order.groups.flatMap((group) => group.lines.map((line) => ({ ...line, group, reservationId: newId() })));
+
+/** The stock an order reserves: each line at its group's fulfilment location. */
+const reserveRequest = (order: PreparedOrder, orderId: string, lines: OrderLine[]): ReserveRequest => ({
+  kind: 'order', actor: order.request.principal.actor, channelId: order.channel.id, referenceType: 'order', referenceId: orderId,
+  lines: lines.map((line) => ({ id: line.reservationId, variantId: line.variantId, locationId: line.group.fulfilmentLocationId, quantity: line.quantity })),
+});
+
+type OrderRows = ReturnType<typeof orderRows>;
+
+/** The inserts of the orders' rows: orders, transfers, groups, lines, timeline, payments and outbox events. */
+function orderWrites(rows: OrderRows[]): (RawBuilder<unknown> | null)[] {
+  return [
+    insertRows('orders', ORDER_COLUMNS, rows.map((row) => row.order)),
+    insertRows('transfers', TRANSFER_COLUMNS, rows.flatMap((row) => row.transfers.map((transfer) => transfer.row))),
+    insertRows('transfer_lines', { transfer_id: 'uuid', variant_id: 'uuid', quantity: 'int' }, rows.flatMap((row) => row.transfers.flatMap((transfer) => transfer.lines))),
+    insertRows('delivery_groups', GROUP_COLUMNS, rows.flatMap((row) => row.groups)),
+    insertRows('order_lines', LINE_COLUMNS, rows.flatMap((row) => row.lines)),
+    insertRows('order_events', { order_id: 'uuid', type: 'text', detail: 'jsonb', actor: 'text', channel_id: 'uuid', created_at: 'timestamptz' }, rows.flatMap((row) => row.timeline)),
+    ...paymentsInsert(rows.flatMap((row) => row.payments)),
+    eventsInsert(rows.map((row) => row.event)),
+  ];
+}
+
+/** The order as the rows just written say (a placed order's answer). */
+const placedView = (row: OrderRows) => orderView(row.order, row.groups, row.lines, row.payments.map(({ row: payment }) => toPayment(payment)));
 
 /** Every row one order writes, as it will read back. */
 function orderRows(order: PreparedOrder, ids: { id: string; number: string; customerId: string; lines: OrderLine[]; now: Date }) {

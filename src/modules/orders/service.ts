@@ -24,7 +24,7 @@ export function orderDesk(db: Db, metrics?: Metrics): { submit(request: OrderReq
   const keyOf = (request: OrderRequest) => request.idempotency && `${request.idempotency.scope}\n${request.idempotency.key}`;
   const setups = sellingSetupCache(db);
   const writing = new Desk<PreparedOrder, OrderOutcome>(
-    async (prepared) => (await writeBatch(db, prepared, new Date())).map((outcome) => ({ value: outcome })),
+    async (prepared) => (await writeBatch(db, prepared, new Date(), metrics?.orderBatchWritten)).map((outcome) => ({ value: outcome })),
     { maxBatch: 400, keyOf: (prepared) => keyOf(prepared.request), observe: metrics?.desk('order-write') },
   );
   const settle = (outcome: OrderOutcome) => ('error' in outcome ? Promise.reject(outcome.error) : Promise.resolve(outcome));

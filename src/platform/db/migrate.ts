@@ -10,6 +10,7 @@ import * as hotPathReferences from './migrations/0006_hot_path_references.ts';
 import * as shipToStore from './migrations/0007_ship_to_store.ts';
 import * as referenceDataVersion from './migrations/0008_reference_data_version.ts';
 import * as accessChanges from './migrations/0009_access_changes.ts';
+import * as conditionalWrites from './migrations/0010_conditional_writes.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0007_ship_to_store': shipToStore,
   '0008_reference_data_version': referenceDataVersion,
   '0009_access_changes': accessChanges,
+  '0010_conditional_writes': conditionalWrites,
 };
 
 async function migrator(db: Db): Promise<Migrator> {

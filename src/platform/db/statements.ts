@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Trx } from './database.ts';
+import type { Executor, Trx } from './database.ts';
 
 /**
  * Multi-row writes in one round trip. Batches (reservations, orders) cost about as much as a single write because
@@ -48,4 +48,28 @@ export async function writeTogether(trx: Trx, statements: (RawBuilder<unknown> |
   }
   const ctes = sql.join(parts.map((part, index) => sql`${sql.raw(`w${index}`)} as (${part})`), sql`, `);
   await sql`with ${ctes} select 1`.execute(trx);
+}
+
+/** A part of a statement written by `writeIf`: named common table expressions, and conditions on them. */
+export interface Guarded {
+  /** `name as (query)`, each: what the writes and conditions refer to by name. */
+  parts: RawBuilder<unknown>[];
+  /** Boolean expressions that must hold, each with what it checks (for the error). */
+  conditions: { held: RawBuilder<unknown>; what: string }[];
+}
+
+const CONDITION_FAILED = 'AI001';
+export const isConditionFailed = (error: unknown) => (error as { code?: string } | null)?.code === CONDITION_FAILED;
+
+/**
+ * Writes in one statement, outside any transaction, that take effect only if every condition holds when it runs
+ * (the `require_condition` of migration 0010): otherwise the statement fails as a whole (`isConditionFailed`) and
+ * nothing is written. One round trip where a transaction takes four (begin, a locking read, the writes, commit), for
+ * a caller that can decide before reading, and check what it decided inside the statement.
+ */
+export async function writeIf(db: Executor, guarded: Guarded[], statements: (RawBuilder<unknown> | null)[]): Promise<void> {
+  const writes = statements.filter((statement): statement is RawBuilder<unknown> => statement !== null);
+  const parts = [...guarded.flatMap((guard) => guard.parts), ...writes.map((write, index) => sql`${sql.raw(`w${index}`)} as (${write})`)];
+  const conditions = guarded.flatMap((guard) => guard.conditions).map(({ held, what }) => sql`require_condition(${held}, ${what})`);
+  await sql`with ${sql.join(parts, sql`, `)} select ${conditions.length ? sql.join(conditions, sql` and `) : sql`true`}`.execute(db);
 }

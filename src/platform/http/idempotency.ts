@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { sha256 } from '../auth/passwords.ts';
 import type { Executor, Trx } from '../db/database.ts';
+import type { Guarded } from '../db/statements.ts';
 import { Conflict, InvalidInput, RuleViolation } from './problem.ts';
 
 /**
@@ -101,6 +102,26 @@ export async function answerIdempotencyKeys(trx: Trx, answers: { claim: Idempote
     from unnest(${stored.map((answer) => answer.claim.scope)}::text[], ${stored.map((answer) => answer.claim.key)}::text[],
                 ${stored.map((answer) => answer.status)}::int[], ${stored.map((answer) => JSON.stringify(answer.body ?? null))}::jsonb[]) as a(scope, key, status, body)
     where k.scope = a.scope and k.key = a.key`.execute(trx);
+}
+
+/**
+ * Claims keys and stores their answers at once, as a part of a statement written by `writeIf` (for requests whose
+ * answers are known before they are written): it holds when every key was free, so a retry racing its first copy
+ * makes the statement fail, and the caller then claims the keys the usual way.
+ */
+export function claimedWithAnswers(answers: { claim: IdempotencyClaim | undefined; status: number; body: unknown }[]): Guarded {
+  const stored = answers.filter((answer): answer is typeof answer & { claim: IdempotencyClaim } => answer.claim !== undefined);
+  if (!stored.length) return { parts: [], conditions: [] };
+  return {
+    parts: [sql`answered_keys as (
+      insert into idempotency_keys (scope, key, request_hash, status_code, response_body)
+      select * from unnest(${stored.map((answer) => answer.claim.scope)}::text[], ${stored.map((answer) => answer.claim.key)}::text[],
+        ${stored.map((answer) => answer.claim.requestHash)}::text[], ${stored.map((answer) => answer.status)}::int[],
+        ${stored.map((answer) => JSON.stringify(answer.body ?? null))}::jsonb[])
+      on conflict (scope, key) do nothing
+      returning 1)`],
+    conditions: [{ held: sql`(select count(*) from answered_keys) = ${stored.length}::int`, what: 'idempotency keys free' }],
+  };
 }
 
 /** Lets go of claimed keys whose request failed after all, in the same transaction: a retry may then act. */
