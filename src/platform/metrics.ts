@@ -20,7 +20,7 @@ export class Metrics {
   });
 
   readonly #orderBatchWrites = new Counter({
-    name: 'aisle_order_batch_writes_total', help: 'Batches of orders written, by how: one_statement or transaction', labelNames: ['how'], registers: [this.registry],
+    name: 'aisle_order_batch_writes_total', help: 'Batches of orders written, by how: one_statement, transaction, or transaction_after_error', labelNames: ['how'], registers: [this.registry],
   });
 
   constructor() {

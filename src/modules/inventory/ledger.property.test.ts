@@ -3,13 +3,15 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/api.ts';
 import { createVariants, ledgerMismatches, seedBasics } from '../../../test/support/fixtures.ts';
-import { deductReservation, releaseReservation, reserveStock } from './reservations.ts';
+import { isConditionFailed, writeIf } from '../../platform/db/statements.ts';
+import { deductReservation, releaseReservation, reservationsIfAllFit, reserveStock } from './reservations.ts';
 import { changeStock, InsufficientStock, type StockChange } from './stock.ts';
 
 /**
  * Property: whatever sequence of stock operations runs (and whichever of them are refused), no quantity is ever
  * negative, no sale or reservation takes a promised unit, the ledger sums to the quantities, and the active
- * reservations sum to `reserved`.
+ * reservations sum to `reserved`. Reserving in one statement without a transaction (as batches of orders do) is
+ * refused exactly when the transaction would refuse.
  */
 let api: TestApi;
 let variants: string[];
@@ -30,6 +32,7 @@ const operation = fc.oneof(
   fc.record({ op: fc.constant('count' as const), key, quantity: fc.integer({ min: 0, max: 6 }) }),
   fc.record({ op: fc.constant('damage' as const), key, quantity: fc.integer({ min: 1, max: 2 }) }),
   fc.record({ op: fc.constant('reserve' as const), keys: fc.array(key, { minLength: 1, maxLength: 3 }), quantity: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ op: fc.constant('reserveAtOnce' as const), keys: fc.array(key, { minLength: 1, maxLength: 3 }), quantity: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ op: fc.constant('release' as const), pick: fc.nat() }),
   fc.record({ op: fc.constant('deduct' as const), pick: fc.nat() }),
 );
@@ -56,7 +59,19 @@ async function apply(step: Operation) {
     case 'count': return change({ kind: 'count', quantity: step.quantity }, step.key);
     case 'damage': return change({ kind: 'damage', quantity: step.quantity, onHand: -step.quantity, damaged: step.quantity }, step.key);
     case 'reserve':
-      return db.transaction().execute((trx) => reserveStock(trx, { kind: 'order', actor: 'property', lines: step.keys.map((k) => ({ ...at(k), quantity: step.quantity })) }));
+    case 'reserveAtOnce': {
+      const request = { kind: 'order' as const, actor: 'property', lines: step.keys.map((k) => ({ ...at(k), quantity: step.quantity })) };
+      const reserve = () => db.transaction().execute((trx) => reserveStock(trx, request));
+      if (step.op === 'reserve') return reserve();
+      const { guard, writes } = reservationsIfAllFit([request]);
+      try {
+        await writeIf(db, [guard], writes);
+      } catch (error) {
+        if (!isConditionFailed(error)) throw error;
+        await expect(reserve()).rejects.toBeInstanceOf(InsufficientStock);
+      }
+      return;
+    }
     case 'release':
     case 'deduct': {
       const ids = await active();

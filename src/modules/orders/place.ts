@@ -2,7 +2,7 @@ import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { ChannelsTable } from '../../platform/db/schema.ts';
 import type { DeliveryGroupsTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema-orders.ts';
-import { anyOf, insertRows, writeIf, writeTogether } from '../../platform/db/statements.ts';
+import { anyOf, insertRows, isConditionFailed, writeIf, writeTogether } from '../../platform/db/statements.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { newId } from '../../platform/ids.ts';
 import { Conflict, Forbidden, InvalidInput, RuleViolation } from '../../platform/http/problem.ts';
@@ -119,28 +119,32 @@ export async function prepareBatch(db: Db, requests: OrderRequest[], now: Date, 
  * request, are voided.
  */
 export async function writeBatch(db: Db, prepared: PreparedOrder[], now: Date, wrote?: (how: BatchWrite) => void): Promise<OrderOutcome[]> {
-  let written = await placedAtOnce(db, prepared, now);
-  wrote?.(written ? 'one_statement' : 'transaction');
-  written ??= await writeInBatches(db, prepared, now);
+  const atOnce = await placedAtOnce(db, prepared, now);
+  wrote?.(Array.isArray(atOnce) ? 'one_statement' : atOnce);
+  const written = Array.isArray(atOnce) ? atOnce : await writeInBatches(db, prepared, now);
   await Promise.all(written.map(async (outcome, index) => {
     if ('error' in outcome || outcome.replayed) await voidApproved(prepared[index]!.tenders);
   }));
   return written;
 }
 
-/** How a batch of orders was written: in one statement (`placedAtOnce`), or in a transaction that decided under lock. */
-export type BatchWrite = 'one_statement' | 'transaction';
+/**
+ * How a batch of orders was written: in one statement (`placedAtOnce`), or in a transaction that decided under lock,
+ * because the batch needed it or a condition of the statement no longer held, or after the statement failed otherwise
+ * (`transaction_after_error`: worth a look if it grows).
+ */
+export type BatchWrite = 'one_statement' | 'transaction' | 'transaction_after_error';
 
 /**
  * The batch in one statement, without a transaction (`writeIf`), when every order in it can be taken as placed: the
  * statement reserves the stock, creates the guests' profiles, writes the orders and stores the answers under their
  * Idempotency-Keys only if, when it runs, every level has the stock for the whole batch and every guest contact and
- * key is still free. Otherwise it writes nothing, and the batch goes to the transaction, which decides order by order
- * (undefined). Not for orders whose promotion uses are counted up to a limit in arrival order, nor for sales at the
+ * key is still free. Otherwise it writes nothing, and the batch goes to the transaction, which decides order by order.
+ * Not for orders whose promotion uses are counted up to a limit in arrival order, nor for sales at the
  * register, which capture and deduct after the write. One round trip instead of four: begin, lock, write, commit.
  */
-async function placedAtOnce(db: Db, batch: PreparedOrder[], now: Date): Promise<OrderOutcome[] | undefined> {
-  if (!batch.length || batch.some((order) => order.priced.promotion || order.shelfSale)) return undefined;
+async function placedAtOnce(db: Db, batch: PreparedOrder[], now: Date): Promise<OrderOutcome[] | Exclude<BatchWrite, 'one_statement'>> {
+  if (!batch.length || batch.some((order) => order.priced.promotion || order.shelfSale)) return 'transaction';
   const ids = batch.map(() => newId());
   const lines = batch.map(lineReservations);
   const stock = reservationsIfAllFit(batch.map((order, index) => reserveRequest(order, ids[index]!, lines[index]!)));
@@ -153,10 +157,9 @@ async function placedAtOnce(db: Db, batch: PreparedOrder[], now: Date): Promise<
   try {
     await writeIf(db, [stock.guard, profiles.guard, answers], [...stock.writes, ...orderWrites(rows)]);
     return outcomes;
-  } catch {
-    // A condition no longer held, or anything else went wrong: nothing was written, and the transaction says which
-    // order fails, and why.
-    return undefined;
+  } catch (error) {
+    // Nothing was written: the transaction says which order fails, and why.
+    return isConditionFailed(error) ? 'transaction' : 'transaction_after_error';
   }
 }
 
