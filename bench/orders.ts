@@ -154,6 +154,11 @@ async function deskTotals(urls: string[]): Promise<Record<string, { count: numbe
       const entry = (totals[desk!] ??= { count: 0, size: 0, seconds: 0 });
       entry[metric === 'size_count' ? 'count' : metric === 'size_sum' ? 'size' : 'seconds'] += Number(value);
     }
+    // The servers' own durations of POST /v1/orders, per histogram bucket, as `answered:<le>` (cumulative counts).
+    for (const [, labels, value] of text.matchAll(/^aisle_http_request_seconds_bucket\{([^}]*)\} (\S+)$/gm)) {
+      if (!labels!.includes('route="/v1/orders"') || !labels!.includes('method="POST"')) continue;
+      (totals[`answered:${/le="([^"]+)"/.exec(labels!)![1]}`] ??= { count: 0, size: 0, seconds: 0 }).count += Number(value);
+    }
     // Batches of orders written in one statement or in a transaction, as `written:<how>`.
     for (const [, how, value] of text.matchAll(/^aisle_order_batch_writes_total\{how="([^"]+)"\} (\S+)$/gm)) {
       (totals[`written:${how}`] ??= { count: 0, size: 0, seconds: 0 }).count += Number(value);
@@ -200,6 +205,11 @@ async function postgresRun(spread: boolean) {
       perSecond: Math.round(delta('count') / SECONDS), ordersPerBatch: +(delta('size') / delta('count')).toFixed(2), msPerBatch: +((1000 * delta('seconds')) / delta('count')).toFixed(1),
       inOneStatement: +(written('one_statement') / (written('one_statement') + written('transaction'))).toFixed(3),
     };
+    // The servers' own p50 and p99 (from the request read to the answer sent), as the histogram bucket they fall in.
+    const answered = Object.keys(desksAfter).filter((key) => key.startsWith('answered:')).map((key) => ({ le: key.slice(9), count: desksAfter[key]!.count - (desksBefore[key]?.count ?? 0) }));
+    const total = answered.find((bucket) => bucket.le === '+Inf')?.count ?? 0;
+    const bucketOf = (p: number) => answered.find((bucket) => bucket.count >= (total * p) / 100)?.le;
+    const inServers = { p50AtMostMs: 1000 * Number(bucketOf(50)), p99AtMostMs: 1000 * Number(bucketOf(99)) };
     const perOrder = (part: keyof typeof after) => +((1000 * (after[part] - before[part])) / (steady.ordersPerSecond * SECONDS)).toFixed(2);
     const cpuMsPerOrder = { postgres: perOrder('postgres'), servers: perOrder('servers'), loadGenerator: perOrder('loadGenerator') };
     const { rows } = await sql<{ bad: number }>`
@@ -207,7 +217,7 @@ async function postgresRun(spread: boolean) {
       left join (select variant_id, location_id, sum(on_hand_change)::int as on_hand, sum(reserved_change)::int as reserved from stock_movements group by 1, 2) m using (variant_id, location_id)
       where s.reserved > s.on_hand or s.on_hand <> coalesce(m.on_hand, 0) or s.reserved <> coalesce(m.reserved, 0)`.execute(database.db);
     const orders = (await sql<{ n: number }>`select count(*)::int as n from orders`.execute(database.db)).rows[0]!.n;
-    return { saturated, steady: { ...steady, cpuMsPerOrder, batches }, orders, ledgerMismatches: rows[0]!.bad };
+    return { saturated, steady: { ...steady, inServers, cpuMsPerOrder, batches }, orders, ledgerMismatches: rows[0]!.bad };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     await database.drop();

@@ -55,6 +55,10 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
   app.decorate('db', options.database.db);
   app.decorate('metrics', new Metrics());
   app.decorateRequest('principal', null);
+  app.addHook('onResponse', async (request, reply) => {
+    // Routes only: an unknown URL would make a label of each one.
+    if (request.routeOptions.url !== undefined) app.metrics.requestAnswered(request.routeOptions.url, request.method, reply.elapsedTime / 1000);
+  });
 
   app.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request)));
   app.setNotFoundHandler((request, reply) => sendProblem(reply, new NotFound('Route', `${request.method} ${request.url.split('?')[0]}`)));

@@ -21,7 +21,7 @@ function sample(text: string, name: string): number | undefined {
 }
 
 describe('GET /metrics', () => {
-  it('counts the batches of each desk, their sizes and durations, next to Node\'s own figures', async () => {
+  it('counts requests per route, the batches of each desk, their sizes and durations, next to Node\'s own figures', async () => {
     const before = (await api.call('GET', '/metrics')).body as string;
     const quote = await api.call('POST', '/v1/quotes', { body: { channelId: basics.web.id, lines: [{ sku: 'BERET', quantity: 2 }], deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0] }] } });
     expect(quote.status, JSON.stringify(quote.body)).toBe(200);
@@ -51,6 +51,9 @@ describe('GET /metrics', () => {
     const written = (how: string) => (sample(text, `aisle_order_batch_writes_total{how="${how}"}`) ?? 0) - (sample(before, `aisle_order_batch_writes_total{how="${how}"}`) ?? 0);
     expect(written('one_statement')).toBe(sample(text, 'aisle_desk_batch_size_count{desk="order-write"}')! - (sample(before, 'aisle_desk_batch_size_count{desk="order-write"}') ?? 0));
     expect(written('transaction') + written('transaction_after_error')).toBe(0);
+    // Each request's duration, labelled with its route's pattern.
+    const answered = 'aisle_http_request_seconds_count{route="/v1/orders",method="POST"}';
+    expect(sample(text, answered)! - (sample(before, answered) ?? 0)).toBe(3);
     expect(sample(text, 'nodejs_eventloop_lag_p99_seconds')).toBeGreaterThanOrEqual(0);
     expect(text).toContain('nodejs_gc_duration_seconds');
   });

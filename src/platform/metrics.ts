@@ -2,11 +2,11 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 
 /**
  * A server process's metrics, in Prometheus' text format at `GET /metrics` (admin credentials): Node's own
- * (event-loop delay, garbage collection, heap, CPU) and the desks' batches, whose size and duration say how loaded a
- * process is: batches of one order mean it has room; growing batches and durations, that it is near its limit.
- * (A batch of the `order-prepare` desk lasts until the `order-write` desk takes it.) And how batches of orders were
- * written: in one statement, or in a transaction that decided under lock (stock short, a promotion's limited uses,
- * a register sale, a key or contact taken meanwhile).
+ * (event-loop delay, garbage collection, heap, CPU); how long requests take, per route; the desks' batches, whose
+ * size and duration say how loaded a process is (batches of one order mean it has room; growing batches and
+ * durations, that it is near its limit; a batch of the `order-prepare` desk lasts until the `order-write` desk takes
+ * it); and how batches of orders were written: in one statement, or in a transaction that decided under lock (stock
+ * short, a promotion's limited uses, a register sale, a key or contact taken meanwhile).
  */
 export class Metrics {
   readonly registry = new Registry();
@@ -19,6 +19,10 @@ export class Metrics {
     buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2], registers: [this.registry],
   });
 
+  readonly #requestSeconds = new Histogram({
+    name: 'aisle_http_request_seconds', help: 'Time from a request read to its answer sent, per route and method', labelNames: ['route', 'method'],
+    buckets: [0.002, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 1, 2, 5], registers: [this.registry],
+  });
   readonly #orderBatchWrites = new Counter({
     name: 'aisle_order_batch_writes_total', help: 'Batches of orders written, by how: one_statement, transaction, or transaction_after_error', labelNames: ['how'], registers: [this.registry],
   });
@@ -33,6 +37,11 @@ export class Metrics {
       this.#batchSize.observe({ desk: name }, size);
       this.#batchSeconds.observe({ desk: name }, seconds);
     };
+  }
+
+  /** A request answered: its route (the pattern, not the URL), method and duration in seconds. */
+  requestAnswered(route: string, method: string, seconds: number) {
+    this.#requestSeconds.observe({ route, method }, seconds);
   }
 
   /** Counts a batch of orders written (`writeBatch`). */
