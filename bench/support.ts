@@ -77,7 +77,8 @@ export function medianOfEach<T>(runs: T[]): T {
  * latency runs from when it was due (so a generator or server falling behind shows in the figures). Requests go
  * round-robin to `urls` over keep-alive connections, as many as are in flight. autocannon's `overallRate` cannot do
  * this: each connection sends its share of a second back to back and then waits for the next second, so a "500/s"
- * run is bursts of every connection at once.
+ * run is bursts of every connection at once. `sentLate` says how late the generator itself sent requests (it shares
+ * the machine): part of every latency, and not the servers' doing.
  */
 export async function steadyLoad(options: { urls: string[]; path: string; headers: Record<string, string>; bodies: string[]; rate: number; seconds: number }) {
   const http = await import('node:http');
@@ -87,7 +88,9 @@ export async function steadyLoad(options: { urls: string[]; path: string; header
   let failed = 0;
   let sent = 0;
   const inFlight = new Set<Promise<void>>();
+  const late: number[] = [];
   const send = (index: number, due: number) => {
+    late.push(performance.now() - due);
     const url = new URL(options.path, options.urls[index % options.urls.length]);
     const answered = new Promise<void>((resolve) => {
       const request = http.request(url, { method: 'POST', agent, headers: options.headers }, (response) => {
@@ -119,7 +122,8 @@ export async function steadyLoad(options: { urls: string[]; path: string; header
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const ms = (p: number) => +percentile(latencies, p).toFixed(1);
-  return { requested: options.rate, ordersPerSecond: Math.round(latencies.length / elapsed), failed, p50: ms(50), p90: ms(90), p99: ms(99), max: ms(100) };
+  late.sort((a, b) => a - b);
+  return { requested: options.rate, ordersPerSecond: Math.round(latencies.length / elapsed), failed, p50: ms(50), p90: ms(90), p99: ms(99), max: ms(100), sentLate: { p50: +percentile(late, 50).toFixed(1), p99: +percentile(late, 99).toFixed(1), max: +percentile(late, 100).toFixed(1) } };
 }
 
 /**
