@@ -155,7 +155,8 @@ async function placedAtOnce(db: Db, batch: PreparedOrder[], now: Date): Promise<
   const outcomes = rows.map((row): OrderOutcome => ({ order: placedView(row), replayed: false }));
   const answers = claimedWithAnswers(batch.map((order, index) => ({ claim: order.request.idempotency, status: 201, body: (outcomes[index] as { order: OrderView }).order })));
   try {
-    await writeIf(db, [stock.guard, profiles.guard, answers], [...stock.writes, ...orderWrites(rows)]);
+    // Checked, and so locked, in the transaction's order: keys, stock rows, then the guests' contacts.
+    await writeIf(db, [answers, stock.guard, profiles.guard], [...stock.writes, ...orderWrites(rows)]);
     return outcomes;
   } catch (error) {
     // Nothing was written: the transaction says which order fails, and why.

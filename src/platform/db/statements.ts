@@ -65,7 +65,9 @@ export const isConditionFailed = (error: unknown) => (error as { code?: string }
  * Writes in one statement, outside any transaction, that take effect only if every condition holds when it runs
  * (the `require_condition` of migration 0010): otherwise the statement fails as a whole (`isConditionFailed`) and
  * nothing is written. One round trip where a transaction takes four (begin, a locking read, the writes, commit), for
- * a caller that can decide before reading, and check what it decided inside the statement.
+ * a caller that can decide before reading, and check what it decided inside the statement. The conditions are
+ * checked in the order given, and the parts they read run then: pass them in the order the caller's other writes
+ * take the same locks, so that the two never wait on each other in a circle.
  */
 export async function writeIf(db: Executor, guarded: Guarded[], statements: (RawBuilder<unknown> | null)[]): Promise<void> {
   const writes = statements.filter((statement): statement is RawBuilder<unknown> => statement !== null);
