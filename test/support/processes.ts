@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { TestDatabase } from './database.ts';
-import { ADMIN_KEY } from './api.ts';
+import { ADMIN_KEY, startTestApi, type TestApi } from './api.ts';
+import { seedBasics, type Basics } from './fixtures.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../bin/aisle.js');
 
@@ -54,4 +56,23 @@ export async function startServerProcess(database: TestDatabase, env: Record<str
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * For a test file: a test API on PostgreSQL with the basics seeded, `prepare` (stock, prices…), then two `aisle serve`
+ * processes on its schema; all stopped after the file. The fields are set once `beforeAll` has run.
+ */
+export function twoServerProcesses(prepare: (api: TestApi, basics: Basics) => Promise<void>) {
+  const context = { servers: [] as ServerProcess[] } as { api: TestApi; basics: Basics; servers: ServerProcess[] };
+  beforeAll(async () => {
+    context.api = await startTestApi();
+    context.basics = await seedBasics(context.api);
+    await prepare(context.api, context.basics);
+    context.servers = await Promise.all([startServerProcess(context.api.database), startServerProcess(context.api.database)]);
+  });
+  afterAll(async () => {
+    await Promise.all(context.servers.map((server) => server.stop()));
+    await context.api?.close();
+  });
+  return context;
 }

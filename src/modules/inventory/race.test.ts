@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_KEY, startTestApi, type TestApi } from '../../../test/support/api.ts';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_KEY } from '../../../test/support/api.ts';
 import { postgresUrl } from '../../../test/support/database.ts';
-import { createVariants, ledgerMismatches, receive, seedBasics, type Basics } from '../../../test/support/fixtures.ts';
-import { startServerProcess, type ServerProcess } from '../../../test/support/processes.ts';
+import { createVariants, ledgerMismatches, receive } from '../../../test/support/fixtures.ts';
+import { twoServerProcesses, type ServerProcess } from '../../../test/support/processes.ts';
 
 /**
  * Never oversell: two `aisle serve` processes on one PostgreSQL, 200 buyers racing for 50 units. Each buyer gets
  * a 201 or a 409, exactly 50 get a 201, and the ledger, the quantities and the reservations agree afterwards.
  */
 describe.skipIf(!postgresUrl)('racing for the last units across server processes (PostgreSQL)', () => {
-  let api: TestApi;
-  let basics: Basics;
-  let servers: ServerProcess[] = [];
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    basics = await seedBasics(api);
+  const context = twoServerProcesses(async (api) => {
     await createVariants(api, ['RACE-1', 'RACE-A', 'RACE-B', 'RACE-C']);
-    servers = await Promise.all([startServerProcess(api.database), startServerProcess(api.database)]);
-  });
-  afterAll(async () => {
-    await Promise.all(servers.map((server) => server.stop()));
-    await api?.close();
   });
 
   const reserveThrough = (server: ServerProcess, lines: { sku: string; locationId: string; quantity: number }[]) =>
@@ -32,6 +21,7 @@ describe.skipIf(!postgresUrl)('racing for the last units across server processes
     }).then(async (response) => ({ status: response.status, body: (await response.json()) as any }));
 
   it('sells exactly 50 of 50 units to 200 concurrent buyers', async () => {
+    const { api, basics, servers } = context;
     const wh = basics.warehouse.id;
     await receive(api, wh, [{ sku: 'RACE-1', quantity: 50 }]);
     const results = await Promise.all(Array.from({ length: 200 }, (_, index) => reserveThrough(servers[index % 2]!, [{ sku: 'RACE-1', locationId: wh, quantity: 1 }])));
@@ -45,6 +35,7 @@ describe.skipIf(!postgresUrl)('racing for the last units across server processes
   });
 
   it('reserves multi-line carts all or nothing under the same race', async () => {
+    const { api, basics, servers } = context;
     const wh = basics.warehouse.id;
     await receive(api, wh, [{ sku: 'RACE-A', quantity: 30 }, { sku: 'RACE-B', quantity: 20 }, { sku: 'RACE-C', quantity: 100 }]);
     const carts = Array.from({ length: 200 }, (_, index) =>

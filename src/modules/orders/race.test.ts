@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_KEY, startTestApi, type TestApi } from '../../../test/support/api.ts';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_KEY } from '../../../test/support/api.ts';
 import { postgresUrl } from '../../../test/support/database.ts';
-import { ledgerMismatches, seedBasics, stockedSkus, type Basics } from '../../../test/support/fixtures.ts';
-import { startServerProcess, type ServerProcess } from '../../../test/support/processes.ts';
+import { ledgerMismatches, stockedSkus } from '../../../test/support/fixtures.ts';
+import { twoServerProcesses, type ServerProcess } from '../../../test/support/processes.ts';
 
 /**
  * Never oversell, for orders: two `aisle serve` processes on one PostgreSQL, 200 web orders racing for 50 units.
@@ -13,21 +13,10 @@ const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '12
 const ADDRESS = { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon', country: 'FR' };
 
 describe.skipIf(!postgresUrl)('orders racing for the last units across server processes (PostgreSQL)', () => {
-  let api: TestApi;
-  let basics: Basics;
-  let servers: ServerProcess[] = [];
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    basics = await seedBasics(api);
+  const context = twoServerProcesses(async (api, basics) => {
     await stockedSkus(api, basics, [{ sku: 'LAST-50', price: 1500, quantity: 50 }]);
     const rate = await api.call('PUT', '/v1/delivery-rates', { body: { method: 'ship_to_address', pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' } });
     expect(rate.status).toBe(200);
-    servers = await Promise.all([startServerProcess(api.database), startServerProcess(api.database)]);
-  });
-  afterAll(async () => {
-    await Promise.all(servers.map((server) => server.stop()));
-    await api?.close();
   });
 
   const call = (server: ServerProcess, method: string, route: string, body?: unknown) =>
@@ -38,6 +27,7 @@ describe.skipIf(!postgresUrl)('orders racing for the last units across server pr
     }).then(async (response) => ({ status: response.status, text: await response.text() }));
 
   it('places exactly 50 of 200 orders for 50 units, and gives each new email one profile', async () => {
+    const { api, basics, servers } = context;
     const lines = [{ sku: 'LAST-50', quantity: 1 }];
     const quote = await api.call('POST', '/v1/quotes', { body: { channelId: basics.web.id, lines, deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0] }] } });
     expect(quote.status).toBe(200);
