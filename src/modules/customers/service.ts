@@ -266,12 +266,6 @@ export async function findOrCreateCustomer(trx: Trx, guest: Guest): Promise<{ cu
 }
 
 /**
- * Profiles for the guests of many orders at once (the guest details of an order that matched no profile before its
- * transaction): guests sharing an email or a phone become one profile, and each new profile claims its email and
- * phone as `findOrCreateCustomer` does. A guest whose email or phone another request claimed meanwhile gets that
- * profile instead. Answers the profile id of each guest, in order.
- */
-/**
  * The profiles to create for guests (one per email or phone shared between them), as parts of one statement: the
  * profiles, then their emails and phones, claimed `on conflict do nothing` (the parts `guest_emails` and `guest_phones`
  * return the values claimed). `conditions` hold when every value was claimed: no other request got there first.

@@ -112,6 +112,8 @@ const actorOf = (requests: ReserveRequest[]) => (requests.every((request) => req
  * for all the requests together, in which case deciding them one by one under lock (`decideReservations`) would have
  * granted them all too. If one has not, nothing is written, and the caller decides under lock (which also says who is
  * short). The new quantities and their `stock.changed` events are computed in the statement, from the locked rows.
+ * The check keeps the safety stock, even for a request that may take it (`fromSafetyStock`): at worst such a request
+ * goes to the lock when it need not.
  */
 export function reservationsIfAllFit(requests: ReserveRequest[]): { outcomes: Outcome[]; guard: Guarded; writes: (RawBuilder<unknown> | null)[] } {
   const now = new Date();

@@ -29,9 +29,10 @@ import type { CreateOrder, OrderView } from './schema.ts';
  *  1. check the channel, the lines and the delivery groups, and choose where each group's goods come from;
  *  2. price each order with the quote's own function (the order's totals are the quote's);
  *  3. authorise the payments OUTSIDE any transaction (a declined card never touches stock);
- *  4. one transaction for the batch: Idempotency-Keys, new customer profiles, promotion uses, stock reservations,
- *     then orders, groups, lines, payments, timeline and outbox events in one statement. An order short of stock or
- *     of promotion uses is left out (a 409 for it alone) and its authorisations are voided.
+ *  4. write the batch, all of it or none: Idempotency-Keys, new customer profiles, stock reservations, orders,
+ *     groups, lines, payments, timeline and outbox events in one statement when the whole batch fits (`placedAtOnce`);
+ *     otherwise one transaction that also counts promotion uses and decides order by order: an order short of stock
+ *     or of promotion uses is left out (a 409 for it alone) and its authorisations are voided.
  * A register order of goods on the shelf, paid at the counter, is completed and deducted at once.
  */
 
@@ -114,11 +115,12 @@ export async function prepareBatch(db: Db, requests: OrderRequest[], now: Date, 
 }
 
 /**
- * Step 4 for orders ready to be written: one transaction, or each order alone if it fails as a whole (so that one bad
- * order fails only itself). The authorisations of an order not placed, or placed by an earlier copy of the same
- * request, are voided.
+ * Step 4 for orders ready to be written: one statement if the whole batch fits, else one transaction, or each order
+ * alone if that fails as a whole (so that one bad order fails only itself). `wrote` is told which way the batch took.
+ * The authorisations of an order not placed, or placed by an earlier copy of the same request, are voided.
  */
 export async function writeBatch(db: Db, prepared: PreparedOrder[], now: Date, wrote?: (how: BatchWrite) => void): Promise<OrderOutcome[]> {
+  if (!prepared.length) return [];
   const atOnce = await placedAtOnce(db, prepared, now);
   wrote?.(Array.isArray(atOnce) ? 'one_statement' : atOnce);
   const written = Array.isArray(atOnce) ? atOnce : await writeInBatches(db, prepared, now);
@@ -140,11 +142,12 @@ export type BatchWrite = 'one_statement' | 'transaction' | 'transaction_after_er
  * statement reserves the stock, creates the guests' profiles, writes the orders and stores the answers under their
  * Idempotency-Keys only if, when it runs, every level has the stock for the whole batch and every guest contact and
  * key is still free. Otherwise it writes nothing, and the batch goes to the transaction, which decides order by order.
- * Not for orders whose promotion uses are counted up to a limit in arrival order, nor for sales at the
- * register, which capture and deduct after the write. One round trip instead of four: begin, lock, write, commit.
+ * Not for orders with a promotion code (its uses are counted under lock, in arrival order, up to its limit), nor for
+ * sales at the register, which capture and deduct after the write. One round trip instead of four: begin, lock,
+ * write, commit.
  */
 async function placedAtOnce(db: Db, batch: PreparedOrder[], now: Date): Promise<OrderOutcome[] | Exclude<BatchWrite, 'one_statement'>> {
-  if (!batch.length || batch.some((order) => order.priced.promotion || order.shelfSale)) return 'transaction';
+  if (batch.some((order) => order.priced.promotion || order.shelfSale)) return 'transaction';
   const ids = batch.map(() => newId());
   const lines = batch.map(lineReservations);
   const stock = reservationsIfAllFit(batch.map((order, index) => reserveRequest(order, ids[index]!, lines[index]!)));
