@@ -181,8 +181,9 @@ async function writeInBatches(db: Db, prepared: PreparedOrder[], now: Date): Pro
 // ---------------------------------------------------------------------------------------------------------------
 // Steps 1 to 3: read, check, price and authorise, outside any transaction. One round of queries for the batch: the
 // order numbers with the set-up's version, the customers, and with the set-up kept in memory (channels, price lists,
-// delivery rates, fulfilling locations) the prices and codes, and stock when a location is to be chosen. Should the
-// version read be newer than the set-up kept (someone changed it), prices and stock are read again with the new one.
+// delivery rates, fulfilling locations, variants and prices) any variant not kept yet, promotion codes, and stock when
+// a location is to be chosen. Should the version read be newer than the set-up kept (someone changed it), these are
+// read again with the new one.
 
 type Channel = Selectable<ChannelsTable>;
 

@@ -2,12 +2,12 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { ChannelsTable } from '../../platform/db/schema.ts';
 import { allRates } from '../pricing/delivery-rates.ts';
-import { allPriceLists, type PricingFacts } from '../pricing/service.ts';
+import { allPriceLists, type KeptVariants, type PricingFacts } from '../pricing/service.ts';
 
 /**
  * The shop's set-up as the order desk uses it: channels, the registers of each store, where each channel fulfils
- * from, price lists and delivery rates. A process keeps it in memory for the version it was read at (migration 0008:
- * every change to those tables raises the version). A batch starts its reads with the set-up kept and reads the version
+ * from, price lists, delivery rates, and the variants ordered so far with their prices. A process keeps it in memory
+ * for the version it was read at (migrations 0008 and 0011: every change to those tables raises the version). A batch starts its reads with the set-up kept and reads the version
  * with its order numbers; should the version be newer, the batch reads the set-up again and what it read with the old
  * one. So a change made through any process applies from the next batch of every process, and a batch costs no query
  * and no round trip for any of this.
@@ -20,6 +20,8 @@ export interface SellingSetup {
   fulfilling: { channel_id: string; id: string; type: string; capabilities: string[] }[];
   priceLists: PricingFacts['priceLists'];
   rates: PricingFacts['rates'];
+  /** Filled as batches read variants (pricing/service.ts), so never older than the version either. */
+  variants: KeptVariants;
 }
 
 /** A process's copy of the set-up. */
@@ -60,5 +62,5 @@ async function readSetup(db: Db): Promise<SellingSetup> {
   ]);
   const registers = new Map<string, string>();
   for (const row of channels) if (row.type === 'register' && row.store_location_id !== null && !registers.has(row.store_location_id)) registers.set(row.store_location_id, row.id);
-  return { channels: new Map(channels.map((row) => [row.id, row])), registers, fulfilling, priceLists: new Map(priceLists.map((list) => [list.id, list])), rates };
+  return { channels: new Map(channels.map((row) => [row.id, row])), registers, fulfilling, priceLists: new Map(priceLists.map((list) => [list.id, list])), rates, variants: new Map() };
 }

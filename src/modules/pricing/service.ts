@@ -63,21 +63,61 @@ export interface PricingFacts {
   rates: Awaited<ReturnType<typeof usableRates>>;
 }
 
-/**
- * What pricing needs for many carts, read with the same four queries whatever their number (the carts' channels
- * are already read; a disabled or missing one is left out, and `priceWith` refuses its cart).
- */
 /** The price lists as pricing reads them. */
 export const allPriceLists = (db: Executor) => db.selectFrom('price_lists').select(['id', 'code', 'prices_include_tax']);
 
+type VariantFacts = PricingFacts['variants'] extends Map<string, infer Variant> ? Variant : never;
+
+/** A variant as pricing reads it, with all its list prices (by price list) and minimum prices (by currency). */
+interface PricedVariant extends VariantFacts {
+  prices: [priceListId: string, amount: number][];
+  floors: [currency: string, amount: number][];
+}
+
+/**
+ * The priced variants a process keeps for one version of the shop's set-up (orders/selling-setup.ts: every change
+ * to variants, products, tax classes, prices or minimum prices raises the version), by SKU; null for a SKU that
+ * does not exist. At most MAX_KEPT_VARIANTS, the oldest forgotten first.
+ */
+export type KeptVariants = Map<string, PricedVariant | null>;
+const MAX_KEPT_VARIANTS = 50_000;
+
+/** The variants of `skus` with every price and floor they have: one query, whatever the number of price lists. */
+async function readPricedVariants(db: Executor, skus: string[]): Promise<PricedVariant[]> {
+  if (!skus.length) return [];
+  const { rows } = await sql<PricedVariant>`
+    select v.id, v.sku, v.title, p.title as product_title, v.weight_grams, t.rate_basis_points,
+      coalesce((select json_agg(json_build_array(x.price_list_id, x.amount)) from prices x where x.variant_id = v.id), '[]') as prices,
+      coalesce((select json_agg(json_build_array(f.currency, f.amount)) from variant_minimum_prices f where f.variant_id = v.id), '[]') as floors
+    from variants v join products p on p.id = v.product_id join tax_classes t on t.code = p.tax_class
+    where v.sku = any(${skus}::text[])`.execute(db);
+  return rows;
+}
+
+/** The priced variants of `skus` (those that exist), from `kept` where it has them, read (and kept) otherwise. */
+async function pricedVariants(db: Executor, skus: string[], kept?: KeptVariants): Promise<PricedVariant[]> {
+  if (!kept) return readPricedVariants(db, skus);
+  const missing = skus.filter((sku) => !kept.has(sku));
+  if (missing.length) {
+    const read = new Map((await readPricedVariants(db, missing)).map((variant) => [variant.sku, variant]));
+    for (const sku of missing) kept.set(sku, read.get(sku) ?? null);
+    for (const sku of kept.keys()) {
+      if (kept.size <= MAX_KEPT_VARIANTS) break;
+      kept.delete(sku);
+    }
+  }
+  return skus.flatMap((sku) => kept.get(sku) ?? []);
+}
+
 /**
  * What pricing needs to price `carts`, read at once. A caller that keeps the shop's set-up in memory (the order desk)
- * passes its price lists and delivery rates, and only prices, floors and codes are read.
+ * passes its price lists, delivery rates and the variants it keeps: then only promotion codes, and variants not kept
+ * yet, are read.
  */
 export async function pricingFacts(
   db: Executor,
   carts: (Omit<QuoteInput, 'channelId'> & { channel: Selectable<ChannelsTable> | undefined })[],
-  setup?: Pick<PricingFacts, 'priceLists' | 'rates'>,
+  setup?: Pick<PricingFacts, 'priceLists' | 'rates'> & { variants: KeptVariants },
 ): Promise<PricingFacts> {
   const known = carts.map((cart) => cart.channel).filter((channel): channel is Selectable<ChannelsTable> => channel !== undefined && channel.enabled);
   const skus = [...new Set(carts.flatMap((cart) => cart.lines.map((line) => line.sku)))];
@@ -87,29 +127,15 @@ export async function pricingFacts(
   const methods = [...new Set(carts.flatMap((cart) => (cart.deliveryGroups ?? []).map((group) => group.method)))];
   const [priceLists, variants, promotions, rates] = await Promise.all([
     setup || !priceListIds.length ? [] : allPriceLists(db).where('id', 'in', priceListIds).execute(),
-    // One row per variant × price list × currency asked (in practice one or two).
-    skus.length
-      ? db
-          .selectFrom('variants')
-          .innerJoin('products', 'products.id', 'variants.product_id')
-          .innerJoin('tax_classes', 'tax_classes.code', 'products.tax_class')
-          .leftJoin('prices', (join) => join.onRef('prices.variant_id', '=', 'variants.id').on('prices.price_list_id', '=', anyOf(priceListIds, 'uuid')))
-          .leftJoin('variant_minimum_prices as floors', (join) => join.onRef('floors.variant_id', '=', 'variants.id').on('floors.currency', '=', anyOf(currencies, 'text')))
-          .select([
-            'variants.id', 'variants.sku', 'variants.title', 'products.title as product_title', 'variants.weight_grams', 'tax_classes.rate_basis_points',
-            'prices.price_list_id', 'prices.amount as price', 'floors.currency', 'floors.amount as floor',
-          ])
-          .where('variants.sku', '=', anyOf(skus, 'text'))
-          .execute()
-      : [],
+    pricedVariants(db, skus, setup?.variants),
     codes.length ? db.selectFrom('promotions').selectAll().where('code', '=', anyOf(codes, 'text')).execute() : [],
     setup ? setup.rates : usableRates(db, known.map((channel) => channel.id), currencies, methods),
   ]);
   return {
     priceLists: setup ? setup.priceLists : new Map(priceLists.map((list) => [list.id, list])),
     variants: new Map(variants.map((variant) => [variant.sku, variant])),
-    prices: new Map(variants.flatMap((row) => (row.price_list_id === null ? [] : [[`${row.id}|${row.price_list_id}`, row.price!] as const]))),
-    floors: new Map(variants.flatMap((row) => (row.currency === null ? [] : [[`${row.id}|${row.currency}`, row.floor!] as const]))),
+    prices: new Map(variants.flatMap((variant) => variant.prices.map(([priceListId, amount]) => [`${variant.id}|${priceListId}`, amount] as const))),
+    floors: new Map(variants.flatMap((variant) => variant.floors.map(([currency, amount]) => [`${variant.id}|${currency}`, amount] as const))),
     promotions: new Map(promotions.map((promotion) => [promotion.code, promotion])),
     rates,
   };

@@ -11,6 +11,7 @@ import * as shipToStore from './migrations/0007_ship_to_store.ts';
 import * as referenceDataVersion from './migrations/0008_reference_data_version.ts';
 import * as accessChanges from './migrations/0009_access_changes.ts';
 import * as conditionalWrites from './migrations/0010_conditional_writes.ts';
+import * as catalogInReferenceData from './migrations/0011_catalog_in_reference_data.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0008_reference_data_version': referenceDataVersion,
   '0009_access_changes': accessChanges,
   '0010_conditional_writes': conditionalWrites,
+  '0011_catalog_in_reference_data': catalogInReferenceData,
 };
 
 async function migrator(db: Db): Promise<Migrator> {
