@@ -180,10 +180,10 @@ async function writeInBatches(db: Db, prepared: PreparedOrder[], now: Date): Pro
 
 // ---------------------------------------------------------------------------------------------------------------
 // Steps 1 to 3: read, check, price and authorise, outside any transaction. One round of queries for the batch: the
-// order numbers with the set-up's version, the customers, and with the set-up kept in memory (channels, price lists,
-// delivery rates, fulfilling locations, variants and prices) any variant not kept yet, promotion codes, and stock when
-// a location is to be chosen. Should the version read be newer than the set-up kept (someone changed it), these are
-// read again with the new one.
+// order numbers, the set-up's version and the customers in one statement, and with the set-up kept in memory
+// (channels, price lists, delivery rates, fulfilling locations, variants and prices) any variant not kept yet,
+// promotion codes, and stock when a location is to be chosen. Should the version read be newer than the set-up kept
+// (someone changed it), these are read again with the new one.
 
 type Channel = Selectable<ChannelsTable>;
 
@@ -192,13 +192,7 @@ async function prepareOrders(db: Db, requests: OrderRequest[], now: Date, setups
   const kept = setups.kept();
   const early = kept && readWithSetup(db, requests, kept.setup);
   early?.catch(() => undefined); // awaited below unless the set-up turns out to be stale
-  const [numbers, customers] = await Promise.all([
-    sql<{ number: string; version: number }>`
-      select nextval('order_numbers')::text as number, (select version from reference_data_version) as version
-      from generate_series(1, ${requests.length}::int)`.execute(db),
-    knownCustomers(db, requests.map((request) => request.input.customer)),
-  ]);
-  const version = numbers.rows[0]!.version;
+  const { numbers, version, customers } = await ordersOwnReads(db, requests.map((request) => request.input.customer));
   const { setup, channels, facts, stock } = await (early && kept.version >= version ? early : readWithSetup(db, requests, setups.at(version)));
   const discounts = new Map(customers.flatMap((customer) => (customer instanceof Error || !customer.discount ? [] : [[customer.customerId!, customer.discount] as const])));
 
@@ -224,7 +218,7 @@ async function prepareOrders(db: Db, requests: OrderRequest[], now: Date, setups
       if (authorizations.outcome !== 'approved') return authorizations.problem;
       return {
         request, channel, groups, customerId: customer.customerId, contact: customer.contact, priced, shelfSale, tenders: authorizations.tenders,
-        number: numbers.rows[index]!.number,
+        number: numbers[index]!,
       };
     } catch (error) {
       return error as Error;
@@ -348,43 +342,54 @@ function locationWithEverything(lines: ResolvedGroup['lines'], candidates: Fulfi
 }
 
 type KnownCustomer = { customerId: string | undefined; contact: { email: string | null; phone: string | null }; discount?: CustomerDiscount };
+type Profile = { by: 'id' | 'email' | 'phone'; key: string; id: string; own: number; group: number | null; emails: string[]; phones: string[] };
 
 /**
- * The profile of each order when it is already known: named by id (it must exist), or guest details an existing
- * profile has (email first, then phone), so that its discounts apply to the price. One query for the batch.
- * Unmatched guests get a profile in the order's transaction. The order keeps the email and phone given, else the
- * profile's.
+ * What the batch reads of its own, in one statement: an order number per order (taken from the sequence now: an order
+ * refused later leaves a gap, as a rollback would), the set-up's version, and the profile of each order when it is
+ * already known: named by id (it must exist), or guest details an existing profile has (email first, then phone), so
+ * that its discounts apply to the price. Unmatched guests get a profile when the order is written. The order keeps
+ * the email and phone given, else the profile's.
  */
-async function knownCustomers(db: Db, customers: CreateOrder['customer'][]): Promise<(KnownCustomer | Error)[]> {
+async function ordersOwnReads(db: Db, customers: CreateOrder['customer'][]) {
   const ids = [...new Set(customers.flatMap((customer) => ('id' in customer ? [customer.id] : [])))];
   const emails = [...new Set(customers.flatMap((customer) => ('email' in customer && customer.email ? [customer.email.toLowerCase()] : [])))];
   const phones = [...new Set(customers.flatMap((customer) => ('phone' in customer && customer.phone ? [customer.phone] : [])))];
   // Three indexed look-ups: by id, by email, by phone.
-  const profiles = (by: RawBuilder<unknown>, key: RawBuilder<unknown>) => sql<{ key: string; id: string; own: number; group: number | null; emails: string[]; phones: string[] }>`
-    select ${key} as key, c.id, c.discount_basis_points as own, g.discount_basis_points as "group",
-      array(select email from customer_emails e where e.customer_id = c.id order by email) as emails,
-      array(select phone from customer_phones p where p.customer_id = c.id order by phone) as phones
-    from customers c left join customer_groups g on g.id = c.customer_group_id
-    ${by}`.execute(db).then((result) => result.rows);
-  const [byIdRows, byEmailRows, byPhoneRows] = await Promise.all([
-    ids.length ? profiles(sql`where c.id = any(${ids}::uuid[])`, sql`c.id::text`) : [],
-    emails.length ? profiles(sql`join customer_emails m on m.customer_id = c.id where m.email = any(${emails}::text[])`, sql`m.email`) : [],
-    phones.length ? profiles(sql`join customer_phones m on m.customer_id = c.id where m.phone = any(${phones}::text[])`, sql`m.phone`) : [],
-  ]);
-  const byId = new Map(byIdRows.map((row) => [row.id, row]));
-  const byEmail = new Map(byEmailRows.map((row) => [row.key, row]));
-  const byPhone = new Map(byPhoneRows.map((row) => [row.key, row]));
-  return customers.map((customer) => {
-    if ('id' in customer) {
-      const profile = byId.get(customer.id);
-      if (!profile) return new InvalidInput([{ field: 'body.customer.id', message: 'no such customer' }]);
-      return { customerId: profile.id, contact: { email: profile.emails[0] ?? null, phone: profile.phones[0] ?? null }, discount: profile };
-    }
-    const email = customer.email?.toLowerCase() ?? null;
-    const phone = customer.phone ?? null;
-    const profile = (email !== null ? byEmail.get(email) : undefined) ?? (phone !== null ? byPhone.get(phone) : undefined);
-    return { customerId: profile?.id, contact: { email, phone }, ...(profile ? { discount: profile } : {}) };
-  });
+  const profile = sql`c.id, c.discount_basis_points as own, g.discount_basis_points as "group",
+    array(select email from customer_emails e where e.customer_id = c.id order by email) as emails,
+    array(select phone from customer_phones p where p.customer_id = c.id order by phone) as phones`;
+  const { rows: [read] } = await sql<{ numbers: string[]; version: number; profiles: Profile[] }>`
+    select array(select nextval('order_numbers')::text from generate_series(1, ${customers.length}::int)) as numbers,
+      (select version from reference_data_version) as version,
+      (select coalesce(json_agg(known), '[]') from (
+        select 'id' as by, c.id::text as key, ${profile}
+        from customers c left join customer_groups g on g.id = c.customer_group_id where c.id = any(${ids}::uuid[])
+        union all
+        select 'email', m.email, ${profile}
+        from customer_emails m join customers c on c.id = m.customer_id left join customer_groups g on g.id = c.customer_group_id where m.email = any(${emails}::text[])
+        union all
+        select 'phone', m.phone, ${profile}
+        from customer_phones m join customers c on c.id = m.customer_id left join customer_groups g on g.id = c.customer_group_id where m.phone = any(${phones}::text[])
+      ) known) as profiles`.execute(db);
+  const { numbers, version, profiles } = read!;
+  const by = (kind: Profile['by']) => new Map(profiles.filter((row) => row.by === kind).map((row) => [row.key, row]));
+  const [byId, byEmail, byPhone] = [by('id'), by('email'), by('phone')];
+  return {
+    numbers,
+    version,
+    customers: customers.map((customer): KnownCustomer | Error => {
+      if ('id' in customer) {
+        const profile = byId.get(customer.id);
+        if (!profile) return new InvalidInput([{ field: 'body.customer.id', message: 'no such customer' }]);
+        return { customerId: profile.id, contact: { email: profile.emails[0] ?? null, phone: profile.phones[0] ?? null }, discount: profile };
+      }
+      const email = customer.email?.toLowerCase() ?? null;
+      const phone = customer.phone ?? null;
+      const profile = (email !== null ? byEmail.get(email) : undefined) ?? (phone !== null ? byPhone.get(phone) : undefined);
+      return { customerId: profile?.id, contact: { email, phone }, ...(profile ? { discount: profile } : {}) };
+    }),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
