@@ -20,6 +20,7 @@ import { benchDatabase, cpuSeconds, medianOfEach, option, steadyLoad } from './s
  * latency at a steady 500 orders/s (`--rate`). Every run ends with an oversell and ledger check. The confirmation email (invoice
  * PDF, ~30 ms of CPU each) is off: it is not part of the order's request, and belongs in a worker of its own.
  * Usage: npm run bench -- orders [spread|hot|pglite|batches] [--seconds 10] [--connections 32] [--rate 500] [--steady-only] [--history 20000] [--runs 3]
+ *        npm run bench -- orders remote --servers http://host-a:3000,http://host-b:3000 [--rate 500] [--seconds 10] [--runs 3]
  */
 const args = process.argv.slice(2);
 const SECONDS = option('seconds', 10);
@@ -32,7 +33,7 @@ const HISTORY = { postgres: option('history', 20_000), pglite: option('history',
 const RATE = option('rate', 500);
 /** Only the steady run (PostgreSQL cases): to compare latencies at several rates. */
 const STEADY_ONLY = args.includes('--steady-only');
-const headers = { authorization: `Bearer ${DEMO_LOGIN.adminApiKey}`, 'content-type': 'application/json' };
+const headers = { authorization: `Bearer ${process.env.BENCH_API_KEY ?? DEMO_LOGIN.adminApiKey}`, 'content-type': 'application/json' };
 
 async function call(url: string, method: string, route: string, body?: unknown) {
   const response = await fetch(url + route, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) });
@@ -185,6 +186,50 @@ function summary(results: autocannon.Result[]) {
   };
 }
 
+/**
+ * The steady run against servers already answering at `urls`: an unmeasured warm-up, then the generator's figures,
+ * the servers' own (from their `/metrics`) and, when the servers run on this machine (`serverPids`), the CPU per order
+ * of each part.
+ */
+async function steadyRun(urls: string[], bodies: string[], serverPids?: number[]) {
+  // Two seconds at the steady rate first, not measured: the run measures the steady state, not the change of pace
+  // after a burst (in one 20-second run, p99 over all of it was 100 ms, 87 ms from the third second on).
+  await steadyLoad({ urls, path: '/v1/orders', headers, bodies, rate: RATE, seconds: 2 });
+  const before = serverPids && (await cpuSeconds(serverPids));
+  const desksBefore = await deskTotals(urls);
+  const steady = await steadyLoad({ urls, path: '/v1/orders', headers, bodies, rate: RATE, seconds: SECONDS });
+  const desksAfter = await deskTotals(urls);
+  const after = serverPids && (await cpuSeconds(serverPids));
+  // The write desk's batches (the preparing desk's are the same batches, and last until the writer takes them).
+  const delta = (figure: 'count' | 'size' | 'seconds') => desksAfter['order-write']![figure] - desksBefore['order-write']![figure];
+  const written = (how: string) => (desksAfter[`written:${how}`]?.count ?? 0) - (desksBefore[`written:${how}`]?.count ?? 0);
+  const batches = {
+    perSecond: Math.round(delta('count') / SECONDS), ordersPerBatch: +(delta('size') / delta('count')).toFixed(2), msPerBatch: +((1000 * delta('seconds')) / delta('count')).toFixed(1),
+    inOneStatement: +(written('one_statement') / (written('one_statement') + written('transaction'))).toFixed(3),
+  };
+  // The servers' own p50 and p99 (from the request read to the answer sent), as the histogram bucket they fall in.
+  const answered = Object.keys(desksAfter).filter((key) => key.startsWith('answered:')).map((key) => ({ le: key.slice(9), count: desksAfter[key]!.count - (desksBefore[key]?.count ?? 0) }));
+  const total = answered.find((bucket) => bucket.le === '+Inf')?.count ?? 0;
+  const bucketOf = (p: number) => answered.find((bucket) => bucket.count >= (total * p) / 100)?.le;
+  const inServers = { p50AtMostMs: 1000 * Number(bucketOf(50)), p99AtMostMs: 1000 * Number(bucketOf(99)) };
+  const perOrder = (part: 'postgres' | 'servers' | 'loadGenerator') => +((1000 * (after![part] - before![part])) / (steady.ordersPerSecond * SECONDS)).toFixed(2);
+  const cpuMsPerOrder = before && { postgres: perOrder('postgres'), servers: perOrder('servers'), loadGenerator: perOrder('loadGenerator') };
+  return { ...steady, inServers, ...(cpuMsPerOrder ? { cpuMsPerOrder } : {}), batches };
+}
+
+/**
+ * `orders remote --servers URL,URL`: the steady run against Aisle servers running elsewhere, so that the load
+ * generator has a machine of its own. They need the demo shop (or `BENCH_API_KEY`, an admin key of theirs); the run
+ * first receives enough stock for itself in their warehouse, through the API. No CPU figures and no ledger check:
+ * those need the servers' machine and database.
+ */
+async function remoteRun(urls: string[]) {
+  const { skus, bodies } = await orderBodies(urls[0]!, true);
+  const warehouse = (await call(urls[0]!, 'GET', '/v1/locations?type=warehouse')).items[0].id;
+  await call(urls[0]!, 'POST', '/v1/inventory/receipts', { locationId: warehouse, lines: skus.map((sku) => ({ sku, quantity: RATE * (SECONDS + 2) })) });
+  return { steady: await steadyRun(urls, bodies) };
+}
+
 async function postgresRun(spread: boolean) {
   const database = await benchDatabase('postgres', 4);
   await shopWithHistory(database.db, spread, HISTORY.postgres);
@@ -193,34 +238,13 @@ async function postgresRun(spread: boolean) {
     const { bodies } = await orderBodies(servers[0]!.url, spread);
     await Promise.all(servers.map((server) => load(server.url, bodies, { connections: 8, seconds: 2 })));
     const saturated = STEADY_ONLY ? null : summary(await Promise.all(servers.map((server) => load(server.url, bodies, { connections: CONNECTIONS, seconds: SECONDS }))));
-    // Two seconds at the steady rate first, not measured: the run measures the steady state, not the change of pace
-    // after a burst (in one 20-second run, p99 over all of it was 100 ms, 87 ms from the third second on).
-    await steadyLoad({ urls: servers.map((server) => server.url), path: '/v1/orders', headers, bodies, rate: RATE, seconds: 2 });
-    const before = await cpuSeconds(servers.map((server) => server.child.pid!));
-    const desksBefore = await deskTotals(servers.map((server) => server.url));
-    const steady = await steadyLoad({ urls: servers.map((server) => server.url), path: '/v1/orders', headers, bodies, rate: RATE, seconds: SECONDS });
-    const desksAfter = await deskTotals(servers.map((server) => server.url));
-    const after = await cpuSeconds(servers.map((server) => server.child.pid!));
-    // The write desk's batches (the preparing desk's are the same batches, and last until the writer takes them).
-    const delta = (figure: 'count' | 'size' | 'seconds') => desksAfter['order-write']![figure] - desksBefore['order-write']![figure];
-    const written = (how: string) => (desksAfter[`written:${how}`]?.count ?? 0) - (desksBefore[`written:${how}`]?.count ?? 0);
-    const batches = {
-      perSecond: Math.round(delta('count') / SECONDS), ordersPerBatch: +(delta('size') / delta('count')).toFixed(2), msPerBatch: +((1000 * delta('seconds')) / delta('count')).toFixed(1),
-      inOneStatement: +(written('one_statement') / (written('one_statement') + written('transaction'))).toFixed(3),
-    };
-    // The servers' own p50 and p99 (from the request read to the answer sent), as the histogram bucket they fall in.
-    const answered = Object.keys(desksAfter).filter((key) => key.startsWith('answered:')).map((key) => ({ le: key.slice(9), count: desksAfter[key]!.count - (desksBefore[key]?.count ?? 0) }));
-    const total = answered.find((bucket) => bucket.le === '+Inf')?.count ?? 0;
-    const bucketOf = (p: number) => answered.find((bucket) => bucket.count >= (total * p) / 100)?.le;
-    const inServers = { p50AtMostMs: 1000 * Number(bucketOf(50)), p99AtMostMs: 1000 * Number(bucketOf(99)) };
-    const perOrder = (part: keyof typeof after) => +((1000 * (after[part] - before[part])) / (steady.ordersPerSecond * SECONDS)).toFixed(2);
-    const cpuMsPerOrder = { postgres: perOrder('postgres'), servers: perOrder('servers'), loadGenerator: perOrder('loadGenerator') };
+    const steady = await steadyRun(servers.map((server) => server.url), bodies, servers.map((server) => server.child.pid!));
     const { rows } = await sql<{ bad: number }>`
       select count(*)::int as bad from stock_levels s
       left join (select variant_id, location_id, sum(on_hand_change)::int as on_hand, sum(reserved_change)::int as reserved from stock_movements group by 1, 2) m using (variant_id, location_id)
       where s.reserved > s.on_hand or s.on_hand <> coalesce(m.on_hand, 0) or s.reserved <> coalesce(m.reserved, 0)`.execute(database.db);
     const orders = (await sql<{ n: number }>`select count(*)::int as n from orders`.execute(database.db)).rows[0]!.n;
-    return { saturated, steady: { ...steady, inServers, cpuMsPerOrder, batches }, orders, ledgerMismatches: rows[0]!.bad };
+    return { saturated, steady, orders, ledgerMismatches: rows[0]!.bad };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     await database.drop();
@@ -264,10 +288,15 @@ async function repeated<T>(run: () => Promise<T>): Promise<T | { median: T; runs
   return RUNS === 1 ? runs[0]! : { median: medianOfEach(runs), runs };
 }
 
-const only = args.find((arg) => ['hot', 'spread', 'pglite', 'batches'].includes(arg));
+const only = args.find((arg) => ['hot', 'spread', 'pglite', 'batches', 'remote'].includes(arg));
 const report: Record<string, unknown> = {};
 if (!only || only === 'spread') report.postgres2ProcessesSpreadSkus = await repeated(() => postgresRun(true));
 if (!only || only === 'hot') report.postgres2ProcessesSameThreeSkus = await repeated(() => postgresRun(false));
 if (!only || only === 'pglite') report.pglite1Process = await repeated(pgliteRun);
 if (!only || only === 'batches') report.inProcessCpuMsPerOrder = await repeated(batchesRun);
+if (only === 'remote') {
+  const servers = args[args.indexOf('--servers') + 1];
+  if (!args.includes('--servers') || !servers) throw new Error('orders remote needs --servers URL[,URL…]');
+  report.remoteServers = await repeated(() => remoteRun(servers.split(',')));
+}
 console.log(JSON.stringify(report, null, 2));
