@@ -123,6 +123,21 @@ describe('placing an order', () => {
     expect((await api.call('GET', `/v1/orders/${sale.body.id}`)).body).toEqual(sale.body);
   });
 
+  it('sends a register sale home from a location chosen by its stock (Endless Aisle at the counter)', async () => {
+    const sale = await api.call('POST', '/v1/orders', {
+      token: basics.storeAKey,
+      body: {
+        customer: { firstName: 'Noé', lastName: 'Girard', email: 'noe@example.com' },
+        lines: [{ sku: 'MUG', quantity: 2 }],
+        deliveryGroups: [{ method: 'ship_to_address', address: ADDRESS }],
+        payments: [{ method: 'card_register', amount: 2 * 1200 + 490, reference: 'TPE-0042' }],
+      },
+    });
+    expect(sale.status, JSON.stringify(sale.body)).toBe(201);
+    expect(sale.body).toMatchObject({ status: 'placed', channelId: basics.registerA.id });
+    expect(sale.body.deliveryGroups[0]).toMatchObject({ status: 'reserved', fulfilmentLocationId: basics.storeA.id });
+  });
+
   it('takes payment at pickup when the goods are handed over', async () => {
     const order = await api.call('POST', '/v1/orders', {
       token: basics.webKey,
