@@ -7,9 +7,9 @@ import { allPriceLists, type KeptVariants, type PricingFacts } from '../pricing/
 /**
  * The shop's set-up as the order desk uses it: channels, the registers of each store, where each channel fulfils
  * from, price lists, delivery rates, and the variants ordered so far with their prices. A process keeps it in memory
- * for the version it was read at (migrations 0008 and 0011: every change to those tables raises the version). A batch starts its reads with the set-up kept and reads the version
- * with its order numbers; should the version be newer, the batch reads the set-up again and what it read with the old
- * one. So a change made through any process applies from the next batch of every process, and a batch costs no query
+ * for the version it was read at (migrations 0008 and 0011: every change to those tables raises the version). A batch
+ * starts its reads with the set-up kept and reads the version with its order numbers; should the version be newer, the
+ * batch reads the set-up again and what it read with the old one. So a change made through any process applies from the next batch of every process, and a batch costs no query
  * and no round trip for any of this.
  */
 export interface SellingSetup {

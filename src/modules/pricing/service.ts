@@ -110,7 +110,8 @@ async function pricedVariants(db: Executor, skus: string[], kept?: KeptVariants)
 }
 
 /**
- * What pricing needs to price `carts`, read at once. A caller that keeps the shop's set-up in memory (the order desk)
+ * What pricing needs to price `carts`, read at once (the carts' channels are already read; a disabled or missing one
+ * is left out, and `priceWith` refuses its cart). A caller that keeps the shop's set-up in memory (the order desk)
  * passes its price lists, delivery rates and the variants it keeps: then only promotion codes, and variants not kept
  * yet, are read.
  */
