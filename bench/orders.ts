@@ -200,8 +200,8 @@ async function steadyRun(urls: string[], bodies: string[], serverPids?: number[]
   const steady = await steadyLoad({ urls, path: '/v1/orders', headers, bodies, rate: RATE, seconds: SECONDS });
   const desksAfter = await deskTotals(urls);
   const after = serverPids && (await cpuSeconds(serverPids));
-  // The write desk's batches (the preparing desk's are the same batches, and last until the writer takes them).
-  const delta = (figure: 'count' | 'size' | 'seconds') => desksAfter['order-write']![figure] - desksBefore['order-write']![figure];
+  // The order desk's batches.
+  const delta = (figure: 'count' | 'size' | 'seconds') => desksAfter.orders![figure] - desksBefore.orders![figure];
   const written = (how: string) => (desksAfter[`written:${how}`]?.count ?? 0) - (desksBefore[`written:${how}`]?.count ?? 0);
   const batches = {
     perSecond: Math.round(delta('count') / SECONDS), ordersPerBatch: +(delta('size') / delta('count')).toFixed(2), msPerBatch: +((1000 * delta('seconds')) / delta('count')).toFixed(1),

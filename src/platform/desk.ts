@@ -29,7 +29,6 @@ export class Desk<R, T> {
   readonly #observe: ((size: number, seconds: number) => void) | undefined;
   #queue: Waiting<R, T>[] = [];
   #running = 0;
-  #whenEmpty: (() => void)[] = [];
 
   /** `handle` answers each request of a batch, in order; if it throws, every request of the batch fails with it. */
   constructor(handle: (requests: R[]) => Promise<Settled<T>[]>, options: DeskOptions<R> = {}) {
@@ -38,12 +37,6 @@ export class Desk<R, T> {
     this.#concurrency = options.concurrency ?? 1;
     this.#keyOf = options.keyOf ?? (() => undefined);
     this.#observe = options.observe;
-  }
-
-  /** Resolves once every request submitted so far has been taken into a batch (at once if none waits). */
-  allTaken(): Promise<void> {
-    if (!this.#queue.length) return Promise.resolve();
-    return new Promise((resolve) => this.#whenEmpty.push(resolve));
   }
 
   submit(request: R): Promise<T> {
@@ -86,7 +79,6 @@ export class Desk<R, T> {
       }
     }
     this.#queue = later;
-    if (!later.length) for (const resolve of this.#whenEmpty.splice(0)) resolve();
     return batch;
   }
 

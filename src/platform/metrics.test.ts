@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.close());
 
-/** The value of one sample of the exposition, e.g. `aisle_desk_batch_size_count{desk="order-write"}`. */
+/** The value of one sample of the exposition, e.g. `aisle_desk_batch_size_count{desk="orders"}`. */
 function sample(text: string, name: string): number | undefined {
   const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
   return line === undefined ? undefined : Number(line.slice(name.length + 1));
@@ -38,7 +38,7 @@ describe('GET /metrics', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = response.body as string;
-    for (const desk of ['order-prepare', 'order-write']) {
+    for (const desk of ['orders']) {
       const count = `aisle_desk_batch_size_count{desk="${desk}"}`;
       const batches = sample(text, count)! - (sample(before, count) ?? 0);
       const orders = sample(text, `aisle_desk_batch_size_sum{desk="${desk}"}`)! - (sample(before, `aisle_desk_batch_size_sum{desk="${desk}"}`) ?? 0);
@@ -49,7 +49,7 @@ describe('GET /metrics', () => {
     }
     // Plain web orders with stock to spare: every batch written in one statement.
     const written = (how: string) => (sample(text, `aisle_order_batch_writes_total{how="${how}"}`) ?? 0) - (sample(before, `aisle_order_batch_writes_total{how="${how}"}`) ?? 0);
-    expect(written('one_statement')).toBe(sample(text, 'aisle_desk_batch_size_count{desk="order-write"}')! - (sample(before, 'aisle_desk_batch_size_count{desk="order-write"}') ?? 0));
+    expect(written('one_statement')).toBe(sample(text, 'aisle_desk_batch_size_count{desk="orders"}')! - (sample(before, 'aisle_desk_batch_size_count{desk="orders"}') ?? 0));
     expect(written('transaction') + written('transaction_after_error')).toBe(0);
     // Each request's duration, labelled with its route's pattern.
     const answered = 'aisle_http_request_seconds_count{route="/v1/orders",method="POST"}';

@@ -4,8 +4,7 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
  * A server process's metrics, in Prometheus' text format at `GET /metrics` (admin credentials): Node's own
  * (event-loop delay, garbage collection, heap, CPU); how long requests take, per route; the desks' batches, whose
  * size and duration say how loaded a process is (batches of one order mean it has room; growing batches and
- * durations, that it is near its limit; a batch of the `order-prepare` desk lasts until the `order-write` desk takes
- * it); and how batches of orders were written: in one statement, or in a transaction that decided under lock (stock
+ * durations, that it is near its limit); and how batches of orders were written: in one statement, or in a transaction that decided under lock (stock
  * short, a promotion's limited uses, a register sale, a key or contact taken meanwhile).
  */
 export class Metrics {

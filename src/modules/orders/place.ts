@@ -88,11 +88,14 @@ function promisedDate(method: ResolvedGroup['method'], now: Date): Date {
   return new Date(now.getTime() + hours * HOUR);
 }
 
-/** Places a batch of orders; never throws for one order's fault: each outcome says what became of its request. */
-export async function placeOrders(db: Db, requests: OrderRequest[], now = new Date()): Promise<OrderOutcome[]> {
-  const steps = await prepareBatch(db, requests, now, sellingSetupCache(db));
+/**
+ * Places a batch of orders; never throws for one order's fault: each outcome says what became of its request. The
+ * order desk passes the set-up it keeps (`setups`), and `wrote` to count how batches were written.
+ */
+export async function placeOrders(db: Db, requests: OrderRequest[], now = new Date(), setups = sellingSetupCache(db), wrote?: (how: BatchWrite) => void): Promise<OrderOutcome[]> {
+  const steps = await prepareBatch(db, requests, now, setups);
   const ready = steps.filter((step): step is PreparedOrder => 'tenders' in step);
-  const written = await writeBatch(db, ready, now);
+  const written = await writeBatch(db, ready, now, wrote);
   let next = 0;
   return steps.map((step) => ('tenders' in step ? written[next++]! : step));
 }
