@@ -18,9 +18,9 @@ import type { CreateOrder, OrderView } from './schema.ts';
  * The order desk of one server process: orders arriving together are placed together (place.ts), so a busy shop
  * pays a few statements a second, not several per order. One batch at a time: it is read, priced, authorised and
  * written, then the orders that arrived meanwhile form the next. (Until 2026-11-24 the next batch was read while the
- * one before was written: two batches in flight per process competed for the same two cores, and at a steady 500
- * orders/s the p50 was 27 ms against 18 ms one at a time, PostgreSQL's CPU per order 1.5–1.7 ms against 1.3–1.5.)
- * Two copies of one Idempotency-Key never share a batch.
+ * one before was written: two batches in flight per process competed for the same cores, PostgreSQL spent a tenth
+ * more CPU per order, and latencies were the same or worse: BENCHMARKS.md, sixth session.) Two copies of one
+ * Idempotency-Key never share a batch.
  */
 export function orderDesk(db: Db, metrics?: Metrics): { submit(request: OrderRequest): Promise<PlacedOrder> } {
   const keyOf = (request: OrderRequest) => request.idempotency && `${request.idempotency.scope}\n${request.idempotency.key}`;
