@@ -4,13 +4,17 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { DEMO_LOGIN, seedDemo } from '../src/demo/seed.ts';
+import { createMailer } from '../src/modules/documents/mailer.ts';
 import { changeStock } from '../src/modules/inventory/stock.ts';
+import { orderConfirmations } from '../src/modules/orders/confirmation.ts';
 import { placeOrders, prepareBatch, writeBatch, type OrderRequest, type PreparedOrder } from '../src/modules/orders/place.ts';
 import { sellingSetupCache } from '../src/modules/orders/selling-setup.ts';
 import { quote } from '../src/modules/pricing/service.ts';
 import type { Principal } from '../src/platform/auth/principal.ts';
 import { openPGlite, type Db } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { runConsumer } from '../src/platform/outbox.ts';
+import { startSmtpInbox } from '../test/support/mail.ts';
 import { startServerProcess, type ServerProcess } from '../test/support/processes.ts';
 import { benchDatabase, cpuSeconds, medianOfEach, option, steadyLoad } from './support.ts';
 
@@ -19,7 +23,7 @@ import { benchDatabase, cpuSeconds, medianOfEach, option, steadyLoad } from './s
  * event, against 2 `aisle serve` processes on PostgreSQL (and 1 on PGlite). Prints throughput at saturation and
  * latency at a steady 500 orders/s (`--rate`). Every run ends with an oversell and ledger check. The confirmation email (invoice
  * PDF, ~30 ms of CPU each) is off: it is not part of the order's request, and belongs in a worker of its own.
- * Usage: npm run bench -- orders [spread|hot|pglite|batches] [--seconds 10] [--connections 32] [--rate 500] [--steady-only] [--history 20000] [--runs 3]
+ * Usage: npm run bench -- orders [spread|hot|pglite|batches|confirmations [--smtp-connection-each]] [--seconds 10] [--connections 32] [--rate 500] [--steady-only] [--history 20000] [--runs 3]
  *        npm run bench -- orders remote --servers http://host-a:3000,http://host-b:3000 [--rate 500] [--seconds 10] [--runs 3]
  */
 const args = process.argv.slice(2);
@@ -288,6 +292,34 @@ async function pgliteRun() {
   }
 }
 
+/**
+ * Order confirmations (invoice PDF and email) sent from the outbox by one process, as `aisle serve` sends them, to an
+ * SMTP server in this process: how many a second, and the CPU of this process (sender and SMTP server) per email.
+ */
+async function confirmationsRun() {
+  const database = await benchDatabase('postgres', 4);
+  const inbox = await startSmtpInbox();
+  const mailer = createMailer({ smtpUrl: `${inbox.url}${args.includes('--smtp-connection-each') ? '?pool=false' : ''}`, from: 'Bench <orders@example.com>' });
+  try {
+    await shopWithHistory(database.db, true, 1_000);
+    const { count } = await database.db.selectFrom('orders').select((eb) => eb.fn.countAll<string>().as('count')).where('email', 'is not', null).executeTakeFirstOrThrow();
+    const before = await cpuSeconds([]);
+    const started = performance.now();
+    const stop = runConsumer(database.db, orderConfirmations(database.db, mailer, { name: 'Bench', addressLines: ['1 place Bellecour', '69002 Lyon'], locale: 'fr-FR' }), {
+      owner: 'bench', onFailure: (error) => console.error('confirmations:', error),
+    });
+    while (inbox.messages.length < Number(count)) await new Promise((resolve) => setTimeout(resolve, 20));
+    const seconds = (performance.now() - started) / 1000;
+    const after = await cpuSeconds([]);
+    await stop();
+    return { emails: Number(count), perSecond: Math.round(Number(count) / seconds), cpuMsPerEmail: +((1000 * (after.loadGenerator - before.loadGenerator)) / Number(count)).toFixed(1), postgresCpuMsPerEmail: +((1000 * (after.postgres - before.postgres)) / Number(count)).toFixed(2) };
+  } finally {
+    mailer.close();
+    await inbox.close();
+    await database.drop();
+  }
+}
+
 /** Runs a case `--runs` times (default 1): the median of every figure, and each run's figures. */
 async function repeated<T>(run: () => Promise<T>): Promise<T | { median: T; runs: T[] }> {
   const runs: T[] = [];
@@ -295,12 +327,13 @@ async function repeated<T>(run: () => Promise<T>): Promise<T | { median: T; runs
   return RUNS === 1 ? runs[0]! : { median: medianOfEach(runs), runs };
 }
 
-const only = args.find((arg) => ['hot', 'spread', 'pglite', 'batches', 'remote'].includes(arg));
+const only = args.find((arg) => ['hot', 'spread', 'pglite', 'batches', 'confirmations', 'remote'].includes(arg));
 const report: Record<string, unknown> = {};
 if (!only || only === 'spread') report.postgres2ProcessesSpreadSkus = await repeated(() => postgresRun(true));
 if (!only || only === 'hot') report.postgres2ProcessesSameThreeSkus = await repeated(() => postgresRun(false));
 if (!only || only === 'pglite') report.pglite1Process = await repeated(pgliteRun);
 if (!only || only === 'batches') report.inProcessCpuMsPerOrder = await repeated(batchesRun);
+if (!only || only === 'confirmations') report.confirmationsFromOneProcess = await repeated(confirmationsRun);
 if (only === 'remote') {
   const servers = args[args.indexOf('--servers') + 1];
   if (!args.includes('--servers') || !servers) throw new Error('orders remote needs --servers URL[,URL…]');

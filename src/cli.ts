@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { buildApp } from './app.ts';
 import { createMailer } from './modules/documents/mailer.ts';
-import { orderConfirmations } from './modules/orders/confirmation.ts';
 import { loadConfig, type Config } from './config.ts';
 import { seedDemo } from './demo/seed.ts';
 import { csvRows, importStockFeed, jsonRows, ndjsonRows, type FeedFormat, type FeedMode } from './modules/inventory/feeds.ts';
@@ -39,12 +38,13 @@ async function serve(config: Config) {
     adminApiKey: config.adminApiKey,
     logger: { level: config.logLevel },
     phoneRegion: config.phoneRegion,
-    orders: config.orderEmails ? { onPlaced: orderConfirmations(database.db, mailer, config.retailer) } : {},
+    orders: config.orderEmails ? { confirmations: { mailer, retailer: config.retailer } } : {},
   });
   const stopAnalysing = await keepStatisticsFresh(database, (error) => app.log.error({ err: error }, 'analyze failed'));
   const stop = async () => {
     stopAnalysing();
     await app.close();
+    mailer.close();
     await database.close();
     process.exit(0);
   };

@@ -59,3 +59,99 @@ export async function readEvents(db: Executor, options: { after?: string | undef
     nextCursor: last ? encode(String(last.txid), last.id) : options.after ?? encode('0', 0),
   };
 }
+
+/** One of Aisle's own readers of the outbox, with its row in `outbox_consumers` (made by the migration that brings it). */
+export interface OutboxConsumer {
+  name: string;
+  types: string[];
+  /** Handles one event. Throwing stops the pass: that event and those after it are tried again on a later pass. */
+  handle(event: StoredEvent): Promise<void>;
+}
+
+/** How long a pass may hold a consumer before another process may take it over (the first one having died). */
+const LEASE_SECONDS = 120;
+
+interface EventRow { id: string; txid: string; type: string; subject: string; payload: Record<string, unknown>; created_at: Date; newest: boolean }
+
+/**
+ * One pass of a consumer: it takes the consumer's lease (one process at a time), handles the events after its cursor
+ * in commit order, then moves the cursor past those handled and lets go. Delivery is at least once: if the process
+ * dies mid-pass, the next pass after the lease lapses handles those events again. When it has caught up, the cursor
+ * also moves past the events of other types, so the next pass does not read them again. Answers whether more events
+ * are waiting, and what stopped the pass, if anything did.
+ */
+export async function consumeEvents(db: Executor, consumer: OutboxConsumer, owner: string, batch = 50) {
+  const { rows: [cursor] } = await sql<{ after_txid: string; after_id: string }>`
+    update outbox_consumers set leased_by = ${owner}, leased_until = now() + make_interval(secs => ${LEASE_SECONDS})
+    where name = ${consumer.name} and (leased_until is null or leased_until < now() or leased_by = ${owner})
+    returning after_txid::text, after_id::text`.execute(db);
+  if (!cursor) return { more: false, failure: undefined };
+  // One statement, one snapshot: the events to handle and the newest event visible when they were read.
+  const { rows } = await sql<EventRow>`
+    with horizon as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin)
+    (select e.id::text as id, e.txid::text as txid, e.type, e.subject, e.payload, e.created_at, false as newest from outbox_events e, horizon
+      where (e.txid, e.id) > (${cursor.after_txid}::xid8, ${cursor.after_id}::bigint) and e.txid < horizon.xmin and e.type = any(${consumer.types}::text[])
+      order by e.txid, e.id limit ${batch})
+    union all
+    (select e.id::text, e.txid::text, e.type, e.subject, e.payload, e.created_at, true from outbox_events e, horizon
+      where e.txid < horizon.xmin order by e.txid desc, e.id desc limit 1)`.execute(db);
+  const events = rows.filter((row) => !row.newest);
+  const deadline = Date.now() + (LEASE_SECONDS * 1000) / 2;
+  let done = { txid: cursor.after_txid, id: cursor.after_id };
+  let failure: unknown;
+  let handled = 0;
+  for (const row of events) {
+    try {
+      await consumer.handle({ id: Number(row.id), type: row.type, subject: row.subject, payload: row.payload, createdAt: row.created_at.toISOString() });
+    } catch (error) {
+      failure = error;
+      break;
+    }
+    done = row;
+    handled++;
+    if (Date.now() > deadline) break;
+  }
+  const newest = rows.find((row) => row.newest);
+  const caughtUp = failure === undefined && handled === events.length && events.length < batch;
+  if (caughtUp && newest && isAfter(newest, done)) done = newest;
+  await sql`
+    update outbox_consumers set after_txid = ${done.txid}::xid8, after_id = ${done.id}::bigint, leased_by = null, leased_until = null, updated_at = now()
+    where name = ${consumer.name} and leased_by = ${owner}`.execute(db);
+  return { more: failure === undefined && !caughtUp, failure };
+}
+
+const isAfter = (a: { txid: string; id: string }, b: { txid: string; id: string }) =>
+  BigInt(a.txid) > BigInt(b.txid) || (a.txid === b.txid && BigInt(a.id) > BigInt(b.id));
+
+/**
+ * Runs a consumer in this process until stopped: a pass every `idleMs` while there is nothing to do, at once while
+ * events are waiting, and after a failure again after 1 s, 2 s, 4 s … up to a minute.
+ */
+export function runConsumer(db: Executor, consumer: OutboxConsumer, options: { owner: string; idleMs?: number; onFailure: (error: unknown) => void }) {
+  const idleMs = options.idleMs ?? 1000;
+  let timer: NodeJS.Timeout | undefined;
+  let pass: Promise<void> | undefined;
+  let stopped = false;
+  let backoffMs = 0;
+  const schedule = (ms: number) => {
+    if (!stopped) timer = setTimeout(() => void (pass = once()), ms).unref();
+  };
+  const once = async () => {
+    try {
+      const { more, failure } = await consumeEvents(db, consumer, options.owner);
+      if (failure !== undefined) throw failure;
+      backoffMs = 0;
+      schedule(more ? 0 : idleMs);
+    } catch (error) {
+      options.onFailure(error);
+      backoffMs = Math.min(backoffMs ? backoffMs * 2 : 1000, 60_000);
+      schedule(backoffMs);
+    }
+  };
+  schedule(0);
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await pass;
+  };
+}

@@ -10,14 +10,20 @@ const jsQR = jsQRModule.default;
 export interface Inbox {
   url: string;
   messages: { to: string[]; raw: Buffer }[];
+  /** Messages the server received and then refused (see `refuse`). */
+  refused: { to: string[]; raw: Buffer; code: number }[];
   /** Waits for the `count`-th message and parses it. */
   next(count?: number, timeoutMs?: number): Promise<ParsedMail>;
   close(): Promise<void>;
 }
 
-/** A real SMTP server on a loopback port that keeps what it receives. */
-export async function startSmtpInbox(): Promise<Inbox> {
+/**
+ * A real SMTP server on a loopback port that keeps what it receives. `refuse` may answer an SMTP reply code for a
+ * message once its data has arrived (451: try again later; 550: never), as a mail server that is down or bounces does.
+ */
+export async function startSmtpInbox(options: { refuse?: (to: string[]) => number | undefined } = {}): Promise<Inbox> {
   const messages: Inbox['messages'] = [];
+  const refused: Inbox['refused'] = [];
   const server = new SMTPServer({
     secure: false,
     authOptional: true,
@@ -27,8 +33,14 @@ export async function startSmtpInbox(): Promise<Inbox> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        messages.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks) });
-        callback();
+        const message = { to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks) };
+        const code = options.refuse?.(message.to);
+        if (code === undefined) {
+          messages.push(message);
+          return callback();
+        }
+        refused.push({ ...message, code });
+        callback(Object.assign(new Error(code >= 500 ? 'No such mailbox here' : 'Try again later'), { responseCode: code }));
       });
     },
   });
@@ -36,6 +48,7 @@ export async function startSmtpInbox(): Promise<Inbox> {
   return {
     url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
     messages,
+    refused,
     async next(count = 1, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (messages.length < count) {

@@ -27,6 +27,8 @@ export async function startServerProcess(database: TestDatabase, env: Record<str
       AISLE_DEMO: 'off',
       AISLE_ADMIN_API_KEY: ADMIN_KEY,
       LOG_LEVEL: 'warn',
+      // No confirmations unless a test asks for them (with its SMTP_URL): they would go to ./data/outbox.
+      AISLE_ORDER_EMAILS: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,9 @@
 import type { Executor } from '../../platform/db/database.ts';
+import type { OutboxConsumer } from '../../platform/outbox.ts';
 import { renderInvoicePdf, type InvoiceDocument } from '../documents/invoice.ts';
 import { sendOrderConfirmation, type Mailer } from '../documents/mailer.ts';
 import { formatMoney } from '../documents/money.ts';
+import { getOrder, recordOrderEvent } from './read.ts';
 import type { OrderView } from './schema.ts';
 
 export interface Retailer {
@@ -61,22 +63,51 @@ export async function invoiceOf(db: Executor, order: OrderView, retailer: Retail
   };
 }
 
-/** Sends the order confirmation with its invoice to the customer's email, when the order has one. */
-export function orderConfirmations(db: Executor, mailer: Mailer, retailer: Retailer) {
-  return async (order: OrderView): Promise<void> => {
-    if (!order.email) return;
-    const invoice = await invoiceOf(db, order, retailer);
-    const pickupGroup = order.deliveryGroups.find((group) => group.pickupLocationId);
-    const store = pickupGroup
-      ? await db.selectFrom('locations').select(['name', 'address']).where('id', '=', pickupGroup.pickupLocationId!).executeTakeFirst()
-      : undefined;
-    await sendOrderConfirmation(mailer, {
-      to: order.email,
-      orderNumber: order.number,
-      customerName: invoice.customer.name,
-      totalFormatted: formatMoney(order.totals.total, order.currency, retailer.locale),
-      ...(store ? { pickup: { storeName: store.name, address: `${store.address.line1}, ${store.address.postalCode} ${store.address.city}` } } : {}),
-      pdf: await renderInvoicePdf(invoice),
-    });
+/**
+ * The order confirmations, sent from the outbox (`order.placed`) by whichever process holds them, so that an email
+ * outlives a crash or an SMTP outage: a message the server refuses for a while is tried again (1 s, 2 s, 4 s … up to a
+ * minute apart), and every attempt carries the same Message-ID. An address refused for good (5xx) is written in the
+ * order's timeline as `confirmation.failed` and the next orders go on; a sent one as `confirmation.sent`.
+ */
+export function orderConfirmations(db: Executor, mailer: Mailer, retailer: Retailer): OutboxConsumer {
+  return {
+    name: 'order-confirmations',
+    types: ['order.placed'],
+    async handle(event) {
+      const order = await getOrder(db, String(event.payload.orderId));
+      const to = order.email;
+      if (!to) return;
+      try {
+        const messageId = await sendConfirmation(db, mailer, retailer, order, to);
+        await recordOrderEvent(db, order.id, 'confirmation.sent', { to, messageId }, 'system', null);
+      } catch (error) {
+        if (!refusedForGood(error)) throw error;
+        await recordOrderEvent(db, order.id, 'confirmation.failed', { to, reason: (error as Error).message }, 'system', null);
+      }
+    },
   };
+}
+
+/** nodemailer's SMTP errors carry the server's reply code: 5xx is final, 4xx and connection errors are worth a retry. */
+const refusedForGood = (error: unknown) => {
+  const code = (error as { responseCode?: unknown }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+};
+
+/** Emails the order confirmation with its invoice to the order's email; answers the Message-ID. */
+async function sendConfirmation(db: Executor, mailer: Mailer, retailer: Retailer, order: OrderView, to: string): Promise<string> {
+  const invoice = await invoiceOf(db, order, retailer);
+  const pickupGroup = order.deliveryGroups.find((group) => group.pickupLocationId);
+  const store = pickupGroup
+    ? await db.selectFrom('locations').select(['name', 'address']).where('id', '=', pickupGroup.pickupLocationId!).executeTakeFirst()
+    : undefined;
+  return sendOrderConfirmation(mailer, {
+    to,
+    orderNumber: order.number,
+    customerName: invoice.customer.name,
+    totalFormatted: formatMoney(order.totals.total, order.currency, retailer.locale),
+    ...(store ? { pickup: { storeName: store.name, address: `${store.address.line1}, ${store.address.postalCode} ${store.address.city}` } } : {}),
+    pdf: await renderInvoicePdf(invoice),
+    key: `order-${order.id}.confirmation`,
+  });
 }

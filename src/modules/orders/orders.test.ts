@@ -3,7 +3,6 @@ import { startTestApi, type TestApi } from '../../../test/support/api.ts';
 import { createVariants, ledgerMismatches, receive, seedBasics, type Basics } from '../../../test/support/fixtures.ts';
 import { qrCodesIn, startSmtpInbox, type Inbox } from '../../../test/support/mail.ts';
 import { createMailer } from '../documents/mailer.ts';
-import { orderConfirmations } from './confirmation.ts';
 
 const CARD = { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2099, cvc: '123' };
 const DECLINED = { ...CARD, number: '4000 0000 0000 0002' };
@@ -12,14 +11,12 @@ const ADDRESS = { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon',
 let api: TestApi;
 let basics: Basics;
 let inbox: Inbox;
+let mailer: ReturnType<typeof createMailer>;
 
 beforeAll(async () => {
   inbox = await startSmtpInbox();
-  const mailer = createMailer({ smtpUrl: inbox.url, from: 'Maison Rhône <orders@example.com>' });
-  // The confirmation needs the app's database, known only once the app runs: bind it lazily.
-  let confirm: ((order: Parameters<ReturnType<typeof orderConfirmations>>[0]) => Promise<void>) | undefined;
-  api = await startTestApi({ orders: { onPlaced: (order) => confirm!(order) } });
-  confirm = orderConfirmations(api.database.db, mailer, { name: 'Maison Rhône', addressLines: ['45 rue de la République', '69002 Lyon'], locale: 'fr-FR' });
+  mailer = createMailer({ smtpUrl: inbox.url, from: 'Maison Rhône <orders@example.com>' });
+  api = await startTestApi({ orders: { confirmations: { mailer, retailer: { name: 'Maison Rhône', addressLines: ['45 rue de la République', '69002 Lyon'], locale: 'fr-FR' } } } });
   basics = await seedBasics(api);
   await createVariants(api, ['SHIRT', 'MUG', 'LAST', 'CAP']);
   const prices = await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, {
@@ -37,6 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await api?.close();
+  mailer?.close();
   await inbox?.close();
 });
 

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Executor, Trx } from '../../platform/db/database.ts';
+import type { Executor } from '../../platform/db/database.ts';
 import type { DeliveryGroupsTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema-orders.ts';
 import type { Payment } from '../payments/schema.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
@@ -12,7 +12,7 @@ import type { OrderView } from './schema.ts';
 
 /** Reading orders: one order with everything, the timeline, search, and one customer's history across channels. */
 
-export async function recordOrderEvent(trx: Trx, orderId: string, type: string, detail: Record<string, unknown>, actor: string, channelId: string | null) {
+export async function recordOrderEvent(trx: Executor, orderId: string, type: string, detail: Record<string, unknown>, actor: string, channelId: string | null) {
   await trx.insertInto('order_events').values({ order_id: orderId, type, detail: JSON.stringify(detail), actor, channel_id: channelId }).execute();
 }
 

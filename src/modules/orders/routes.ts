@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { ANY_ROLE } from '../../platform/auth/principal.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
@@ -5,6 +7,9 @@ import { idParams } from '../../platform/http/params.ts';
 import type { AisleApp } from '../../platform/http/types.ts';
 import { idempotencyClaim } from '../../platform/http/idempotency.ts';
 import { inTransaction, markReplayed } from '../../platform/http/unit-of-work.ts';
+import { runConsumer } from '../../platform/outbox.ts';
+import type { Mailer } from '../documents/mailer.ts';
+import { orderConfirmations, type Retailer } from './confirmation.ts';
 import { assertMaySeeOrder, getOrder, orderTimeline, searchOrders } from './read.ts';
 import { addressChangeBody, cancelBody, createOrderBody, noteBody, orderSchema, searchOrdersQuery, shipBody, timelineSchema } from './schema.ts';
 import * as orders from './service.ts';
@@ -13,12 +18,23 @@ const tags = ['Orders'];
 const groupParams = z.object({ id: z.uuid(), groupId: z.uuid() });
 
 export interface OrderRouteOptions {
-  /** Called after an order commits (the confirmation email); failures are logged, never the order's. */
-  onPlaced?: (order: z.infer<typeof orderSchema>) => Promise<void>;
+  /** This process sends the order confirmations (taking turns with the other processes that do). */
+  confirmations?: { mailer: Mailer; retailer: Retailer };
 }
 
 export async function orderRoutes(app: AisleApp, options: OrderRouteOptions = {}) {
   const desk = orders.orderDesk(app.db, app.metrics);
+  const confirmations = options.confirmations;
+  if (confirmations) {
+    let stop: (() => Promise<void>) | undefined;
+    app.addHook('onReady', async () => {
+      stop = runConsumer(app.db, orderConfirmations(app.db, confirmations.mailer, confirmations.retailer), {
+        owner: `${hostname()}:${process.pid}:${randomUUID()}`,
+        onFailure: (error) => app.log.warn({ err: error }, 'order confirmations: will try again'),
+      });
+    });
+    app.addHook('onClose', async () => stop?.());
+  }
 
   app.post('/orders', {
     config: { access: ANY_ROLE },
@@ -26,7 +42,6 @@ export async function orderRoutes(app: AisleApp, options: OrderRouteOptions = {}
   }, async (request, reply) => {
     const { order, replayed } = await desk.submit({ principal: request.principal!, input: request.body, idempotency: idempotencyClaim(request) });
     if (replayed) markReplayed(reply);
-    else if (options.onPlaced) options.onPlaced(order).catch((error: unknown) => request.log.error({ err: error, orderId: order.id }, 'order confirmation failed'));
     reply.code(201);
     return order;
   });

@@ -12,6 +12,7 @@ import * as referenceDataVersion from './migrations/0008_reference_data_version.
 import * as accessChanges from './migrations/0009_access_changes.ts';
 import * as conditionalWrites from './migrations/0010_conditional_writes.ts';
 import * as catalogInReferenceData from './migrations/0011_catalog_in_reference_data.ts';
+import * as outboxConsumers from './migrations/0012_outbox_consumers.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0009_access_changes': accessChanges,
   '0010_conditional_writes': conditionalWrites,
   '0011_catalog_in_reference_data': catalogInReferenceData,
+  '0012_outbox_consumers': outboxConsumers,
 };
 
 async function migrator(db: Db): Promise<Migrator> {

@@ -291,6 +291,15 @@ export interface OutboxEventsTable {
   created_at: CreatedAt;
 }
 
+export interface OutboxConsumersTable {
+  name: string;
+  after_txid: string;
+  after_id: string;
+  leased_by: string | null;
+  leased_until: Date | null;
+  updated_at: Generated<Date>;
+}
+
 export type PromotionKind = 'percentage' | 'fixed_amount' | 'free_shipping';
 export type DeliveryMethod = 'ship_to_address' | 'pickup_in_store' | 'ship_to_store';
 
@@ -389,6 +398,7 @@ export interface DB extends OrderTables {
   transfer_lines: TransferLinesTable;
   stock_feeds: StockFeedsTable;
   outbox_events: OutboxEventsTable;
+  outbox_consumers: OutboxConsumersTable;
   tax_classes: TaxClassesTable;
   products: ProductsTable;
   variants: VariantsTable;

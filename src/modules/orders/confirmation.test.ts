@@ -1,0 +1,152 @@
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_KEY, startTestApi, type TestApi } from '../../../test/support/api.ts';
+import { postgresUrl } from '../../../test/support/database.ts';
+import { seedBasics, stockedSkus, type Basics } from '../../../test/support/fixtures.ts';
+import { startSmtpInbox, type Inbox } from '../../../test/support/mail.ts';
+import { startServerProcess } from '../../../test/support/processes.ts';
+import { runConsumer } from '../../platform/outbox.ts';
+import { createMailer } from '../documents/mailer.ts';
+import { orderConfirmations } from './confirmation.ts';
+
+/**
+ * Order confirmations are sent from the outbox, not by the request that placed the order: they survive a process
+ * that was not sending (or died), a mail server that refuses for a while, and several processes sending at once.
+ * The sender runs here as `aisle serve` runs it (`runConsumer`), against a real SMTP server.
+ */
+const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' };
+const ADDRESS = { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon', country: 'FR' };
+const RETAILER = { name: 'Maison Rhône', addressLines: ['45 rue de la République', '69002 Lyon'], locale: 'fr-FR' };
+
+let api: TestApi;
+let basics: Basics;
+let inbox: Inbox;
+/** The reply code the mail server gives each recipient for now (none: accepted). */
+const refusals = new Map<string, number[]>();
+
+beforeAll(async () => {
+  inbox = await startSmtpInbox({ refuse: (to) => refusals.get(to[0]!)?.shift() });
+  // No process of this API sends confirmations: each test starts the senders it needs.
+  api = await startTestApi();
+  basics = await seedBasics(api);
+  await stockedSkus(api, basics, [{ sku: 'CAP', price: 1500, quantity: 1000 }]);
+  const rate = await api.call('PUT', '/v1/delivery-rates', { body: { method: 'ship_to_address', pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' } });
+  expect(rate.status).toBe(200);
+});
+afterAll(async () => {
+  await api?.close();
+  await inbox?.close();
+});
+
+function startSender(owner: string) {
+  const mailer = createMailer({ smtpUrl: inbox.url, from: 'Maison Rhône <orders@example.com>' });
+  const stop = runConsumer(api.database.db, orderConfirmations(api.database.db, mailer, RETAILER), { owner, idleMs: 50, onFailure: () => {} });
+  return async () => {
+    await stop();
+    mailer.close();
+  };
+}
+
+/** Places a web order for one cap, through the test API or through a server process at `url`. */
+async function placeOrder(email: string, url?: string): Promise<{ id: string; number: string }> {
+  const body = {
+    channelId: basics.web.id,
+    customer: { firstName: 'Camille', lastName: 'Martin', email },
+    lines: [{ sku: 'CAP', quantity: 1 }],
+    deliveryGroups: [{ method: 'ship_to_address', address: ADDRESS }],
+    payments: [{ method: 'card_online', amount: 1500, card: CARD }],
+  };
+  const placed = url
+    ? await fetch(`${url}/v1/orders`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      .then(async (response) => ({ status: response.status, body: await response.json() }))
+    : await api.call('POST', '/v1/orders', { body });
+  expect(placed.status).toBe(201);
+  return placed.body;
+}
+
+const timelineOf = async (orderId: string) =>
+  ((await api.call('GET', `/v1/orders/${orderId}/timeline`)).body.items as { type: string; detail: Record<string, unknown> }[])
+    .filter((event) => event.type.startsWith('confirmation.'));
+
+async function until<T>(read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`still not done after ${timeoutMs} ms: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const subjects = async (from: number) => Promise.all(inbox.messages.slice(from).map(async (message) => (await simpleParser(message.raw)).subject));
+
+describe('order confirmations', () => {
+  it('are sent for orders placed while no process was sending them, once each, and written in the timeline', async () => {
+    const before = inbox.messages.length;
+    const orders = [await placeOrder('first@example.com'), await placeOrder('second@example.com')];
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(inbox.messages.length).toBe(before);
+
+    const stop = startSender('process-a');
+    await until(() => inbox.messages.length, (count) => count >= before + 2);
+    await stop();
+    expect((await subjects(before)).sort()).toEqual(orders.map((order) => `Your order ${order.number} is confirmed`).sort());
+    for (const order of orders) {
+      const [sent, ...more] = await timelineOf(order.id);
+      expect(more).toEqual([]);
+      expect(sent).toMatchObject({ type: 'confirmation.sent', detail: { to: expect.stringMatching(/@example\.com$/), messageId: expect.stringMatching(/^<order-.+\.confirmation@example\.com>$/) } });
+    }
+  });
+
+  it('are sent once each when several processes send at the same time', async () => {
+    const before = inbox.messages.length;
+    const stops = [startSender('process-a'), startSender('process-b'), startSender('process-c')];
+    const orders = await Promise.all(Array.from({ length: 24 }, (_, index) => placeOrder(`buyer.${index}@example.com`)));
+    await until(() => inbox.messages.length, (count) => count >= before + orders.length);
+    // Time for a duplicate to arrive, were one on its way.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await Promise.all(stops.map((stop) => stop()));
+    expect((await subjects(before)).sort()).toEqual(orders.map((order) => `Your order ${order.number} is confirmed`).sort());
+  });
+
+  it('are tried again while the mail server refuses them for a while, with the same Message-ID each time', async () => {
+    refusals.set('patient@example.com', [451, 451]);
+    const before = { delivered: inbox.messages.length, refused: inbox.refused.length };
+    const stop = startSender('process-a');
+    const order = await placeOrder('patient@example.com');
+    await until(() => inbox.messages.length, (count) => count > before.delivered);
+    await stop();
+    const attempts = [...inbox.refused.slice(before.refused), ...inbox.messages.slice(before.delivered)].map((message) => message.raw);
+    expect(attempts).toHaveLength(3);
+    const ids = await Promise.all(attempts.map(async (raw) => (await simpleParser(raw)).messageId));
+    expect(new Set(ids).size).toBe(1);
+    expect(await timelineOf(order.id)).toEqual([expect.objectContaining({ type: 'confirmation.sent', detail: expect.objectContaining({ messageId: ids[0] }) })]);
+  });
+
+  it('write an address refused for good in the timeline, and go on with the next orders', async () => {
+    refusals.set('nobody@example.com', [550]);
+    const before = inbox.messages.length;
+    const stop = startSender('process-a');
+    const bounced = await placeOrder('nobody@example.com');
+    const next = await placeOrder('somebody@example.com');
+    await until(() => inbox.messages.length, (count) => count > before);
+    await stop();
+    expect(await subjects(before)).toEqual([`Your order ${next.number} is confirmed`]);
+    expect(await timelineOf(bounced.id)).toEqual([expect.objectContaining({ type: 'confirmation.failed', detail: expect.objectContaining({ to: 'nobody@example.com' }) })]);
+  });
+});
+
+describe.skipIf(!postgresUrl)('order confirmations from `aisle serve` processes (PostgreSQL)', () => {
+  it('are sent once each by two server processes taking turns, whichever placed the order', async () => {
+    const servers = await Promise.all([0, 1].map(() => startServerProcess(api.database, { AISLE_ORDER_EMAILS: 'on', SMTP_URL: inbox.url, MAIL_FROM: 'Maison Rhône <orders@example.com>' })));
+    try {
+      const before = inbox.messages.length;
+      const orders = await Promise.all(Array.from({ length: 20 }, (_, index) => placeOrder(`walk.in.${index}@example.com`, servers[index % 2]!.url)));
+      await until(() => inbox.messages.length, (count) => count >= before + orders.length);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect((await subjects(before)).sort()).toEqual(orders.map((order) => `Your order ${order.number} is confirmed`).sort());
+    } finally {
+      await Promise.all(servers.map((server) => server.stop()));
+    }
+  });
+});
