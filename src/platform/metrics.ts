@@ -1,11 +1,12 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * A server process's metrics, in Prometheus' text format at `GET /metrics` (admin credentials): Node's own
  * (event-loop delay, garbage collection, heap, CPU); how long requests take, per route; the desks' batches, whose
  * size and duration say how loaded a process is (batches of one order mean it has room; growing batches and
  * durations, that it is near its limit); and how batches of orders were written: in one statement, or in a transaction that decided under lock (stock
- * short, a promotion's limited uses, a register sale, a key or contact taken meanwhile).
+ * short, a promotion's limited uses, a register sale, a key or contact taken meanwhile); and how long the oldest event
+ * each outbox consumer has still to handle has been waiting (the order confirmations: emails running late).
  */
 export class Metrics {
   readonly registry = new Registry();
@@ -28,6 +29,17 @@ export class Metrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Reports, at each scrape, how long each consumer's oldest unhandled event has waited (read from the database). */
+  outboxConsumers(consumers: string[], waitingSeconds: (consumer: string) => Promise<number>) {
+    new Gauge({
+      name: 'aisle_outbox_waiting_seconds', help: 'Age of the oldest outbox event a consumer has still to handle (0: caught up), per consumer',
+      labelNames: ['consumer'], registers: [this.registry],
+      async collect() {
+        for (const consumer of consumers) this.set({ consumer }, await waitingSeconds(consumer));
+      },
+    });
   }
 
   /** What a desk calls after each batch (`DeskOptions.observe`). */

@@ -120,6 +120,16 @@ export async function consumeEvents(db: Executor, consumer: OutboxConsumer, owne
   return { more: failure === undefined && !caughtUp, failure };
 }
 
+/** How long the oldest event a consumer has still to handle has been waiting, in seconds (0 when it has caught up). */
+export async function consumerWaitingSeconds(db: Executor, consumer: Pick<OutboxConsumer, 'name' | 'types'>): Promise<number> {
+  const { rows: [row] } = await sql<{ seconds: number | null }>`
+    select extract(epoch from now() - oldest.created_at)::float8 as seconds from outbox_consumers c
+    left join lateral (select e.created_at from outbox_events e where (e.txid, e.id) > (c.after_txid, c.after_id) and e.type = any(${consumer.types}::text[])
+      order by e.txid, e.id limit 1) oldest on true
+    where c.name = ${consumer.name}`.execute(db);
+  return Math.max(0, row?.seconds ?? 0);
+}
+
 const isAfter = (a: { txid: string; id: string }, b: { txid: string; id: string }) =>
   BigInt(a.txid) > BigInt(b.txid) || (a.txid === b.txid && BigInt(a.id) > BigInt(b.id));
 

@@ -78,6 +78,13 @@ async function until<T>(read: () => Promise<T> | T, done: (value: T) => boolean,
   }
 }
 
+/** `aisle_outbox_waiting_seconds` of the confirmations, from `GET /metrics`. */
+async function waitingSeconds() {
+  const text = (await api.call('GET', '/metrics')).body as string;
+  const name = 'aisle_outbox_waiting_seconds{consumer="order-confirmations"} ';
+  return Number(text.split('\n').find((line) => line.startsWith(name))!.slice(name.length));
+}
+
 const subjects = async (from: number) => Promise.all(inbox.messages.slice(from).map(async (message) => (await simpleParser(message.raw)).subject));
 
 describe('order confirmations', () => {
@@ -86,10 +93,13 @@ describe('order confirmations', () => {
     const orders = [await placeOrder('first@example.com'), await placeOrder('second@example.com')];
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(inbox.messages.length).toBe(before);
+    // Operators see the emails running late.
+    expect(await waitingSeconds()).toBeGreaterThanOrEqual(0.2);
 
     const stop = startSender('process-a');
     await until(() => inbox.messages.length, (count) => count >= before + 2);
     await stop();
+    expect(await waitingSeconds()).toBe(0);
     expect((await subjects(before)).sort()).toEqual(orders.map((order) => `Your order ${order.number} is confirmed`).sort());
     for (const order of orders) {
       const [sent, ...more] = await timelineOf(order.id);

@@ -63,6 +63,9 @@ export async function invoiceOf(db: Executor, order: OrderView, retailer: Retail
   };
 }
 
+/** The consumer's row in `outbox_consumers` (migration 0012) and the events it reads. */
+export const ORDER_CONFIRMATIONS = { name: 'order-confirmations', types: ['order.placed'] };
+
 /**
  * The order confirmations, sent from the outbox (`order.placed`) by whichever process holds them, so that an email
  * outlives a crash or an SMTP outage: a message the server refuses for a while is tried again (1 s, 2 s, 4 s … up to a
@@ -71,8 +74,7 @@ export async function invoiceOf(db: Executor, order: OrderView, retailer: Retail
  */
 export function orderConfirmations(db: Executor, mailer: Mailer, retailer: Retailer): OutboxConsumer {
   return {
-    name: 'order-confirmations',
-    types: ['order.placed'],
+    ...ORDER_CONFIRMATIONS,
     async handle(event) {
       const order = await getOrder(db, String(event.payload.orderId));
       const to = order.email;

@@ -7,9 +7,9 @@ import { idParams } from '../../platform/http/params.ts';
 import type { AisleApp } from '../../platform/http/types.ts';
 import { idempotencyClaim } from '../../platform/http/idempotency.ts';
 import { inTransaction, markReplayed } from '../../platform/http/unit-of-work.ts';
-import { runConsumer } from '../../platform/outbox.ts';
+import { consumerWaitingSeconds, runConsumer } from '../../platform/outbox.ts';
 import type { Mailer } from '../documents/mailer.ts';
-import { orderConfirmations, type Retailer } from './confirmation.ts';
+import { ORDER_CONFIRMATIONS, orderConfirmations, type Retailer } from './confirmation.ts';
 import { assertMaySeeOrder, getOrder, orderTimeline, searchOrders } from './read.ts';
 import { addressChangeBody, cancelBody, createOrderBody, noteBody, orderSchema, searchOrdersQuery, shipBody, timelineSchema } from './schema.ts';
 import * as orders from './service.ts';
@@ -24,6 +24,7 @@ export interface OrderRouteOptions {
 
 export async function orderRoutes(app: AisleApp, options: OrderRouteOptions = {}) {
   const desk = orders.orderDesk(app.db, app.metrics);
+  app.metrics.outboxConsumers([ORDER_CONFIRMATIONS.name], () => consumerWaitingSeconds(app.db, ORDER_CONFIRMATIONS));
   const confirmations = options.confirmations;
   if (confirmations) {
     let stop: (() => Promise<void>) | undefined;
