@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { DEMO_LOGIN, seedDemo } from '../src/demo/seed.ts';
 import { createMailer } from '../src/modules/documents/mailer.ts';
 import { changeStock } from '../src/modules/inventory/stock.ts';
-import { orderConfirmations } from '../src/modules/orders/confirmation.ts';
+import { orderEmails } from '../src/modules/orders/emails.ts';
 import { placeOrders, prepareBatch, writeBatch, type OrderRequest, type PreparedOrder } from '../src/modules/orders/place.ts';
 import { sellingSetupCache } from '../src/modules/orders/selling-setup.ts';
 import { quote } from '../src/modules/pricing/service.ts';
@@ -305,7 +305,7 @@ async function confirmationsRun() {
     const { count } = await database.db.selectFrom('orders').select((eb) => eb.fn.countAll<string>().as('count')).where('email', 'is not', null).executeTakeFirstOrThrow();
     const before = await cpuSeconds([]);
     const started = performance.now();
-    const stop = runConsumer(database.db, orderConfirmations(database.db, mailer, { name: 'Bench', addressLines: ['1 place Bellecour', '69002 Lyon'], locale: 'fr-FR' }), {
+    const stop = runConsumer(database.db, orderEmails(database.db, mailer, { name: 'Bench', addressLines: ['1 place Bellecour', '69002 Lyon'], locale: 'fr-FR' }), {
       owner: 'bench', onFailure: (error) => console.error('confirmations:', error),
     });
     while (inbox.messages.length < Number(count)) await new Promise((resolve) => setTimeout(resolve, 20));

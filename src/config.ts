@@ -34,7 +34,7 @@ export interface Config {
   /** `auto`: load the demo shop when the database is empty at `serve`. */
   demo: 'auto' | 'off';
   logLevel: string;
-  /** Whether this process sends order confirmations (with the invoice PDF) after each order. */
+  /** Whether this process takes turns sending the customers' order emails from the outbox (`orders/emails.ts`). */
   orderEmails: boolean;
   /** SMTP server for customer emails; unset: emails are written as .eml files into `<dataDir>/outbox`. */
   smtpUrl: string | undefined;

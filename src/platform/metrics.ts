@@ -6,7 +6,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  * size and duration say how loaded a process is (batches of one order mean it has room; growing batches and
  * durations, that it is near its limit); and how batches of orders were written: in one statement, or in a transaction that decided under lock (stock
  * short, a promotion's limited uses, a register sale, a key or contact taken meanwhile); and how long the oldest event
- * each outbox consumer has still to handle has been waiting (the order confirmations: emails running late).
+ * each outbox consumer has still to handle has been waiting (the order emails: running late).
  */
 export class Metrics {
   readonly registry = new Registry();

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import jsQRModule from 'jsqr';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { PNG } from 'pngjs';
 import { SMTPServer } from 'smtp-server';
 import { extractImages } from 'unpdf';
 
@@ -75,4 +76,10 @@ export async function qrCodesIn(pdf: Buffer): Promise<string[]> {
     if (code) found.push(code.data);
   }
   return found;
+}
+
+/** Reads the QR code of a PNG image (an email's inline picture), or null when there is none. */
+export function qrCodeIn(png: Buffer): string | null {
+  const image = PNG.sync.read(png);
+  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? null;
 }

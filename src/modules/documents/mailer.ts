@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import QRCode from 'qrcode';
 
 export interface MailerConfig {
   /** smtp://user:password@host:587 or smtps://…:465; nodemailer options may ride along as query parameters (?pool=false). */
@@ -16,7 +17,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
-  attachments?: { filename: string; content: Buffer; contentType: string }[];
+  /** With a `cid`, an image the HTML body shows (`<img src="cid:…">`). */
+  attachments?: { filename: string; content: Buffer; contentType: string; cid?: string }[];
   /** A stable key for the message: sent again (a retry), it keeps the same Message-ID, so mail programs show it once. */
   key?: string;
 }
@@ -78,30 +80,75 @@ export interface OrderConfirmation {
 /** Emails the customer that the order is confirmed, with the invoice attached; answers the Message-ID. */
 export async function sendOrderConfirmation(mailer: Mailer, order: OrderConfirmation): Promise<string> {
   const invoiceFile = `invoice-${order.orderNumber}.pdf`;
-  const greeting = `Hello ${order.customerName},`;
-  const thanks = `Thank you for your order ${order.orderNumber}. It is confirmed, and your invoice is attached (${invoiceFile}).`;
   const pickup = order.pickup
     ? [
         `You will collect it at ${order.pickup.storeName}, ${order.pickup.address}.`,
         'We will email you again as soon as it is ready. At the store, show the QR code on the invoice (on your phone or printed) and we will find your order straight away.',
       ]
     : [];
-  const text = [greeting, thanks, `Total: ${order.totalFormatted}`, ...pickup, 'See you soon!'].join('\n\n') + '\n';
-  const html = [
-    '<!doctype html><html><body style="font-family: Arial, sans-serif; color: #1f2328; line-height: 1.5">',
-    ...[greeting, thanks].map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
-    `<p><strong>Total: ${escapeHtml(order.totalFormatted)}</strong></p>`,
-    ...[...pickup, 'See you soon!'].map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
-    '</body></html>',
-  ].join('\n');
   return mailer.send({
     to: order.to,
     subject: `Your order ${order.orderNumber} is confirmed`,
-    text,
-    html,
+    ...bodies([
+      `Hello ${order.customerName},`,
+      `Thank you for your order ${order.orderNumber}. It is confirmed, and your invoice is attached (${invoiceFile}).`,
+      { strong: `Total: ${order.totalFormatted}` },
+      ...pickup,
+      'See you soon!',
+    ]),
     attachments: [{ filename: invoiceFile, content: order.pdf, contentType: 'application/pdf' }],
     ...(order.key ? { key: order.key } : {}),
   });
+}
+
+export interface ReadyForPickup {
+  to: string;
+  orderNumber: string;
+  customerName: string;
+  storeName: string;
+  address: string;
+  /** What waits at the counter, one line each: `2 × Mug (MUG-1)`. */
+  items: string[];
+  /** What is left to pay at the counter, written for the customer, when something is. */
+  toPay?: string;
+  /** The order's QR code payload (`orderQrPayload`), shown in the email for the counter to scan. */
+  qrPayload: string;
+  key?: string;
+}
+
+/** Emails the customer that a Click & Collect order is ready, with the QR code the counter scans; answers the Message-ID. */
+export async function sendReadyForPickup(mailer: Mailer, notice: ReadyForPickup): Promise<string> {
+  const qr = await QRCode.toBuffer(notice.qrPayload, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 6 });
+  return mailer.send({
+    to: notice.to,
+    subject: `Your order ${notice.orderNumber} is ready for pickup`,
+    ...bodies([
+      `Hello ${notice.customerName},`,
+      `Your order ${notice.orderNumber} is waiting for you at ${notice.storeName}, ${notice.address}.`,
+      notice.items.map((item) => `- ${item}`).join('\n'),
+      ...(notice.toPay ? [{ strong: `To pay at pickup: ${notice.toPay}` }] : []),
+      `At the counter, show this QR code (or give the order number ${notice.orderNumber}) and we will find your order straight away.`,
+      { image: 'order-qr' },
+      'See you soon!',
+    ]),
+    attachments: [{ filename: `order-${notice.orderNumber}.png`, content: qr, contentType: 'image/png', cid: 'order-qr' }],
+    ...(notice.key ? { key: notice.key } : {}),
+  });
+}
+
+/** The text and HTML bodies of a customer email, from its paragraphs: plain, in bold, or an attached image by its cid. */
+function bodies(paragraphs: (string | { strong: string } | { image: string })[]): { text: string; html: string } {
+  const text = paragraphs.flatMap((paragraph) => (typeof paragraph === 'string' ? [paragraph] : 'strong' in paragraph ? [paragraph.strong] : [])).join('\n\n') + '\n';
+  const html = [
+    '<!doctype html><html><body style="font-family: Arial, sans-serif; color: #1f2328; line-height: 1.5">',
+    ...paragraphs.map((paragraph) => {
+      if (typeof paragraph === 'string') return `<p>${escapeHtml(paragraph).replaceAll('\n', '<br>')}</p>`;
+      if ('strong' in paragraph) return `<p><strong>${escapeHtml(paragraph.strong)}</strong></p>`;
+      return `<p><img src="cid:${paragraph.image}" alt="QR code of the order" width="200" height="200"></p>`;
+    }),
+    '</body></html>',
+  ].join('\n');
+  return { text, html };
 }
 
 function escapeHtml(text: string): string {

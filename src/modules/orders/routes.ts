@@ -9,7 +9,7 @@ import { idempotencyClaim } from '../../platform/http/idempotency.ts';
 import { inTransaction, markReplayed } from '../../platform/http/unit-of-work.ts';
 import { consumerWaitingSeconds, runConsumer } from '../../platform/outbox.ts';
 import type { Mailer } from '../documents/mailer.ts';
-import { ORDER_CONFIRMATIONS, orderConfirmations, type Retailer } from './confirmation.ts';
+import { ORDER_EMAILS, orderEmails, type Retailer } from './emails.ts';
 import { assertMaySeeOrder, getOrder, orderTimeline, searchOrders } from './read.ts';
 import { addressChangeBody, cancelBody, createOrderBody, noteBody, orderSchema, searchOrdersQuery, shipBody, timelineSchema } from './schema.ts';
 import * as orders from './service.ts';
@@ -18,20 +18,20 @@ const tags = ['Orders'];
 const groupParams = z.object({ id: z.uuid(), groupId: z.uuid() });
 
 export interface OrderRouteOptions {
-  /** This process sends the order confirmations (taking turns with the other processes that do). */
+  /** This process sends the customers' order emails (taking turns with the other processes that do). */
   confirmations?: { mailer: Mailer; retailer: Retailer };
 }
 
 export async function orderRoutes(app: AisleApp, options: OrderRouteOptions = {}) {
   const desk = orders.orderDesk(app.db, app.metrics);
-  app.metrics.outboxConsumers([ORDER_CONFIRMATIONS.name], () => consumerWaitingSeconds(app.db, ORDER_CONFIRMATIONS));
+  app.metrics.outboxConsumers([ORDER_EMAILS.name], () => consumerWaitingSeconds(app.db, ORDER_EMAILS));
   const confirmations = options.confirmations;
   if (confirmations) {
     let stop: (() => Promise<void>) | undefined;
     app.addHook('onReady', async () => {
-      stop = runConsumer(app.db, orderConfirmations(app.db, confirmations.mailer, confirmations.retailer), {
+      stop = runConsumer(app.db, orderEmails(app.db, confirmations.mailer, confirmations.retailer), {
         owner: `${hostname()}:${process.pid}:${randomUUID()}`,
-        onFailure: (error) => app.log.warn({ err: error }, 'order confirmations: will try again'),
+        onFailure: (error) => app.log.warn({ err: error }, 'order emails: will try again'),
       });
     });
     app.addHook('onClose', async () => stop?.());

@@ -3,7 +3,7 @@ import { runStatements } from './run-sql.ts';
 
 /**
  * Where each of Aisle's own outbox readers has got to (`consumeEvents` in platform/outbox.ts), and which process holds
- * it for the moment. The order confirmations start here: orders placed before this migration are not emailed again.
+ * it for the moment. The order emails start here: orders placed before this migration are not emailed again.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, `
@@ -15,7 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       leased_until timestamptz,
       updated_at timestamptz not null default now()
     );
-    insert into outbox_consumers (name, after_txid, after_id) values ('order-confirmations', pg_current_xact_id(), 0);
+    insert into outbox_consumers (name, after_txid, after_id) values ('order-emails', pg_current_xact_id(), 0);
   `);
 }
 

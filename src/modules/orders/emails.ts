@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/database.ts';
 import type { OutboxConsumer } from '../../platform/outbox.ts';
 import { renderInvoicePdf, type InvoiceDocument } from '../documents/invoice.ts';
-import { sendOrderConfirmation, type Mailer } from '../documents/mailer.ts';
+import { sendOrderConfirmation, sendReadyForPickup, type Mailer } from '../documents/mailer.ts';
 import { formatMoney } from '../documents/money.ts';
 import { getOrder, recordOrderEvent } from './read.ts';
 import type { OrderView } from './schema.ts';
@@ -64,27 +64,32 @@ export async function invoiceOf(db: Executor, order: OrderView, retailer: Retail
 }
 
 /** The consumer's row in `outbox_consumers` (migration 0012) and the events it reads. */
-export const ORDER_CONFIRMATIONS = { name: 'order-confirmations', types: ['order.placed'] };
+export const ORDER_EMAILS = { name: 'order-emails', types: ['order.placed', 'order.ready_for_pickup'] };
 
 /**
- * The order confirmations, sent from the outbox (`order.placed`) by whichever process holds them, so that an email
- * outlives a crash or an SMTP outage: a message the server refuses for a while is tried again (1 s, 2 s, 4 s … up to a
- * minute apart), and every attempt carries the same Message-ID. An address refused for good (5xx) is written in the
- * order's timeline as `confirmation.failed` and the next orders go on; a sent one as `confirmation.sent`.
+ * The customer's emails about an order, sent from the outbox by whichever process holds them: the confirmation with
+ * its invoice (`order.placed`) and, for Click & Collect, the notice that it is ready at the store with the QR code
+ * the counter scans (`order.ready_for_pickup`). So an email outlives a crash or an SMTP outage: a message the server
+ * refuses for a while is tried again (1 s, 2 s, 4 s … up to a minute apart), every attempt with the same Message-ID.
+ * Each email is written in the order's timeline: `email.sent`, or `email.failed` for an address refused for good
+ * (5xx), after which the next emails go on.
  */
-export function orderConfirmations(db: Executor, mailer: Mailer, retailer: Retailer): OutboxConsumer {
+export function orderEmails(db: Executor, mailer: Mailer, retailer: Retailer): OutboxConsumer {
   return {
-    ...ORDER_CONFIRMATIONS,
+    ...ORDER_EMAILS,
     async handle(event) {
       const order = await getOrder(db, String(event.payload.orderId));
       const to = order.email;
       if (!to) return;
+      const kind = event.type === 'order.placed' ? 'confirmation' : 'ready_for_pickup';
       try {
-        const messageId = await sendConfirmation(db, mailer, retailer, order, to);
-        await recordOrderEvent(db, order.id, 'confirmation.sent', { to, messageId }, 'system', null);
+        const messageId = kind === 'confirmation'
+          ? await sendConfirmation(db, mailer, retailer, order, to)
+          : await sendReadyNotice(db, mailer, retailer, order, String(event.payload.groupId), to);
+        await recordOrderEvent(db, order.id, 'email.sent', { kind, to, messageId }, 'system', null);
       } catch (error) {
         if (!refusedForGood(error)) throw error;
-        await recordOrderEvent(db, order.id, 'confirmation.failed', { to, reason: (error as Error).message }, 'system', null);
+        await recordOrderEvent(db, order.id, 'email.failed', { kind, to, reason: (error as Error).message }, 'system', null);
       }
     },
   };
@@ -108,8 +113,32 @@ async function sendConfirmation(db: Executor, mailer: Mailer, retailer: Retailer
     orderNumber: order.number,
     customerName: invoice.customer.name,
     totalFormatted: formatMoney(order.totals.total, order.currency, retailer.locale),
-    ...(store ? { pickup: { storeName: store.name, address: `${store.address.line1}, ${store.address.postalCode} ${store.address.city}` } } : {}),
+    ...(store ? { pickup: { storeName: store.name, address: storeAddress(store.address) } } : {}),
     pdf: await renderInvoicePdf(invoice),
     key: `order-${order.id}.confirmation`,
   });
 }
+
+/** Emails that a pickup group waits at its store: what is in it, what is left to pay there, and the QR code. */
+async function sendReadyNotice(db: Executor, mailer: Mailer, retailer: Retailer, order: OrderView, groupId: string, to: string): Promise<string> {
+  const group = order.deliveryGroups.find((candidate) => candidate.id === groupId);
+  if (!group?.pickupLocationId) throw new Error(`order ${order.number} has no pickup group ${groupId}`);
+  const [store, customer] = await Promise.all([
+    db.selectFrom('locations').select(['name', 'address']).where('id', '=', group.pickupLocationId).executeTakeFirstOrThrow(),
+    db.selectFrom('customers').select(['first_name', 'last_name']).where('id', '=', order.customerId).executeTakeFirstOrThrow(),
+  ]);
+  const toPay = order.payments.filter((payment) => payment.method === 'pay_at_pickup' && payment.status === 'awaiting_pickup').reduce((sum, payment) => sum + payment.amount, 0);
+  return sendReadyForPickup(mailer, {
+    to,
+    orderNumber: order.number,
+    customerName: `${customer.first_name} ${customer.last_name}`.trim(),
+    storeName: store.name,
+    address: storeAddress(store.address),
+    items: group.lines.filter((line) => line.quantity > line.cancelledQuantity).map((line) => `${line.quantity - line.cancelledQuantity} × ${line.title} (${line.sku})`),
+    ...(toPay ? { toPay: formatMoney(toPay, order.currency, retailer.locale) } : {}),
+    qrPayload: order.qrPayload,
+    key: `order-${order.id}.ready-${groupId}`,
+  });
+}
+
+const storeAddress = (address: { line1: string; postalCode: string; city: string }) => `${address.line1}, ${address.postalCode} ${address.city}`;

@@ -2,17 +2,17 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, startTestApi, type TestApi } from '../../../test/support/api.ts';
 import { postgresUrl } from '../../../test/support/database.ts';
-import { seedBasics, stockedSkus, type Basics } from '../../../test/support/fixtures.ts';
-import { startSmtpInbox, type Inbox } from '../../../test/support/mail.ts';
+import { receive, seedBasics, stockedSkus, type Basics } from '../../../test/support/fixtures.ts';
+import { qrCodeIn, startSmtpInbox, type Inbox } from '../../../test/support/mail.ts';
 import { startServerProcess } from '../../../test/support/processes.ts';
 import { runConsumer } from '../../platform/outbox.ts';
 import { createMailer } from '../documents/mailer.ts';
-import { orderConfirmations } from './confirmation.ts';
+import { orderEmails } from './emails.ts';
 
 /**
- * Order confirmations are sent from the outbox, not by the request that placed the order: they survive a process
- * that was not sending (or died), a mail server that refuses for a while, and several processes sending at once.
- * The sender runs here as `aisle serve` runs it (`runConsumer`), against a real SMTP server.
+ * The customers' order emails are sent from the outbox, not by the request that placed the order: they survive a
+ * process that was not sending (or died), a mail server that refuses for a while, and several processes sending at
+ * once. The sender runs here as `aisle serve` runs it (`runConsumer`), against a real SMTP server.
  */
 const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' };
 const ADDRESS = { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon', country: 'FR' };
@@ -30,8 +30,11 @@ beforeAll(async () => {
   api = await startTestApi();
   basics = await seedBasics(api);
   await stockedSkus(api, basics, [{ sku: 'CAP', price: 1500, quantity: 1000 }]);
-  const rate = await api.call('PUT', '/v1/delivery-rates', { body: { method: 'ship_to_address', pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' } });
-  expect(rate.status).toBe(200);
+  await receive(api, basics.storeA.id, [{ sku: 'CAP', quantity: 10 }]);
+  for (const method of ['ship_to_address', 'pickup_in_store']) {
+    const rate = await api.call('PUT', '/v1/delivery-rates', { body: { method, pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' } });
+    expect(rate.status).toBe(200);
+  }
 });
 afterAll(async () => {
   await api?.close();
@@ -40,7 +43,7 @@ afterAll(async () => {
 
 function startSender(owner: string) {
   const mailer = createMailer({ smtpUrl: inbox.url, from: 'Maison Rhône <orders@example.com>' });
-  const stop = runConsumer(api.database.db, orderConfirmations(api.database.db, mailer, RETAILER), { owner, idleMs: 50, onFailure: () => {} });
+  const stop = runConsumer(api.database.db, orderEmails(api.database.db, mailer, RETAILER), { owner, idleMs: 50, onFailure: () => {} });
   return async () => {
     await stop();
     mailer.close();
@@ -66,7 +69,7 @@ async function placeOrder(email: string, url?: string): Promise<{ id: string; nu
 
 const timelineOf = async (orderId: string) =>
   ((await api.call('GET', `/v1/orders/${orderId}/timeline`)).body.items as { type: string; detail: Record<string, unknown> }[])
-    .filter((event) => event.type.startsWith('confirmation.'));
+    .filter((event) => event.type.startsWith('email.'));
 
 async function until<T>(read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -78,10 +81,10 @@ async function until<T>(read: () => Promise<T> | T, done: (value: T) => boolean,
   }
 }
 
-/** `aisle_outbox_waiting_seconds` of the confirmations, from `GET /metrics`. */
+/** `aisle_outbox_waiting_seconds` of the order emails, from `GET /metrics`. */
 async function waitingSeconds() {
   const text = (await api.call('GET', '/metrics')).body as string;
-  const name = 'aisle_outbox_waiting_seconds{consumer="order-confirmations"} ';
+  const name = 'aisle_outbox_waiting_seconds{consumer="order-emails"} ';
   return Number(text.split('\n').find((line) => line.startsWith(name))!.slice(name.length));
 }
 
@@ -104,7 +107,7 @@ describe('order confirmations', () => {
     for (const order of orders) {
       const [sent, ...more] = await timelineOf(order.id);
       expect(more).toEqual([]);
-      expect(sent).toMatchObject({ type: 'confirmation.sent', detail: { to: expect.stringMatching(/@example\.com$/), messageId: expect.stringMatching(/^<order-.+\.confirmation@example\.com>$/) } });
+      expect(sent).toMatchObject({ type: 'email.sent', detail: { kind: 'confirmation', to: expect.stringMatching(/@example\.com$/), messageId: expect.stringMatching(/^<order-.+\.confirmation@example\.com>$/) } });
     }
   });
 
@@ -130,7 +133,7 @@ describe('order confirmations', () => {
     expect(attempts).toHaveLength(3);
     const ids = await Promise.all(attempts.map(async (raw) => (await simpleParser(raw)).messageId));
     expect(new Set(ids).size).toBe(1);
-    expect(await timelineOf(order.id)).toEqual([expect.objectContaining({ type: 'confirmation.sent', detail: expect.objectContaining({ messageId: ids[0] }) })]);
+    expect(await timelineOf(order.id)).toEqual([expect.objectContaining({ type: 'email.sent', detail: expect.objectContaining({ kind: 'confirmation', messageId: ids[0] }) })]);
   });
 
   it('write an address refused for good in the timeline, and go on with the next orders', async () => {
@@ -142,11 +145,45 @@ describe('order confirmations', () => {
     await until(() => inbox.messages.length, (count) => count > before);
     await stop();
     expect(await subjects(before)).toEqual([`Your order ${next.number} is confirmed`]);
-    expect(await timelineOf(bounced.id)).toEqual([expect.objectContaining({ type: 'confirmation.failed', detail: expect.objectContaining({ to: 'nobody@example.com' }) })]);
+    expect(await timelineOf(bounced.id)).toEqual([expect.objectContaining({ type: 'email.failed', detail: expect.objectContaining({ kind: 'confirmation', to: 'nobody@example.com' }) })]);
   });
 });
 
-describe.skipIf(!postgresUrl)('order confirmations from `aisle serve` processes (PostgreSQL)', () => {
+describe('the Click & Collect notice', () => {
+  it('tells the customer the order waits at the store, what is in it, what is left to pay, with the QR code the counter scans', async () => {
+    const before = inbox.messages.length;
+    const stop = startSender('process-a');
+    const placed = await api.call('POST', '/v1/orders', {
+      body: {
+        channelId: basics.web.id,
+        customer: { firstName: 'Hugo', lastName: 'Petit', email: 'hugo@example.com' },
+        lines: [{ sku: 'CAP', quantity: 2 }],
+        deliveryGroups: [{ method: 'pickup_in_store', pickupLocationId: basics.storeA.id }],
+        payments: [{ method: 'pay_at_pickup', amount: 3000 }],
+      },
+    });
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    const order = placed.body;
+    await until(() => inbox.messages.length, (count) => count > before);
+    const ready = await api.call('POST', `/v1/orders/${order.id}/delivery-groups/${order.deliveryGroups[0].id}/ready-for-pickup`, { token: basics.storeAKey });
+    expect(ready.status).toBe(200);
+    await until(() => inbox.messages.length, (count) => count > before + 1);
+    await stop();
+
+    const notice = await simpleParser(inbox.messages[before + 1]!.raw);
+    expect(notice.subject).toBe(`Your order ${order.number} is ready for pickup`);
+    expect(notice.text).toContain('2 × ');
+    expect(notice.text).toContain('(CAP)');
+    expect(notice.text).toMatch(/To pay at pickup: 30,00\s€/);
+    const image = notice.attachments.find((attachment) => attachment.contentType === 'image/png')!;
+    // The HTML shows it: mailparser puts an image the HTML refers to by cid in place, as a data URL.
+    expect(notice.html).toContain(`src="data:image/png;base64,${image.content.toString('base64')}"`);
+    expect(qrCodeIn(image.content)).toBe(order.qrPayload);
+    expect((await timelineOf(order.id)).map((event) => event.detail.kind)).toEqual(['confirmation', 'ready_for_pickup']);
+  });
+});
+
+describe.skipIf(!postgresUrl)('order emails from `aisle serve` processes (PostgreSQL)', () => {
   it('are sent once each by two server processes taking turns, whichever placed the order', async () => {
     const servers = await Promise.all([0, 1].map(() => startServerProcess(api.database, { AISLE_ORDER_EMAILS: 'on', SMTP_URL: inbox.url, MAIL_FROM: 'Maison Rhône <orders@example.com>' })));
     try {
