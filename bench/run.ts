@@ -1,11 +1,11 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+
 /** `npm run bench [-- <suite> [options]]`: runs the benchmark suites (all by default) and prints their figures. */
 const suites: Record<string, string> = {
   inventory: './inventory.ts',
   orders: './orders.ts',
 };
-import { readFileSync } from 'node:fs';
-import os from 'node:os';
-
 /**
  * The machine, printed before the figures: the same code has measured 2.5 times faster on one host of "2 vCPU AMD
  * EPYC" than on another, so a figure means little without it (`orders batches` is the steadier yardstick).

@@ -74,16 +74,18 @@ const LEASE_SECONDS = 120;
 interface EventRow { id: string; txid: string; type: string; subject: string; payload: Record<string, unknown>; created_at: Date; newest: boolean }
 
 /**
- * One pass of a consumer: it takes the consumer's lease (one process at a time), handles the events after its cursor
- * in commit order, then moves the cursor past those handled and lets go. Delivery is at least once: if the process
- * dies mid-pass, the next pass after the lease lapses handles those events again. When it has caught up, the cursor
- * also moves past the events of other types, so the next pass does not read them again. Answers whether more events
- * are waiting, and what stopped the pass, if anything did.
+ * One pass of a consumer: when events lie past its cursor, it takes the consumer's lease (one process at a time),
+ * handles the events after the cursor in commit order, then moves the cursor past those handled and lets go. Delivery
+ * is at least once: if the process dies mid-pass, the next pass after the lease lapses handles those events again.
+ * When it has caught up, the cursor also moves past the events of other types, so the next pass does not read them
+ * again. Answers whether more events are waiting, and what stopped the pass, if anything did.
  */
 export async function consumeEvents(db: Executor, consumer: OutboxConsumer, owner: string, batch = 50) {
   const { rows: [cursor] } = await sql<{ after_txid: string; after_id: string }>`
     update outbox_consumers set leased_by = ${owner}, leased_until = now() + make_interval(secs => ${LEASE_SECONDS})
     where name = ${consumer.name} and (leased_until is null or leased_until < now() or leased_by = ${owner})
+      -- Nothing new, nothing written: an idle pass is one read.
+      and exists (select from outbox_events e where (e.txid, e.id) > (after_txid, after_id))
     returning after_txid::text, after_id::text`.execute(db);
   if (!cursor) return { more: false, failure: undefined };
   // One statement, one snapshot: the events to handle and the newest event visible when they were read.

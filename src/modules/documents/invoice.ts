@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import { formatMoney, formatRate } from './money.ts';
+import { orderQrPng } from './qr.ts';
 
 export { orderQrPayload, parseOrderQrPayload } from './qr.ts';
 
@@ -80,7 +80,7 @@ const COLUMNS = [
 type Cells = Record<(typeof COLUMNS)[number]['key'], string>;
 
 export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer> {
-  const qrPng = await QRCode.toBuffer(invoice.qrPayload, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 8 });
+  const qrPng = await orderQrPng(invoice.qrPayload);
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import QRCode from 'qrcode';
+import { orderQrPng } from './qr.ts';
 
 export interface MailerConfig {
   /** smtp://user:password@host:587 or smtps://…:465; nodemailer options may ride along as query parameters (?pool=false). */
@@ -118,7 +118,7 @@ export interface ReadyForPickup {
 
 /** Emails the customer that a Click & Collect order is ready, with the QR code the counter scans; answers the Message-ID. */
 export async function sendReadyForPickup(mailer: Mailer, notice: ReadyForPickup): Promise<string> {
-  const qr = await QRCode.toBuffer(notice.qrPayload, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 6 });
+  const qr = await orderQrPng(notice.qrPayload);
   return mailer.send({
     to: notice.to,
     subject: `Your order ${notice.orderNumber} is ready for pickup`,

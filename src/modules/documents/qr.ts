@@ -1,4 +1,5 @@
 /** The code printed on invoices and confirmations that a register scans to recall an order. */
+import QRCode from 'qrcode';
 
 const QR_PREFIX = 'AISLE-ORDER:';
 const ORDER_NUMBER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -18,4 +19,9 @@ export function parseOrderQrPayload(text: string): string | null {
   if (scanned.slice(0, QR_PREFIX.length).toUpperCase() !== QR_PREFIX) return null;
   const orderNumber = scanned.slice(QR_PREFIX.length);
   return ORDER_NUMBER.test(orderNumber) ? orderNumber : null;
+}
+
+/** The QR code as a PNG picture, as printed on the invoice and shown in the ready-for-pickup email. */
+export function orderQrPng(payload: string): Promise<Buffer> {
+  return QRCode.toBuffer(payload, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 8 });
 }

@@ -86,6 +86,7 @@ export function orderEmails(db: Executor, mailer: Mailer, retailer: Retailer): O
         const messageId = kind === 'confirmation'
           ? await sendConfirmation(db, mailer, retailer, order, to)
           : await sendReadyNotice(db, mailer, retailer, order, String(event.payload.groupId), to);
+        if (messageId === null) return;
         await recordOrderEvent(db, order.id, 'email.sent', { kind, to, messageId }, 'system', null);
       } catch (error) {
         if (!refusedForGood(error)) throw error;
@@ -119,10 +120,13 @@ async function sendConfirmation(db: Executor, mailer: Mailer, retailer: Retailer
   });
 }
 
-/** Emails that a pickup group waits at its store: what is in it, what is left to pay there, and the QR code. */
-async function sendReadyNotice(db: Executor, mailer: Mailer, retailer: Retailer, order: OrderView, groupId: string, to: string): Promise<string> {
+/**
+ * Emails that a pickup group waits at its store: what is in it, what is left to pay there, and the QR code. Null, and
+ * nothing sent, for a group that is not collected (no such event is published; were one, it must not hold up the rest).
+ */
+async function sendReadyNotice(db: Executor, mailer: Mailer, retailer: Retailer, order: OrderView, groupId: string, to: string): Promise<string | null> {
   const group = order.deliveryGroups.find((candidate) => candidate.id === groupId);
-  if (!group?.pickupLocationId) throw new Error(`order ${order.number} has no pickup group ${groupId}`);
+  if (!group?.pickupLocationId) return null;
   const [store, customer] = await Promise.all([
     db.selectFrom('locations').select(['name', 'address']).where('id', '=', group.pickupLocationId).executeTakeFirstOrThrow(),
     db.selectFrom('customers').select(['first_name', 'last_name']).where('id', '=', order.customerId).executeTakeFirstOrThrow(),
