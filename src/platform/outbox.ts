@@ -37,16 +37,41 @@ function decode(cursor: string | undefined): [string, number] {
 }
 
 /**
- * Events after the cursor, in an order no reader can overtake: only events of transactions older than every
- * transaction still running are returned, so one that commits late can never land behind a cursor already passed.
+ * The transaction id below which every event of this outbox is committed and visible: the oldest transaction still
+ * running that may write to it, or, with none, the first transaction id not yet given out. A reader takes only events
+ * below it, so one that commits late can never land behind a cursor already passed.
+ *
+ * The snapshot's own horizon (`pg_snapshot_xmin`) is the oldest writing transaction anywhere on the server: a long
+ * transaction of another database, or of another schema (another shop, another test file), held every reader back for
+ * as long as it ran. So a running transaction is passed over when the lock table shows that it has written nothing
+ * here: it holds its transaction id, and no lock on a table of this outbox's schema (any write takes one, held to the
+ * end, before the transaction gets its id). One that finished between the snapshot and the reading of the lock table
+ * is not passed over: the horizon is never later than it should be, only sometimes earlier.
  */
+const HORIZON = sql<string>`(
+  with locks as materialized (
+    -- A transaction's own id is held in ExclusiveLock (others wait on it in ShareLock); any lock on a table counts.
+    select pid, locktype, transactionid, relation, database from pg_locks
+    where granted and pid is not null and (locktype = 'relation' or (locktype = 'transactionid' and mode = 'ExclusiveLock'))),
+  here as (
+    select d.oid as database, c.relnamespace as schema from pg_database d, pg_class c
+    where d.datname = current_database() and c.oid = 'outbox_events'::regclass),
+  writing_here as (
+    select l.pid from locks l, here, pg_class c
+    where l.locktype = 'relation' and l.database = here.database and c.oid = l.relation and c.relnamespace = here.schema),
+  elsewhere as (
+    select l.transactionid from locks l where l.locktype = 'transactionid' and l.pid not in (select pid from writing_here))
+  select coalesce(min(running), pg_snapshot_xmax(pg_current_snapshot())) from pg_snapshot_xip(pg_current_snapshot()) as running
+  where xid(running) not in (select transactionid from elsewhere))`;
+
+/** Events after the cursor, in commit-safe order (see HORIZON). */
 export async function readEvents(db: Executor, options: { after?: string | undefined; limit: number; types?: string[] | undefined }) {
   const [txid, id] = decode(options.after);
   const rows = await db
     .selectFrom('outbox_events')
     .select(['id', 'txid', 'type', 'subject', 'payload', 'created_at'])
     .where(sql<boolean>`(txid, id) > (${txid}::xid8, ${id}::bigint)`)
-    .where(sql<boolean>`txid < pg_snapshot_xmin(pg_current_snapshot())`)
+    .where(sql<boolean>`txid < ${HORIZON}`)
     .$if(options.types !== undefined && options.types.length > 0, (q) => q.where('type', 'in', options.types!))
     .orderBy('txid')
     .orderBy('id')
@@ -90,7 +115,7 @@ export async function consumeEvents(db: Executor, consumer: OutboxConsumer, owne
   if (!cursor) return { more: false, failure: undefined };
   // One statement, one snapshot: the events to handle and the newest event visible when they were read.
   const { rows } = await sql<EventRow>`
-    with horizon as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin)
+    with horizon as (select ${HORIZON} as xmin)
     (select e.id::text as id, e.txid::text as txid, e.type, e.subject, e.payload, e.created_at, false as newest from outbox_events e, horizon
       where (e.txid, e.id) > (${cursor.after_txid}::xid8, ${cursor.after_id}::bigint) and e.txid < horizon.xmin and e.type = any(${consumer.types}::text[])
       order by e.txid, e.id limit ${batch})
