@@ -1,3 +1,4 @@
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/api.ts';
 import { createVariants, ledgerMismatches, receive, seedBasics, type Basics } from '../../../test/support/fixtures.ts';
@@ -142,4 +143,36 @@ describe('a batch of orders', () => {
     expect(outcomes.map((outcome) => ('error' in outcome ? (outcome.error as { code: string }).code : outcome.order.status))).toEqual(['insufficient-stock', 'placed']);
     expect(await ledgerMismatches(api)).toEqual([]);
   });
+
+  it('answers an order whose statement committed but whose answer was lost as placed, not replayed, its card still authorised', async () => {
+    const keyed = { ...order('SOCK', 1, 'lost.answer@example.com', 500), idempotency: { scope: 'admin-key', key: 'lost-answer', requestHash: 'h2' } };
+    const prepared = (await prepareBatch(api.database.db, [keyed], new Date(), sellingSetupCache(api.database.db))).filter((step): step is PreparedOrder => 'tenders' in step);
+    const how: BatchWrite[] = [];
+    const [outcome] = await writeBatch(api.database.db.withPlugin(new LosesOneAnswer('require_condition')), prepared, new Date(), (written) => how.push(written));
+    expect(how).toEqual(['transaction_after_error']);
+    expect(outcome).toMatchObject({ replayed: false, order: { status: 'placed' } });
+    const stored = (await api.call('GET', `/v1/orders/${(outcome as { order: { id: string } }).order.id}`)).body;
+    expect(stored.payments.map((payment: { status: string }) => payment.status)).toEqual(['authorized']);
+    expect((await api.call('GET', '/v1/orders?email=lost.answer@example.com')).body.items).toHaveLength(1);
+  });
 });
+
+/** Lets the database run the first statement whose text has `marker`, then throws its answer away, as a dropped connection would. */
+class LosesOneAnswer implements KyselyPlugin {
+  #target: unknown;
+  #done = false;
+  readonly marker: string;
+  constructor(marker: string) {
+    this.marker = marker;
+  }
+  transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
+    if (!this.#done && this.#target === undefined && JSON.stringify(node).includes(this.marker)) this.#target = queryId;
+    return node;
+  }
+  async transformResult({ queryId, result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    if (queryId !== this.#target) return result;
+    this.#done = true;
+    this.#target = undefined;
+    throw new Error('Connection terminated unexpectedly');
+  }
+}

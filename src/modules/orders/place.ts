@@ -125,8 +125,8 @@ export async function prepareBatch(db: Db, requests: OrderRequest[], now: Date, 
 export async function writeBatch(db: Db, prepared: PreparedOrder[], now: Date, wrote?: (how: BatchWrite) => void): Promise<OrderOutcome[]> {
   if (!prepared.length) return [];
   const atOnce = await placedAtOnce(db, prepared, now);
-  wrote?.(Array.isArray(atOnce) ? 'one_statement' : atOnce);
-  const written = Array.isArray(atOnce) ? atOnce : await writeInBatches(db, prepared, now);
+  wrote?.(Array.isArray(atOnce) ? 'one_statement' : atOnce.how);
+  const written = Array.isArray(atOnce) ? atOnce : ownAnswers(await writeInBatches(db, prepared, now), atOnce.tried);
   await Promise.all(written.map(async (outcome, index) => {
     if ('error' in outcome || outcome.replayed) await voidApproved(prepared[index]!.tenders);
   }));
@@ -149,8 +149,8 @@ export type BatchWrite = 'one_statement' | 'transaction' | 'transaction_after_er
  * sales at the register, which capture and deduct after the write. One round trip instead of four: begin, lock,
  * write, commit.
  */
-async function placedAtOnce(db: Db, batch: PreparedOrder[], now: Date): Promise<OrderOutcome[] | Exclude<BatchWrite, 'one_statement'>> {
-  if (batch.some((order) => order.priced.promotion || order.shelfSale)) return 'transaction';
+async function placedAtOnce(db: Db, batch: PreparedOrder[], now: Date): Promise<OrderOutcome[] | { how: Exclude<BatchWrite, 'one_statement'>; tried: string[] }> {
+  if (batch.some((order) => order.priced.promotion || order.shelfSale)) return { how: 'transaction', tried: [] };
   const ids = batch.map(() => newId());
   const lines = batch.map(lineReservations);
   const stock = reservationsIfAllFit(batch.map((order, index) => reserveRequest(order, ids[index]!, lines[index]!)));
@@ -165,9 +165,19 @@ async function placedAtOnce(db: Db, batch: PreparedOrder[], now: Date): Promise<
     await writeIf(db, [answers, stock.guard, profiles.guard], [...stock.writes, ...orderWrites(rows)]);
     return outcomes;
   } catch (error) {
-    // Nothing was written: the transaction says which order fails, and why.
-    return isConditionFailed(error) ? 'transaction' : 'transaction_after_error';
+    // Nothing was written (or, if the answer was lost on the way, everything: see ownAnswers); the transaction says
+    // which order fails, and why.
+    return { how: isConditionFailed(error) ? 'transaction' : 'transaction_after_error', tried: ids };
   }
+}
+
+/**
+ * A statement can commit and its answer still be lost (the connection dropped on the way back). The transaction that
+ * follows then finds the batch's keys answered, by this very attempt: those orders are this request's own, neither
+ * replays (no `idempotent-replayed` header) nor to be voided. `tried` holds the ids the statement gave the orders.
+ */
+function ownAnswers(outcomes: OrderOutcome[], tried: string[]): OrderOutcome[] {
+  return outcomes.map((outcome, index) => ('order' in outcome && outcome.replayed && outcome.order.id === tried[index] ? { order: outcome.order, replayed: false } : outcome));
 }
 
 /** The batch in one transaction; if it fails as a whole, each order alone. */
