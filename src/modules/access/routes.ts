@@ -16,7 +16,7 @@ export async function accessRoutes(app: AisleApp) {
     config: { access: 'public' },
     schema: { tags, summary: 'Sign in a staff user (sets the session cookie)', body: loginBody, response: { 200: z.object({ user: staffUserSchema, expiresAt: z.string() }) } },
   }, async (request, reply) => {
-    const session = await request.server.db.transaction().execute((trx) => access.signIn(trx, request.body.email, request.body.password));
+    const session = await access.signIn(request.server.db, request.body.email, request.body.password, request.ip);
     reply.setCookie(access.SESSION_COOKIE, session.token, {
       path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', expires: session.expiresAt,
     });

@@ -1,12 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import { Desk } from '../../platform/desk.ts';
-import type { Executor, Trx } from '../../platform/db/database.ts';
+import type { Db, Executor, Trx } from '../../platform/db/database.ts';
 import { hashPassword, newSecret, sameSecret, sha256, verifyPassword } from '../../platform/auth/passwords.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { newId } from '../../platform/ids.ts';
 import { anyOf } from '../../platform/db/statements.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
 import { Conflict, InvalidInput, NotFound, RuleViolation, Unauthenticated } from '../../platform/http/problem.ts';
+import { assertMayTry, clearFailures, loginSubjects, recordFailure } from './login-throttle.ts';
 import type { ApiKey, StaffUser } from './schema.ts';
 
 export const SESSION_COOKIE = 'aisle_session';
@@ -112,15 +113,32 @@ const toStaffUser = (row: StaffUserRow): StaffUser => ({
 });
 const staffUserColumns = ['id', 'email', 'name', 'role', 'location_id', 'active', 'created_at'] as const;
 
-/** Checks a password and opens a session; the token goes in the cookie, only its hash in the database. */
-export async function signIn(trx: Trx, email: string, password: string): Promise<{ token: string; expiresAt: Date; user: StaffUser }> {
-  const user = await trx.selectFrom('staff_users').select([...staffUserColumns, 'password_hash']).where('email', '=', email).executeTakeFirst();
-  if (!user || !user.active || !(await verifyPassword(password, user.password_hash))) {
+/**
+ * A password hash no one signs in with: an unknown email is checked against it, so that the answer takes as long as
+ * for a staff member's email (scrypt is the whole cost) and its timing does not tell which emails exist.
+ */
+let decoyHash: Promise<string> | undefined;
+const decoy = () => (decoyHash ??= hashPassword(newSecret('decoy')));
+
+/**
+ * Checks a password and opens a session; the token goes in the cookie, only its hash in the database. Failures are
+ * counted per email and per client `address`, and slow the next attempts down (login-throttle.ts).
+ */
+export async function signIn(db: Db, email: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; user: StaffUser }> {
+  const subjects = loginSubjects(email, address);
+  await assertMayTry(db, subjects);
+  const user = await db.selectFrom('staff_users').select([...staffUserColumns, 'password_hash']).where('email', '=', email).executeTakeFirst();
+  const matches = await verifyPassword(password, user?.password_hash ?? (await decoy()));
+  if (!user || !user.active || !matches) {
+    await recordFailure(db, subjects);
     throw new Unauthenticated('The email or the password is wrong.');
   }
   const token = newSecret('ses');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
-  await trx.insertInto('staff_sessions').values({ token_hash: sha256(token), user_id: user.id, expires_at: expiresAt }).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('staff_sessions').values({ token_hash: sha256(token), user_id: user.id, expires_at: expiresAt }).execute();
+    await clearFailures(trx, subjects);
+  });
   return { token, expiresAt, user: toStaffUser(user) };
 }
 

@@ -162,6 +162,12 @@ export interface StaffUsersTable {
   created_at: CreatedAt;
 }
 
+export interface LoginFailuresTable {
+  subject: string;
+  failures: number;
+  last_failed_at: Date;
+}
+
 export interface StaffSessionsTable {
   token_hash: string;
   user_id: string;
@@ -415,6 +421,7 @@ export interface DB extends OrderTables {
   customer_addresses: CustomerAddressesTable;
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
+  login_failures: LoginFailuresTable;
   api_keys: ApiKeysTable;
   idempotency_keys: IdempotencyKeysTable;
   promotions: PromotionsTable;

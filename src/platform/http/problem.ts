@@ -104,6 +104,8 @@ export function problemBody(problem: Problem, instance?: string): ProblemBody {
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem) {
+  // A problem that says when to come back says it in the header too (429, 503).
+  if (typeof problem.details.retryAfterSeconds === 'number') reply.header('retry-after', String(problem.details.retryAfterSeconds));
   return reply
     .code(problem.status)
     .type('application/problem+json')
