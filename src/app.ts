@@ -21,7 +21,8 @@ import { pricingRoutes } from './modules/pricing/routes.ts';
 import { ADMIN } from './platform/auth/principal.ts';
 import type { Database } from './platform/db/database.ts';
 import { isMigrated } from './platform/db/migrate.ts';
-import { Forbidden, NotFound, Problem, problemSchema, sendProblem, toProblem, Unauthenticated } from './platform/http/problem.ts';
+import { Forbidden, InvalidInput, NotFound, Problem, problemSchema, sendProblem, toProblem, Unauthenticated, urlProblem } from './platform/http/problem.ts';
+import { unstorableText } from './platform/http/storable-text.ts';
 import type { AisleApp } from './platform/http/types.ts';
 import { Metrics } from './platform/metrics.ts';
 
@@ -46,6 +47,8 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
     trustProxy: true,
     // One line per request costs more than the request at the rates Aisle aims for; failures are logged.
     logController: new LogController({ disableRequestLogging: true }),
+    // A URL the router cannot read is the client's mistake too: answered as a problem like any other.
+    frameworkErrors: (error, _request, reply) => sendProblem(reply, urlProblem(error)),
   }).withTypeProvider<ZodTypeProvider>();
 
   await app.register(cookie);
@@ -61,6 +64,10 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
   });
 
   app.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request)));
+  app.addHook('preValidation', async (request) => {
+    const found = [...unstorableText(request.params, 'path'), ...unstorableText(request.query, 'query'), ...unstorableText(request.body, 'body')];
+    if (found.length) throw new InvalidInput(found);
+  });
   app.setNotFoundHandler((request, reply) => sendProblem(reply, new NotFound('Route', `${request.method} ${request.url.split('?')[0]}`)));
 
   // Every API route must declare who may call it; one that forgets does not start.

@@ -50,6 +50,9 @@ function malformedBodies(properties: Record<string, { enum?: unknown[]; type?: s
     { name: 'a 1 MB string in every field', raw: JSON.stringify(Object.fromEntries(names.map((name) => [name, 'x'.repeat(1024 * 1024)]))) },
     { name: 'a 100 kB string in every field', raw: JSON.stringify(Object.fromEntries(names.map((name) => [name, 'x'.repeat(100 * 1024)]))) },
   ];
+  // Valid JSON, but text no database stores: half a surrogate pair, a NUL.
+  bodies.push({ name: 'a lone surrogate in every field', raw: `{${names.map((name) => `"${name}": "x\\ud800"`).join(', ')}}` });
+  bodies.push({ name: 'a NUL in every field', raw: `{${names.map((name) => `"${name}": "x\\u0000"`).join(', ')}}` });
   const enums = names.filter((name) => Array.isArray(properties[name]!.enum));
   if (enums.length) bodies.push({ name: 'unknown enum values', raw: JSON.stringify(Object.fromEntries(enums.map((name) => [name, 'not-a-known-value']))) });
   if (names.length) bodies.push({ name: 'missing fields', raw: '{}' });
@@ -78,5 +81,30 @@ describe('malformed input', () => {
     expect(response.status).toBe(400);
     const fields = response.body.errors.map((error: { field: string }) => error.field);
     expect(fields).toEqual(expect.arrayContaining(['body.code', 'body.type', 'body.latitude', 'body.name', 'body.address']));
+  });
+
+  it('answers URLs, query parameters and text the server cannot use with a problem naming the part at fault', async () => {
+    const fieldsOf = async (method: string, path: string, body?: string) => {
+      const response = await api.call(method, path, body === undefined ? {} : { rawBody: body });
+      expect(response.headers.get('content-type'), `${method} ${path}`).toContain('application/problem+json');
+      expect(response.status, `${method} ${path}`).toBe(400);
+      return response.body.errors.map((error: { field: string }) => error.field);
+    };
+    expect(await fieldsOf('GET', '/v1/products/%')).toEqual(['path']);
+    expect(await fieldsOf('GET', '/v1/products/%C0%AF')).toEqual(['path']);
+    expect(await fieldsOf('GET', `/v1/orders/${'a'.repeat(101)}`)).toEqual(['path']);
+    expect(await fieldsOf('GET', '/v1/orders/%00')).toEqual(['path.id']);
+    expect(await fieldsOf('GET', '/v1/events?limit=many')).toEqual(['query.limit']);
+    expect(await fieldsOf('GET', '/v1/customers?q=%00')).toEqual(['query.q']);
+    const cursor = (text: string) => Buffer.from(text).toString('base64url');
+    // Out of any range, and in range but past every transaction so far: neither was handed out.
+    expect(await fieldsOf('GET', `/v1/events?after=${cursor('99999999999999999999999:1')}`)).toEqual(['query.after']);
+    expect(await fieldsOf('GET', `/v1/events?after=${cursor(`${2n ** 62n}:1`)}`)).toEqual(['query.after']);
+    const note = (text: string) => `{"firstName": "Ann", "lastName": "Lee", "emails": ["ann@example.com"], "note": "${text}"}`;
+    expect(await fieldsOf('POST', '/v1/customers', note('caf\\udce9'))).toEqual(['body.note']);
+    expect(await fieldsOf('POST', '/v1/customers', note('nul\\u0000'))).toEqual(['body.note']);
+    // The cursor handed out at the end of the feed is good.
+    const end = await api.call('GET', '/v1/events?limit=1000');
+    expect((await api.call('GET', `/v1/events?after=${end.body.nextCursor}`)).status).toBe(200);
   });
 });

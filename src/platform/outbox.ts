@@ -29,10 +29,11 @@ export interface StoredEvent extends OutboxEvent {
 
 /** Cursor: the (transaction id, event id) of the last event read. */
 const encode = (txid: string, id: number) => Buffer.from(`${txid}:${id}`).toString('base64url');
+const notACursor = () => new InvalidInput([{ field: 'query.after', message: 'is not a cursor this API returned' }]);
 function decode(cursor: string | undefined): [string, number] {
   if (!cursor) return ['0', 0];
-  const [txid, id] = Buffer.from(cursor, 'base64url').toString().split(':');
-  if (!txid || !/^\d+$/.test(txid) || !id || !/^\d+$/.test(id)) throw new InvalidInput([{ field: 'query.after', message: 'is not a cursor this API returned' }]);
+  const [txid, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split(':');
+  if (!txid || !/^\d{1,20}$/.test(txid) || BigInt(txid) >= 2n ** 64n || !id || !/^\d{1,16}$/.test(id) || !Number.isSafeInteger(Number(id)) || rest.length) throw notACursor();
   return [txid, Number(id)];
 }
 
@@ -77,6 +78,11 @@ export async function readEvents(db: Executor, options: { after?: string | undef
     .orderBy('id')
     .limit(options.limit)
     .execute();
+  // Nothing after it: a cursor past every transaction so far was never handed out (it would wait there silently).
+  if (!rows.length && txid !== '0') {
+    const { rows: [end] } = await sql<{ beyond: boolean }>`select ${txid}::xid8 >= pg_snapshot_xmax(pg_current_snapshot()) as beyond`.execute(db);
+    if (end?.beyond) throw new InvalidInput([{ field: 'query.after', message: 'is beyond the end of the feed: not a cursor this API returned' }]);
+  }
   const last = rows.at(-1);
   return {
     items: rows.map((row) => ({ id: row.id, type: row.type, subject: row.subject, payload: row.payload, createdAt: row.created_at.toISOString() })),

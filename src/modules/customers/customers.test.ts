@@ -78,7 +78,7 @@ describe('customers', () => {
     expect(await ids(`phone=${encodeURIComponent('+44 20 7946 0019')}`)).toEqual([]);
     const badPhone = await api.call('GET', '/v1/customers?phone=call-me');
     expect(badPhone.status).toBe(400);
-    expect(badPhone.body.errors).toContainEqual(expect.objectContaining({ field: 'querystring.phone' }));
+    expect(badPhone.body.errors).toContainEqual(expect.objectContaining({ field: 'query.phone' }));
 
     const first = await api.call('GET', '/v1/customers?q=a&limit=1');
     expect(first.body.items).toHaveLength(1);

@@ -121,11 +121,21 @@ interface PgError {
 const isPgError = (error: unknown): error is PgError =>
   typeof error === 'object' && error !== null && typeof (error as PgError).code === 'string' && /^[0-9A-Z]{5}$/.test((error as PgError).code);
 
+/** How fields are named in problems: `query.limit`, `path.id`, `header.idempotency-key`, `body.lines.0.sku`. */
+const PARTS: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
+
+/** A URL the router could not read (`frameworkErrors`): a malformed %-escape, or a path segment over 100 characters. */
+export function urlProblem(error: FastifyError): Problem {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return new InvalidInput([{ field: 'path', message: 'has a segment longer than 100 characters' }]);
+  if (error.code === 'FST_ERR_BAD_URL') return new InvalidInput([{ field: 'path', message: 'is not a valid URL: a % must start an escape of UTF-8 bytes (%20, %C3%A9)' }]);
+  return new Problem(400, 'bad-request', error.message);
+}
+
 /** Maps whatever was thrown to the problem the client sees. Unknown errors become a 500 that leaks nothing. */
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (error instanceof Problem) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const where = (error as FastifyError).validationContext ?? 'body';
+    const where = PARTS[(error as FastifyError).validationContext ?? 'body'] ?? 'body';
     return new InvalidInput(
       error.validation.map((issue) => ({
         field: [where, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
@@ -142,7 +152,8 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
     if (error.code === '23505') return new Conflict('duplicate', 'A record with the same unique value already exists.', { constraint: error.constraint });
     if (error.code === '23503') return new RuleViolation('missing-reference', 'The request refers to a record that does not exist.', { constraint: error.constraint });
     if (error.code === '23514') return new RuleViolation('check-violation', 'The request breaks a rule of the data.', { constraint: error.constraint });
-    if (error.code === '22P02' || error.code === '22003') return new InvalidInput([{ field: 'body', message: 'has a value out of range' }]);
+    // The services check what they read; a value that still reaches the database malformed is not known by name.
+    if (error.code === '22P02' || error.code === '22003') return new InvalidInput([{ field: 'request', message: 'has a value out of range' }]);
     if (error.code === '22021' || error.code === '22P05') return new InvalidInput([{ field: 'request', message: 'contains a character the database cannot store (NUL)' }]);
   }
   const statusCode = (error as FastifyError).statusCode;
