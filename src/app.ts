@@ -22,6 +22,7 @@ import { ADMIN } from './platform/auth/principal.ts';
 import type { Database } from './platform/db/database.ts';
 import { isMigrated } from './platform/db/migrate.ts';
 import { Forbidden, InvalidInput, NotFound, Problem, problemSchema, sendProblem, toProblem, Unauthenticated, urlProblem } from './platform/http/problem.ts';
+import { homePage } from './platform/http/home-page.ts';
 import { unstorableText } from './platform/http/storable-text.ts';
 import type { AisleApp } from './platform/http/types.ts';
 import { Metrics } from './platform/metrics.ts';
@@ -116,6 +117,8 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  const home = homePage('1');
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(home));
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'up' }));
   // Prometheus scrapes it with an admin API key (`authorization: Bearer`): order volumes are the retailer's business.
   app.get('/metrics', { schema: { hide: true }, config: { access: ADMIN } }, async (_request, reply) => {

@@ -5,7 +5,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { buildApp } from './app.ts';
 import { createMailer } from './modules/documents/mailer.ts';
 import { loadConfig, type Config } from './config.ts';
-import { seedDemo } from './demo/seed.ts';
+import { demoLoginStillValid, seedDemo, type DemoLogin } from './demo/seed.ts';
 import { csvRows, importStockFeed, jsonRows, ndjsonRows, type FeedFormat, type FeedMode } from './modules/inventory/feeds.ts';
 import { keepStatisticsFresh } from './platform/db/statistics.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -30,7 +30,11 @@ async function serve(config: Config) {
   await migrateToLatest(database.db);
   if (config.demo === 'auto') {
     const demo = await seedDemo(database.db, { onlyIfEmpty: true });
-    if (demo) printDemoWelcome(demo, config);
+    if (demo) printDemoWelcome(demo, config, DEMO_LOADED);
+    else {
+      const still = await demoLoginStillValid(database.db);
+      if (still) printDemoWelcome(still, config, 'The demo shop is here, as you left it.');
+    }
   }
   const mailer = createMailer({ from: config.mailFrom, ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : { outboxDir: path.join(config.dataDir, 'outbox') }) });
   const app = await buildApp({
@@ -55,14 +59,18 @@ async function serve(config: Config) {
   console.log(`Aisle is serving ${address} (API docs at /docs) on ${where}`);
 }
 
-function printDemoWelcome(demo: { adminEmail: string; adminPassword: string; adminApiKey: string }, config: Config) {
+const DEMO_LOADED = 'Demo shop loaded: 1 warehouse, 3 stores in Lyon, web and register channels, catalog and customers.';
+
+/** Where to log in to the demo shop: at its first start, and at every restart while its credentials still work. */
+function printDemoWelcome(demo: Partial<DemoLogin>, config: Config, headline: string) {
   console.log(
     [
       '',
-      'Demo shop loaded: 1 warehouse, 3 stores in Lyon, web and register channels, catalog and customers.',
-      `  Admin login:   ${demo.adminEmail} / ${demo.adminPassword}`,
-      `  Admin API key: ${demo.adminApiKey}`,
-      `  Try: curl -H "Authorization: Bearer ${demo.adminApiKey}" http://${config.host}:${config.port}/v1/locations`,
+      headline,
+      ...(demo.adminEmail ? [`  Admin login:   ${demo.adminEmail} / ${demo.adminPassword}`] : []),
+      ...(demo.adminApiKey
+        ? [`  Admin API key: ${demo.adminApiKey}`, `  Try: curl -H "Authorization: Bearer ${demo.adminApiKey}" http://${config.host}:${config.port}/v1/locations`]
+        : []),
       '',
     ].join('\n'),
   );
@@ -177,7 +185,7 @@ async function main(argv: string[]) {
       const database = await openDatabase(config);
       await migrateToLatest(database.db);
       const demo = await seedDemo(database.db, { onlyIfEmpty: false });
-      if (demo) printDemoWelcome(demo, config);
+      if (demo) printDemoWelcome(demo, config, DEMO_LOADED);
       return database.close();
     }
     case 'import':

@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_LOGIN, seedDemo } from '../src/demo/seed.ts';
+import { DEMO_LOGIN, demoLoginStillValid, seedDemo } from '../src/demo/seed.ts';
+import { sha256 } from '../src/platform/auth/passwords.ts';
 import { startTestApi, type TestApi } from './support/api.ts';
 import { ledgerMismatches } from './support/fixtures.ts';
+
+class Rollback extends Error {}
 
 /** The demo shop a newcomer sees after `npm start`: alive enough to sell, collect and route at once. */
 let api: TestApi;
@@ -18,6 +21,20 @@ describe('the demo shop', () => {
   it('loads once: a second start finds the shop and leaves it alone', async () => {
     expect(await seedDemo(api.database.db, { onlyIfEmpty: true })).toBeNull();
     expect(await count('locations')).toBe(4);
+  });
+
+  it('tells a restart the demo credentials that still open the shop, and only those', async () => {
+    expect(await demoLoginStillValid(api.database.db)).toEqual(DEMO_LOGIN);
+    // In a transaction rolled back at the end: the other tests use the demo key.
+    const undone = api.database.db.transaction().execute(async (trx) => {
+      await trx.updateTable('api_keys').set({ revoked_at: new Date() }).where('token_hash', '=', sha256(DEMO_LOGIN.adminApiKey)).execute();
+      expect(await demoLoginStillValid(trx)).toEqual({ adminEmail: DEMO_LOGIN.adminEmail, adminPassword: DEMO_LOGIN.adminPassword });
+      await trx.updateTable('staff_users').set({ active: false }).where('email', '=', DEMO_LOGIN.adminEmail).execute();
+      expect(await demoLoginStillValid(trx)).toBeNull();
+      throw new Rollback();
+    });
+    await expect(undone).rejects.toBeInstanceOf(Rollback);
+    expect(await demoLoginStillValid(api.database.db)).toEqual(DEMO_LOGIN);
   });
 
   it('has a warehouse, three stores in Lyon, the channels, ~200 products / ~500 variants with prices, and 50 customers', async () => {

@@ -38,6 +38,13 @@ describe('the server', () => {
     expect(await docs.text()).toContain('swagger');
   });
 
+  it('shows a person who opens it in a browser what it is and where to go', async () => {
+    const home = await api.call('GET', '/', { token: null });
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-type')).toContain('text/html');
+    for (const link of ['/docs', '/openapi.json', '/health', '/ready']) expect(home.body).toContain(`href="${link}"`);
+  });
+
   it('answers an unknown route with a 404 problem', async () => {
     const response = await api.call('GET', '/v1/nothing-here');
     expect(response.status).toBe(404);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Db, Trx } from '../platform/db/database.ts';
+import type { Db, Executor, Trx } from '../platform/db/database.ts';
+import { sha256, verifyPassword } from '../platform/auth/passwords.ts';
 import { newId } from '../platform/ids.ts';
 import { createApiKey, createStaffUser } from '../modules/access/service.ts';
 import { createChannel } from '../modules/channels/service.ts';
@@ -23,6 +24,23 @@ export const DEMO_LOGIN: DemoLogin = {
   adminPassword: 'aisle-demo-admin',
   adminApiKey: 'ak_demo_admin_key_change_me',
 };
+
+/**
+ * The demo credentials that still open the shop (the admin's password unchanged, the key not revoked), so that a
+ * restart can say where to log in again; null when neither does.
+ */
+export async function demoLoginStillValid(db: Executor): Promise<Partial<DemoLogin> | null> {
+  const [admin, key] = await Promise.all([
+    db.selectFrom('staff_users').select('password_hash').where('email', '=', DEMO_LOGIN.adminEmail).where('active', '=', true).executeTakeFirst(),
+    db.selectFrom('api_keys').select('id').where('token_hash', '=', sha256(DEMO_LOGIN.adminApiKey)).where('revoked_at', 'is', null).executeTakeFirst(),
+  ]);
+  const login = admin && (await verifyPassword(DEMO_LOGIN.adminPassword, admin.password_hash));
+  if (!login && !key) return null;
+  return {
+    ...(login ? { adminEmail: DEMO_LOGIN.adminEmail, adminPassword: DEMO_LOGIN.adminPassword } : {}),
+    ...(key ? { adminApiKey: DEMO_LOGIN.adminApiKey } : {}),
+  };
+}
 
 /** Deterministic pseudo-random numbers (mulberry32), so every demo shop is the same shop. */
 function random(seed: number) {
