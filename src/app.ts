@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accessRoutes } from './modules/access/routes.ts';
 import { ApiKeys, authenticate } from './modules/access/service.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
@@ -21,7 +21,7 @@ import { pricingRoutes } from './modules/pricing/routes.ts';
 import { ADMIN } from './platform/auth/principal.ts';
 import type { Database } from './platform/db/database.ts';
 import { isMigrated } from './platform/db/migrate.ts';
-import { Forbidden, InvalidInput, NotFound, Problem, problemSchema, sendProblem, toProblem, Unauthenticated, urlProblem } from './platform/http/problem.ts';
+import { COMMON_PROBLEMS, Forbidden, InvalidInput, NotFound, Problem, sendProblem, toProblem, Unauthenticated, urlProblem } from './platform/http/problem.ts';
 import { homePage } from './platform/http/home-page.ts';
 import { unstorableText } from './platform/http/storable-text.ts';
 import type { AisleApp } from './platform/http/types.ts';
@@ -36,8 +36,6 @@ export interface AppOptions {
   /** The country of phone numbers written without + (default FR). */
   phoneRegion?: string | undefined;
 }
-
-const ERROR_STATUSES = [400, 401, 403, 404, 409, 422] as const;
 
 export async function buildApp(options: AppOptions): Promise<AisleApp> {
   usePhoneRegion(options.phoneRegion ?? 'FR');
@@ -71,12 +69,20 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
   });
   app.setNotFoundHandler((request, reply) => sendProblem(reply, new NotFound('Route', `${request.method} ${request.url.split('?')[0]}`)));
 
-  // Every API route must declare who may call it; one that forgets does not start.
+  // Every API route must declare who may call it, and how generated clients name it; one that forgets does not start.
+  const operationIds = new Set<string>();
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/v1/')) return;
     if (route.config?.access === undefined) throw new Error(`Route ${route.method} ${route.url} does not declare its access`);
-    const response = (route.schema ??= {}).response as Record<number, unknown> | undefined;
-    route.schema.response = { ...Object.fromEntries(ERROR_STATUSES.map((status) => [status, problemSchema])), ...response };
+    const schema = (route.schema ??= {});
+    if (!schema.summary) throw new Error(`Route ${route.method} ${route.url} has no summary`);
+    // Fastify adds a HEAD route for each GET, with the same schema: it is not documented.
+    if (route.method !== 'HEAD') {
+      if (!schema.operationId) throw new Error(`Route ${route.method} ${route.url} has no operationId`);
+      if (operationIds.has(schema.operationId)) throw new Error(`Route ${route.method} ${route.url}: operationId ${schema.operationId} is taken`);
+      operationIds.add(schema.operationId);
+    }
+    schema.response = { ...COMMON_PROBLEMS, ...(schema.response as object | undefined) };
   });
 
   const keys = new ApiKeys(app.db);
@@ -113,6 +119,8 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       security: [{ apiKey: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
+    // The zod schemas with a meta id become components.schemas, which the routes' $refs point at.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 

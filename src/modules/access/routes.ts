@@ -14,7 +14,7 @@ const tags = ['Access'];
 export async function accessRoutes(app: AisleApp) {
   app.post('/auth/login', {
     config: { access: 'public' },
-    schema: { tags, summary: 'Sign in a staff user (sets the session cookie)', body: loginBody, response: { 200: z.object({ user: staffUserSchema, expiresAt: z.string() }) } },
+    schema: { tags, operationId: 'signIn', summary: 'Sign in a staff user (sets the session cookie)', body: loginBody, response: { 200: z.object({ user: staffUserSchema, expiresAt: z.string() }) } },
   }, async (request, reply) => {
     const session = await access.signIn(request.server.db, request.body.email, request.body.password, request.ip);
     reply.setCookie(access.SESSION_COOKIE, session.token, {
@@ -25,7 +25,7 @@ export async function accessRoutes(app: AisleApp) {
 
   app.post('/auth/logout', {
     config: { access: 'public' },
-    schema: { tags, summary: 'End the session of the cookie', response: { 204: z.null() } },
+    schema: { tags, operationId: 'signOut', summary: 'End the session of the cookie', response: { 204: z.null() } },
   }, async (request, reply) => {
     const token = request.cookies[access.SESSION_COOKIE];
     if (token) await request.server.db.transaction().execute((trx) => access.signOut(trx, token));
@@ -35,37 +35,37 @@ export async function accessRoutes(app: AisleApp) {
 
   app.get('/auth/me', {
     config: { access: ANY_ROLE },
-    schema: { tags, summary: 'Who the credentials belong to', response: { 200: whoAmISchema } },
+    schema: { tags, operationId: 'whoAmI', summary: 'Who the credentials belong to', response: { 200: whoAmISchema } },
   }, async (request) => request.principal!);
 
   app.post('/staff-users', {
     config: { access: ADMIN },
-    schema: { tags, summary: 'Create a staff user (admin, or store staff bound to one store)', body: createStaffUserBody, response: { 201: staffUserSchema } },
+    schema: { tags, operationId: 'createStaffUser', summary: 'Create a staff user (admin, or store staff bound to one store)', body: createStaffUserBody, response: { 201: staffUserSchema } },
   }, (request, reply) => inTransaction(request, reply, 201, (trx) => access.createStaffUser(trx, request.body)));
 
   app.get('/staff-users', {
     config: { access: ADMIN },
-    schema: { tags, summary: 'List staff users', querystring: z.object(pageQuery), response: { 200: pageOf(staffUserSchema) } },
+    schema: { tags, operationId: 'listStaffUsers', summary: 'List staff users', querystring: z.object(pageQuery), response: { 200: pageOf(staffUserSchema) } },
   }, (request) => access.listStaffUsers(request.server.db, request.query));
 
   app.patch('/staff-users/:id', {
     config: { access: ADMIN },
-    schema: { tags, summary: 'Rename, change the password of, or deactivate a staff user', params: idParams, body: updateStaffUserBody, response: { 200: staffUserSchema } },
+    schema: { tags, operationId: 'updateStaffUser', summary: 'Rename, change the password of, or deactivate a staff user', params: idParams, body: updateStaffUserBody, response: { 200: staffUserSchema } },
   }, (request, reply) => inTransaction(request, reply, 200, (trx) => access.updateStaffUser(trx, request.params.id, request.body)));
 
   app.post('/api-keys', {
     config: { access: ADMIN },
-    schema: { tags, summary: 'Create an API key (the secret is returned once)', body: createApiKeyBody, response: { 201: createdApiKeySchema } },
+    schema: { tags, operationId: 'createApiKey', summary: 'Create an API key (the secret is returned once)', body: createApiKeyBody, response: { 201: createdApiKeySchema } },
   }, (request, reply) => inTransaction(request, reply, 201, (trx) => access.createApiKey(trx, request.body)));
 
   app.get('/api-keys', {
     config: { access: ADMIN },
-    schema: { tags, summary: 'List API keys', querystring: z.object({ ...pageQuery, role: roleSchema.optional() }), response: { 200: pageOf(apiKeySchema) } },
+    schema: { tags, operationId: 'listApiKeys', summary: 'List API keys', querystring: z.object({ ...pageQuery, role: roleSchema.optional() }), response: { 200: pageOf(apiKeySchema) } },
   }, (request) => access.listApiKeys(request.server.db, request.query));
 
   app.post('/api-keys/:id/revoke', {
     config: { access: ADMIN },
-    schema: { tags, summary: 'Revoke an API key: every server process refuses it from its next request on', params: idParams, response: { 200: apiKeySchema } },
+    schema: { tags, operationId: 'revokeApiKey', summary: 'Revoke an API key: every server process refuses it from its next request on', params: idParams, response: { 200: apiKeySchema } },
   }, async (request, reply) => {
     const revoked = await inTransaction(request, reply, 200, (trx) => access.revokeApiKey(trx, request.params.id));
     // Forgotten here before answering; other processes hear the database's notification.

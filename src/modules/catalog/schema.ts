@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currencySchema, minorUnits } from '../../platform/http/params.ts';
+import { requestExample } from '../../platform/http/openapi.ts';
 
 export const PRODUCT_STATUSES = ['active', 'archived'] as const;
 export const MAX_PRICES_PER_REQUEST = 5_000;
@@ -60,7 +61,7 @@ export const newVariantBody = z.object({
     .max(100)
     .superRefine(uniqueBy((price) => price.priceListId, 'priceListId', 'price list'))
     .default([]),
-});
+}).meta(requestExample({ sku: 'TSHIRT-NAVY-L', barcode: '4006381333931', options: { size: 'L', colour: 'Navy' }, weightGrams: 180, prices: [{ priceListId: '0196f3a1-2b4c-7d5e-8f60-00000000b001', amount: 2500 }] }));
 export type NewVariant = z.infer<typeof newVariantBody>;
 
 const imageUrls = z.array(z.url({ protocol: /^https?$/ }).max(2000).regex(...withoutNul)).max(20);
@@ -77,7 +78,7 @@ export const createProductBody = z.object({
     .max(100)
     .superRefine(uniqueBy((variant) => variant.sku, 'sku', 'SKU'))
     .superRefine(uniqueBy((variant) => variant.barcode, 'barcode', 'barcode')),
-});
+}).meta(requestExample({ title: 'Organic cotton T-shirt', taxClass: 'standard', variants: [{ sku: 'TSHIRT-NAVY-M', options: { size: 'M', colour: 'Navy' }, minimumPrices: [{ currency: 'EUR', amount: 1500 }], prices: [{ priceListId: '0196f3a1-2b4c-7d5e-8f60-00000000b001', amount: 2500 }] }] }));
 export type NewProduct = z.infer<typeof createProductBody>;
 
 export const updateProductBody = z
@@ -88,7 +89,8 @@ export const updateProductBody = z
     imageUrls,
     status: z.enum(PRODUCT_STATUSES),
   })
-  .partial();
+  .partial()
+  .meta(requestExample({ title: 'Organic cotton T-shirt, regular fit', status: 'active' }));
 export type ProductChanges = z.infer<typeof updateProductBody>;
 
 export const updateVariantBody = z
@@ -98,17 +100,18 @@ export const updateVariantBody = z
     options: optionsSchema,
     weightGrams: z.number().int().min(0).max(1_000_000).nullable(),
   })
-  .partial();
+  .partial()
+  .meta(requestExample({ barcode: '4006381333931', weightGrams: 185 }));
 export type VariantChanges = z.infer<typeof updateVariantBody>;
 
-export const minimumPricesBody = z.object({ minimumPrices: minimumPricesSchema.describe('Replaces all the floors of the variant.') });
+export const minimumPricesBody = z.object({ minimumPrices: minimumPricesSchema.describe('Replaces all the floors of the variant.') }).meta(requestExample({ minimumPrices: [{ currency: 'EUR', amount: 1500 }] }));
 export type MinimumPrice = z.infer<typeof minimumPricesSchema>[number];
 
 export const createTaxClassBody = z.object({
   code,
   name,
   rateBasisPoints: z.number().int().min(0).max(10_000).describe('2000 = 20 %.'),
-});
+}).meta(requestExample({ code: 'standard', name: 'Standard VAT', rateBasisPoints: 2000 }));
 export type NewTaxClass = z.infer<typeof createTaxClassBody>;
 
 export const createPriceListBody = z.object({
@@ -116,7 +119,7 @@ export const createPriceListBody = z.object({
   name,
   currency: currencySchema,
   pricesIncludeTax: z.boolean().default(true).describe('Gross (VAT included) prices, as shelf prices are in Europe.'),
-});
+}).meta(requestExample({ code: 'retail-eur', name: 'Retail EUR', currency: 'EUR', pricesIncludeTax: true }));
 export type NewPriceList = z.infer<typeof createPriceListBody>;
 
 export const priceEntrySchema = z
@@ -124,7 +127,7 @@ export const priceEntrySchema = z
   .refine((entry) => (entry.sku === undefined) !== (entry.variantId === undefined), 'must name the variant by exactly one of sku or variantId');
 export type PriceEntry = z.infer<typeof priceEntrySchema>;
 
-export const upsertPricesBody = z.object({ prices: z.array(priceEntrySchema).min(1).max(MAX_PRICES_PER_REQUEST) });
+export const upsertPricesBody = z.object({ prices: z.array(priceEntrySchema).min(1).max(MAX_PRICES_PER_REQUEST) }).meta(requestExample({ prices: [{ sku: 'TSHIRT-NAVY-M', amount: 2500 }, { sku: 'TSHIRT-NAVY-L', amount: 2500 }] }));
 
 export const listProductsQuery = z.object({
   q: text(200).optional().describe('Matches title, description, SKU or barcode.'),

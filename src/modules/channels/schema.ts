@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currencySchema } from '../../platform/http/params.ts';
+import { requestExample } from '../../platform/http/openapi.ts';
 
 export const CHANNEL_TYPES = ['web', 'register', 'marketplace', 'social', 'phone'] as const;
 
@@ -45,7 +46,8 @@ export const createChannelBody = z
     enabled: z.boolean().default(true),
     locations: locations.default([]),
   })
-  .refine((body) => body.type !== 'register' || body.storeLocationId !== undefined, { path: ['storeLocationId'], message: 'is required for a register' });
+  .refine((body) => body.type !== 'register' || body.storeLocationId !== undefined, { path: ['storeLocationId'], message: 'is required for a register' })
+  .meta(requestExample({ code: 'web-fr', name: 'Web shop France', type: 'web', currency: 'EUR', priceListId: '0196f3a1-2b4c-7d5e-8f60-00000000b001', locations: [{ locationId: '0196f3a1-2b4c-7d5e-8f60-000000005102' }, { locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101', sells: true, fulfils: true }] }));
 export type NewChannel = z.infer<typeof createChannelBody>;
 
 export const updateChannelBody = z
@@ -55,7 +57,8 @@ export const updateChannelBody = z
     enabled: z.boolean(),
     locations: locations.describe('Replaces the whole list.'),
   })
-  .partial();
+  .partial()
+  .meta(requestExample({ enabled: false }));
 export type ChannelChanges = z.infer<typeof updateChannelBody>;
 
 export const listChannelsQuery = z.object({

@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
 import { countrySchema } from '../../platform/http/params.ts';
+import { requestExample } from '../../platform/http/openapi.ts';
 
 let phoneRegion: CountryCode = 'FR';
 
@@ -48,7 +49,7 @@ export const createCustomerGroupBody = z.object({
   code,
   name: z.string().trim().min(1).max(200),
   discountBasisPoints: basisPoints.default(0),
-});
+}).meta(requestExample({ code: 'vip', name: 'VIP', discountBasisPoints: 500 }));
 export type NewCustomerGroup = z.infer<typeof createCustomerGroupBody>;
 
 export const customerAddressSchema = z
@@ -87,9 +88,9 @@ export const newAddressBody = z.object({
   region: addressFields.region.default(''),
   phone: addressFields.phone.optional(),
   isDefault: addressFields.isDefault.default(false),
-});
+}).meta(requestExample({ label: 'Home', name: 'Marie Dupont', line1: '12 rue de Rivoli', postalCode: '75004', city: 'Paris', country: 'FR', phone: '+33 6 12 34 56 78', isDefault: true }));
 export type NewAddress = z.infer<typeof newAddressBody>;
-export const updateAddressBody = z.object(addressFields).partial();
+export const updateAddressBody = z.object(addressFields).partial().meta(requestExample({ line2: 'Bâtiment B', isDefault: true }));
 export type AddressChanges = z.infer<typeof updateAddressBody>;
 
 export const consentSchema = z
@@ -145,7 +146,8 @@ export const createCustomerBody = z
     consent: consentBody.default({}),
     note: note.default(''),
   })
-  .refine((body) => body.emails.length + body.phones.length > 0, { path: ['emails'], message: 'at least one email or phone is required' });
+  .refine((body) => body.emails.length + body.phones.length > 0, { path: ['emails'], message: 'at least one email or phone is required' })
+  .meta(requestExample({ firstName: 'Marie', lastName: 'Dupont', emails: ['marie.dupont@example.com'], phones: ['+33 6 12 34 56 78'], consent: { marketingEmail: true } }));
 export type NewCustomer = z.infer<typeof createCustomerBody>;
 
 export const updateCustomerBody = z
@@ -158,7 +160,8 @@ export const updateCustomerBody = z
     consent: consentBody,
     note,
   })
-  .partial();
+  .partial()
+  .meta(requestExample({ phones: ['+33 6 12 34 56 78', '+33 1 42 00 00 00'], customerGroupId: '0196f3a1-2b4c-7d5e-8f60-000000006001' }));
 export type CustomerChanges = z.infer<typeof updateCustomerBody>;
 
 export const listCustomersQuery = z.object({

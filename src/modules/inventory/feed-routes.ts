@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertActsForLocation, STAFF } from '../../platform/auth/principal.ts';
-import { Conflict, InvalidInput, NotFound, Problem } from '../../platform/http/problem.ts';
+import { Conflict, InvalidInput, NotFound, Problem, problemResponse } from '../../platform/http/problem.ts';
 import type { AisleApp } from '../../platform/http/types.ts';
 import { csvRows, getStockFeed, importStockFeed, jsonRows, ndjsonRows, type FeedFormat, type RawFeedRow } from './feeds.ts';
 
@@ -88,6 +88,7 @@ export async function feedRoutes(app: AisleApp) {
       bodyLimit: STREAMED_LIMIT,
       schema: {
         tags,
+        operationId: 'applyStockFeed',
         summary: 'Apply a stock feed from an ERP, WMS or POS (all rows or none)',
         description:
           'A `text/csv` (header `sku,location,quantity`) or `application/x-ndjson` body is streamed, with the feed described in the query; ' +
@@ -95,7 +96,12 @@ export async function feedRoutes(app: AisleApp) {
           'naming each bad line, and nothing is applied. The same feed id again answers 200 with the stored result and ' +
           '`idempotent-replayed: true`. Store credentials may send feeds for their own store only.',
         querystring: feedQuery,
-        response: { 200: feedResult, 201: feedResult },
+        response: {
+          200: feedResult,
+          201: feedResult,
+          413: problemResponse('A JSON feed over 1 MB, or a streamed feed over 1 GB.'),
+          415: problemResponse('The body is not text/csv, application/x-ndjson or application/json.'),
+        },
       },
     }, async (request, reply) => {
       const principal = request.principal!;
@@ -139,7 +145,7 @@ export async function feedRoutes(app: AisleApp) {
 
     feeds.get('/stock-feeds/:feedId', {
       config: { access: STAFF },
-      schema: { tags, summary: 'The result of a stock feed', params: z.object({ feedId }), response: { 200: feedResult } },
+      schema: { tags, operationId: 'getStockFeed', summary: 'The result of a stock feed', params: z.object({ feedId }), response: { 200: feedResult } },
     }, async (request) => {
       const principal = request.principal!;
       const feed = await getStockFeed(request.server.db, request.params.feedId);

@@ -34,54 +34,55 @@ export async function inventoryRoutes(app: AisleApp) {
 
   app.get('/inventory/levels', {
     config: { access: ANY_ROLE },
-    schema: { tags, summary: 'Quantities of a SKU across locations, or of every SKU at a location', querystring: levelsQuery.extend(pageQuery), response: { 200: pageOf(levelSchema) } },
+    schema: { tags, operationId: 'listStockLevels', summary: 'Quantities of a SKU across locations, or of every SKU at a location', querystring: levelsQuery.extend(pageQuery), response: { 200: pageOf(levelSchema) } },
   }, (request) => inventory.listLevels(request.server.db, request.query));
 
   app.get('/inventory/movements', {
     config: { access: STAFF },
-    schema: { tags, summary: 'The ledger of one SKU at one location, newest first', querystring: movementsQuery.extend(pageQuery), response: { 200: pageOf(movementSchema) } },
+    schema: { tags, operationId: 'listStockMovements', summary: 'The ledger of one SKU at one location, newest first', querystring: movementsQuery.extend(pageQuery), response: { 200: pageOf(movementSchema) } },
   }, (request) => inventory.listMovements(request.server.db, request.query));
 
   /** A stock operation at one location: store staff only at their own store, one transaction, levels answered. */
   const stockOperation = <Body extends z.ZodType<{ locationId: string }>>(
     path: string,
+    operationId: string,
     summary: string,
     body: Body,
     operate: (trx: Trx, input: z.output<Body>, actor: string) => Promise<{ levels: LevelView[] }>,
   ) =>
-    app.post(path, { config: { access: STAFF }, schema: { tags, summary, body, response: { 201: levelsResponse } } }, (request, reply) => {
+    app.post(path, { config: { access: STAFF }, schema: { tags, operationId, summary, body, response: { 201: levelsResponse } } }, (request, reply) => {
       const input = request.body as z.output<Body>;
       atLocation(request.principal!, input.locationId);
       return inTransaction(request, reply, 201, (trx) => operate(trx, input, request.principal!.actor));
     });
-  stockOperation('/inventory/receipts', 'Receive goods into a location', receiptBody, inventory.receiveStock);
-  stockOperation('/inventory/sales', 'A register sale of goods on the shelf: deducted at once', saleBody, inventory.sellFromShelf);
-  stockOperation('/inventory/adjustments', 'Add or remove units with a reason', adjustmentBody, inventory.adjustStock);
-  stockOperation('/inventory/counts', 'Record a cycle count: on hand becomes what was counted', countBody, inventory.countStock);
-  stockOperation('/inventory/damages', 'Set damaged or unsellable units apart', damageBody, inventory.recordDamage);
+  stockOperation('/inventory/receipts', 'receiveStock', 'Receive goods into a location', receiptBody, inventory.receiveStock);
+  stockOperation('/inventory/sales', 'recordShelfSale', 'A register sale of goods on the shelf: deducted at once', saleBody, inventory.sellFromShelf);
+  stockOperation('/inventory/adjustments', 'adjustStock', 'Add or remove units with a reason', adjustmentBody, inventory.adjustStock);
+  stockOperation('/inventory/counts', 'countStock', 'Record a cycle count: on hand becomes what was counted', countBody, inventory.countStock);
+  stockOperation('/inventory/damages', 'recordDamage', 'Set damaged or unsellable units apart', damageBody, inventory.recordDamage);
 
   app.put('/inventory/safety-stock', {
     config: { access: ADMIN },
-    schema: { tags, summary: "Set a location's default safety stock or one SKU's override", body: safetyStockBody, response: { 200: levelsResponse } },
+    schema: { tags, operationId: 'setSafetyStock', summary: "Set a location's default safety stock or one SKU's override", body: safetyStockBody, response: { 200: levelsResponse } },
   }, (request, reply) => inTransaction(request, reply, 200, (trx) => inventory.setSafetyStock(trx, request.body)));
 
   app.post('/availability', {
     config: { access: ANY_ROLE },
-    schema: { tags, summary: 'Available to promise for up to 200 SKUs: network-wide, per channel, per location', body: availabilityQuery, response: { 200: z.object({ items: z.array(availabilitySchema) }) } },
+    schema: { tags, operationId: 'getAvailability', summary: 'Available to promise for up to 200 SKUs: network-wide, per channel, per location', body: availabilityQuery, response: { 200: z.object({ items: z.array(availabilitySchema) }) } },
   }, async (request) => ({
     items: await availabilityOf(request.server.db, { ...request.body, channelId: channelScope(request.principal!, request.body.channelId) }),
   }));
 
   app.post('/availability/pickup-stores', {
     config: { access: ANY_ROLE },
-    schema: { tags, summary: 'Click & collect stores near a point, nearest first, with stock for each cart line', body: pickupStoresBody, response: { 200: z.object({ items: z.array(pickupStoreSchema) }) } },
+    schema: { tags, operationId: 'findPickupStores', summary: 'Click & collect stores near a point, nearest first, with stock for each cart line', body: pickupStoresBody, response: { 200: z.object({ items: z.array(pickupStoreSchema) }) } },
   }, async (request) => ({
     items: await pickupStoresNear(request.server.db, { ...request.body, channelId: channelScope(request.principal!, request.body.channelId) }),
   }));
 
   app.post('/reservations', {
     config: { access: ANY_ROLE },
-    schema: { tags: ['Reservations'], summary: 'Reserve stock for a cart (hold with expiry) or an order: all lines or none', body: reserveBody, response: { 201: z.object({ reservations: z.array(reservationSchema) }) } },
+    schema: { tags: ['Reservations'], operationId: 'reserveStock', summary: 'Reserve stock for a cart (hold with expiry) or an order: all lines or none', body: reserveBody, response: { 201: z.object({ reservations: z.array(reservationSchema) }) } },
   }, async (request, reply) => {
     const principal = request.principal!;
     const db = request.server.db;
@@ -114,20 +115,20 @@ export async function inventoryRoutes(app: AisleApp) {
 
   app.get('/reservations/:id', {
     config: { access: ANY_ROLE },
-    schema: { tags: ['Reservations'], summary: 'Get a reservation', params: idParams, response: { 200: reservationSchema } },
+    schema: { tags: ['Reservations'], operationId: 'getReservation', summary: 'Get a reservation', params: idParams, response: { 200: reservationSchema } },
   }, async (request) => (await inventory.reservationsWithSku(request.server.db, [await getReservation(request.server.db, request.params.id)]))[0]!);
 
-  const reservationAction = (path: string, summary: string, act: typeof releaseReservation) =>
+  const reservationAction = (path: string, operationId: string, summary: string, act: typeof releaseReservation) =>
     app.post(`/reservations/:id/${path}`, {
       config: { access: ANY_ROLE },
-      schema: { tags: ['Reservations'], summary, params: idParams, response: { 200: reservationSchema } },
+      schema: { tags: ['Reservations'], operationId, summary, params: idParams, response: { 200: reservationSchema } },
     }, (request, reply) => inTransaction(request, reply, 200, async (trx) => {
       const reservation = await getReservation(trx, request.params.id);
       const principal = request.principal!;
       if (principal.role === 'channel' && reservation.channelId !== principal.channelId) throw new Forbidden('This reservation belongs to another channel.');
       return (await inventory.reservationsWithSku(trx, [await act(trx, request.params.id, principal.actor)]))[0]!;
     }));
-  reservationAction('release', 'Release a reservation: its units are available again', releaseReservation);
-  reservationAction('deduct', 'Deduct a reservation: the units left with a shipment or a pickup', deductReservation);
-  reservationAction('confirm', "Turn a cart's hold into an order reservation that does not expire", (trx, id) => confirmHold(trx, id));
+  reservationAction('release', 'releaseReservation', 'Release a reservation: its units are available again', releaseReservation);
+  reservationAction('deduct', 'deductReservation', 'Deduct a reservation: the units left with a shipment or a pickup', deductReservation);
+  reservationAction('confirm', 'confirmReservation', "Turn a cart's hold into an order reservation that does not expire", (trx, id) => confirmHold(trx, id));
 }

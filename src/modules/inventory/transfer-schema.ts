@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestExample } from '../../platform/http/openapi.ts';
 
 const sku = z.string().min(1).max(100);
 const quantity = z.number().int().min(1).max(1_000_000);
@@ -40,10 +41,11 @@ export const createTransferBody = z
     expectedAt: when.optional(),
     note: z.string().max(2000).default(''),
   })
-  .refine((body) => body.fromLocationId !== body.toLocationId, { path: ['toLocationId'], message: 'must differ from fromLocationId' });
+  .refine((body) => body.fromLocationId !== body.toLocationId, { path: ['toLocationId'], message: 'must differ from fromLocationId' })
+  .meta(requestExample({ fromLocationId: '0196f3a1-2b4c-7d5e-8f60-000000005102', toLocationId: '0196f3a1-2b4c-7d5e-8f60-000000005101', lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 12 }], expectedAt: '2025-06-03T09:00:00+02:00', note: 'Weekly replenishment' }));
 export type NewTransfer = z.infer<typeof createTransferBody>;
 
-export const receiveTransferBody = z.object({ lines });
+export const receiveTransferBody = z.object({ lines }).meta(requestExample({ lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 12 }] }));
 export type TransferReceipt = z.infer<typeof receiveTransferBody>;
 
 export const listTransfersQuery = z.object({
@@ -77,10 +79,10 @@ export const expectPurchaseBody = z.object({
   lines,
   expectedAt: when,
   reference: z.string().min(1).max(200).describe('The purchase order number.'),
-});
+}).meta(requestExample({ locationId: '0196f3a1-2b4c-7d5e-8f60-000000005102', lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 200 }], expectedAt: '2025-06-10T08:00:00+02:00', reference: 'PO-2025-0042' }));
 export type ExpectedPurchase = z.infer<typeof expectPurchaseBody>;
 
-export const receivePurchaseBody = z.object({ quantity });
+export const receivePurchaseBody = z.object({ quantity }).meta(requestExample({ quantity: 120 }));
 
 export const listIncomingQuery = z.object({
   sku: sku.optional(),

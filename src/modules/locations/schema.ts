@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countrySchema } from '../../platform/http/params.ts';
+import { requestExample } from '../../platform/http/openapi.ts';
 
 export const LOCATION_TYPES = ['warehouse', 'store', 'dropship_vendor'] as const;
 /** What a location can do; routing and store operations only use locations that can. */
@@ -64,7 +65,7 @@ export const createLocationBody = z.object({
   capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length).default([]),
   dailyCapacity: z.number().int().min(0).max(1_000_000).default(0),
   active: z.boolean().default(true),
-});
+}).meta(requestExample({ code: 'PARIS-RIVOLI', name: 'Paris Rivoli', type: 'store', address: { line1: '12 rue de Rivoli', postalCode: '75004', city: 'Paris', country: 'FR' }, latitude: 48.8556, longitude: 2.3581, timezone: 'Europe/Paris', openingHours: { mon: ['10:00-19:00'], sat: ['10:00-13:00', '14:00-19:00'] }, capabilities: ['register_sales', 'click_and_collect'], dailyCapacity: 40 }));
 export type NewLocation = z.infer<typeof createLocationBody>;
 
 export const updateLocationBody = createLocationBody.omit({ code: true, type: true }).partial().extend({
@@ -73,7 +74,7 @@ export const updateLocationBody = createLocationBody.omit({ code: true, type: tr
   capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length).optional(),
   dailyCapacity: z.number().int().min(0).max(1_000_000).optional(),
   active: z.boolean().optional(),
-});
+}).meta(requestExample({ openingHours: { mon: ['10:00-20:00'] }, dailyCapacity: 60 }));
 export type LocationChanges = z.infer<typeof updateLocationBody>;
 /** What store staff may change about their own store; the rest is an admin's. */
 export const STORE_EDITABLE: readonly (keyof LocationChanges)[] = ['openingHours', 'dailyCapacity'];

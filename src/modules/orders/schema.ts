@@ -3,6 +3,7 @@ import { guestSchema } from '../customers/schema.ts';
 import { addressSchema } from '../locations/schema.ts';
 import { paymentSchema, tenderSchema } from '../payments/schema.ts';
 import { DELIVERY_METHODS } from '../pricing/schema.ts';
+import { requestExample } from '../../platform/http/openapi.ts';
 
 const sku = z.string().min(1).max(100);
 
@@ -27,7 +28,7 @@ export const createOrderBody = z.object({
   promotionCode: z.string().max(50).optional(),
   payments: z.array(tenderSchema).min(1).max(10).describe('How the customer pays: the amounts add up to the total of the quote (cash may exceed it: change).'),
   note: z.string().max(2000).optional(),
-});
+}).meta(requestExample({ channelId: '0196f3a1-2b4c-7d5e-8f60-00000000c001', customer: { firstName: 'Marie', lastName: 'Dupont', email: 'marie.dupont@example.com' }, lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 2 }], deliveryGroups: [{ method: 'ship_to_address', address: { line1: '12 rue de Rivoli', postalCode: '75004', city: 'Paris', country: 'FR' }, recipient: 'Marie Dupont' }], payments: [{ method: 'card_online', amount: 5490, token: 'tok_visa' }] }));
 export type CreateOrder = z.infer<typeof createOrderBody>;
 
 const money = z.number().int();
@@ -88,7 +89,7 @@ export const searchOrdersQuery = z.object({
 export const cancelBody = z.object({
   lines: z.array(z.object({ lineId: z.uuid(), quantity: z.number().int().min(1) })).min(1).max(200).optional().describe('Omit to cancel the whole order.'),
   reason: z.string().min(1).max(500),
-});
-export const addressChangeBody = z.object({ address: addressSchema, recipient: z.string().max(200).optional() });
-export const noteBody = z.object({ text: z.string().min(1).max(2000) });
-export const shipBody = z.object({ carrier: z.string().min(1).max(100), trackingNumber: z.string().min(1).max(100) });
+}).meta(requestExample({ lines: [{ lineId: '0196f3a1-2b4c-7d5e-8f60-000000001001', quantity: 1 }], reason: 'The customer changed their mind' }));
+export const addressChangeBody = z.object({ address: addressSchema, recipient: z.string().max(200).optional() }).meta(requestExample({ address: { line1: '3 place des Vosges', postalCode: '75004', city: 'Paris', country: 'FR' }, recipient: 'Marie Dupont' }));
+export const noteBody = z.object({ text: z.string().min(1).max(2000) }).meta(requestExample({ text: 'The customer asked for gift wrapping.' }));
+export const shipBody = z.object({ carrier: z.string().min(1).max(100), trackingNumber: z.string().min(1).max(100) }).meta(requestExample({ carrier: 'Colissimo', trackingNumber: '6A12345678901' }));

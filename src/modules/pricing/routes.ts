@@ -20,6 +20,7 @@ export async function pricingRoutes(app: AisleApp) {
     config: { access: ANY_ROLE },
     schema: {
       tags,
+      operationId: 'quoteCart',
       summary: 'Price a cart without creating anything: the same calculation its order will make',
       description:
         'Channel price list → customer-group discount → customer discount → promotion code, never under a minimum price ' +
@@ -39,28 +40,29 @@ export async function pricingRoutes(app: AisleApp) {
 
   app.post('/promotions', {
     config: { access: ADMIN },
-    schema: { tags, summary: 'Create a promotion code', body: createPromotionBody, response: { 201: promotionSchema } },
+    schema: { tags, operationId: 'createPromotion', summary: 'Create a promotion code', body: createPromotionBody, response: { 201: promotionSchema } },
   }, (request, reply) => inTransaction(request, reply, 201, (trx) => createPromotion(trx, request.body)));
 
   app.get('/promotions', {
     config: { access: ADMIN },
-    schema: { tags, summary: 'List promotion codes', querystring: listPromotionsQuery.extend(pageQuery), response: { 200: pageOf(promotionSchema) } },
+    schema: { tags, operationId: 'listPromotions', summary: 'List promotion codes', querystring: listPromotionsQuery.extend(pageQuery), response: { 200: pageOf(promotionSchema) } },
   }, (request) => listPromotions(request.server.db, request.query));
 
   app.get('/promotions/:id', {
     config: { access: ADMIN },
-    schema: { tags, summary: 'Get a promotion code with how often it was used', params: idParams, response: { 200: promotionSchema } },
+    schema: { tags, operationId: 'getPromotion', summary: 'Get a promotion code with how often it was used', params: idParams, response: { 200: promotionSchema } },
   }, (request) => getPromotion(request.server.db, request.params.id));
 
   app.patch('/promotions/:id', {
     config: { access: ADMIN },
-    schema: { tags, summary: 'Change the terms of a promotion code (not its code or kind)', params: idParams, body: updatePromotionBody, response: { 200: promotionSchema } },
+    schema: { tags, operationId: 'updatePromotion', summary: 'Change the terms of a promotion code (not its code or kind)', params: idParams, body: updatePromotionBody, response: { 200: promotionSchema } },
   }, (request, reply) => inTransaction(request, reply, 200, (trx) => updatePromotion(trx, request.params.id, request.body)));
 
   app.put('/delivery-rates', {
     config: { access: ADMIN },
     schema: {
       tags,
+      operationId: 'setDeliveryRate',
       summary: 'Set the shipping and packing fees of a delivery method, for one channel or by default',
       description: 'One rate per channel and method, and one default per method and currency; a PUT replaces it. Fees are gross.',
       body: putDeliveryRateBody,
@@ -70,12 +72,12 @@ export async function pricingRoutes(app: AisleApp) {
 
   app.get('/delivery-rates', {
     config: { access: ANY_ROLE },
-    schema: { tags, summary: 'List delivery rates', querystring: listDeliveryRatesQuery, response: { 200: z.object({ items: z.array(deliveryRateSchema) }) } },
+    schema: { tags, operationId: 'listDeliveryRates', summary: 'List delivery rates', querystring: listDeliveryRatesQuery, response: { 200: z.object({ items: z.array(deliveryRateSchema) }) } },
   }, (request) => listDeliveryRates(request.server.db, request.query));
 
   app.delete('/delivery-rates/:id', {
     config: { access: ADMIN },
-    schema: { tags, summary: 'Remove a delivery rate (a channel then uses the default)', params: idParams, response: { 204: z.null() } },
+    schema: { tags, operationId: 'deleteDeliveryRate', summary: 'Remove a delivery rate (a channel then uses the default)', params: idParams, response: { 204: z.null() } },
   }, (request, reply) => inTransaction(request, reply, 204, async (trx) => {
     await deleteDeliveryRate(trx, request.params.id);
     return null;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currencySchema, minorUnits } from '../../platform/http/params.ts';
 import { skuSchema } from '../catalog/schema.ts';
+import { requestExample } from '../../platform/http/openapi.ts';
 
 export const DELIVERY_METHODS = ['ship_to_address', 'pickup_in_store', 'ship_to_store'] as const;
 export const PROMOTION_KINDS = ['percentage', 'fixed_amount', 'free_shipping'] as const;
@@ -39,7 +40,7 @@ export const quoteBody = z.object({
     .default([])
     .describe('Lines delivered together and how; fees are per group. Lines in no group are carried out of the store.'),
   promotionCode: promotionCodeSchema.optional(),
-});
+}).meta(requestExample({ channelId: '0196f3a1-2b4c-7d5e-8f60-00000000c001', customerId: '0196f3a1-2b4c-7d5e-8f60-00000000cc01', lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 2 }], deliveryGroups: [{ method: 'ship_to_address' }], promotionCode: 'SUMMER10' }));
 export type QuoteRequest = z.infer<typeof quoteBody>;
 
 const discountSchema = z.object({ source: z.enum(['customer_group', 'customer', 'promotion']), amount: z.number().int() });
@@ -137,7 +138,7 @@ export const createPromotionBody = z
   })
   .superRefine((promotion, context) => {
     for (const problem of promotionProblems(promotion)) context.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
-  });
+  }).meta(requestExample({ code: 'SUMMER10', kind: 'percentage', name: 'Summer sale', value: 1000, startsAt: '2025-06-01T00:00:00+02:00', endsAt: '2025-06-30T23:59:59+02:00', usageLimit: 1000 }));
 export type NewPromotion = z.infer<typeof createPromotionBody>;
 
 interface PromotionTerms {
@@ -165,7 +166,7 @@ export function promotionProblems(terms: PromotionTerms): { field: string; messa
   return problems;
 }
 
-export const updatePromotionBody = z.object(promotionFields).partial();
+export const updatePromotionBody = z.object(promotionFields).partial().meta(requestExample({ endsAt: '2025-07-15T23:59:59+02:00', active: true }));
 export type PromotionChanges = z.infer<typeof updatePromotionBody>;
 
 export const listPromotionsQuery = z.object({
@@ -224,7 +225,7 @@ export const putDeliveryRateBody = z
   .superRefine((rate, context) => {
     if (rate.pricing === 'free_above' && rate.freeAboveAmount === null) context.addIssue({ code: 'custom', path: ['freeAboveAmount'], message: 'is required for free_above' });
     if (rate.pricing === 'weight_band' && rate.weightBands === null) context.addIssue({ code: 'custom', path: ['weightBands'], message: 'is required for weight_band' });
-  });
+  }).meta(requestExample({ channelId: '0196f3a1-2b4c-7d5e-8f60-00000000c001', method: 'ship_to_address', pricing: 'free_above', amount: 490, freeAboveAmount: 5000, packingFee: 0, currency: 'EUR', taxClass: 'standard' }));
 export type DeliveryRateInput = z.infer<typeof putDeliveryRateBody>;
 
 export const listDeliveryRatesQuery = z.object({

@@ -75,6 +75,22 @@ export const problemSchema = z
 
 export type ProblemBody = z.infer<typeof problemSchema>;
 
+/** A problem answer in a route's `response` schema: OpenAPI then documents it as application/problem+json, as it is sent. */
+export const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: problemSchema } } });
+
+/** The problems every API route may answer (app.ts adds them to each route's documented responses). */
+export const COMMON_PROBLEMS = {
+  400: problemResponse('The request has invalid fields (`errors` names each).'),
+  401: problemResponse('No valid API key or session.'),
+  403: problemResponse('These credentials may not do this.'),
+  404: problemResponse('The resource does not exist.'),
+  409: problemResponse('The request conflicts with the current state (a duplicate, a state already changed).'),
+  422: problemResponse('A business rule refuses the request.'),
+};
+
+/** For routes that take, capture, void or refund a payment: the provider failed or is not configured, nothing was charged. */
+export const PAYMENT_UNAVAILABLE = problemResponse('A payment provider failed or is not configured; nothing was charged, try again.');
+
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
