@@ -36,6 +36,14 @@ export interface AppOptions {
 }
 
 const ERROR_STATUSES = [400, 401, 403, 404, 409, 422] as const;
+const READY_TIMEOUT_MS = 2000;
+
+/** `promise`, or a rejection once `ms` have passed. */
+function withinMs<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 export async function buildApp(options: AppOptions): Promise<AisleApp> {
   usePhoneRegion(options.phoneRegion ?? 'FR');
@@ -71,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
     route.schema.response = { ...Object.fromEntries(ERROR_STATUSES.map((status) => [status, problemSchema])), ...response };
   });
 
+  options.database.onConnectionLost((error) => app.log.warn({ err: error }, 'database connection lost: its requests answer 503, another is opened when needed'));
   const keys = new ApiKeys(app.db);
   app.decorate('apiKeys', keys);
   const stopListening = await options.database.listen('aisle_access', () => keys.forget());
@@ -117,7 +126,8 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
   });
   app.get('/ready', { schema: { hide: true } }, async (_request, reply) => {
     try {
-      if (await isMigrated(app.db)) return { status: 'ready', database: options.database.kind };
+      // A load balancer's probe wants an answer, not a wait on a database that does not answer.
+      if (await withinMs(READY_TIMEOUT_MS, isMigrated(app.db))) return { status: 'ready', database: options.database.kind };
       return sendProblem(reply, new Problem(503, 'not-migrated', 'The database has migrations still to apply (run `aisle migrate`).'));
     } catch {
       return sendProblem(reply, new Problem(503, 'database-unreachable', 'The database cannot be reached.'));

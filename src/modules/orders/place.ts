@@ -2,6 +2,7 @@ import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { ChannelsTable } from '../../platform/db/schema.ts';
 import type { DeliveryGroupsTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema-orders.ts';
+import { isConnectionLost } from '../../platform/db/connection-errors.ts';
 import { anyOf, insertRows, isConditionFailed, writeIf, writeTogether } from '../../platform/db/statements.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { newId } from '../../platform/ids.ts';
@@ -165,6 +166,9 @@ async function placedAtOnce(db: Db, batch: PreparedOrder[], now: Date): Promise<
     await writeIf(db, [answers, stock.guard, profiles.guard], [...stock.writes, ...orderWrites(rows)]);
     return outcomes;
   } catch (error) {
+    // The connection was lost: whether the statement committed is unknown, so nothing is tried again here. Every
+    // order of the batch answers 503, and the client's retry with its Idempotency-Key finds the answer if it did.
+    if (isConnectionLost(error)) return outcomes.map(() => ({ error }));
     // Nothing was written: the transaction says which order fails, and why.
     return isConditionFailed(error) ? 'transaction' : 'transaction_after_error';
   }
@@ -176,7 +180,8 @@ async function writeInBatches(db: Db, prepared: PreparedOrder[], now: Date): Pro
   try {
     return await retrying(() => db.transaction().execute((trx) => writeOrders(trx, prepared, now)));
   } catch (error) {
-    if (prepared.length === 1) return [{ error }];
+    // A lost connection is not one bad order: the whole batch answers 503 (unknown whether the commit got through).
+    if (prepared.length === 1 || isConnectionLost(error)) return prepared.map(() => ({ error }));
     return (await Promise.all(prepared.map((order) => writeInBatches(db, [order], now)))).flat();
   }
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isConnectionLost, RETRY_AFTER_SECONDS } from '../db/connection-errors.ts';
 
 /** One wrong field of a request: where it is (`body.email`, `query.limit`) and what is wrong with it. */
 export interface FieldError {
@@ -104,6 +105,8 @@ export function problemBody(problem: Problem, instance?: string): ProblemBody {
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem) {
+  // A problem that passes with time says when to try again (RFC 9110 Retry-After), as its `retryAfter` detail.
+  if (typeof problem.details.retryAfter === 'number') reply.header('retry-after', String(problem.details.retryAfter));
   return reply
     .code(problem.status)
     .type('application/problem+json')
@@ -135,6 +138,8 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
     request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
     return new Problem(500, 'internal', 'The server failed to answer.');
   }
+  // The database connection was lost (restart, failover): nothing was committed, the request may be sent again.
+  if (isConnectionLost(error)) return new Problem(503, 'database-unavailable', 'The database cannot be reached just now; send the request again (with the same Idempotency-Key).', { retryAfter: RETRY_AFTER_SECONDS });
   if (isPgError(error)) {
     // Services translate the violations they expect; these are the safety net, never a 500 for a client mistake.
     if (error.code === '23505') return new Conflict('duplicate', 'A record with the same unique value already exists.', { constraint: error.constraint });
