@@ -37,6 +37,15 @@ export interface AppOptions {
   phoneRegion?: string | undefined;
 }
 
+const READY_TIMEOUT_MS = 2000;
+
+/** `promise`, or a rejection once `ms` have passed. */
+function withinMs<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 export async function buildApp(options: AppOptions): Promise<AisleApp> {
   usePhoneRegion(options.phoneRegion ?? 'FR');
   const app = Fastify({
@@ -85,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
     schema.response = { ...COMMON_PROBLEMS, ...(schema.response as object | undefined) };
   });
 
+  options.database.onConnectionLost((error) => app.log.warn({ err: error }, 'database connection lost: its requests answer 503, another is opened when needed'));
   const keys = new ApiKeys(app.db);
   app.decorate('apiKeys', keys);
   const stopListening = await options.database.listen('aisle_access', () => keys.forget());
@@ -135,7 +145,8 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
   });
   app.get('/ready', { schema: { hide: true } }, async (_request, reply) => {
     try {
-      if (await isMigrated(app.db)) return { status: 'ready', database: options.database.kind };
+      // A load balancer's probe wants an answer, not a wait on a database that does not answer.
+      if (await withinMs(READY_TIMEOUT_MS, isMigrated(app.db))) return { status: 'ready', database: options.database.kind };
       return sendProblem(reply, new Problem(503, 'not-migrated', 'The database has migrations still to apply (run `aisle migrate`).'));
     } catch {
       return sendProblem(reply, new Problem(503, 'database-unreachable', 'The database cannot be reached.'));

@@ -1,3 +1,4 @@
+import { isConnectionLost } from '../../platform/db/connection-errors.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { Desk, type DeskOptions, type Settled } from '../../platform/desk.ts';
 import { retrying } from '../../platform/http/unit-of-work.ts';
@@ -17,8 +18,9 @@ export function reservationDesk(db: Db, options: Pick<DeskOptions<ReserveRequest
         ? { value: outcome.reservations }
         : { error: new InsufficientStock(await withSkus(db, outcome.shortages)) })));
     } catch (error) {
-      // One bad request must not fail its neighbours: grant them one by one to isolate it.
-      if (requests.length === 1) return [{ error }];
+      // One bad request must not fail its neighbours: grant them one by one to isolate it. A lost connection is
+      // no bad request: the whole batch answers 503 (whether its commit got through is unknown).
+      if (requests.length === 1 || isConnectionLost(error)) return requests.map(() => ({ error }));
       return (await Promise.all(requests.map((request) => grant([request])))).flat();
     }
   };

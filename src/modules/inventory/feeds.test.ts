@@ -1,12 +1,15 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/api.ts';
+import { postgresUrl } from '../../../test/support/database.ts';
 import { locationBody, seedBasics } from '../../../test/support/fixtures.ts';
 import { openPGlite, type Db } from '../../platform/db/database.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
@@ -229,5 +232,79 @@ describe('aisle import stock', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe.skipIf(!postgresUrl)('a killed importer (PostgreSQL)', () => {
+  /**
+   * `aisle import stock` killed (kill -9, OOM) while its statement waits or runs: PostgreSQL notices the client is gone
+   * only when it next writes to it, and until then the feed's stock rows stay locked (~40 s was seen). The connection
+   * checks its client every second (client_connection_check_interval), so the locks go within a couple of seconds.
+   */
+  it('releases its stock locks within seconds of being killed', { timeout: 60_000 }, async () => {
+    // The level exists, so the feed locks it (rather than creating it).
+    expect((await api.call('POST', '/v1/inventory/receipts', { body: { locationId: shop.warehouse, lines: [{ sku: 'MUG-RED', quantity: 1 }] } })).status).toBe(201);
+    const dir = mkdtempSync(path.join(tmpdir(), 'aisle-kill-'));
+    const file = path.join(dir, 'stock.csv');
+    writeFileSync(file, 'sku,location,quantity\nMUG-RED,WH,7\n');
+    const applicationName = `aisle-import-${randomBytes(4).toString('hex')}`;
+    const url = new URL(postgresUrl!);
+    url.searchParams.set('options', `-c search_path=${api.database.schema}`);
+    url.searchParams.set('application_name', applicationName);
+    // The test holds the ledger so the import stops there, with the feed's stock rows already locked (they are locked
+    // before anything is written).
+    const holder = new pg.Client({ connectionString: postgresUrl, options: `-c search_path=${api.database.schema}` });
+    const probe = new pg.Client({ connectionString: postgresUrl, options: `-c search_path=${api.database.schema}` });
+    await holder.connect();
+    await probe.connect();
+    const importer = spawn(process.execPath, ['bin/aisle.js', 'import', 'stock', file, '--mode', 'delta', '--feed-id', `killed-${applicationName}`], {
+      env: { ...process.env, DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '1' },
+      cwd: path.resolve(import.meta.dirname, '../../..'),
+      stdio: 'ignore',
+    });
+    const poll = async (what: string, condition: () => Promise<boolean>, timeoutMs: number) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await condition())) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    };
+    const importerBackends = async (where: string) =>
+      (await probe.query(`select pid from pg_stat_activity where application_name = $1 and ${where}`, [applicationName])).rowCount!;
+    const levelLocked = async () => {
+      try {
+        await probe.query('begin');
+        await probe.query(`select from stock_levels where variant_id = $1 and location_id = $2 for update nowait`, [variant['MUG-RED'], shop.warehouse]);
+        return false;
+      } catch (error) {
+        if ((error as { code?: string }).code === '55P03') return true;
+        throw error;
+      } finally {
+        await probe.query('rollback');
+      }
+    };
+    try {
+      await holder.query('begin');
+      await holder.query('lock table stock_movements in share mode');
+      await poll('the import waiting on the ledger', async () => (await importerBackends(`wait_event_type = 'Lock'`)) === 1, 30_000);
+      expect(await levelLocked()).toBe(true);
+
+      importer.kill('SIGKILL');
+      const killed = Date.now();
+      // Still holding the ledger: the import's statement would wait for ever; only noticing its client is gone ends it.
+      await poll('the stock row unlocked', async () => !(await levelLocked()), 10_000);
+      const releasedMs = Date.now() - killed;
+      await poll('the import backend gone', async () => (await importerBackends('true')) === 0, 5_000);
+      console.log(`killed importer: stock locks released ${releasedMs} ms after kill -9`);
+      expect(releasedMs).toBeLessThan(5_000);
+    } finally {
+      importer.kill('SIGKILL');
+      await holder.query('rollback').catch(() => undefined);
+      await holder.end();
+      await probe.end();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // Nothing of the killed feed was applied.
+    expect(await api.database.db.selectFrom('stock_feeds').select('id').where('id', '=', `killed-${applicationName}`).execute()).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { ChannelsTable } from '../../platform/db/schema.ts';
 import type { DeliveryGroupsTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema-orders.ts';
+import { isConnectionLost } from '../../platform/db/connection-errors.ts';
 import { anyOf, insertRows, isConditionFailed, writeIf, writeTogether } from '../../platform/db/statements.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { newId } from '../../platform/ids.ts';
@@ -125,8 +126,8 @@ export async function prepareBatch(db: Db, requests: OrderRequest[], now: Date, 
 export async function writeBatch(db: Db, prepared: PreparedOrder[], now: Date, wrote?: (how: BatchWrite) => void): Promise<OrderOutcome[]> {
   if (!prepared.length) return [];
   const atOnce = await placedAtOnce(db, prepared, now);
-  wrote?.(Array.isArray(atOnce) ? 'one_statement' : atOnce.how);
-  const written = Array.isArray(atOnce) ? atOnce : ownAnswers(await writeInBatches(db, prepared, now), atOnce.tried);
+  wrote?.(Array.isArray(atOnce) ? 'one_statement' : atOnce);
+  const written = Array.isArray(atOnce) ? atOnce : await writeInBatches(db, prepared, now);
   await Promise.all(written.map(async (outcome, index) => {
     if ('error' in outcome || outcome.replayed) await voidApproved(prepared[index]!.tenders);
   }));
@@ -149,8 +150,8 @@ export type BatchWrite = 'one_statement' | 'transaction' | 'transaction_after_er
  * sales at the register, which capture and deduct after the write. One round trip instead of four: begin, lock,
  * write, commit.
  */
-async function placedAtOnce(db: Db, batch: PreparedOrder[], now: Date): Promise<OrderOutcome[] | { how: Exclude<BatchWrite, 'one_statement'>; tried: string[] }> {
-  if (batch.some((order) => order.priced.promotion || order.shelfSale)) return { how: 'transaction', tried: [] };
+async function placedAtOnce(db: Db, batch: PreparedOrder[], now: Date): Promise<OrderOutcome[] | Exclude<BatchWrite, 'one_statement'>> {
+  if (batch.some((order) => order.priced.promotion || order.shelfSale)) return 'transaction';
   const ids = batch.map(() => newId());
   const lines = batch.map(lineReservations);
   const stock = reservationsIfAllFit(batch.map((order, index) => reserveRequest(order, ids[index]!, lines[index]!)));
@@ -165,19 +166,22 @@ async function placedAtOnce(db: Db, batch: PreparedOrder[], now: Date): Promise<
     await writeIf(db, [answers, stock.guard, profiles.guard], [...stock.writes, ...orderWrites(rows)]);
     return outcomes;
   } catch (error) {
-    // Nothing was written (or, if the answer was lost on the way, everything: see ownAnswers); the transaction says
-    // which order fails, and why.
-    return { how: isConditionFailed(error) ? 'transaction' : 'transaction_after_error', tried: ids };
+    // The connection was lost: whether the statement committed is unknown. It wrote all or nothing, so the batch's
+    // first order tells, asked on another connection: all placed, or none (every order answers 503, and the client's
+    // retry with its Idempotency-Key finds its answer, or places it).
+    if (isConnectionLost(error)) return (await placedAfterAll(db, ids[0]!)) ? outcomes : outcomes.map(() => ({ error }));
+    // Nothing was written: the transaction says which order fails, and why.
+    return isConditionFailed(error) ? 'transaction' : 'transaction_after_error';
   }
 }
 
-/**
- * A statement can commit and its answer still be lost (the connection dropped on the way back). The transaction that
- * follows then finds the batch's keys answered, by this very attempt: those orders are this request's own, neither
- * replays (no `idempotent-replayed` header) nor to be voided. `tried` holds the ids the statement gave the orders.
- */
-function ownAnswers(outcomes: OrderOutcome[], tried: string[]): OrderOutcome[] {
-  return outcomes.map((outcome, index) => ('order' in outcome && outcome.replayed && outcome.order.id === tried[index] ? { order: outcome.order, replayed: false } : outcome));
+/** Whether an order a lost statement was writing is there after all (false if that cannot be told either). */
+async function placedAfterAll(db: Db, orderId: string): Promise<boolean> {
+  try {
+    return (await db.selectFrom('orders').select('id').where('id', '=', orderId).executeTakeFirst()) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** The batch in one transaction; if it fails as a whole, each order alone. */
@@ -186,7 +190,8 @@ async function writeInBatches(db: Db, prepared: PreparedOrder[], now: Date): Pro
   try {
     return await retrying(() => db.transaction().execute((trx) => writeOrders(trx, prepared, now)));
   } catch (error) {
-    if (prepared.length === 1) return [{ error }];
+    // A lost connection is not one bad order: the whole batch answers 503 (unknown whether the commit got through).
+    if (prepared.length === 1 || isConnectionLost(error)) return prepared.map(() => ({ error }));
     return (await Promise.all(prepared.map((order) => writeInBatches(db, [order], now)))).flat();
   }
 }

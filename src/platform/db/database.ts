@@ -18,6 +18,12 @@ export interface Database {
    * missed (the listening connection was lost, and again when it is back). Resolves to what stops listening.
    */
   listen(channel: string, heard: () => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `lost` whenever a connection to the database is lost (PostgreSQL restarted or failed over, a proxy or the
+   * network cut it): the requests using it fail with 503 `database-unavailable`, the pool opens another when next
+   * needed. For the logs; never called on PGlite.
+   */
+  onConnectionLost(lost: (error: Error) => void): void;
 }
 
 const INT8 = 20;
@@ -94,9 +100,19 @@ function arrayLiteral(values: unknown[]): unknown {
  */
 const GENERIC_PLANS = 'set plan_cache_mode = force_generic_plan';
 
+/**
+ * Sent once on each new connection, queued ahead of its first statement (no extra wait). While a statement runs,
+ * PostgreSQL notices a client that has gone (a killed `aisle import`, a crashed server process) only when it next
+ * writes to it: an import killed mid-statement kept its stock rows locked for ~40 s. Checking the socket every second
+ * (PostgreSQL 14+; an older server refuses the setting, and that refusal is ignored) ends such a backend, and so
+ * releases its locks, within a second or so; it costs nothing while the connection is idle.
+ */
+const SESSION_SETTINGS = ["set client_connection_check_interval = '1s'"];
+
 class PreparingClient extends pg.Client {
   readonly #prepare: boolean;
   #planModeSet = false;
+  #sessionSet = false;
 
   constructor(config: pg.ClientConfig & { prepareStatements?: boolean } = {}) {
     super(config);
@@ -105,6 +121,10 @@ class PreparingClient extends pg.Client {
 
   // pg types query() as many overloads; this one serves them all and returns what the overload called returns.
   override query(text: unknown, values?: unknown, callback?: unknown): any {
+    if (!this.#sessionSet) {
+      this.#sessionSet = true;
+      for (const setting of SESSION_SETTINGS) super.query(setting).catch(() => undefined);
+    }
     if (typeof text !== 'string' || !Array.isArray(values) || callback !== undefined) return (super.query as (...args: unknown[]) => unknown)(text, values, callback);
     if (values.some(Array.isArray)) values = values.map((value: unknown) => (Array.isArray(value) ? arrayLiteral(value) : value));
     const name = this.#prepare ? statementName(text) : undefined;
@@ -123,7 +143,26 @@ class PreparingClient extends pg.Client {
   }
 }
 
+/**
+ * How long a request waits for a connection: one from the pool, or a new one to a server that does not answer (a
+ * network cut makes connecting hang for minutes). Past it the request fails with 503 rather than hanging.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** The listening connection tries again after 1 s, then 2, 4 … up to this, while the database stays unreachable. */
+const MAX_LISTEN_RETRY_MS = 30_000;
+
+/** A lost connection emits twice (the server's 57P01, then the socket's end): it is reported once. */
+function once(report: (error: Error) => void): (error: Error) => void {
+  let reported = false;
+  return (error) => {
+    if (!reported) report(error);
+    reported = true;
+  };
+}
+
 export function connectPostgres(options: PostgresOptions): Database {
+  const lostListeners: ((error: Error) => void)[] = [];
+  const lost = (error: Error) => lostListeners.forEach((listener) => listener(error));
   const pool = new pg.Pool({
     Client: PreparingClient,
     connectionString: options.url,
@@ -131,21 +170,45 @@ export function connectPostgres(options: PostgresOptions): Database {
     application_name: options.applicationName ?? 'aisle',
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     prepareStatements: options.prepareStatements ?? true,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // The kernel's probes notice a server that vanished without closing the socket (failover, network cut).
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   } as pg.PoolConfig);
+  // A connection lost while idle in the pool: pg-pool has already dropped it and re-emits the error here, where
+  // without a listener it would end the process. It was reported by the client's own listener below.
+  pool.on('error', () => undefined);
+  // A connection lost while in use: its queries fail with the error (the request answers 503, the transaction died
+  // with the backend) and the client emits it too, which must not end the process either. pg-pool does not hand
+  // a connection that lost its socket out again: it discards it when it comes back and opens another when needed.
+  pool.on('connect', (client) => client.on('error', once(lost)));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   // A connection of its own, outside the pool, kept listening; when it is lost, `heard` (notifications may have been
-  // missed) and a new one a second later, until it is back.
+  // missed) and a new one after 1 s, then 2, 4 … 30 s, until it is back.
   const listen = async (channel: string, heard: () => void) => {
     let stopped = false;
     let client: pg.Client | undefined;
     let retry: NodeJS.Timeout | undefined;
+    let waitMs = 1000;
     const later = () => {
-      if (!stopped && !retry) retry = setTimeout(() => ((retry = undefined), connect().catch(later)), 1000).unref();
+      if (stopped || retry) return;
+      retry = setTimeout(() => ((retry = undefined), connect().catch(later)), waitMs).unref();
+      waitMs = Math.min(waitMs * 2, MAX_LISTEN_RETRY_MS);
     };
     const connect = async () => {
-      const listener = new pg.Client({ connectionString: options.url, application_name: `${options.applicationName ?? 'aisle'}-listener` });
+      const listener = new pg.Client({
+        connectionString: options.url,
+        application_name: `${options.applicationName ?? 'aisle'}-listener`,
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 10_000,
+      });
       listener.on('notification', (message) => message.channel === channel && heard());
-      listener.on('error', () => void listener.end().catch(() => undefined));
+      const reportOnce = once(lost);
+      listener.on('error', (error) => {
+        reportOnce(error);
+        listener.end().catch(() => undefined);
+      });
       listener.once('end', () => {
         if (client === listener) client = undefined;
         if (!stopped) (heard(), later());
@@ -154,6 +217,7 @@ export function connectPostgres(options: PostgresOptions): Database {
       await listener.query(`listen ${pg.escapeIdentifier(channel)}`);
       if (stopped) return listener.end();
       client = listener;
+      waitMs = 1000;
       heard();
     };
     await connect();
@@ -163,7 +227,7 @@ export function connectPostgres(options: PostgresOptions): Database {
       await client?.end();
     };
   };
-  return { db, kind: 'postgres', close: () => db.destroy(), listen };
+  return { db, kind: 'postgres', close: () => db.destroy(), listen, onConnectionLost: (listener) => void lostListeners.push(listener) };
 }
 
 /**
@@ -229,5 +293,6 @@ export async function openPGlite(dataDir: string | undefined): Promise<Database>
     const unlisten = await pglite.listen(channel, heard);
     return async () => unlisten();
   };
-  return { db, kind: 'pglite', close: () => db.destroy(), listen };
+  // One embedded connection, in this process: it cannot be lost.
+  return { db, kind: 'pglite', close: () => db.destroy(), listen, onConnectionLost: () => undefined };
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isConnectionLost, RETRY_AFTER_SECONDS } from '../db/connection-errors.ts';
 
 /** One wrong field of a request: where it is (`body.email`, `query.limit`) and what is wrong with it. */
 export interface FieldError {
@@ -163,6 +164,8 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
     request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
     return new Problem(500, 'internal', 'The server failed to answer.');
   }
+  // The database connection was lost (restart, failover): nothing was committed, the request may be sent again.
+  if (isConnectionLost(error)) return new Problem(503, 'database-unavailable', 'The database cannot be reached just now; send the request again (with the same Idempotency-Key).', { retryAfterSeconds: RETRY_AFTER_SECONDS });
   if (isPgError(error)) {
     // Services translate the violations they expect; these are the safety net, never a 500 for a client mistake.
     if (error.code === '23505') return new Conflict('duplicate', 'A record with the same unique value already exists.', { constraint: error.constraint });
