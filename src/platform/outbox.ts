@@ -66,7 +66,7 @@ const HORIZON = sql<string>`(
   where xid(running) not in (select transactionid from elsewhere))`;
 
 /** Events after the cursor, in commit-safe order (see HORIZON). */
-export async function readEvents(db: Executor, options: { after?: string | undefined; limit: number; types?: string[] | undefined }) {
+export async function readEvents(db: Executor, options: { after?: string | undefined; limit: number; types?: string[] | undefined; channelId?: string | undefined }) {
   const [txid, id] = decode(options.after);
   const rows = await db
     .selectFrom('outbox_events')
@@ -74,6 +74,7 @@ export async function readEvents(db: Executor, options: { after?: string | undef
     .where(sql<boolean>`(txid, id) > (${txid}::xid8, ${id}::bigint)`)
     .where(sql<boolean>`txid < ${HORIZON}`)
     .$if(options.types !== undefined && options.types.length > 0, (q) => q.where('type', 'in', options.types!))
+    .$if(options.channelId !== undefined, (q) => q.where(channelEvents(options.channelId!)))
     .orderBy('txid')
     .orderBy('id')
     .limit(options.limit)
@@ -89,6 +90,21 @@ export async function readEvents(db: Executor, options: { after?: string | undef
     // With no new event the cursor stays where it was, so a poller can always pass back what it got.
     nextCursor: last ? encode(String(last.txid), last.id) : options.after ?? encode('0', 0),
   };
+}
+
+/**
+ * The events a channel key reads: stock changes at the locations its channel sells or fulfils from, and the events of
+ * its own orders; never another channel's orders. A type not named here is not shown to channels until someone
+ * decides it may be.
+ */
+function channelEvents(channelId: string) {
+  // One index look-up per event read (the payloads name their order and location by id).
+  return sql<boolean>`(
+    (type in ('stock.changed', 'stock.safety_stock_changed') and exists (
+      select 1 from channel_locations cl
+      where cl.channel_id = ${channelId}::uuid and cl.location_id = (payload->>'locationId')::uuid and (cl.sells or cl.fulfils)))
+    or (type like 'order.%' and exists (
+      select 1 from orders o where o.id = (payload->>'orderId')::uuid and o.channel_id = ${channelId}::uuid)))`;
 }
 
 /** One of Aisle's own readers of the outbox, with its row in `outbox_consumers` (made by the migration that brings it). */

@@ -94,7 +94,8 @@ function assertMaySee(principal: Principal, row: Selectable<ChannelsTable>) {
   if (principal.role === 'admin') return;
   if (principal.role === 'channel' && principal.channelId === row.id) return;
   if (principal.role === 'store' && row.store_location_id !== null && principal.locationId === row.store_location_id) return;
-  throw new Forbidden(`This ${principal.role} credential may not see channel ${row.code}.`);
+  // As for every object a caller may not see: 404, as a channel that does not exist.
+  throw new NotFound('Channel', row.id);
 }
 
 export async function getChannel(db: Executor, principal: Principal, id: string): Promise<Channel> {

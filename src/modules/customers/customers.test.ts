@@ -337,13 +337,42 @@ describe('customers across channels', () => {
     const online = await api.call('POST', '/v1/customers', { token: basics.webKey, body: { firstName: 'Walk', lastName: 'In', emails: ['walk@example.com'], phones: ['06.01.02.03.04'] } });
     expect(online.status).toBe(409);
     expect(online.body).toMatchObject({ existingCustomerId: atRegister.body.id, matchedOn: 'phone', phone: '+33601020304' });
+    // The web shop finds the profile by the exact phone its buyer gave at checkout…
+    const looked = await api.call('GET', `/v1/customers?phone=${encodeURIComponent('06 01 02 03 04')}`, { token: basics.webKey });
+    expect(looked.status).toBe(200);
+    expect(looked.body.items.map((customer: { id: string }) => customer.id)).toEqual([atRegister.body.id]);
+    // …but neither browses nor reads or changes a profile with no order through it that it did not create.
+    expect((await api.call('GET', '/v1/customers?q=walk', { token: basics.webKey })).status).toBe(403);
+    expect((await api.call('GET', '/v1/customers', { token: basics.webKey })).status).toBe(403);
     const read = await api.call('GET', `/v1/customers/${atRegister.body.id}`, { token: basics.webKey });
-    expect(read.status).toBe(200);
-    const patched = await api.call('PATCH', `/v1/customers/${atRegister.body.id}`, { token: basics.webKey, body: { emails: ['walk.in@example.com'] } });
+    expect(read.status).toBe(404);
+    expect(read.headers.get('content-type')).toContain('application/problem+json');
+    expect((await api.call('PATCH', `/v1/customers/${atRegister.body.id}`, { token: basics.webKey, body: { firstName: 'Renamed' } })).status).toBe(404);
+    // Staff at the counter serve any customer: search, read and change.
+    const patched = await api.call('PATCH', `/v1/customers/${atRegister.body.id}`, { token: basics.storeAKey, body: { emails: ['walk.in@example.com'] } });
     expect(patched.status).toBe(200);
     const found = await api.call('GET', '/v1/customers?q=walk.in', { token: basics.storeAKey });
     expect(found.body.items.map((customer: { id: string }) => customer.id)).toEqual([atRegister.body.id]);
+    expect((await api.call('GET', '/v1/customers', { token: basics.storeAKey })).status).toBe(403);
+    expect((await api.call('GET', '/v1/customers')).status).toBe(200);
+    // A profile the web shop created is its own to read and change before any order.
+    const ownProfile = await api.call('POST', '/v1/customers', { token: basics.webKey, body: { firstName: 'Web', lastName: 'Only', emails: ['web.only@example.com'] } });
+    expect(ownProfile.status).toBe(201);
+    expect((await api.call('GET', `/v1/customers/${ownProfile.body.id}`, { token: basics.webKey })).status).toBe(200);
+    expect((await api.call('PATCH', `/v1/customers/${ownProfile.body.id}`, { token: basics.webKey, body: { lastName: 'Shopper' } })).body.lastName).toBe('Shopper');
     expect((await api.call('GET', '/v1/customer-groups', { token: basics.storeAKey })).status).toBe(200);
+  });
+
+  it('keeps groups and discounts to admins', async () => {
+    for (const token of [basics.storeAKey, basics.webKey]) {
+      const created = await api.call('POST', '/v1/customers', { token, body: { firstName: 'Vip', lastName: 'Self', emails: ['vip@example.com'], discountBasisPoints: 10_000 } });
+      expect(created.status).toBe(403);
+    }
+    const own = await api.call('POST', '/v1/customers', { token: basics.webKey, body: { firstName: 'Plain', lastName: 'Buyer', emails: ['plain@example.com'] } });
+    expect(own.status).toBe(201);
+    const raised = await api.call('PATCH', `/v1/customers/${own.body.id}`, { token: basics.webKey, body: { discountBasisPoints: 5000 } });
+    expect(raised.status).toBe(403);
+    expect((await api.call('GET', `/v1/customers/${own.body.id}`)).body.discountBasisPoints).toBe(0);
   });
 
   it('keeps customer groups to admins', async () => {

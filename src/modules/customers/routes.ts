@@ -20,7 +20,8 @@ import * as customers from './service.ts';
 
 const tags = ['Customers'];
 
-// One profile serves every channel, so every role reads and writes it; only staff policy (groups) is the admin's.
+// One profile serves every channel; who sees which is the service's (assertMaySeeCustomer, docs/architecture.md):
+// admins everything, store staff serve any customer, a channel key its own customers and exact look-ups.
 export async function customerRoutes(app: AisleApp) {
   app.post('/customer-groups', {
     config: { access: ADMIN },
@@ -42,40 +43,40 @@ export async function customerRoutes(app: AisleApp) {
       body: createCustomerBody,
       response: { 201: customerSchema },
     },
-  }, (request, reply) => inTransaction(request, reply, 201, (trx) => customers.createCustomer(trx, request.body)));
+  }, (request, reply) => inTransaction(request, reply, 201, (trx) => customers.createCustomer(trx, request.principal!, request.body)));
 
   app.get('/customers', {
     config: { access: ANY_ROLE },
     schema: { tags, operationId: 'listCustomers', summary: 'Find customers by name, email or phone', querystring: listCustomersQuery.extend(pageQuery), response: { 200: pageOf(customerSchema) } },
-  }, (request) => customers.listCustomers(request.server.db, request.query));
+  }, (request) => customers.listCustomers(request.server.db, request.principal!, request.query));
 
   app.get('/customers/:id', {
     config: { access: ANY_ROLE },
     schema: { tags, operationId: 'getCustomer', summary: 'Get a customer with their emails, phones, addresses and group', params: idParams, response: { 200: customerSchema } },
-  }, (request) => customers.getCustomer(request.server.db, request.params.id));
+  }, (request) => customers.getCustomerFor(request.server.db, request.principal!, request.params.id));
 
   app.patch('/customers/:id', {
     config: { access: ANY_ROLE },
     schema: { tags, operationId: 'updateCustomer', summary: 'Change a customer; emails and phones replace the whole list', params: idParams, body: updateCustomerBody, response: { 200: customerSchema } },
-  }, (request, reply) => inTransaction(request, reply, 200, (trx) => customers.updateCustomer(trx, request.params.id, request.body)));
+  }, (request, reply) => inTransaction(request, reply, 200, (trx) => customers.updateCustomer(trx, request.principal!, request.params.id, request.body)));
 
   app.post('/customers/:id/addresses', {
     config: { access: ANY_ROLE },
     schema: { tags, operationId: 'addCustomerAddress', summary: 'Add an address to a customer', params: idParams, body: newAddressBody, response: { 201: customerAddressSchema } },
-  }, (request, reply) => inTransaction(request, reply, 201, (trx) => customers.addAddress(trx, request.params.id, request.body)));
+  }, (request, reply) => inTransaction(request, reply, 201, (trx) => customers.addAddress(trx, request.principal!, request.params.id, request.body)));
 
   app.patch('/customers/:id/addresses/:addressId', {
     config: { access: ANY_ROLE },
     schema: { tags, operationId: 'updateCustomerAddress', summary: "Change a customer's address or make it the default", params: addressParams, body: updateAddressBody, response: { 200: customerAddressSchema } },
   }, (request, reply) =>
-    inTransaction(request, reply, 200, (trx) => customers.updateAddress(trx, request.params.id, request.params.addressId, request.body)));
+    inTransaction(request, reply, 200, (trx) => customers.updateAddress(trx, request.principal!, request.params.id, request.params.addressId, request.body)));
 
   app.delete('/customers/:id/addresses/:addressId', {
     config: { access: ANY_ROLE },
     schema: { tags, operationId: 'deleteCustomerAddress', summary: "Delete a customer's address", params: addressParams, response: { 204: z.null().describe('Deleted.') } },
   }, (request, reply) =>
     inTransaction(request, reply, 204, async (trx) => {
-      await customers.deleteAddress(trx, request.params.id, request.params.addressId);
+      await customers.deleteAddress(trx, request.principal!, request.params.id, request.params.addressId);
       return null;
     }));
 }

@@ -4,7 +4,8 @@ import type { CustomerAddressesTable, CustomerGroupsTable, CustomersTable } from
 import { newId } from '../../platform/ids.ts';
 import { insertRows, type Guarded } from '../../platform/db/statements.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
-import { Conflict, InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import { Conflict, Forbidden, InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
 import { claimContacts, CustomerExists, ownerOf, replaceContacts } from './contacts.ts';
 import {
   guestSchema,
@@ -137,7 +138,37 @@ async function insertAddresses(trx: Trx, customerId: string, addresses: NewAddre
     .execute();
 }
 
-export async function createCustomer(trx: Trx, input: NewCustomer): Promise<Customer> {
+/**
+ * Who may see which profile (docs/architecture.md, "Access model"). A profile is the retailer's, shared by every
+ * channel, but a channel key sees only the profiles its channel needs: those with an order through it and those it
+ * created. Admins and store staff (who serve any customer at the counter) see every profile. A profile the caller
+ * may not see answers 404, as one that does not exist: an id tells nothing about who shops elsewhere.
+ */
+export async function assertMaySeeCustomer(db: Executor, principal: Principal, id: string): Promise<void> {
+  if (principal.role !== 'channel') return;
+  const channelId = principal.channelId!;
+  const visible = await db
+    .selectFrom('customers')
+    .select('id')
+    .where('id', '=', id)
+    .where((eb) => eb.or([
+      eb('created_by_channel_id', '=', channelId),
+      eb.exists(eb.selectFrom('orders').select('orders.id').whereRef('orders.customer_id', '=', 'customers.id').where('orders.channel_id', '=', channelId)),
+    ]))
+    .executeTakeFirst();
+  if (!visible) throw new NotFound('Customer', id);
+}
+
+/** Groups and individual discounts are the retailer's pricing policy: set by admins only. */
+function assertMaySetDiscounts(principal: Principal, changes: { customerGroupId?: unknown; discountBasisPoints?: unknown }) {
+  if (principal.role === 'admin') return;
+  const fields = (['customerGroupId', 'discountBasisPoints'] as const).filter((field) => changes[field] !== undefined);
+  if (fields.length) throw new Forbidden(`Only admins set a customer's group and discount; not ${fields.join(', ')}.`);
+}
+
+export async function createCustomer(trx: Trx, principal: Principal, input: NewCustomer): Promise<Customer> {
+  // The default of discountBasisPoints (0) is no discount: only an explicit one is policy.
+  assertMaySetDiscounts(principal, { customerGroupId: input.customerGroupId, discountBasisPoints: input.discountBasisPoints || undefined });
   if (input.customerGroupId !== undefined) await assertGroupExists(trx, input.customerGroupId, 'body.customerGroupId');
   const row = await trx
     .insertInto('customers')
@@ -149,6 +180,7 @@ export async function createCustomer(trx: Trx, input: NewCustomer): Promise<Cust
       discount_basis_points: input.discountBasisPoints,
       consent: JSON.stringify(changeConsent(NO_CONSENT, input.consent, new Date())),
       note: input.note,
+      created_by_channel_id: principal.role === 'channel' ? principal.channelId : null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -157,6 +189,12 @@ export async function createCustomer(trx: Trx, input: NewCustomer): Promise<Cust
   if (match) throw new CustomerExists(match);
   await insertAddresses(trx, row.id, input.addresses);
   return (await toCustomers(trx, [row]))[0]!;
+}
+
+/** One profile, for a caller who may see it (404 otherwise). */
+export async function getCustomerFor(db: Executor, principal: Principal, id: string): Promise<Customer> {
+  await assertMaySeeCustomer(db, principal, id);
+  return getCustomer(db, id);
 }
 
 export async function getCustomer(db: Executor, id: string): Promise<Customer> {
@@ -176,7 +214,25 @@ export interface CustomerFilter {
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 
-export async function listCustomers(db: Executor, filter: CustomerFilter): Promise<Page<Customer>> {
+/**
+ * Admins list and export every profile. Store staff search (a name, email or phone: `q`, `email` or `phone`) to serve
+ * the customer at the counter. A channel key only looks a buyer up by the exact email or phone they gave at its
+ * checkout: never browsing by name or part of a number. The refusals are 403s: the question is refused, not an object.
+ */
+function assertMayList(principal: Principal, filter: CustomerFilter) {
+  if (principal.role === 'admin') return;
+  const exact = filter.email !== undefined || filter.phone !== undefined;
+  if (principal.role === 'channel') {
+    if (!exact || filter.q !== undefined || filter.customerGroupId !== undefined) {
+      throw new Forbidden('A channel key looks customers up by exact email or phone only; only admins list customers.');
+    }
+    return;
+  }
+  if (!exact && !filter.q) throw new Forbidden('Store staff search for a customer by q, email or phone; only admins list every customer.');
+}
+
+export async function listCustomers(db: Executor, principal: Principal, filter: CustomerFilter): Promise<Page<Customer>> {
+  assertMayList(principal, filter);
   const after = decodeCursor(filter.cursor);
   const pattern = filter.q ? likePattern(filter.q) : undefined;
   // Phones are stored in E.164: a whole number is matched as such, a part by its digits ("7946 0018" finds
@@ -214,7 +270,9 @@ export async function listCustomers(db: Executor, filter: CustomerFilter): Promi
   return { items: await toCustomers(db, page.items), nextCursor: page.nextCursor };
 }
 
-export async function updateCustomer(trx: Trx, id: string, changes: CustomerChanges): Promise<Customer> {
+export async function updateCustomer(trx: Trx, principal: Principal, id: string, changes: CustomerChanges): Promise<Customer> {
+  await assertMaySeeCustomer(trx, principal, id);
+  assertMaySetDiscounts(principal, changes);
   // Key-share compatible, so other requests can still attach orders or contacts to the profile meanwhile.
   const current = await trx.selectFrom('customers').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
   if (!current) throw new NotFound('Customer', id);
@@ -327,7 +385,8 @@ export async function createGuests(trx: Trx, guests: Guest[]): Promise<string[]>
 }
 
 /** Locks the profile (so two requests cannot both make an address the default) and marks it changed. */
-async function touchCustomer(trx: Trx, id: string): Promise<void> {
+async function touchCustomer(trx: Trx, principal: Principal, id: string): Promise<void> {
+  await assertMaySeeCustomer(trx, principal, id);
   const row = await trx.updateTable('customers').set({ updated_at: new Date() }).where('id', '=', id).returning('id').executeTakeFirst();
   if (!row) throw new NotFound('Customer', id);
 }
@@ -336,8 +395,8 @@ async function clearDefaultAddress(trx: Trx, customerId: string) {
   await trx.updateTable('customer_addresses').set({ is_default: false }).where('customer_id', '=', customerId).where('is_default', '=', true).execute();
 }
 
-export async function addAddress(trx: Trx, customerId: string, input: NewAddress): Promise<CustomerAddress> {
-  await touchCustomer(trx, customerId);
+export async function addAddress(trx: Trx, principal: Principal, customerId: string, input: NewAddress): Promise<CustomerAddress> {
+  await touchCustomer(trx, principal, customerId);
   const { count } = await trx
     .selectFrom('customer_addresses')
     .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -351,8 +410,8 @@ export async function addAddress(trx: Trx, customerId: string, input: NewAddress
   return toAddress(row!);
 }
 
-export async function updateAddress(trx: Trx, customerId: string, addressId: string, changes: AddressChanges): Promise<CustomerAddress> {
-  await touchCustomer(trx, customerId);
+export async function updateAddress(trx: Trx, principal: Principal, customerId: string, addressId: string, changes: AddressChanges): Promise<CustomerAddress> {
+  await touchCustomer(trx, principal, customerId);
   if (changes.isDefault) await clearDefaultAddress(trx, customerId);
   const set = {
     ...(changes.label !== undefined ? { label: changes.label } : {}),
@@ -373,8 +432,8 @@ export async function updateAddress(trx: Trx, customerId: string, addressId: str
   return toAddress(row);
 }
 
-export async function deleteAddress(trx: Trx, customerId: string, addressId: string): Promise<void> {
-  await touchCustomer(trx, customerId);
+export async function deleteAddress(trx: Trx, principal: Principal, customerId: string, addressId: string): Promise<void> {
+  await touchCustomer(trx, principal, customerId);
   const row = await trx.deleteFrom('customer_addresses').where('id', '=', addressId).where('customer_id', '=', customerId).returning('id').executeTakeFirst();
   if (!row) throw new NotFound('Address', addressId);
 }

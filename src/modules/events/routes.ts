@@ -17,5 +17,9 @@ export async function eventRoutes(app: AisleApp) {
   app.get('/events', {
     config: { access: ['admin', 'channel'] },
     schema: { tags: ['Events'], operationId: 'listEvents', summary: 'Outbox events after a cursor (stock changes, …), in commit-safe order', querystring: eventsQuery, response: { 200: z.object({ items: z.array(eventSchema), nextCursor: z.string() }) } },
-  }, (request) => readEvents(request.server.db, { after: request.query.after, limit: request.query.limit, types: request.query.type ? [request.query.type] : undefined }));
+  }, (request) => readEvents(request.server.db, {
+    after: request.query.after, limit: request.query.limit, types: request.query.type ? [request.query.type] : undefined,
+    // A channel key reads its own channel's events only (platform/outbox.ts, channelEvents).
+    channelId: request.principal!.role === 'channel' ? request.principal!.channelId! : undefined,
+  }));
 }

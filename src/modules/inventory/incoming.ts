@@ -62,8 +62,8 @@ export async function expectPurchase(trx: Trx, principal: Principal, input: Expe
 /** Locks an expected purchase receipt the caller may act on and that is still open. */
 async function lockOpenPurchase(trx: Trx, principal: Principal, id: string, action: 'receive' | 'cancel'): Promise<IncomingRow> {
   const row = await selectIncoming(trx).where('i.id', '=', id).forUpdate('i').executeTakeFirst();
-  if (!row) throw new NotFound('Expected receipt', id);
-  assertActsForLocation(principal, row.location_id);
+  // Another store's expected deliveries answer 404, as ones that do not exist.
+  if (!row || (principal.role === 'store' && row.location_id !== principal.locationId)) throw new NotFound('Expected receipt', id);
   // A transfer's incoming stock is received through the transfer, which keeps its lines in step.
   if (row.source === 'transfer') {
     throw new RuleViolation('managed-by-transfer', `This incoming stock belongs to transfer ${row.reference_id}; use the transfer's ${action} instead.`, { transferId: row.reference_id });
@@ -122,12 +122,16 @@ export interface IncomingFilter {
 }
 
 /** Purchases and shipped transfers on their way, oldest announcement first. */
-export async function listIncoming(db: Executor, filter: IncomingFilter): Promise<Page<ExpectedReceipt>> {
+/** Store staff see what is on its way to their store (naming another store is a 403); admins see everything. */
+export async function listIncoming(db: Executor, principal: Principal, filter: IncomingFilter): Promise<Page<ExpectedReceipt>> {
+  if (filter.locationId !== undefined) assertActsForLocation(principal, filter.locationId);
+  const store = principal.role === 'store' ? principal.locationId! : undefined;
   const after = decodeCursor(filter.cursor);
   const rows = await selectIncoming(db)
     .$if(after !== undefined, (q) => q.where('i.id', '>', after!))
     .$if(filter.sku !== undefined, (q) => q.where('v.sku', '=', filter.sku!))
     .$if(filter.locationId !== undefined, (q) => q.where('i.location_id', '=', filter.locationId!))
+    .$if(store !== undefined, (q) => q.where('i.location_id', '=', store!))
     .$if(filter.status !== undefined, (q) => q.where('i.status', '=', filter.status!))
     .orderBy('i.id')
     .limit(filter.limit + 1)

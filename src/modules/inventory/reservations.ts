@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { writeTogether, type Guarded } from '../../platform/db/statements.ts';
 import type { Db, Executor, Trx } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
 import { NotFound, RuleViolation } from '../../platform/http/problem.ts';
 import {
   availableToPromise, changeStock, changeWrites, InsufficientStock, keyOf, lockLevels, movementsInsert, persistChanges, withSkus, type Level, type Shortage, type StockChange,
@@ -268,6 +269,24 @@ export async function confirmHold(trx: Trx, id: string): Promise<Reservation> {
     .executeTakeFirst();
   if (!row) throw new RuleViolation('hold-expired', `Hold ${id} has expired; reserve again.`);
   return toReservation(row);
+}
+
+/**
+ * Admins see every reservation; a channel key those of its channel; store staff those at their store (whoever made
+ * them), the goods they hold being on its shelves. Any other answers 404, as one that does not exist.
+ */
+export function assertMaySeeReservation(principal: Principal, reservation: Reservation): void {
+  if (principal.role === 'admin') return;
+  if (principal.role === 'channel' && reservation.channelId === principal.channelId) return;
+  if (principal.role === 'store' && reservation.locationId === principal.locationId) return;
+  throw new NotFound('Reservation', reservation.id);
+}
+
+/** A reservation the caller may see and act on (404 otherwise). */
+export async function getReservationFor(db: Executor, principal: Principal, id: string): Promise<Reservation> {
+  const reservation = await getReservation(db, id);
+  assertMaySeeReservation(principal, reservation);
+  return reservation;
 }
 
 export async function getReservation(db: Executor, id: string): Promise<Reservation> {

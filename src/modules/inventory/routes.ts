@@ -8,7 +8,7 @@ import type { AisleApp } from '../../platform/http/types.ts';
 import { inTransaction } from '../../platform/http/unit-of-work.ts';
 import { availabilityOf, channelLocationIds, channelScope, pickupStoresNear } from './availability.ts';
 import { reservationDesk } from './desk.ts';
-import { confirmHold, deductReservation, expireLapsedHolds, getReservation, releaseReservation, reserveStock, type ReserveRequest } from './reservations.ts';
+import { confirmHold, deductReservation, expireLapsedHolds, getReservationFor, releaseReservation, reserveStock, type ReserveRequest } from './reservations.ts';
 import {
   adjustmentBody, availabilityQuery, availabilitySchema, countBody, damageBody, levelSchema, levelsQuery, movementSchema,
   movementsQuery, pickupStoreSchema, pickupStoresBody, receiptBody, reservationSchema, reserveBody, safetyStockBody, saleBody, type LevelView,
@@ -35,12 +35,12 @@ export async function inventoryRoutes(app: AisleApp) {
   app.get('/inventory/levels', {
     config: { access: ANY_ROLE },
     schema: { tags, operationId: 'listStockLevels', summary: 'Quantities of a SKU across locations, or of every SKU at a location', querystring: levelsQuery.extend(pageQuery), response: { 200: pageOf(levelSchema) } },
-  }, (request) => inventory.listLevels(request.server.db, request.query));
+  }, (request) => inventory.listLevels(request.server.db, request.principal!, request.query));
 
   app.get('/inventory/movements', {
     config: { access: STAFF },
     schema: { tags, operationId: 'listStockMovements', summary: 'The ledger of one SKU at one location, newest first', querystring: movementsQuery.extend(pageQuery), response: { 200: pageOf(movementSchema) } },
-  }, (request) => inventory.listMovements(request.server.db, request.query));
+  }, (request) => inventory.listMovements(request.server.db, request.principal!, request.query));
 
   /** A stock operation at one location: store staff only at their own store, one transaction, levels answered. */
   const stockOperation = <Body extends z.ZodType<{ locationId: string }>>(
@@ -89,6 +89,8 @@ export async function inventoryRoutes(app: AisleApp) {
     const channelId = channelScope(principal, request.body.channelId);
     const lines = request.body.lines;
     await assertLocations(db, lines.map((line) => line.locationId), (index) => `body.lines.${index}.locationId`);
+    // Store staff hold stock on their own shelves only: the reservations they could not release otherwise.
+    if (principal.role === 'store') for (const line of lines) atLocation(principal, line.locationId);
     if (channelId !== undefined) {
       const allowed = new Set(await channelLocationIds(db, channelId, 'sells'));
       const outside = lines.find((line) => !allowed.has(line.locationId));
@@ -116,16 +118,15 @@ export async function inventoryRoutes(app: AisleApp) {
   app.get('/reservations/:id', {
     config: { access: ANY_ROLE },
     schema: { tags: ['Reservations'], operationId: 'getReservation', summary: 'Get a reservation', params: idParams, response: { 200: reservationSchema } },
-  }, async (request) => (await inventory.reservationsWithSku(request.server.db, [await getReservation(request.server.db, request.params.id)]))[0]!);
+  }, async (request) => (await inventory.reservationsWithSku(request.server.db, [await getReservationFor(request.server.db, request.principal!, request.params.id)]))[0]!);
 
   const reservationAction = (path: string, operationId: string, summary: string, act: typeof releaseReservation) =>
     app.post(`/reservations/:id/${path}`, {
       config: { access: ANY_ROLE },
       schema: { tags: ['Reservations'], operationId, summary, params: idParams, response: { 200: reservationSchema } },
     }, (request, reply) => inTransaction(request, reply, 200, async (trx) => {
-      const reservation = await getReservation(trx, request.params.id);
       const principal = request.principal!;
-      if (principal.role === 'channel' && reservation.channelId !== principal.channelId) throw new Forbidden('This reservation belongs to another channel.');
+      await getReservationFor(trx, principal, request.params.id);
       return (await inventory.reservationsWithSku(trx, [await act(trx, request.params.id, principal.actor)]))[0]!;
     }));
   reservationAction('release', 'releaseReservation', 'Release a reservation: its units are available again', releaseReservation);

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
+import { assertActsForLocation, type Principal } from '../../platform/auth/principal.ts';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
-import { InvalidInput } from '../../platform/http/problem.ts';
+import { Forbidden, InvalidInput } from '../../platform/http/problem.ts';
 import { publish } from '../../platform/outbox.ts';
 import type { Reservation } from './reservations.ts';
 import { assertLocations, resolveSkus } from './skus.ts';
@@ -122,7 +123,17 @@ export async function setSafetyStock(trx: Trx, input: { locationId: string; sku?
   return { levels: await withSku(trx, [after]) };
 }
 
-export async function listLevels(db: Executor, query: { sku?: string | undefined; locationId?: string | undefined; limit: number; cursor?: string | undefined }) {
+/**
+ * Stock is shared: admins and store staff (who send a customer to the store that has it) see every location. A channel
+ * key sees the locations its channel sells or fulfils from, not the rest of the retailer's network.
+ */
+export async function listLevels(db: Executor, principal: Principal, query: { sku?: string | undefined; locationId?: string | undefined; limit: number; cursor?: string | undefined }) {
+  const channelId = principal.role === 'channel' ? principal.channelId! : undefined;
+  if (channelId !== undefined && query.locationId !== undefined) {
+    const served = await db.selectFrom('channel_locations').select('location_id').where('channel_id', '=', channelId).where('location_id', '=', query.locationId)
+      .where((eb) => eb.or([eb('sells', '=', true), eb('fulfils', '=', true)])).executeTakeFirst();
+    if (!served) throw new Forbidden(`Channel ${channelId} neither sells nor fulfils from location ${query.locationId}.`);
+  }
   const variantId = query.sku === undefined ? undefined : (await resolveSkus(db, [query.sku], () => 'query.sku')).get(query.sku)!;
   const after = decodeCursor(query.cursor, (key) => key.split('|').length === 2 && key.split('|').every(isUuid));
   const { rows } = await sql<{ variant_id: string; location_id: string; on_hand: number; reserved: number; damaged: number; incoming: number; safety_stock: number }>`
@@ -131,6 +142,7 @@ export async function listLevels(db: Executor, query: { sku?: string | undefined
     where true
     ${variantId ? sql`and s.variant_id = ${variantId}` : sql``}
     ${query.locationId ? sql`and s.location_id = ${query.locationId}` : sql``}
+    ${channelId ? sql`and s.location_id in (select location_id from channel_locations where channel_id = ${channelId} and (sells or fulfils))` : sql``}
     ${after ? sql`and (s.variant_id, s.location_id) > (${after.split('|')[0]}::uuid, ${after.split('|')[1]}::uuid)` : sql``}
     order by s.variant_id, s.location_id
     limit ${query.limit + 1}`.execute(db);
@@ -142,7 +154,9 @@ export async function listLevels(db: Executor, query: { sku?: string | undefined
 }
 
 /** The ledger of one SKU at one location, newest first. */
-export async function listMovements(db: Executor, query: { sku: string; locationId: string; limit: number; cursor?: string | undefined }) {
+export async function listMovements(db: Executor, principal: Principal, query: { sku: string; locationId: string; limit: number; cursor?: string | undefined }) {
+  // A store's ledger (who moved what, sales, counts, losses) is its own: staff read their store's only.
+  assertActsForLocation(principal, query.locationId);
   const variantId = (await resolveSkus(db, [query.sku], () => 'query.sku')).get(query.sku)!;
   const before = decodeCursor(query.cursor, (key) => /^\d{1,18}$/.test(key));
   const rows = await db

@@ -86,7 +86,7 @@ export async function transferRoutes(app: AisleApp) {
       querystring: listIncomingQuery.extend(pageQuery),
       response: { 200: pageOf(expectedReceiptSchema) },
     },
-  }, (request) => incoming.listIncoming(request.server.db, request.query));
+  }, (request) => incoming.listIncoming(request.server.db, request.principal!, request.query));
 
   app.post('/inventory/incoming/:id/receive', {
     config: { access: STAFF },

@@ -216,7 +216,9 @@ describe('transfers', () => {
     expect((await act(inbound.body.id, 'receive', { lines: [{ sku: 'TEE-M', quantity: 1 }] }, storeAKey)).body.status).toBe('received');
 
     const elsewhere = await createTransfer({ fromLocationId: warehouse, toLocationId: storeB, lines: [{ sku: 'MUG', quantity: 1 }] });
-    expect((await api.call('GET', `/v1/transfers/${elsewhere.body.id}`, { token: storeAKey })).status).toBe(403);
+    // Another store's transfer is not there for store A, as if it did not exist.
+    expect((await api.call('GET', `/v1/transfers/${elsewhere.body.id}`, { token: storeAKey })).status).toBe(404);
+    expect((await act(elsewhere.body.id, 'cancel', undefined, storeAKey)).status).toBe(404);
     const mine = await api.call('GET', '/v1/transfers?limit=200', { token: storeAKey });
     expect(mine.status).toBe(200);
     expect(mine.body.items.length).toBeGreaterThan(0);

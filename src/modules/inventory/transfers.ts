@@ -121,10 +121,21 @@ function assertActsForEitherEnd(principal: Principal, fromLocationId: string, to
   assertActsForLocation(principal, toLocationId);
 }
 
+/**
+ * Store staff see only the transfers that leave or reach their store; any other answers 404, as one that does not
+ * exist. (Acting on the wrong end of a transfer they see, such as shipping one that comes to them, is a 403.)
+ */
+function assertMaySeeTransfer(principal: Principal, row: TransferRow) {
+  if (principal.role === 'store' && principal.locationId !== row.from_location_id && principal.locationId !== row.to_location_id) {
+    throw new NotFound('Transfer', row.id);
+  }
+}
+
 /** The transfer, locked until the transaction ends: two clerks shipping the same transfer are served one after the other. */
-async function lockTransfer(trx: Trx, id: string): Promise<TransferRow> {
+async function lockTransfer(trx: Trx, principal: Principal | null, id: string): Promise<TransferRow> {
   const row = await trx.selectFrom('transfers').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!row) throw new NotFound('Transfer', id);
+  if (principal) assertMaySeeTransfer(principal, row);
   return row;
 }
 
@@ -178,7 +189,7 @@ export async function createTransfer(trx: Trx, principal: Principal, input: NewT
 
 /** The units leave the source now (never units promised to someone else) and are on their way to the destination. */
 export async function shipTransfer(trx: Trx, principal: Principal, id: string): Promise<Transfer> {
-  const row = await lockTransfer(trx, id);
+  const row = await lockTransfer(trx, principal, id);
   assertActsForLocation(principal, row.from_location_id);
   const next = nextStatus(row.status, 'ship');
   const lines = await trx.selectFrom('transfer_lines').selectAll().where('transfer_id', '=', id).execute();
@@ -226,7 +237,7 @@ async function deductSetAside(trx: Trx, row: TransferRow, reservationIds: string
 
 /** A delivery at the destination: any part of what is still on its way, never more. */
 export async function receiveTransfer(trx: Trx, principal: Principal, id: string, input: TransferReceipt): Promise<Transfer> {
-  const row = await lockTransfer(trx, id);
+  const row = await lockTransfer(trx, principal, id);
   assertActsForLocation(principal, row.to_location_id);
   const variantIds = await resolveSkus(trx, input.lines.map((line) => line.sku), (index) => `body.lines.${index}.sku`);
   const arriving = input.lines.map((line) => ({ sku: line.sku, variantId: variantIds.get(line.sku)!, quantity: line.quantity }));
@@ -270,7 +281,7 @@ export async function receiveTransfer(trx: Trx, principal: Principal, id: string
 
 /** A draft is simply dropped; a shipped transfer with nothing received puts its goods back on the source's shelves. */
 export async function cancelTransfer(trx: Trx, principal: Principal, id: string): Promise<Transfer> {
-  const row = await lockTransfer(trx, id);
+  const row = await lockTransfer(trx, principal, id);
   if (row.status === 'draft') assertActsForEitherEnd(principal, row.from_location_id, row.to_location_id);
   else assertActsForLocation(principal, row.from_location_id);
   await follower?.cancelling(trx, row);
@@ -283,7 +294,8 @@ export async function cancelTransfer(trx: Trx, principal: Principal, id: string)
  * as it is: its goods arrive as the destination's own stock.
  */
 export async function reduceDraftTransfer(trx: Trx, id: string, unwanted: { variantId: string; quantity: number }[], actor: string): Promise<void> {
-  const row = await lockTransfer(trx, id);
+  // The order being cancelled has already decided who may (null: no check of the transfer's ends).
+  const row = await lockTransfer(trx, null, id);
   if (row.status !== 'draft') return;
   const less = new Map<string, number>();
   for (const line of unwanted) less.set(line.variantId, (less.get(line.variantId) ?? 0) + line.quantity);
@@ -325,7 +337,7 @@ async function cancelLocked(trx: Trx, row: TransferRow, actor: string): Promise<
 export async function getTransfer(db: Executor, principal: Principal, id: string): Promise<Transfer> {
   const row = await db.selectFrom('transfers').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFound('Transfer', id);
-  assertActsForEitherEnd(principal, row.from_location_id, row.to_location_id);
+  assertMaySeeTransfer(principal, row);
   return withLines(db, row);
 }
 

@@ -3,11 +3,12 @@ import type { Executor } from '../../platform/db/database.ts';
 import type { DeliveryGroupsTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema-orders.ts';
 import type { Payment } from '../payments/schema.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
-import { Forbidden, NotFound } from '../../platform/http/problem.ts';
+import { NotFound } from '../../platform/http/problem.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { orderQrPayload, parseOrderQrPayload } from '../documents/qr.ts';
 import { paymentsOfOrders } from '../payments/service.ts';
 import { normalisePhone } from '../customers/schema.ts';
+import { assertMaySeeCustomer } from '../customers/service.ts';
 import type { OrderView } from './schema.ts';
 
 /** Reading orders: one order with everything, the timeline, search, and one customer's history across channels. */
@@ -16,12 +17,16 @@ export async function recordOrderEvent(trx: Executor, orderId: string, type: str
   await trx.insertInto('order_events').values({ order_id: orderId, type, detail: JSON.stringify(detail), actor, channel_id: channelId }).execute();
 }
 
-/** Admins see every order; a channel only its own; store staff the orders their store fulfils or hands over. */
+/**
+ * Admins see every order; a channel only its own; store staff the orders their store fulfils or hands over, or that
+ * its registers sold. Any other answers 404, as an order that does not exist: an id or number tells nothing of
+ * another channel's business.
+ */
 export async function assertMaySeeOrder(db: Executor, principal: Principal, order: { id: string; channel_id: string }) {
   if (principal.role === 'admin') return;
   if (principal.role === 'channel') {
     if (principal.channelId === order.channel_id) return;
-    throw new Forbidden('This order was placed through another channel.');
+    throw new NotFound('Order', order.id);
   }
   const store = principal.locationId!;
   const touches = await db
@@ -31,7 +36,7 @@ export async function assertMaySeeOrder(db: Executor, principal: Principal, orde
     .where((eb) => eb.or([eb('fulfilment_location_id', '=', store), eb('pickup_location_id', '=', store)]))
     .executeTakeFirst();
   const viaRegister = await db.selectFrom('channels').select('id').where('id', '=', order.channel_id).where('store_location_id', '=', store).executeTakeFirst();
-  if (!touches && !viaRegister) throw new Forbidden('This order is neither fulfilled nor handed over by your store.');
+  if (!touches && !viaRegister) throw new NotFound('Order', order.id);
 }
 
 export async function getOrder(db: Executor, id: string): Promise<OrderView> {
@@ -145,4 +150,13 @@ export async function searchOrders(db: Executor, principal: Principal, search: O
     .execute();
   const page = toPage(rows, search.limit, (row) => row.id, (row) => row.id);
   return { items: await loadOrders(db, page.items), nextCursor: page.nextCursor };
+}
+
+/**
+ * One customer's orders from every channel (store staff serve the customer whatever channel they bought through); a
+ * channel key, only the orders through it, and only of a customer it may see (404 otherwise, as for the profile).
+ */
+export async function customerOrders(db: Executor, principal: Principal, customerId: string, search: Omit<OrderSearch, 'customerId'>) {
+  await assertMaySeeCustomer(db, principal, customerId);
+  return searchOrders(db, principal, { ...search, customerId }, { wholeHistory: true });
 }

@@ -11,7 +11,7 @@ import { inTransaction, markReplayed } from '../../platform/http/unit-of-work.ts
 import { consumerWaitingSeconds, runConsumer } from '../../platform/outbox.ts';
 import type { Mailer } from '../documents/mailer.ts';
 import { ORDER_EMAILS, orderEmails, type Retailer } from './emails.ts';
-import { assertMaySeeOrder, getOrder, orderTimeline, searchOrders } from './read.ts';
+import { assertMaySeeOrder, customerOrders, getOrder, orderTimeline, searchOrders } from './read.ts';
 import { addressChangeBody, cancelBody, createOrderBody, noteBody, orderSchema, searchOrdersQuery, shipBody, timelineSchema } from './schema.ts';
 import * as orders from './service.ts';
 
@@ -81,7 +81,7 @@ export async function orderRoutes(app: AisleApp, options: OrderRouteOptions = {}
       querystring: z.object({ ...pageQuery, channelId: z.uuid().optional(), status: searchOrdersQuery.shape.status }),
       response: { 200: pageOf(orderSchema) },
     },
-  }, (request) => searchOrders(request.server.db, request.principal!, { ...request.query, customerId: request.params.id }, { wholeHistory: true }));
+  }, (request) => customerOrders(request.server.db, request.principal!, request.params.id, request.query));
 
   app.post('/orders/:id/cancel', {
     config: { access: ANY_ROLE },

@@ -13,7 +13,8 @@ import * as accessChanges from './migrations/0009_access_changes.ts';
 import * as conditionalWrites from './migrations/0010_conditional_writes.ts';
 import * as catalogInReferenceData from './migrations/0011_catalog_in_reference_data.ts';
 import * as outboxConsumers from './migrations/0012_outbox_consumers.ts';
-import * as loginFailures from './migrations/0013_login_failures.ts';
+import * as customerChannel from './migrations/0013_customer_channel.ts';
+import * as loginFailures from './migrations/0014_login_failures.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -29,7 +30,8 @@ export const migrations: Record<string, Migration> = {
   '0010_conditional_writes': conditionalWrites,
   '0011_catalog_in_reference_data': catalogInReferenceData,
   '0012_outbox_consumers': outboxConsumers,
-  '0013_login_failures': loginFailures,
+  '0013_customer_channel': customerChannel,
+  '0014_login_failures': loginFailures,
 };
 
 async function migrator(db: Db): Promise<Migrator> {

@@ -122,6 +122,8 @@ export interface CustomersTable {
   /** Marketing consent flags and the ISO time each was last given or withdrawn. */
   consent: Json<Record<string, boolean | string | null>>;
   note: Generated<string>;
+  /** The channel whose key created the profile; null for staff and checkouts (migration 0013). */
+  created_by_channel_id: Generated<string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
