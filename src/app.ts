@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accessRoutes } from './modules/access/routes.ts';
 import { ApiKeys, authenticate } from './modules/access/service.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
@@ -21,9 +21,9 @@ import { pricingRoutes } from './modules/pricing/routes.ts';
 import { ADMIN } from './platform/auth/principal.ts';
 import type { Database } from './platform/db/database.ts';
 import { isMigrated } from './platform/db/migrate.ts';
-import { COMMON_PROBLEMS, Forbidden, InvalidInput, NotFound, Problem, sendProblem, toProblem, Unauthenticated, urlProblem } from './platform/http/problem.ts';
+import { COMMON_PROBLEMS, Forbidden, NotFound, Problem, sendProblem, toProblem, Unauthenticated, urlProblem } from './platform/http/problem.ts';
 import { homePage } from './platform/http/home-page.ts';
-import { unstorableText } from './platform/http/storable-text.ts';
+import { validateRequestPart } from './platform/http/validation.ts';
 import type { AisleApp } from './platform/http/types.ts';
 import { Metrics } from './platform/metrics.ts';
 
@@ -60,7 +60,7 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
   }).withTypeProvider<ZodTypeProvider>();
 
   await app.register(cookie);
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(validateRequestPart);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', options.database);
   app.decorate('db', options.database.db);
@@ -72,10 +72,6 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
   });
 
   app.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request)));
-  app.addHook('preValidation', async (request) => {
-    const found = [...unstorableText(request.params, 'path'), ...unstorableText(request.query, 'query'), ...unstorableText(request.body, 'body')];
-    if (found.length) throw new InvalidInput(found);
-  });
   app.setNotFoundHandler((request, reply) => sendProblem(reply, new NotFound('Route', `${request.method} ${request.url.split('?')[0]}`)));
 
   // Every API route must declare who may call it, and how generated clients name it; one that forgets does not start.

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isConnectionLost, RETRY_AFTER_SECONDS } from '../db/connection-errors.ts';
 
@@ -138,9 +138,6 @@ interface PgError {
 const isPgError = (error: unknown): error is PgError =>
   typeof error === 'object' && error !== null && typeof (error as PgError).code === 'string' && /^[0-9A-Z]{5}$/.test((error as PgError).code);
 
-/** How fields are named in problems: `query.limit`, `path.id`, `header.idempotency-key`, `body.lines.0.sku`. */
-const PARTS: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
-
 /** A URL the router could not read (`frameworkErrors`): a malformed %-escape, or a path segment over 100 characters. */
 export function urlProblem(error: FastifyError): Problem {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return new InvalidInput([{ field: 'path', message: 'has a segment longer than 100 characters' }]);
@@ -151,15 +148,6 @@ export function urlProblem(error: FastifyError): Problem {
 /** Maps whatever was thrown to the problem the client sees. Unknown errors become a 500 that leaks nothing. */
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (error instanceof Problem) return error;
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const where = PARTS[(error as FastifyError).validationContext ?? 'body'] ?? 'body';
-    return new InvalidInput(
-      error.validation.map((issue) => ({
-        field: [where, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
-        message: issue.message ?? 'is invalid',
-      })),
-    );
-  }
   if (isResponseSerializationError(error)) {
     request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
     return new Problem(500, 'internal', 'The server failed to answer.');
