@@ -9,6 +9,7 @@ import { changeStock } from '../src/modules/inventory/stock.ts';
 import { orderEmails } from '../src/modules/orders/emails.ts';
 import { placeOrders, prepareBatch, writeBatch, type OrderRequest, type PreparedOrder } from '../src/modules/orders/place.ts';
 import { sellingSetupCache } from '../src/modules/orders/selling-setup.ts';
+import { TEST_PROVIDERS } from '../src/modules/payments/providers.ts';
 import { quote } from '../src/modules/pricing/service.ts';
 import type { Principal } from '../src/platform/auth/principal.ts';
 import { openPGlite, type Db } from '../src/platform/db/database.ts';
@@ -121,7 +122,7 @@ async function webOrders(db: Db, spread: boolean) {
 async function placeHistory(db: Db, spread: boolean, orders: number) {
   const next = await webOrders(db, spread);
   for (let batch = 0; batch < orders / 200; batch++) {
-    const failed = (await placeOrders(db, await next(200))).filter((outcome) => 'error' in outcome);
+    const failed = (await placeOrders(db, await next(200), TEST_PROVIDERS)).filter((outcome) => 'error' in outcome);
     if (failed.length) throw new Error(`history: ${failed.length} orders failed: ${String((failed[0] as { error: unknown }).error)}`);
   }
 }
@@ -144,8 +145,8 @@ async function batchesRun() {
       const before = await cpuSeconds([]);
       const started = performance.now();
       for (const batch of batches) {
-        const steps = await prepareBatch(database.db, batch, new Date(), setups);
-        await writeBatch(database.db, steps.filter((step): step is PreparedOrder => 'tenders' in step), new Date());
+        const steps = await prepareBatch(database.db, batch, TEST_PROVIDERS, new Date(), setups);
+        await writeBatch(database.db, steps.filter((step): step is PreparedOrder => 'tenders' in step), TEST_PROVIDERS, new Date());
       }
       const after = await cpuSeconds([]);
       const perOrder = (seconds: number) => +((1000 * seconds) / (batches.length * size)).toFixed(2);

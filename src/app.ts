@@ -2,21 +2,20 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
+import type { ZodType } from 'zod';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accessRoutes } from './modules/access/routes.ts';
 import { ApiKeys, authenticate } from './modules/access/service.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { channelRoutes } from './modules/channels/routes.ts';
 import { customerRoutes } from './modules/customers/routes.ts';
-import { usePhoneRegion } from './modules/customers/schema.ts';
+import { readingPhonesIn } from './modules/customers/schema.ts';
 import { eventRoutes } from './modules/events/routes.ts';
 import { feedRoutes } from './modules/inventory/feed-routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { transferRoutes } from './modules/inventory/transfer-routes.ts';
-import { followTransfers } from './modules/inventory/transfers.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
-import { orderRoutes, type OrderRouteOptions } from './modules/orders/routes.ts';
-import { shipToStore } from './modules/orders/ship-to-store.ts';
+import { orderRoutes } from './modules/orders/routes.ts';
 import { pricingRoutes } from './modules/pricing/routes.ts';
 import { ADMIN } from './platform/auth/principal.ts';
 import type { Database } from './platform/db/database.ts';
@@ -26,15 +25,15 @@ import { homePage } from './platform/http/home-page.ts';
 import { validateRequestPart } from './platform/http/validation.ts';
 import type { AisleApp } from './platform/http/types.ts';
 import { Metrics } from './platform/metrics.ts';
+import type { Policies } from './policies.ts';
 
 export interface AppOptions {
   database: Database;
   /** Accepted as an admin API key (first setup and automation). */
   adminApiKey?: string | undefined;
   logger?: FastifyServerOptions['logger'];
-  orders?: OrderRouteOptions;
-  /** The country of phone numbers written without + (default FR). */
-  phoneRegion?: string | undefined;
+  /** The shop's choices (src/policies.ts), handed to the route plugins that need them. */
+  policies: Policies;
 }
 
 const READY_TIMEOUT_MS = 2000;
@@ -46,8 +45,12 @@ function withinMs<T>(ms: number, promise: Promise<T>): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * The HTTP server: routes, access checks, OpenAPI. It starts no background work (src/workers.ts does) and keeps no
+ * choice of its own: the policies come in with `options`.
+ */
 export async function buildApp(options: AppOptions): Promise<AisleApp> {
-  usePhoneRegion(options.phoneRegion ?? 'FR');
+  const { policies } = options;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -60,7 +63,11 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
   }).withTypeProvider<ZodTypeProvider>();
 
   await app.register(cookie);
-  app.setValidatorCompiler(validateRequestPart);
+  // Phone numbers in a request are read in the shop's region (customers/schema.ts: zod passes a schema nothing else).
+  app.setValidatorCompiler<ZodType>((route) => {
+    const validate = validateRequestPart(route);
+    return (data) => readingPhonesIn(policies.phoneRegion, validate, data);
+  });
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', options.database);
   app.decorate('db', options.database.db);
@@ -156,14 +163,12 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       await catalogRoutes(api);
       await locationRoutes(api);
       await channelRoutes(api);
-      await customerRoutes(api);
+      await customerRoutes(api, { phoneRegion: policies.phoneRegion });
       await inventoryRoutes(api);
       await feedRoutes(api);
-      // Ship to store: orders follow the transfers that bring their goods to the pickup store.
-      followTransfers(shipToStore);
-      await transferRoutes(api);
+      await transferRoutes(api, { follower: policies.transferFollower });
       await pricingRoutes(api);
-      await orderRoutes(api, options.orders);
+      await orderRoutes(api, { providers: policies.paymentProviders, phoneRegion: policies.phoneRegion });
       await eventRoutes(api);
     },
     { prefix: '/v1' },

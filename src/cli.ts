@@ -3,7 +3,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { buildApp } from './app.ts';
-import { createMailer } from './modules/documents/mailer.ts';
 import { loadConfig, type Config } from './config.ts';
 import { demoLoginStillValid, seedDemo, type DemoLogin } from './demo/seed.ts';
 import { csvRows, importStockFeed, jsonRows, ndjsonRows, type FeedFormat, type FeedMode } from './modules/inventory/feeds.ts';
@@ -11,6 +10,8 @@ import { keepStatisticsFresh } from './platform/db/statistics.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
 import { Problem } from './platform/http/problem.ts';
+import { buildPolicies } from './policies.ts';
+import { startWorkers } from './workers.ts';
 
 const USAGE = `Usage: aisle <command>
 
@@ -36,25 +37,23 @@ async function serve(config: Config) {
       if (still) printDemoWelcome(still, config, 'The demo shop is here, as you left it.');
     }
   }
-  const mailer = createMailer({ from: config.mailFrom, ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : { outboxDir: path.join(config.dataDir, 'outbox') }) });
-  const app = await buildApp({
-    database,
-    adminApiKey: config.adminApiKey,
-    logger: { level: config.logLevel },
-    phoneRegion: config.phoneRegion,
-    orders: config.orderEmails ? { confirmations: { mailer, retailer: config.retailer } } : {},
-  });
+  // The composition root: the shop's policies built once, handed to the app and to the workers.
+  const policies = buildPolicies(config);
+  const app = await buildApp({ database, policies, adminApiKey: config.adminApiKey, logger: { level: config.logLevel } });
   const stopAnalysing = await keepStatisticsFresh(database, (error) => app.log.error({ err: error }, 'analyze failed'));
+  let stopWorkers = async () => {};
   const stop = async () => {
     stopAnalysing();
     await app.close();
-    mailer.close();
+    await stopWorkers();
+    policies.mail.mailer.close();
     await database.close();
     process.exit(0);
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   const address = await app.listen({ port: config.port, host: config.host });
+  stopWorkers = startWorkers(database, policies, { holds: config.holdSweeper, orderEmails: config.orderEmails }, app.log);
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
   console.log(`Aisle is serving ${address} (API docs at /docs) on ${where}`);
 }

@@ -12,6 +12,7 @@ const environment = z.object({
   AISLE_ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   AISLE_DEMO: z.enum(['auto', 'off']).default('auto'),
   AISLE_ORDER_EMAILS: z.enum(['on', 'off']).default('on'),
+  AISLE_HOLD_SWEEPER: z.enum(['on', 'off']).default('on'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3).default('Aisle demo shop <orders@demo.aisle.dev>'),
   RETAILER_NAME: z.string().min(1).default('Maison Rhône'),
@@ -36,6 +37,8 @@ export interface Config {
   logLevel: string;
   /** Whether this process takes turns sending the customers' order emails from the outbox (`orders/emails.ts`). */
   orderEmails: boolean;
+  /** Whether this process gives the stock of expired holds back (`workers.ts`); any number of processes may. */
+  holdSweeper: boolean;
   /** SMTP server for customer emails; unset: emails are written as .eml files into `<dataDir>/outbox`. */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.AISLE_DEMO,
     logLevel: e.LOG_LEVEL,
     orderEmails: e.AISLE_ORDER_EMAILS === 'on',
+    holdSweeper: e.AISLE_HOLD_SWEEPER === 'on',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     retailer: { name: e.RETAILER_NAME, addressLines: e.RETAILER_ADDRESS.split('|'), vatNumber: e.RETAILER_VAT_NUMBER, locale: e.RETAILER_LOCALE },

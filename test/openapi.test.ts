@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { clientTypes } from '../src/platform/http/openapi-client.ts';
 import { ADMIN_KEY, startTestApi, type TestApi } from './support/api.ts';
+import { testPolicies } from './support/policies.ts';
 
 /**
  * The OpenAPI document is what client generators and the web apps build on: it must be valid OpenAPI 3.1, complete
@@ -87,7 +88,7 @@ describe('the OpenAPI document', () => {
 
   it('refuses to start an API route without an operationId, or with one already taken', async () => {
     const routeWith = async (schema: { operationId?: string; summary: string }) => {
-      const app = await buildApp({ database: api.database, adminApiKey: ADMIN_KEY });
+      const app = await buildApp({ database: api.database, policies: testPolicies(), adminApiKey: ADMIN_KEY });
       app.register(async (v1) => { v1.get('/extra', { config: { access: 'public' }, schema }, async () => ({})); }, { prefix: '/v1' });
       try {
         await app.ready();

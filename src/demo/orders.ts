@@ -3,6 +3,7 @@ import type { Db } from '../platform/db/database.ts';
 import { placeOrders, type OrderRequest } from '../modules/orders/place.ts';
 import type { CreateOrder } from '../modules/orders/schema.ts';
 import { advanceGroup, releaseGroup } from '../modules/orders/service.ts';
+import { TEST_PROVIDERS } from '../modules/payments/providers.ts';
 import { quote } from '../modules/pricing/service.ts';
 
 const DEMO: Principal = { role: 'admin', locationId: null, channelId: null, userId: null, apiKeyId: null, actor: 'demo' };
@@ -12,7 +13,8 @@ const ADDRESS = { line1: '12 rue Mercière', postalCode: '69002', city: 'Lyon', 
 /**
  * A few orders for the demo shop, one of each kind a newcomer may want to follow through: shipped to an address,
  * ready for pickup, on its way to a store (ship to store, with its transfer waiting at the warehouse), sold at a
- * register, and paid at pickup. Placed through the same code as any order.
+ * register, and paid at pickup. Placed through the same code as any order, paid with the test provider's cards
+ * whatever providers the shop has.
  */
 export async function placeDemoOrders(db: Db): Promise<void> {
   const now = new Date();
@@ -48,13 +50,13 @@ export async function placeDemoOrders(db: Db): Promise<void> {
     await order(phone.id, customers[4]!, await stocked(stores[0]!.id, 2), { method: 'pickup_in_store', pickupLocationId: stores[0]!.id, recipient: '' },
       (amount) => [{ method: 'pay_at_pickup', amount }]),
   ];
-  const placed = await placeOrders(db, requests, now);
+  const placed = await placeOrders(db, requests, TEST_PROVIDERS, now);
   const views = placed.map((outcome) => {
     if ('error' in outcome) throw outcome.error;
     return outcome.order;
   });
   await db.transaction().execute(async (trx) => {
-    await releaseGroup(trx, DEMO, views[0]!.id, views[0]!.deliveryGroups[0]!.id, 'ship', { carrier: 'Colissimo', trackingNumber: '6A00000000001' });
+    await releaseGroup(trx, DEMO, views[0]!.id, views[0]!.deliveryGroups[0]!.id, 'ship', TEST_PROVIDERS, { carrier: 'Colissimo', trackingNumber: '6A00000000001' });
     await advanceGroup(trx, DEMO, views[1]!.id, views[1]!.deliveryGroups[0]!.id, 'ready-for-pickup');
   });
 }

@@ -1,7 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp, type AppOptions } from '../../src/app.ts';
 import type { AisleApp } from '../../src/platform/http/types.ts';
+import type { Policies } from '../../src/policies.ts';
+import { startWorkers, type WorkerSwitches } from '../../src/workers.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
+import { testPolicies } from './policies.ts';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
 
@@ -29,11 +32,21 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+export interface TestApiOptions extends Omit<AppOptions, 'database' | 'policies'> {
+  /** In place of the test policies' fields (test/support/policies.ts). */
+  policies?: Partial<Policies>;
+  /** Background work this server does, started as `aisle serve` starts it (src/workers.ts); none by default. */
+  workers?: WorkerSwitches;
+}
+
 /** A real Aisle server on a free loopback port, on a database of its own; talk to it over real HTTP. */
-export async function startTestApi(options: Omit<AppOptions, 'database'> = {}): Promise<TestApi> {
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
+  const { policies: overrides, workers, ...appOptions } = options;
   const database = await createTestDatabase();
-  const app = await buildApp({ adminApiKey: ADMIN_KEY, ...options, database });
+  const policies = testPolicies(overrides);
+  const app = await buildApp({ adminApiKey: ADMIN_KEY, ...appOptions, database, policies });
   await app.listen({ host: '127.0.0.1', port: 0 });
+  const stopWorkers = workers ? startWorkers(database, policies, workers, app.log) : async () => {};
   const { port } = app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
 
@@ -60,6 +73,7 @@ export async function startTestApi(options: Omit<AppOptions, 'database'> = {}): 
     call,
     close: async () => {
       await app.close();
+      await stopWorkers();
       await database.close();
     },
   };

@@ -22,7 +22,12 @@ const tags = ['Customers'];
 
 // One profile serves every channel; who sees which is the service's (assertMaySeeCustomer, docs/architecture.md):
 // admins everything, store staff serve any customer, a channel key its own customers and exact look-ups.
-export async function customerRoutes(app: AisleApp) {
+export interface CustomerRouteOptions {
+  /** The country of phone numbers searched for without + (RETAILER_LOCALE's). */
+  phoneRegion: string;
+}
+
+export async function customerRoutes(app: AisleApp, options: CustomerRouteOptions) {
   app.post('/customer-groups', {
     config: { access: ADMIN },
     schema: { tags, operationId: 'createCustomerGroup', summary: 'Create a customer group with the discount its members get', body: createCustomerGroupBody, response: { 201: customerGroupSchema } },
@@ -48,7 +53,7 @@ export async function customerRoutes(app: AisleApp) {
   app.get('/customers', {
     config: { access: ANY_ROLE },
     schema: { tags, operationId: 'listCustomers', summary: 'Find customers by name, email or phone', querystring: listCustomersQuery.extend(pageQuery), response: { 200: pageOf(customerSchema) } },
-  }, (request) => customers.listCustomers(request.server.db, request.principal!, request.query));
+  }, (request) => customers.listCustomers(request.server.db, request.principal!, request.query, options.phoneRegion));
 
   app.get('/customers/:id', {
     config: { access: ANY_ROLE },

@@ -3,20 +3,34 @@ import { z } from 'zod';
 import { countrySchema } from '../../platform/http/params.ts';
 import { requestExample } from '../../platform/http/openapi.ts';
 
-let phoneRegion: CountryCode = 'FR';
+/** The country of phone numbers written without + when nobody says otherwise (Aisle's demo retailer is French). */
+export const DEFAULT_PHONE_REGION = 'FR';
 
-/** The country whose national numbers people write without +: the retailer's (RETAILER_LOCALE), set at start. */
-export function usePhoneRegion(region: string): void {
-  phoneRegion = region as CountryCode;
+/**
+ * The region `phoneSchema` reads national numbers in. zod hands a schema nothing but the value, so the app's validator
+ * sets it for the length of one synchronous parse (`readingPhonesIn`) and puts the previous one back: two apps in one
+ * process (tests) each read with their own region, and no configuration is left behind in this module.
+ */
+let readingIn: CountryCode = DEFAULT_PHONE_REGION;
+
+/** `parse(value)` (synchronous: a zod parse) with `phoneSchema` reading national numbers in `region`. */
+export function readingPhonesIn<Value, Result>(region: string, parse: (value: Value) => Result, value: Value): Result {
+  const outer = readingIn;
+  readingIn = region as CountryCode;
+  try {
+    return parse(value);
+  } finally {
+    readingIn = outer;
+  }
 }
 
 /**
- * A phone number in E.164 (+33612345678), however it was written: "06 12 34 56 78" in the retailer's country,
- * "+33 (0)6 12-34-56-78", "0048 612 345 678". Undefined when it cannot be a number. One customer typing their number
- * two ways is still one customer.
+ * A phone number in E.164 (+33612345678), however it was written: "06 12 34 56 78" in the retailer's country
+ * (`region`), "+33 (0)6 12-34-56-78", "0048 612 345 678". Undefined when it cannot be a number. One customer typing
+ * their number two ways is still one customer.
  */
-export function normalisePhone(phone: string): string | undefined {
-  const parsed = parsePhoneNumberFromString(phone, phoneRegion);
+export function normalisePhone(phone: string, region: string): string | undefined {
+  const parsed = parsePhoneNumberFromString(phone, region as CountryCode);
   return parsed?.isPossible() ? parsed.number : undefined;
 }
 
@@ -25,7 +39,7 @@ export const phoneSchema = z
   .string()
   .max(40)
   .transform((value, context) => {
-    const e164 = normalisePhone(value);
+    const e164 = normalisePhone(value, readingIn);
     if (e164 === undefined) context.addIssue({ code: 'custom', message: 'must be a phone number: international with +, or national in the retailer\'s country' });
     return e164 ?? z.NEVER;
   })

@@ -231,13 +231,14 @@ function assertMayList(principal: Principal, filter: CustomerFilter) {
   if (!exact && !filter.q) throw new Forbidden('Store staff search for a customer by q, email or phone; only admins list every customer.');
 }
 
-export async function listCustomers(db: Executor, principal: Principal, filter: CustomerFilter): Promise<Page<Customer>> {
+/** `phoneRegion`: the country of a phone in `q` written without +. */
+export async function listCustomers(db: Executor, principal: Principal, filter: CustomerFilter, phoneRegion: string): Promise<Page<Customer>> {
   assertMayList(principal, filter);
   const after = decodeCursor(filter.cursor);
   const pattern = filter.q ? likePattern(filter.q) : undefined;
   // Phones are stored in E.164: a whole number is matched as such, a part by its digits ("7946 0018" finds
   // +442079460018; a national trunk 0 is dropped, so "06 12" finds +33612…).
-  const phoneDigits = filter.q ? (normalisePhone(filter.q) ?? filter.q.replace(/[\s.()-]/g, '').replace(/^0(?=\d)/, '')) : '';
+  const phoneDigits = filter.q ? (normalisePhone(filter.q, phoneRegion) ?? filter.q.replace(/[\s.()-]/g, '').replace(/^0(?=\d)/, '')) : '';
   const phonePattern = /^\+?\d{3,}$/.test(phoneDigits) ? likePattern(phoneDigits) : undefined;
   const rows = await db
     .selectFrom('customers')

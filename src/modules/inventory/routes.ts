@@ -8,7 +8,7 @@ import type { AisleApp } from '../../platform/http/types.ts';
 import { inTransaction } from '../../platform/http/unit-of-work.ts';
 import { availabilityOf, channelLocationIds, channelScope, pickupStoresNear } from './availability.ts';
 import { reservationDesk } from './desk.ts';
-import { confirmHold, deductReservation, expireLapsedHolds, getReservationFor, releaseReservation, reserveStock, type ReserveRequest } from './reservations.ts';
+import { confirmHold, deductReservation, getReservationFor, releaseReservation, reserveStock, type ReserveRequest } from './reservations.ts';
 import {
   adjustmentBody, availabilityQuery, availabilitySchema, countBody, damageBody, levelSchema, levelsQuery, movementSchema,
   movementsQuery, pickupStoreSchema, pickupStoresBody, receiptBody, reservationSchema, reserveBody, safetyStockBody, saleBody, type LevelView,
@@ -18,19 +18,12 @@ import { assertLocations, resolveSkus } from './skus.ts';
 
 const tags = ['Inventory'];
 const levelsResponse = z.object({ levels: z.array(levelSchema) });
-const SWEEP_EVERY_MS = 1000;
 
 /** Store staff change stock only at their own store. */
 const atLocation = (principal: Principal, locationId: string) => assertActsForLocation(principal, locationId);
 
 export async function inventoryRoutes(app: AisleApp) {
   const desk = reservationDesk(app.db, { concurrency: app.database.kind === 'postgres' ? 2 : 1, observe: app.metrics.desk('reservations') });
-  let sweeper: NodeJS.Timeout | undefined;
-  app.addHook('onReady', async () => {
-    sweeper = setInterval(() => void expireLapsedHolds(app.db).catch((error: unknown) => app.log.error({ err: error }, 'hold sweeper failed')), SWEEP_EVERY_MS);
-    sweeper.unref();
-  });
-  app.addHook('onClose', async () => clearInterval(sweeper));
 
   app.get('/inventory/levels', {
     config: { access: ANY_ROLE },

@@ -10,9 +10,16 @@ import {
   transferSchema,
 } from './transfer-schema.ts';
 import * as transfers from './transfers.ts';
+import type { TransferFollower } from './transfers.ts';
+
+export interface TransferRouteOptions {
+  /** Told when a transfer moves: ship to store, whose orders wait for their goods on transfers. */
+  follower: TransferFollower;
+}
 
 /** Transfers between locations and expected purchase receipts (incoming stock). */
-export async function transferRoutes(app: AisleApp) {
+export async function transferRoutes(app: AisleApp, options: TransferRouteOptions) {
+  const { follower } = options;
   const tags = ['Transfers'];
 
   app.post('/transfers', {
@@ -39,7 +46,7 @@ export async function transferRoutes(app: AisleApp) {
       params: idParams,
       response: { 200: transferSchema },
     },
-  }, (request, reply) => inTransaction(request, reply, 200, (trx) => transfers.shipTransfer(trx, request.principal!, request.params.id)));
+  }, (request, reply) => inTransaction(request, reply, 200, (trx) => transfers.shipTransfer(trx, request.principal!, request.params.id, follower)));
 
   app.post('/transfers/:id/receive', {
     config: { access: STAFF },
@@ -51,7 +58,7 @@ export async function transferRoutes(app: AisleApp) {
       body: receiveTransferBody,
       response: { 200: transferSchema },
     },
-  }, (request, reply) => inTransaction(request, reply, 200, (trx) => transfers.receiveTransfer(trx, request.principal!, request.params.id, request.body)));
+  }, (request, reply) => inTransaction(request, reply, 200, (trx) => transfers.receiveTransfer(trx, request.principal!, request.params.id, request.body, follower)));
 
   app.post('/transfers/:id/cancel', {
     config: { access: STAFF },
@@ -62,7 +69,7 @@ export async function transferRoutes(app: AisleApp) {
       params: idParams,
       response: { 200: transferSchema },
     },
-  }, (request, reply) => inTransaction(request, reply, 200, (trx) => transfers.cancelTransfer(trx, request.principal!, request.params.id)));
+  }, (request, reply) => inTransaction(request, reply, 200, (trx) => transfers.cancelTransfer(trx, request.principal!, request.params.id, follower)));
 
   const incomingTags = ['Inventory'];
 

@@ -62,7 +62,8 @@ type Line = Transfer['lines'][number];
 
 /**
  * A module whose goods travel on a transfer made for it: ship to store (orders/ship-to-store.ts). Inventory calls it
- * in the transfer's own transaction when the transfer moves, and knows nothing else of it.
+ * in the transfer's own transaction when the transfer moves, and knows nothing else of it. The composition root
+ * (src/policies.ts) chooses it and the transfer routes pass it in.
  */
 export interface TransferFollower {
   /** The transfer is leaving: the reservations at the source that set its units aside (they are deducted with it). */
@@ -71,13 +72,6 @@ export interface TransferFollower {
   arrived(trx: Trx, transfer: TransferRow, complete: boolean, actor: string): Promise<void>;
   /** Someone asks to cancel the transfer: a follower that still needs the goods refuses (throws). */
   cancelling(trx: Trx, transfer: TransferRow): Promise<void>;
-}
-
-let follower: TransferFollower | undefined;
-
-/** Registers the follower (once per process, by the application). */
-export function followTransfers(next: TransferFollower): void {
-  follower = next;
 }
 
 function toTransfer(row: TransferRow, lines: Line[]): Transfer {
@@ -188,12 +182,12 @@ export async function createTransfer(trx: Trx, principal: Principal, input: NewT
 }
 
 /** The units leave the source now (never units promised to someone else) and are on their way to the destination. */
-export async function shipTransfer(trx: Trx, principal: Principal, id: string): Promise<Transfer> {
+export async function shipTransfer(trx: Trx, principal: Principal, id: string, follower: TransferFollower): Promise<Transfer> {
   const row = await lockTransfer(trx, principal, id);
   assertActsForLocation(principal, row.from_location_id);
   const next = nextStatus(row.status, 'ship');
   const lines = await trx.selectFrom('transfer_lines').selectAll().where('transfer_id', '=', id).execute();
-  const setAside = await deductSetAside(trx, row, follower ? await follower.leaving(trx, row, principal.actor) : []);
+  const setAside = await deductSetAside(trx, row, await follower.leaving(trx, row, principal.actor));
   const reference = referenceOf(row, 'transfer');
   await changeStock(
     trx,
@@ -236,7 +230,7 @@ async function deductSetAside(trx: Trx, row: TransferRow, reservationIds: string
 }
 
 /** A delivery at the destination: any part of what is still on its way, never more. */
-export async function receiveTransfer(trx: Trx, principal: Principal, id: string, input: TransferReceipt): Promise<Transfer> {
+export async function receiveTransfer(trx: Trx, principal: Principal, id: string, input: TransferReceipt, follower: TransferFollower): Promise<Transfer> {
   const row = await lockTransfer(trx, principal, id);
   assertActsForLocation(principal, row.to_location_id);
   const variantIds = await resolveSkus(trx, input.lines.map((line) => line.sku), (index) => `body.lines.${index}.sku`);
@@ -275,16 +269,16 @@ export async function receiveTransfer(trx: Trx, principal: Principal, id: string
     set received = i.received + v.quantity, status = case when i.received + v.quantity = i.quantity then 'closed' else 'open' end
     from unnest(${variants}::uuid[], ${quantities}::int[]) as v(variant_id, quantity)
     where i.source = 'transfer' and i.reference_id = ${id} and i.variant_id = v.variant_id and i.status = 'open'`.execute(trx);
-  await follower?.arrived(trx, row, next === 'received', principal.actor);
+  await follower.arrived(trx, row, next === 'received', principal.actor);
   return moveTo(trx, row, next, { receivedAt: next === 'received' });
 }
 
 /** A draft is simply dropped; a shipped transfer with nothing received puts its goods back on the source's shelves. */
-export async function cancelTransfer(trx: Trx, principal: Principal, id: string): Promise<Transfer> {
+export async function cancelTransfer(trx: Trx, principal: Principal, id: string, follower: TransferFollower): Promise<Transfer> {
   const row = await lockTransfer(trx, principal, id);
   if (row.status === 'draft') assertActsForEitherEnd(principal, row.from_location_id, row.to_location_id);
   else assertActsForLocation(principal, row.from_location_id);
-  await follower?.cancelling(trx, row);
+  await follower.cancelling(trx, row);
   return cancelLocked(trx, row, principal.actor);
 }
 

@@ -4,6 +4,7 @@ import { startTestApi, type TestApi } from '../../../test/support/api.ts';
 import { createVariants, ledgerMismatches, receive, seedBasics, type Basics } from '../../../test/support/fixtures.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { placeOrders, prepareBatch, writeBatch, type BatchWrite, type OrderRequest, type PreparedOrder } from './place.ts';
+import { TEST_PROVIDERS } from '../payments/providers.ts';
 import { sellingSetupCache } from './selling-setup.ts';
 
 /**
@@ -52,7 +53,7 @@ describe('a batch of orders', () => {
       order('RARE', 2, 'greedy@example.com', 18000),
       order('RARE', 1, 'second@example.com', 9000),
       order('SOCK', 1, 'wrong-amount@example.com', 1),
-    ]);
+    ], TEST_PROVIDERS);
     const summary = outcomes.map((outcome) => ('error' in outcome ? (outcome.error as { code: string }).code : outcome.order.status));
     expect(summary).toEqual(['placed', 'placed', 'insufficient-stock', 'placed', 'tenders-do-not-cover']);
     const refused = outcomes[2] as { error: { shortages: unknown[] } };
@@ -67,7 +68,7 @@ describe('a batch of orders', () => {
   });
 
   it('leaves nothing behind for a refused order, not even the profile of a new guest', async () => {
-    const [refused] = await placeOrders(api.database.db, [order('RARE', 5, 'nobody@example.com', 45000)]);
+    const [refused] = await placeOrders(api.database.db, [order('RARE', 5, 'nobody@example.com', 45000)], TEST_PROVIDERS);
     expect(refused).toMatchObject({ error: { code: 'insufficient-stock' } });
     const profile = await api.database.db.selectFrom('customer_emails').select('customer_id').where('email', '=', 'nobody@example.com').executeTakeFirst();
     expect(profile).toBeUndefined();
@@ -88,7 +89,7 @@ describe('a batch of orders', () => {
     const outcomes = await placeOrders(api.database.db, [
       order('SOCK', 1, 'twins@example.com', 500),
       order('SOCK', 1, 'TWINS@example.com', 500),
-    ]);
+    ], TEST_PROVIDERS);
     const customers = outcomes.map((outcome) => ('order' in outcome ? outcome.order.customerId : 'refused'));
     expect(customers[0]).toBe(customers[1]);
     const profile = await api.call('GET', `/v1/customers/${customers[0]}`);
@@ -106,10 +107,10 @@ describe('a batch of orders', () => {
 
   /** Prepares the orders (read, priced, authorised), then writes them, saying how. */
   async function placeSaying(requests: OrderRequest[], between?: () => Promise<void>) {
-    const prepared = (await prepareBatch(api.database.db, requests, new Date(), sellingSetupCache(api.database.db))).filter((step): step is PreparedOrder => 'tenders' in step);
+    const prepared = (await prepareBatch(api.database.db, requests, TEST_PROVIDERS, new Date(), sellingSetupCache(api.database.db))).filter((step): step is PreparedOrder => 'tenders' in step);
     await between?.();
     const how: BatchWrite[] = [];
-    const outcomes = await writeBatch(api.database.db, prepared, new Date(), (written) => how.push(written));
+    const outcomes = await writeBatch(api.database.db, prepared, TEST_PROVIDERS, new Date(), (written) => how.push(written));
     return { outcomes, how };
   }
 
@@ -131,12 +132,12 @@ describe('a batch of orders', () => {
     });
     // The new guest has a profile, and the key its answer: a retry is answered with the same order.
     expect((await api.call('GET', `/v1/customers/${(placed[1] as { customerId: string }).customerId}`)).body.emails).toEqual(['new.guest@example.com']);
-    expect(await placeOrders(api.database.db, [keyed])).toEqual([{ order: placed[0], replayed: true }]);
+    expect(await placeOrders(api.database.db, [keyed], TEST_PROVIDERS)).toEqual([{ order: placed[0], replayed: true }]);
   });
 
   it('decides under lock when the stock went to another order between reading and writing', async () => {
     const { outcomes, how } = await placeSaying([order('LAST', 1, 'too.late@example.com', 700), order('SOCK', 1, 'in.time@example.com', 500)], async () => {
-      const [first] = await placeOrders(api.database.db, [order('LAST', 1, 'first.there@example.com', 700)]);
+      const [first] = await placeOrders(api.database.db, [order('LAST', 1, 'first.there@example.com', 700)], TEST_PROVIDERS);
       expect(first).toMatchObject({ order: { status: 'placed' } });
     });
     expect(how).toEqual(['transaction']);
@@ -146,9 +147,9 @@ describe('a batch of orders', () => {
 
   it('answers an order whose statement committed but whose answer was lost as placed, not replayed, its card still authorised', async () => {
     const keyed = { ...order('SOCK', 1, 'lost.answer@example.com', 500), idempotency: { scope: 'admin-key', key: 'lost-answer', requestHash: 'h2' } };
-    const prepared = (await prepareBatch(api.database.db, [keyed], new Date(), sellingSetupCache(api.database.db))).filter((step): step is PreparedOrder => 'tenders' in step);
+    const prepared = (await prepareBatch(api.database.db, [keyed], TEST_PROVIDERS, new Date(), sellingSetupCache(api.database.db))).filter((step): step is PreparedOrder => 'tenders' in step);
     const how: BatchWrite[] = [];
-    const [outcome] = await writeBatch(api.database.db.withPlugin(new LosesOneAnswer('require_condition')), prepared, new Date(), (written) => how.push(written));
+    const [outcome] = await writeBatch(api.database.db.withPlugin(new LosesOneAnswer('require_condition')), prepared, TEST_PROVIDERS, new Date(), (written) => how.push(written));
     // Asked on another connection, the order is there: it is this request's own, neither a 503 nor a replay.
     expect(how).toEqual(['one_statement']);
     expect(outcome).toMatchObject({ replayed: false, order: { status: 'placed' } });

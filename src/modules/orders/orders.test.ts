@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/api.ts';
 import { createVariants, ledgerMismatches, receive, seedBasics, type Basics } from '../../../test/support/fixtures.ts';
 import { qrCodesIn, startSmtpInbox, type Inbox } from '../../../test/support/mail.ts';
+import { TEST_RETAILER } from '../../../test/support/policies.ts';
 import { createMailer } from '../documents/mailer.ts';
 
 const CARD = { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2099, cvc: '123' };
@@ -16,7 +17,8 @@ let mailer: ReturnType<typeof createMailer>;
 beforeAll(async () => {
   inbox = await startSmtpInbox();
   mailer = createMailer({ smtpUrl: inbox.url, from: 'Maison Rhône <orders@example.com>' });
-  api = await startTestApi({ orders: { confirmations: { mailer, retailer: { name: 'Maison Rhône', addressLines: ['45 rue de la République', '69002 Lyon'], locale: 'fr-FR' } } } });
+  // This server sends the order emails as `aisle serve` does (src/workers.ts).
+  api = await startTestApi({ policies: { mail: { mailer, retailer: TEST_RETAILER } }, workers: { orderEmails: true } });
   basics = await seedBasics(api);
   await createVariants(api, ['SHIRT', 'MUG', 'LAST', 'CAP']);
   const prices = await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, {

@@ -16,7 +16,7 @@ import type { Guest } from '../customers/schema.ts';
 import { decideReservations, deductReservation, reservationsIfAllFit, type ReserveRequest } from '../inventory/reservations.ts';
 import { availableWhereChannelsFulfil } from '../inventory/availability.ts';
 import { InsufficientStock, withSkus } from '../inventory/stock.ts';
-import { capturePayments, newPayments, paymentsInsert, requestAuthorizations, toPayment, voidApproved, type TenderOutcome } from '../payments/service.ts';
+import { capturePayments, newPayments, NO_PROVIDERS, paymentsInsert, requestAuthorizations, toPayment, voidApproved, type PaymentProviders, type TenderOutcome } from '../payments/service.ts';
 import type { Quote } from '../pricing/schema.ts';
 import { priceWith, pricingFacts, type CustomerDiscount, type PricingFacts } from '../pricing/service.ts';
 import { nextDeliveryStatus, type DeliveryStatus } from './lifecycle.ts';
@@ -93,10 +93,10 @@ function promisedDate(method: ResolvedGroup['method'], now: Date): Date {
  * Places a batch of orders; never throws for one order's fault: each outcome says what became of its request. The
  * order desk passes the set-up it keeps (`setups`), and `wrote` to count how batches were written.
  */
-export async function placeOrders(db: Db, requests: OrderRequest[], now = new Date(), setups = sellingSetupCache(db), wrote?: (how: BatchWrite) => void): Promise<OrderOutcome[]> {
-  const steps = await prepareBatch(db, requests, now, setups);
+export async function placeOrders(db: Db, requests: OrderRequest[], providers: PaymentProviders, now = new Date(), setups = sellingSetupCache(db), wrote?: (how: BatchWrite) => void): Promise<OrderOutcome[]> {
+  const steps = await prepareBatch(db, requests, providers, now, setups);
   const ready = steps.filter((step): step is PreparedOrder => 'tenders' in step);
-  const written = await writeBatch(db, ready, now, wrote);
+  const written = await writeBatch(db, ready, providers, now, wrote);
   let next = 0;
   return steps.map((step) => ('tenders' in step ? written[next++]! : step));
 }
@@ -105,11 +105,11 @@ export async function placeOrders(db: Db, requests: OrderRequest[], now = new Da
  * Steps 1 to 3 for a batch: each request comes out ready to be written, or already answered (a retry of a request
  * already answered gets the stored answer, and nothing is authorised again; a refused one gets its problem).
  */
-export async function prepareBatch(db: Db, requests: OrderRequest[], now: Date, setups: SellingSetups): Promise<(PreparedOrder | OrderOutcome)[]> {
+export async function prepareBatch(db: Db, requests: OrderRequest[], providers: PaymentProviders, now: Date, setups: SellingSetups): Promise<(PreparedOrder | OrderOutcome)[]> {
   const stored = await storedAnswers(db, requests.map((request) => request.idempotency));
   const answered = stored.map((answer): OrderOutcome | undefined => (answer === undefined ? undefined : answer instanceof Error ? { error: answer } : { order: answer.body as OrderView, replayed: true }));
   const pending = requests.flatMap((request, index) => (answered[index] ? [] : [request]));
-  const prepared = await prepareOrders(db, pending, now, setups);
+  const prepared = await prepareOrders(db, pending, providers, now, setups);
   let next = 0;
   return answered.map((answer) => {
     if (answer) return answer;
@@ -123,13 +123,13 @@ export async function prepareBatch(db: Db, requests: OrderRequest[], now: Date, 
  * alone if that fails as a whole (so that one bad order fails only itself). `wrote` is told which way the batch took.
  * The authorisations of an order not placed, or placed by an earlier copy of the same request, are voided.
  */
-export async function writeBatch(db: Db, prepared: PreparedOrder[], now: Date, wrote?: (how: BatchWrite) => void): Promise<OrderOutcome[]> {
+export async function writeBatch(db: Db, prepared: PreparedOrder[], providers: PaymentProviders, now: Date, wrote?: (how: BatchWrite) => void): Promise<OrderOutcome[]> {
   if (!prepared.length) return [];
   const atOnce = await placedAtOnce(db, prepared, now);
   wrote?.(Array.isArray(atOnce) ? 'one_statement' : atOnce);
   const written = Array.isArray(atOnce) ? atOnce : await writeInBatches(db, prepared, now);
   await Promise.all(written.map(async (outcome, index) => {
-    if ('error' in outcome || outcome.replayed) await voidApproved(prepared[index]!.tenders);
+    if ('error' in outcome || outcome.replayed) await voidApproved(prepared[index]!.tenders, providers);
   }));
   return written;
 }
@@ -205,7 +205,7 @@ async function writeInBatches(db: Db, prepared: PreparedOrder[], now: Date): Pro
 
 type Channel = Selectable<ChannelsTable>;
 
-async function prepareOrders(db: Db, requests: OrderRequest[], now: Date, setups: SellingSetups): Promise<(PreparedOrder | Error)[]> {
+async function prepareOrders(db: Db, requests: OrderRequest[], providers: PaymentProviders, now: Date, setups: SellingSetups): Promise<(PreparedOrder | Error)[]> {
   if (!requests.length) return [];
   const kept = setups.kept();
   const early = kept && readWithSetup(db, requests, kept.setup);
@@ -232,7 +232,7 @@ async function prepareOrders(db: Db, requests: OrderRequest[], now: Date, setups
       const shelfSale = channel.type === 'register'
         && groups.every((group) => group.method === 'pickup_in_store' && group.pickupLocationId === channel.store_location_id && group.fulfilmentLocationId === channel.store_location_id)
         && request.input.payments.every((tender) => tender.method === 'cash' || tender.method === 'card_register');
-      const authorizations = await requestAuthorizations(request.input.payments, priced.totals.total, priced.currency, `order:${channel.code}`);
+      const authorizations = await requestAuthorizations(request.input.payments, priced.totals.total, priced.currency, `order:${channel.code}`, { providers });
       if (authorizations.outcome !== 'approved') return authorizations.problem;
       return {
         request, channel, groups, customerId: customer.customerId, contact: customer.contact, priced, shelfSale, tenders: authorizations.tenders,
@@ -478,7 +478,7 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
     const shelfSales = placed.filter((index) => batch[index]!.shelfSale);
     for (const index of shelfSales) {
       const { actor } = batch[index]!.request.principal;
-      await capturePayments(trx, ids.get(index)!, 'all', actor, { at: 'pickup' });
+      await capturePayments(trx, ids.get(index)!, 'all', actor, { at: 'pickup', providers: NO_PROVIDERS });
       for (const line of lines.get(index)!) await deductReservation(trx, line.reservationId, actor, 'register sale');
     }
     // The answers are the rows just written (a shelf sale's payments have moved on since: read them back).

@@ -126,9 +126,9 @@ export interface OrderSearch {
 /**
  * Find any order by number, scanned QR, email or phone; newest first. A channel key sees only its channel; store
  * staff the orders their store fulfils or hands over, or a customer's whole history (`wholeHistory`: the counter
- * serves the customer, whatever channel they bought through).
+ * serves the customer, whatever channel they bought through). `phoneRegion`: the country of a phone written without +.
  */
-export async function searchOrders(db: Executor, principal: Principal, search: OrderSearch, options: { wholeHistory?: boolean } = {}) {
+export async function searchOrders(db: Executor, principal: Principal, search: OrderSearch, options: { phoneRegion: string; wholeHistory?: boolean }) {
   const before = decodeCursor(search.cursor);
   const number = search.qr !== undefined ? (parseOrderQrPayload(search.qr) ?? '\u0001no-order') : search.number;
   const channelId = principal.role === 'channel' ? principal.channelId! : search.channelId;
@@ -137,7 +137,7 @@ export async function searchOrders(db: Executor, principal: Principal, search: O
     .select('id')
     .$if(number !== undefined, (q) => q.where('number', '=', number!))
     .$if(search.email !== undefined, (q) => q.where('email', '=', search.email!.toLowerCase()))
-    .$if(search.phone !== undefined, (q) => q.where('phone', '=', normalisePhone(search.phone!) ?? search.phone!))
+    .$if(search.phone !== undefined, (q) => q.where('phone', '=', normalisePhone(search.phone!, options.phoneRegion) ?? search.phone!))
     .$if(channelId !== undefined, (q) => q.where('channel_id', '=', channelId!))
     .$if(search.status !== undefined, (q) => q.where('status', '=', search.status!))
     .$if(search.customerId !== undefined, (q) => q.where('customer_id', '=', search.customerId!))
@@ -156,7 +156,7 @@ export async function searchOrders(db: Executor, principal: Principal, search: O
  * One customer's orders from every channel (store staff serve the customer whatever channel they bought through); a
  * channel key, only the orders through it, and only of a customer it may see (404 otherwise, as for the profile).
  */
-export async function customerOrders(db: Executor, principal: Principal, customerId: string, search: Omit<OrderSearch, 'customerId'>) {
+export async function customerOrders(db: Executor, principal: Principal, customerId: string, search: Omit<OrderSearch, 'customerId'>, phoneRegion: string) {
   await assertMaySeeCustomer(db, principal, customerId);
-  return searchOrders(db, principal, { ...search, customerId }, { wholeHistory: true });
+  return searchOrders(db, principal, { ...search, customerId }, { phoneRegion, wholeHistory: true });
 }

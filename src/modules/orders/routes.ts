@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { z } from 'zod';
 import { ANY_ROLE } from '../../platform/auth/principal.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
@@ -8,9 +6,9 @@ import { PAYMENT_UNAVAILABLE } from '../../platform/http/problem.ts';
 import type { AisleApp } from '../../platform/http/types.ts';
 import { idempotencyClaim } from '../../platform/http/idempotency.ts';
 import { inTransaction, markReplayed } from '../../platform/http/unit-of-work.ts';
-import { consumerWaitingSeconds, runConsumer } from '../../platform/outbox.ts';
-import type { Mailer } from '../documents/mailer.ts';
-import { ORDER_EMAILS, orderEmails, type Retailer } from './emails.ts';
+import { consumerWaitingSeconds } from '../../platform/outbox.ts';
+import type { PaymentProviders } from '../payments/providers.ts';
+import { ORDER_EMAILS } from './emails.ts';
 import { assertMaySeeOrder, customerOrders, getOrder, orderTimeline, searchOrders } from './read.ts';
 import { addressChangeBody, cancelBody, createOrderBody, noteBody, orderSchema, searchOrdersQuery, shipBody, timelineSchema } from './schema.ts';
 import * as orders from './service.ts';
@@ -19,24 +17,18 @@ const tags = ['Orders'];
 const groupParams = z.object({ id: z.uuid(), groupId: z.uuid() });
 
 export interface OrderRouteOptions {
-  /** This process sends the customers' order emails (taking turns with the other processes that do). */
-  confirmations?: { mailer: Mailer; retailer: Retailer };
+  /** Card tenders are authorised, captured, voided and refunded through these. */
+  providers: PaymentProviders;
+  /** The country of phone numbers searched for without + (RETAILER_LOCALE's). */
+  phoneRegion: string;
 }
 
-export async function orderRoutes(app: AisleApp, options: OrderRouteOptions = {}) {
-  const desk = orders.orderDesk(app.db, app.metrics);
+// The order emails are sent by a worker (src/workers.ts), in the processes configured to; every process tells how
+// late they are running.
+export async function orderRoutes(app: AisleApp, options: OrderRouteOptions) {
+  const { providers, phoneRegion } = options;
+  const desk = orders.orderDesk(app.db, providers, app.metrics);
   app.metrics.outboxConsumers([ORDER_EMAILS.name], () => consumerWaitingSeconds(app.db, ORDER_EMAILS));
-  const confirmations = options.confirmations;
-  if (confirmations) {
-    let stop: (() => Promise<void>) | undefined;
-    app.addHook('onReady', async () => {
-      stop = runConsumer(app.db, orderEmails(app.db, confirmations.mailer, confirmations.retailer), {
-        owner: `${hostname()}:${process.pid}:${randomUUID()}`,
-        onFailure: (error) => app.log.warn({ err: error }, 'order emails: will try again'),
-      });
-    });
-    app.addHook('onClose', async () => stop?.());
-  }
 
   app.post('/orders', {
     config: { access: ANY_ROLE },
@@ -51,7 +43,7 @@ export async function orderRoutes(app: AisleApp, options: OrderRouteOptions = {}
   app.get('/orders', {
     config: { access: ANY_ROLE },
     schema: { tags, operationId: 'searchOrders', summary: 'Find orders by number, scanned QR code, email or phone; newest first', querystring: searchOrdersQuery.extend(pageQuery), response: { 200: pageOf(orderSchema) } },
-  }, (request) => searchOrders(request.server.db, request.principal!, request.query));
+  }, (request) => searchOrders(request.server.db, request.principal!, request.query, { phoneRegion }));
 
   app.get('/orders/:id', {
     config: { access: ANY_ROLE },
@@ -81,12 +73,12 @@ export async function orderRoutes(app: AisleApp, options: OrderRouteOptions = {}
       querystring: z.object({ ...pageQuery, channelId: z.uuid().optional(), status: searchOrdersQuery.shape.status }),
       response: { 200: pageOf(orderSchema) },
     },
-  }, (request) => customerOrders(request.server.db, request.principal!, request.params.id, request.query));
+  }, (request) => customerOrders(request.server.db, request.principal!, request.params.id, request.query, phoneRegion));
 
   app.post('/orders/:id/cancel', {
     config: { access: ANY_ROLE },
     schema: { tags, operationId: 'cancelOrder', summary: 'Cancel the whole order or some lines while not shipped: stock released, payment voided or refunded', params: idParams, body: cancelBody, response: { 200: orderSchema, 503: PAYMENT_UNAVAILABLE } },
-  }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.cancelOrder(trx, request.principal!, request.params.id, request.body)));
+  }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.cancelOrder(trx, request.principal!, request.params.id, request.body, providers)));
 
   app.post('/orders/:id/address', {
     config: { access: ANY_ROLE },
@@ -101,7 +93,7 @@ export async function orderRoutes(app: AisleApp, options: OrderRouteOptions = {}
   app.post('/orders/:id/delivery-groups/:groupId/ship', {
     config: { access: ['admin', 'store'] },
     schema: { tags, operationId: 'shipDeliveryGroup', summary: 'Ship a delivery group: stock deducted, payment captured', params: groupParams, body: shipBody, response: { 200: orderSchema, 503: PAYMENT_UNAVAILABLE } },
-  }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.releaseGroup(trx, request.principal!, request.params.id, request.params.groupId, 'ship', request.body)));
+  }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.releaseGroup(trx, request.principal!, request.params.id, request.params.groupId, 'ship', providers, request.body)));
 
   for (const [step, operationId, summary] of [
     ['start-picking', 'startPicking', 'Start picking a delivery group'],
@@ -118,5 +110,5 @@ export async function orderRoutes(app: AisleApp, options: OrderRouteOptions = {}
   app.post('/orders/:id/delivery-groups/:groupId/hand-over', {
     config: { access: ['admin', 'store'] },
     schema: { tags, operationId: 'handOverPickup', summary: 'Hand a pickup over to the customer: stock deducted, payment captured (pay at pickup: paid now)', params: groupParams, response: { 200: orderSchema, 503: PAYMENT_UNAVAILABLE } },
-  }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.releaseGroup(trx, request.principal!, request.params.id, request.params.groupId, 'hand_over')));
+  }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.releaseGroup(trx, request.principal!, request.params.id, request.params.groupId, 'hand_over', providers)));
 }

@@ -6,7 +6,7 @@ import { InvalidInput, NotFound, RuleViolation } from '../../platform/http/probl
 import { publish } from '../../platform/outbox.ts';
 import { deductReservation, releaseReservation, reserveStock } from '../inventory/reservations.ts';
 import { reduceDraftTransfer } from '../inventory/transfers.ts';
-import { capturePayments, voidOrRefundPayments } from '../payments/service.ts';
+import { capturePayments, voidOrRefundPayments, type PaymentProviders } from '../payments/service.ts';
 import { giveBackPromotionUse } from '../pricing/service.ts';
 import { isOpen, nextDeliveryStatus, nextOrderStatus, type DeliveryAction, type DeliveryStatus } from './lifecycle.ts';
 import { placeOrders, type OrderRequest } from './place.ts';
@@ -22,11 +22,11 @@ import type { CreateOrder, OrderView } from './schema.ts';
  * more CPU per order, and latencies were the same or worse: BENCHMARKS.md, sixth session.) Two copies of one
  * Idempotency-Key never share a batch.
  */
-export function orderDesk(db: Db, metrics?: Metrics): { submit(request: OrderRequest): Promise<PlacedOrder> } {
+export function orderDesk(db: Db, providers: PaymentProviders, metrics?: Metrics): { submit(request: OrderRequest): Promise<PlacedOrder> } {
   const keyOf = (request: OrderRequest) => request.idempotency && `${request.idempotency.scope}\n${request.idempotency.key}`;
   const setups = sellingSetupCache(db);
   const desk = new Desk<OrderRequest, PlacedOrder>(
-    async (requests) => (await placeOrders(db, requests, new Date(), setups, metrics?.orderBatchWritten)).map((outcome) => ('error' in outcome ? outcome : { value: outcome })),
+    async (requests) => (await placeOrders(db, requests, providers, new Date(), setups, metrics?.orderBatchWritten)).map((outcome) => ('error' in outcome ? outcome : { value: outcome })),
     { maxBatch: 200, keyOf, observe: metrics?.desk('orders') },
   );
   return { submit: (request) => desk.submit(request) };
@@ -46,7 +46,7 @@ async function lockOrder(trx: Trx, principal: Principal, orderId: string) {
  * the money not yet due is voided or refunded. A cancelled line leaves the order's totals as they were charged; the
  * refund is the line's total share.
  */
-export async function cancelOrder(trx: Trx, principal: Principal, orderId: string, input: { lines?: { lineId: string; quantity: number }[] | undefined; reason: string }) {
+export async function cancelOrder(trx: Trx, principal: Principal, orderId: string, input: { lines?: { lineId: string; quantity: number }[] | undefined; reason: string }, providers: PaymentProviders) {
   const order = await lockOrder(trx, principal, orderId);
   // Refuses (422 naming the state) an order already cancelled or completed.
   if (order.status === 'cancelled' || order.status === 'completed') nextOrderStatus(order.status, 'cancel');
@@ -92,7 +92,7 @@ export async function cancelOrder(trx: Trx, principal: Principal, orderId: strin
     await trx.updateTable('orders').set({ status: nextOrderStatus(order.status, 'cancel'), updated_at: new Date() }).where('id', '=', orderId).execute();
     if (order.promotion_code) await giveBackPromotionUse(trx, order.promotion_code, orderId);
   }
-  await voidOrRefundPayments(trx, orderId, everything ? 'all' : refund, principal.actor);
+  await voidOrRefundPayments(trx, orderId, everything ? 'all' : refund, principal.actor, { providers });
   await recordOrderEvent(trx, orderId, everything ? 'order.cancelled' : 'lines.cancelled', { reason: input.reason, lines: wanted, refund: everything ? 'all' : refund }, principal.actor, principal.channelId);
   await publish(trx, [{ type: everything ? 'order.cancelled' : 'order.lines_cancelled', subject: `order:${orderId}`, payload: { orderId, number: order.number } }]);
   return getOrder(trx, orderId);
@@ -154,7 +154,7 @@ export async function advanceGroup(trx: Trx, principal: Principal, orderId: stri
  * The goods of a group leave: shipped to the customer, or handed over at the pickup counter. The reservations are
  * deducted and the payments captured ("captured when goods leave"); the order completes with its last group.
  */
-export async function releaseGroup(trx: Trx, principal: Principal, orderId: string, groupId: string, action: Extract<DeliveryAction, 'ship' | 'hand_over'>, shipment?: { carrier: string; trackingNumber: string }) {
+export async function releaseGroup(trx: Trx, principal: Principal, orderId: string, groupId: string, action: Extract<DeliveryAction, 'ship' | 'hand_over'>, providers: PaymentProviders, shipment?: { carrier: string; trackingNumber: string }) {
   const order = await lockOrder(trx, principal, orderId);
   const group = await trx.selectFrom('delivery_groups').selectAll().where('id', '=', groupId).where('order_id', '=', orderId).executeTakeFirst();
   if (!group) throw new NotFound('Delivery group', groupId);
@@ -179,7 +179,7 @@ export async function releaseGroup(trx: Trx, principal: Principal, orderId: stri
     .execute();
   const open = await trx.selectFrom('delivery_groups').select('status').where('order_id', '=', orderId).execute();
   const finished = open.every((row) => !isOpen(row.status as DeliveryStatus));
-  await capturePayments(trx, orderId, finished ? 'all' : due, principal.actor, { at: action === 'ship' ? 'shipment' : 'pickup' });
+  await capturePayments(trx, orderId, finished ? 'all' : due, principal.actor, { at: action === 'ship' ? 'shipment' : 'pickup', providers });
   const orderStatus = finished ? nextOrderStatus(order.status, 'complete') : order.status === 'placed' ? nextOrderStatus(order.status, 'start') : order.status;
   await trx.updateTable('orders').set({ status: orderStatus, updated_at: new Date() }).where('id', '=', orderId).execute();
   await recordOrderEvent(trx, orderId, action === 'ship' ? 'group.shipped' : 'group.collected', { groupId, ...(shipment ?? {}) }, principal.actor, principal.channelId);

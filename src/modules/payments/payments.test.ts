@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
-import { createTestCardProvider, type PaymentProvider } from './providers.ts';
+import { createTestCardProvider, TEST_PROVIDERS, type PaymentProvider } from './providers.ts';
 import type { Tender } from './schema.ts';
 import {
   capturePayments, paymentsOf, paymentTimeline, recordPayments, refundPayment, requestAuthorizations, voidOrRefundPayments, voidPayment,
@@ -38,7 +38,7 @@ function approved(result: Authorizations): TenderOutcome[] {
 /** Authorizes outside any transaction, then records in one: as the orders module does. */
 async function placeWith(tenders: Tender[], amountDue: number) {
   const orderId = newId();
-  const outcomes = approved(await requestAuthorizations(tenders, amountDue, 'EUR', `order ${orderId}`));
+  const outcomes = approved(await requestAuthorizations(tenders, amountDue, 'EUR', `order ${orderId}`, { providers: TEST_PROVIDERS }));
   const payments = await inTransaction((trx) => recordPayments(trx, orderId, outcomes, 'user:clerk'));
   return { orderId, payments };
 }
@@ -78,14 +78,14 @@ describe('taking payment for an order', () => {
     ['4000 0000 0000 9995', 'declined', 'insufficient_funds', 422],
     ['4000 0000 0000 0119', 'failed', 'processing_error', 503],
   ])('refuses the order when card %s is %s (%s)', async (number, outcome, code, status) => {
-    const result = await requestAuthorizations([cardOnline(1000, number)], 1000, 'EUR', 'order x');
+    const result = await requestAuthorizations([cardOnline(1000, number)], 1000, 'EUR', 'order x', { providers: TEST_PROVIDERS });
     expect(result).toMatchObject({ outcome, tender: 0, method: 'card_online', code });
     if (result.outcome === 'approved') return;
     expect(result.problem).toMatchObject({ status, details: expect.objectContaining({ tender: 0, field: 'body.payments.0' }) });
   });
 
   it('declines an expired card', async () => {
-    const result = await requestAuthorizations([{ method: 'card_online', amount: 1000, card: { ...visa, expYear: 2020, expMonth: 1 } }], 1000, 'EUR', 'order x');
+    const result = await requestAuthorizations([{ method: 'card_online', amount: 1000, card: { ...visa, expYear: 2020, expMonth: 1 } }], 1000, 'EUR', 'order x', { providers: TEST_PROVIDERS });
     expect(result).toMatchObject({ outcome: 'declined', code: 'expired_card', problem: { status: 422, code: 'payment-declined' } });
   });
 
@@ -99,7 +99,7 @@ describe('taking payment for an order', () => {
   });
 
   it('gives change when the cash handed over exceeds what is due', async () => {
-    const overpaid = approved(await requestAuthorizations([cardOnline(2000), { method: 'cash', amount: 5000 }], 6230, 'EUR', 'order x'));
+    const overpaid = approved(await requestAuthorizations([cardOnline(2000), { method: 'cash', amount: 5000 }], 6230, 'EUR', 'order x', { providers: TEST_PROVIDERS }));
     expect(overpaid[1]).toMatchObject({ method: 'cash', amount: 4230, cashTendered: 5000, changeGiven: 770 });
     const { payments } = await placeWith([{ method: 'cash', amount: 4230, tendered: 5000 }], 4230);
     expect(payments[0]).toMatchObject({ status: 'captured', amount: 4230, cashTendered: 5000, changeGiven: 770 });
@@ -122,16 +122,16 @@ describe('taking payment for an order', () => {
   });
 
   it('answers malformed tenders with a 400 naming the field', async () => {
-    const bad = await rejection(() => requestAuthorizations([{ method: 'cash', amount: 10.5 }, { method: 'card_online', amount: 100 }] as Tender[], 10, 'EUR', 'x', { field: 'body.tenders' }));
+    const bad = await rejection(() => requestAuthorizations([{ method: 'cash', amount: 10.5 }, { method: 'card_online', amount: 100 }] as Tender[], 10, 'EUR', 'x', { field: 'body.tenders', providers: TEST_PROVIDERS }));
     expect(bad.status).toBe(400);
     expect(bad.errors?.map((error) => error.field)).toEqual(['body.tenders.0.amount', 'body.tenders.1.card']);
-    const provider = await rejection(() => requestAuthorizations([{ method: 'card_online', amount: 100, provider: 'nope', card: visa }], 100, 'EUR', 'x'));
+    const provider = await rejection(() => requestAuthorizations([{ method: 'card_online', amount: 100, provider: 'nope', card: visa }], 100, 'EUR', 'x', { providers: TEST_PROVIDERS }));
     expect(provider).toMatchObject({ status: 400, errors: [{ field: 'body.payments.0.provider' }] });
   });
 
   it('refuses gift cards, points and store credit until the loyalty issue brings them', async () => {
     for (const method of ['gift_card', 'loyalty_points', 'store_credit'] as const) {
-      const refused = await rejection(() => requestAuthorizations([{ method, amount: 100 }], 100, 'EUR', 'x'));
+      const refused = await rejection(() => requestAuthorizations([{ method, amount: 100 }], 100, 'EUR', 'x', { providers: TEST_PROVIDERS }));
       expect(refused).toMatchObject({ status: 422, code: 'method-not-available', details: { method, field: 'body.payments.0.method' } });
     }
   });
@@ -159,26 +159,26 @@ describe('taking payment for an order', () => {
 describe('when goods leave and when orders are cancelled', () => {
   it('captures at shipment, then refunds part and the rest', async () => {
     const { orderId, payments } = await placeWith([cardOnline(8000)], 8000);
-    const [captured] = await inTransaction((trx) => capturePayments(trx, orderId, 'all', 'user:packer'));
+    const [captured] = await inTransaction((trx) => capturePayments(trx, orderId, 'all', 'user:packer', { providers: TEST_PROVIDERS }));
     expect(captured).toMatchObject({ status: 'captured', capturedAmount: 8000 });
-    const partly = await inTransaction((trx) => refundPayment(trx, payments[0]!.id, 2500, 'user:service'));
+    const partly = await inTransaction((trx) => refundPayment(trx, payments[0]!.id, 2500, 'user:service', { providers: TEST_PROVIDERS }));
     expect(partly).toMatchObject({ status: 'partially_refunded', refundedAmount: 2500 });
-    const all = await inTransaction((trx) => refundPayment(trx, payments[0]!.id, 'all', 'user:service'));
+    const all = await inTransaction((trx) => refundPayment(trx, payments[0]!.id, 'all', 'user:service', { providers: TEST_PROVIDERS }));
     expect(all).toMatchObject({ status: 'refunded', refundedAmount: 8000 });
     expect((await paymentTimeline(database.db, orderId)).map((e) => [e.type, e.amount, e.toStatus])).toEqual([
       ['authorized', 8000, 'authorized'], ['captured', 8000, 'captured'], ['refunded', 2500, 'partially_refunded'], ['refunded', 5500, 'refunded'],
     ]);
-    const over = await rejection(() => inTransaction((trx) => refundPayment(trx, payments[0]!.id, 1, 'user:service')));
+    const over = await rejection(() => inTransaction((trx) => refundPayment(trx, payments[0]!.id, 1, 'user:service', { providers: TEST_PROVIDERS })));
     expect(over).toMatchObject({ status: 422, code: 'invalid-transition', details: { state: 'refunded' } });
   });
 
   it('captures shipment by shipment, and closes the payment at what was captured when the rest is cancelled', async () => {
     const { orderId } = await placeWith([cardOnline(9000)], 9000);
-    const [first] = await inTransaction((trx) => capturePayments(trx, orderId, 4000, 'user:packer'));
+    const [first] = await inTransaction((trx) => capturePayments(trx, orderId, 4000, 'user:packer', { providers: TEST_PROVIDERS }));
     expect(first).toMatchObject({ status: 'partially_captured', capturedAmount: 4000 });
-    const tooMuch = await rejection(() => inTransaction((trx) => capturePayments(trx, orderId, 6000, 'user:packer')));
+    const tooMuch = await rejection(() => inTransaction((trx) => capturePayments(trx, orderId, 6000, 'user:packer', { providers: TEST_PROVIDERS })));
     expect(tooMuch).toMatchObject({ status: 422, code: 'exceeds-capturable', details: { capturable: 5000 } });
-    const [closed] = await inTransaction((trx) => voidOrRefundPayments(trx, orderId, 5000, 'user:service'));
+    const [closed] = await inTransaction((trx) => voidOrRefundPayments(trx, orderId, 5000, 'user:service', { providers: TEST_PROVIDERS }));
     expect(closed).toMatchObject({ status: 'captured', authorizedAmount: 4000, capturedAmount: 4000 });
   });
 
@@ -206,19 +206,19 @@ describe('when goods leave and when orders are cancelled', () => {
 
   it('gives back newest tender first: cash refunded, then part of the card hold released', async () => {
     const { orderId } = await placeWith([cardOnline(7000), { method: 'cash', amount: 3000 }], 10000);
-    const changed = await inTransaction((trx) => voidOrRefundPayments(trx, orderId, 4000, 'user:service'));
+    const changed = await inTransaction((trx) => voidOrRefundPayments(trx, orderId, 4000, 'user:service', { providers: TEST_PROVIDERS }));
     expect(changed.map((p) => [p.method, p.status])).toEqual([['cash', 'refunded'], ['card_online', 'authorized']]);
     const [card] = await paymentsOf(database.db, orderId);
     expect(card).toMatchObject({ authorizedAmount: 6000 });
-    const [captured] = await inTransaction((trx) => capturePayments(trx, orderId, 'all', 'user:packer'));
+    const [captured] = await inTransaction((trx) => capturePayments(trx, orderId, 'all', 'user:packer', { providers: TEST_PROVIDERS }));
     expect(captured).toMatchObject({ status: 'captured', capturedAmount: 6000 });
-    const tooMuch = await rejection(() => inTransaction((trx) => voidOrRefundPayments(trx, orderId, 6001, 'user:service')));
+    const tooMuch = await rejection(() => inTransaction((trx) => voidOrRefundPayments(trx, orderId, 6001, 'user:service', { providers: TEST_PROVIDERS })));
     expect(tooMuch).toMatchObject({ status: 422, code: 'exceeds-paid', details: { available: 6000 } });
   });
 
   it('answers an invalid transition with a 422 naming the state the payment is in', async () => {
     const { payments } = await placeWith([{ method: 'cash', amount: 700 }], 700);
-    const refused = await rejection(() => inTransaction((trx) => voidPayment(trx, payments[0]!.id, 'user:clerk')));
+    const refused = await rejection(() => inTransaction((trx) => voidPayment(trx, payments[0]!.id, 'user:clerk', { providers: TEST_PROVIDERS })));
     expect(refused).toMatchObject({ status: 422, code: 'invalid-transition', details: { state: 'captured' } });
     expect(refused.message).toContain('captured');
     expect((await paymentsOf(database.db, payments[0]!.orderId))[0]).toMatchObject({ status: 'captured' });
@@ -227,14 +227,14 @@ describe('when goods leave and when orders are cancelled', () => {
   it('leaves pay at pickup alone at a shipment and captures it when the customer pays at the counter', async () => {
     const { orderId, payments } = await placeWith([{ method: 'pay_at_pickup', amount: 2500 }], 2500);
     expect(payments[0]).toMatchObject({ status: 'awaiting_pickup', provider: null, capturedAmount: 0 });
-    expect(await inTransaction((trx) => capturePayments(trx, orderId, 'all', 'user:packer'))).toEqual([]);
-    const [paid] = await inTransaction((trx) => capturePayments(trx, orderId, 'all', 'user:counter', { at: 'pickup' }));
+    expect(await inTransaction((trx) => capturePayments(trx, orderId, 'all', 'user:packer', { providers: TEST_PROVIDERS }))).toEqual([]);
+    const [paid] = await inTransaction((trx) => capturePayments(trx, orderId, 'all', 'user:counter', { at: 'pickup', providers: TEST_PROVIDERS }));
     expect(paid).toMatchObject({ status: 'captured', capturedAmount: 2500 });
   });
 
   it('cancels a pay at pickup that is never collected', async () => {
     const { orderId } = await placeWith([{ method: 'pay_at_pickup', amount: 2500 }], 2500);
-    const [cancelled] = await inTransaction((trx) => voidOrRefundPayments(trx, orderId, 'all', 'system'));
+    const [cancelled] = await inTransaction((trx) => voidOrRefundPayments(trx, orderId, 'all', 'system', { providers: TEST_PROVIDERS }));
     expect(cancelled).toMatchObject({ status: 'cancelled', capturedAmount: 0 });
   });
 

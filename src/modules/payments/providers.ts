@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 /**
  * A payment service provider (PSP) behind one small interface. Aisle ships the test card provider; a retailer adds
- * a real PSP by writing one object with these four calls and putting it in `paymentProviders`.
+ * a real PSP by writing one object with these four calls and adding it to the policies' `paymentProviders` (src/policies.ts).
  */
 
 export interface CardDetails {
@@ -117,10 +117,13 @@ export function createTestCardProvider(options: { now?: () => Date } = {}): Paym
 
 export const testCardProvider = createTestCardProvider();
 
-/** The providers by name. A card tender that names none uses `DEFAULT_PROVIDER`. */
+/** The providers by name, built once by the composition root (src/policies.ts). A card tender that names none uses `DEFAULT_PROVIDER`. */
 export type PaymentProviders = ReadonlyMap<string, PaymentProvider>;
 export const DEFAULT_PROVIDER = 'test';
-export const paymentProviders = new Map<string, PaymentProvider>([[testCardProvider.name, testCardProvider]]);
+/** Only the test card provider: the shop's default, the demo's and the tests'. Read-only: nothing adds to it. */
+export const TEST_PROVIDERS: PaymentProviders = new Map([[testCardProvider.name, testCardProvider]]);
+/** For payments that settle themselves (cash, the register's card terminal): no provider is asked. */
+export const NO_PROVIDERS: PaymentProviders = new Map();
 
 /** A provider that throws (a dropped connection) is a technical failure like any other, never an unhandled error. */
 export async function ask(call: () => Promise<ProviderResult>): Promise<ProviderResult> {

@@ -6,11 +6,12 @@ import { newId } from '../../platform/ids.ts';
 import { eventsInsert, publish, type OutboxEvent } from '../../platform/outbox.ts';
 import { insertRows, writeTogether } from '../../platform/db/statements.ts';
 import { isCapturable, isRefundable, nextPaymentStatus, type PaymentAction, type PaymentStatus } from './machine.ts';
-import { ask, paymentProviders, type PaymentProvider, type PaymentProviders, type ProviderResult } from './providers.ts';
+import { ask, type PaymentProvider, type PaymentProviders, type ProviderResult } from './providers.ts';
 import type { Payment, PaymentEvent } from './schema.ts';
 import type { TenderOutcome } from './tenders.ts';
 
 export { requestAuthorizations, voidApproved, PaymentDeclined, PaymentFailed, type Authorizations, type TenderOutcome } from './tenders.ts';
+export { NO_PROVIDERS, type PaymentProviders } from './providers.ts';
 
 /**
  * The payments of an order, written in the caller's transaction: the approved tenders when the order is placed, the
@@ -192,31 +193,32 @@ async function refund(trx: Trx, row: PaymentRow, amount: number, providers: Paym
 }
 
 export interface PaymentOptions {
-  providers?: PaymentProviders;
+  /** The shop's payment providers (the policies'), or `NO_PROVIDERS` where only cash and the register's terminal can be. */
+  providers: PaymentProviders;
 }
 
 /** Captures part or all of what one payment may still collect. */
-export async function capturePayment(trx: Trx, paymentId: string, amount: number | 'all', actor: string, options: PaymentOptions = {}): Promise<Payment> {
+export async function capturePayment(trx: Trx, paymentId: string, amount: number | 'all', actor: string, options: PaymentOptions): Promise<Payment> {
   positive(amount);
   const row = await lockPayment(trx, paymentId);
-  const change = await capture(trx, row, amount === 'all' ? uncaptured(row) : amount, options.providers ?? paymentProviders);
+  const change = await capture(trx, row, amount === 'all' ? uncaptured(row) : amount, options.providers);
   await record(trx, [change], actor);
   return toPayment(change.row);
 }
 
 /** Voids a card hold, or cancels a pay-at-pickup; after a partial capture, closes the payment at what was captured. */
-export async function voidPayment(trx: Trx, paymentId: string, actor: string, options: PaymentOptions = {}): Promise<Payment> {
+export async function voidPayment(trx: Trx, paymentId: string, actor: string, options: PaymentOptions): Promise<Payment> {
   const row = await lockPayment(trx, paymentId);
-  const change = await release(trx, row, uncaptured(row), options.providers ?? paymentProviders);
+  const change = await release(trx, row, uncaptured(row), options.providers);
   await record(trx, [change], actor);
   return toPayment(change.row);
 }
 
 /** Gives back captured money to the tender it came from (a card refund, cash from the till). */
-export async function refundPayment(trx: Trx, paymentId: string, amount: number | 'all', actor: string, options: PaymentOptions = {}): Promise<Payment> {
+export async function refundPayment(trx: Trx, paymentId: string, amount: number | 'all', actor: string, options: PaymentOptions): Promise<Payment> {
   positive(amount);
   const row = await lockPayment(trx, paymentId);
-  const change = await refund(trx, row, amount === 'all' ? row.captured_amount - row.refunded_amount : amount, options.providers ?? paymentProviders);
+  const change = await refund(trx, row, amount === 'all' ? row.captured_amount - row.refunded_amount : amount, options.providers);
   await record(trx, [change], actor);
   return toPayment(change.row);
 }
@@ -230,7 +232,7 @@ export interface CaptureOptions extends PaymentOptions {
  * Goods have left (a shipment, or a pickup at the counter): captures `amount` of the order's payments, oldest tender
  * first, or all that is still to collect. Nothing to capture (the order was paid at the register) is not an error.
  */
-export async function capturePayments(trx: Trx, orderId: string, amount: number | 'all', actor: string, options: CaptureOptions = {}): Promise<Payment[]> {
+export async function capturePayments(trx: Trx, orderId: string, amount: number | 'all', actor: string, options: CaptureOptions): Promise<Payment[]> {
   positive(amount);
   const rows = (await lockPaymentsOf(trx, orderId)).filter((row) => uncaptured(row) > 0 && (options.at === 'pickup' || row.method !== 'pay_at_pickup'));
   const available = rows.reduce((sum, row) => sum + uncaptured(row), 0);
@@ -242,7 +244,7 @@ export async function capturePayments(trx: Trx, orderId: string, amount: number 
   for (const row of rows) {
     if (left === 0) break;
     const part = Math.min(left, uncaptured(row));
-    changes.push(await capture(trx, row, part, options.providers ?? paymentProviders));
+    changes.push(await capture(trx, row, part, options.providers));
     left -= part;
   }
   await record(trx, changes, actor);
@@ -253,9 +255,9 @@ export async function capturePayments(trx: Trx, orderId: string, amount: number 
  * The order, or part of it, is cancelled: `amount` (or everything) stops being owed. Newest tender first, money not
  * yet captured is released (a hold voided, a pay-at-pickup cancelled) and captured money is refunded to its tender.
  */
-export async function voidOrRefundPayments(trx: Trx, orderId: string, amount: number | 'all', actor: string, options: PaymentOptions = {}): Promise<Payment[]> {
+export async function voidOrRefundPayments(trx: Trx, orderId: string, amount: number | 'all', actor: string, options: PaymentOptions): Promise<Payment[]> {
   positive(amount);
-  const providers = options.providers ?? paymentProviders;
+  const providers = options.providers;
   const rows = (await lockPaymentsOf(trx, orderId)).reverse();
   const available = rows.reduce((sum, row) => sum + uncaptured(row) + refundable(row), 0);
   if (amount !== 'all' && amount > available) {

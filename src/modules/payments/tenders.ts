@@ -1,6 +1,6 @@
 import { InvalidInput, Problem, RuleViolation } from '../../platform/http/problem.ts';
 import { currencySchema } from '../../platform/http/params.ts';
-import { ask, cardBrand, DEFAULT_PROVIDER, last4, paymentProviders, type PaymentProviders } from './providers.ts';
+import { ask, cardBrand, DEFAULT_PROVIDER, last4, type PaymentProviders } from './providers.ts';
 import { COMING_METHODS, tendersSchema, type PaymentMethod, type Tender } from './schema.ts';
 
 /**
@@ -44,7 +44,8 @@ export type Authorizations =
 export interface AuthorizationOptions {
   /** Where the tenders sit in the request, for the field names of a 400 (`body.payments.1.amount`). */
   field?: string;
-  providers?: PaymentProviders;
+  /** The shop's payment providers (the policies'). */
+  providers: PaymentProviders;
 }
 
 /** A card was refused: the order is not placed, and the customer can try another card. */
@@ -100,10 +101,10 @@ export async function requestAuthorizations(
   amountDue: number,
   currency: string,
   reference: string,
-  options: AuthorizationOptions = {},
+  options: AuthorizationOptions,
 ): Promise<Authorizations> {
   const field = options.field ?? 'body.payments';
-  const providers = options.providers ?? paymentProviders;
+  const providers = options.providers;
   const list = validate(tenders, amountDue, currency, field);
   const amounts = applied(list, amountDue);
   const unknownProvider = list.findIndex((tender) => tender.method === 'card_online' && !providers.has(tender.provider ?? DEFAULT_PROVIDER));
@@ -153,7 +154,7 @@ export async function requestAuthorizations(
  * Gives back the holds of tenders approved before one was refused, so a refused order charges nothing. Also for the
  * caller whose own transaction fails after approval (the stock ran out meanwhile): pass it the approved tenders.
  */
-export async function voidApproved(outcomes: readonly TenderOutcome[], providers: PaymentProviders = paymentProviders): Promise<string[]> {
+export async function voidApproved(outcomes: readonly TenderOutcome[], providers: PaymentProviders): Promise<string[]> {
   const unvoided: string[] = [];
   for (const outcome of outcomes) {
     if (outcome.status !== 'authorized' || !outcome.provider || !outcome.providerReference) continue;

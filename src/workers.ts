@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { expireLapsedHolds } from './modules/inventory/reservations.ts';
+import { orderEmails } from './modules/orders/emails.ts';
+import type { Database } from './platform/db/database.ts';
+import { runConsumer } from './platform/outbox.ts';
+import type { Policies } from './policies.ts';
+
+/** Which background work this process does; each process can be configured apart (README, configuration). */
+export interface WorkerSwitches {
+  /** Holds past their expiry give their stock back (AISLE_HOLD_SWEEPER). */
+  holds?: boolean;
+  /** This process takes turns sending the customers' order emails from the outbox (AISLE_ORDER_EMAILS). */
+  orderEmails?: boolean;
+}
+
+/** Where workers report failures they survive (the app's logger). */
+export interface WorkerLog {
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+const SWEEP_EVERY_MS = 1000;
+
+/**
+ * Starts the background work of one process, the switched-on part of it, apart from the HTTP routes: `aisle serve`
+ * starts it after the server listens, and a test that needs it starts it the same way. Answers a function that
+ * stops it all, waiting for what is under way (an email being sent) to finish.
+ */
+export function startWorkers(database: Database, policies: Policies, switches: WorkerSwitches, log: WorkerLog): () => Promise<void> {
+  const stops: (() => Promise<void> | void)[] = [];
+  if (switches.holds) {
+    // An expired hold already stops counting against availability when read; the sweep gives its stock back for good.
+    const sweeper = setInterval(() => void expireLapsedHolds(database.db).catch((error: unknown) => log.error({ err: error }, 'hold sweeper failed')), SWEEP_EVERY_MS);
+    sweeper.unref();
+    stops.push(() => clearInterval(sweeper));
+  }
+  if (switches.orderEmails) {
+    const { mailer, retailer } = policies.mail;
+    stops.push(runConsumer(database.db, orderEmails(database.db, mailer, retailer), {
+      // Unique per run: the lease in outbox_consumers says which process is sending.
+      owner: `${hostname()}:${process.pid}:${randomUUID()}`,
+      onFailure: (error) => log.warn({ err: error }, 'order emails: will try again'),
+    }));
+  }
+  return async () => {
+    await Promise.all(stops.map((stop) => stop()));
+  };
+}
