@@ -16,8 +16,10 @@ const payload = z.strictObject({
   fromStatus: z.enum(PAYMENT_STATUSES).describe('The status before the event (`status` is the one after).'),
 });
 
+const CARRIES = 'Carries the payment as the order shows it (`payments` of `GET /v1/orders/{id}`).';
+
 const paymentEvent = <const N extends PaymentEventName>(name: N, description: string) =>
-  defineEvent({ type: `payment.${name}`, version: 1, description: `${description} Carries the payment as \`GET /v1/payments/{id}\` shows it.`, subject: 'payment:<paymentId>', payload });
+  defineEvent({ type: `payment.${name}`, version: 1, description: `${description} ${CARRIES}`, subject: 'payment:<paymentId>', payload });
 
 export const PAYMENT_EVENTS = [
   paymentEvent('authorized', 'A card paid online was authorized when its order was placed: the money is held.'),
