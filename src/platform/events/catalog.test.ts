@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { OutboxEvent } from '../outbox.ts';
 import { EVENT_CATALOG, eventDefinition } from './catalog.ts';
 import { eventsMarkdown } from './docs.ts';
 import { EVENTS_DOC } from './write-docs.ts';
@@ -28,3 +29,18 @@ describe('the event catalog', () => {
     expect(readFileSync(EVENTS_DOC, 'utf8')).toBe(eventsMarkdown(EVENT_CATALOG));
   });
 });
+
+/**
+ * Never called: `tsc -p .` (npm test runs it first) fails if any line marked @ts-expect-error compiles, that is if
+ * publish would take an event the catalog does not describe.
+ */
+export function publishTakesOnlyCataloguedEvents(publish: (events: OutboxEvent[]) => void) {
+  const orderId = '0196f3a1-2b4c-7d5e-8f60-000000001001';
+  publish([{ type: 'order.cancelled', subject: `order:${orderId}`, payload: { orderId, number: 'A-1' } }]);
+  // @ts-expect-error a type not in the catalog
+  publish([{ type: 'order.teleported', subject: `order:${orderId}`, payload: { orderId, number: 'A-1' } }]);
+  // @ts-expect-error the payload of order.cancelled is not that of order.arrived_at_store
+  publish([{ type: 'order.arrived_at_store', subject: `order:${orderId}`, payload: { orderId, number: 'A-1' } }]);
+  // @ts-expect-error a field of the wrong type
+  publish([{ type: 'stock.safety_stock_changed', subject: 'location:x', payload: { locationId: orderId, safetyStock: '2' } }]);
+}
