@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, postgresUrl, type TestDatabase } from '../../test/support/database.ts';
-import { consumeEvents, publish, readEvents, type StoredEvent } from './outbox.ts';
+import { consumeEvents, publish, readEvents, type OutboxEvent, type StoredEvent } from './outbox.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -9,8 +9,10 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-const event = (subject: string) => ({ type: 'test.happened', subject, payload: { subject } });
-const subjectsAfter = async (after: string | undefined) => (await readEvents(database.db, { after, limit: 1000, types: ['test.happened'] })).items.map((item) => item.subject);
+// Any catalogued type serves (publish takes no other); these tests are about order and cursors, not payloads.
+const TYPE = 'stock.safety_stock_changed';
+const event = (subject: string): OutboxEvent => ({ type: TYPE, subject, payload: { locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101', safetyStock: 0 } });
+const subjectsAfter = async (after: string | undefined) => (await readEvents(database.db, { after, limit: 1000, types: [TYPE] })).items.map((item) => item.subject);
 const cursorNow = async () => (await readEvents(database.db, { limit: 1000 })).nextCursor;
 
 describe('the outbox feed', () => {
@@ -52,7 +54,7 @@ describe.skipIf(!postgresUrl)('the outbox feed beside long transactions (Postgre
 
   it('never passes an event of a transaction of its own outbox still running, whatever commits after it', async () => {
     const start = await cursorNow();
-    const slow = await openWriter({ schema: database.schema!, write: `insert into outbox_events (type, subject, payload) values ('test.happened', 'slow', '{}')` });
+    const slow = await openWriter({ schema: database.schema!, write: `insert into outbox_events (type, subject, payload) values ('${TYPE}', 'slow', '{}')` });
     await publish(database.db, [event('fast')]);
     // The fast one committed first, but a reader that took it would move its cursor past the slow one's place.
     expect(await subjectsAfter(start)).toEqual([]);
@@ -68,7 +70,7 @@ describe.skipIf(!postgresUrl)('the outbox feed beside long transactions (Postgre
     try {
       await publish(database.db, [event('for-the-consumer')]);
       const handled: StoredEvent[] = [];
-      const consumer = { name, types: ['test.happened'], handle: async (stored: StoredEvent) => void handled.push(stored) };
+      const consumer = { name, types: [TYPE], handle: async (stored: StoredEvent) => void handled.push(stored) };
       while ((await consumeEvents(database.db, consumer, 'test')).more);
       expect(handled.map((stored) => stored.subject)).toContain('for-the-consumer');
     } finally {

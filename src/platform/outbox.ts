@@ -1,29 +1,35 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from './db/database.ts';
+import type { CataloguedEvent } from './events/catalog.ts';
 import { InvalidInput } from './http/problem.ts';
 
-export interface OutboxEvent {
-  type: string;
-  /** What the event is about, e.g. `stock:<variantId>:<locationId>`: consumers keep the latest per subject. */
-  subject: string;
-  payload: Record<string, unknown>;
-}
+/**
+ * An event to write: a type of the event catalog (platform/events/catalog.ts) with that type's payload, checked when
+ * compiling; `subject` says what it is about, e.g. `stock:<variantId>:<locationId>` (consumers keep the latest per
+ * subject). Nothing is checked at run time here, on the order path: the tests parse what their flows wrote against
+ * the catalog's schemas (platform/events/catalog.test.ts).
+ */
+export type OutboxEvent = CataloguedEvent;
 
 /** Writes events in the caller's transaction: they exist exactly when the change that caused them commits. */
-export async function publish(trx: Executor, events: OutboxEvent[]): Promise<void> {
+export async function publish(trx: Executor, events: readonly OutboxEvent[]): Promise<void> {
   await eventsInsert(events)?.execute(trx);
 }
 
 /** The insert of `publish`, to send along with other writes in one statement. */
-export function eventsInsert(events: OutboxEvent[]): RawBuilder<unknown> | null {
+export function eventsInsert(events: readonly OutboxEvent[]): RawBuilder<unknown> | null {
   if (!events.length) return null;
   return sql`
     insert into outbox_events (type, subject, payload)
     select * from unnest(${events.map((e) => e.type)}::text[], ${events.map((e) => e.subject)}::text[], ${events.map((e) => JSON.stringify(e.payload))}::jsonb[])`;
 }
 
-export interface StoredEvent extends OutboxEvent {
+/** An event as read back: any type a row holds (an older one may have left the catalog since). */
+export interface StoredEvent {
   id: number;
+  type: string;
+  subject: string;
+  payload: Record<string, unknown>;
   createdAt: string;
 }
 

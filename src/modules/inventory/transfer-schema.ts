@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requestExample } from '../../platform/http/openapi.ts';
+import { TRANSFER_STATUSES, type TransferStatus } from './transfer-machine.ts';
 
 const sku = z.string().min(1).max(100);
 const quantity = z.number().int().min(1).max(1_000_000);
@@ -12,8 +13,7 @@ const lines = z
   .max(500)
   .refine((list) => new Set(list.map((line) => line.sku)).size === list.length, 'must not name a SKU twice');
 
-export const TRANSFER_STATUSES = ['draft', 'shipped', 'partially_received', 'received', 'cancelled'] as const;
-export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+export { TRANSFER_STATUSES, type TransferStatus };
 
 export const transferSchema = z
   .object({

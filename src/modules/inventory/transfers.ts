@@ -9,39 +9,15 @@ import { NotFound, RuleViolation } from '../../platform/http/problem.ts';
 import { publish } from '../../platform/outbox.ts';
 import { assertLocations, resolveSkus } from './skus.ts';
 import { changeStock, type StockChange } from './stock.ts';
-import type { NewTransfer, Transfer, TransferReceipt, TransferStatus } from './transfer-schema.ts';
+import { move } from '../../platform/state-machine.ts';
+import { TRANSFER_MACHINE, type TransferStatus } from './transfer-machine.ts';
+import type { NewTransfer, Transfer, TransferReceipt } from './transfer-schema.ts';
 
 /**
  * A transfer moves goods between two locations: a draft is prepared, shipping takes the units off the source's
  * shelves and shows them as incoming at the destination, receiving (in as many deliveries as it takes) puts them on
  * the destination's shelves.
  */
-
-type TransferAction = 'ship' | 'receive_some' | 'receive_rest' | 'cancel';
-
-/**
- * What may happen to a transfer in each state, and the state it leads to. A shipped transfer may be cancelled only
- * while nothing has arrived: the goods are then back at the source (a truck turned round, a box never left the
- * back room). Once a unit has arrived, units can only go back by a new transfer, so the ledger tells what happened.
- */
-const TRANSFER_FLOW: Record<TransferStatus, Partial<Record<TransferAction, TransferStatus>>> = {
-  draft: { ship: 'shipped', cancel: 'cancelled' },
-  shipped: { receive_some: 'partially_received', receive_rest: 'received', cancel: 'cancelled' },
-  partially_received: { receive_some: 'partially_received', receive_rest: 'received' },
-  received: {},
-  cancelled: {},
-};
-
-const DONE: Record<TransferAction, string> = { ship: 'shipped', receive_some: 'received', receive_rest: 'received', cancel: 'cancelled' };
-
-/** The state a transfer moves to, or a 422 naming the state it is in. */
-export function nextStatus(status: TransferStatus, action: TransferAction): TransferStatus {
-  const next = TRANSFER_FLOW[status][action];
-  if (next === undefined) {
-    throw new RuleViolation('invalid-transition', `A transfer that is ${status.replace('_', ' ')} cannot be ${DONE[action]}.`, { state: status });
-  }
-  return next;
-}
 
 // Crockford's base32: no I, L, O or U, so a number read out over the phone is not misheard.
 const DIGITS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -133,7 +109,11 @@ async function lockTransfer(trx: Trx, principal: Principal | null, id: string): 
   return row;
 }
 
-async function moveTo(trx: Trx, row: TransferRow, status: TransferStatus, times: { shippedAt?: boolean; receivedAt?: boolean } = {}): Promise<Transfer> {
+type TransferMove = (typeof TRANSFER_MACHINE.moves)[number];
+
+/** Applies a move of the machine (transfer-machine.ts) decided earlier: the new status, and the event the move emits. */
+async function moveTo(trx: Trx, row: TransferRow, step: TransferMove, times: { shippedAt?: boolean; receivedAt?: boolean } = {}): Promise<Transfer> {
+  const status = step.to;
   const updated = await trx
     .updateTable('transfers')
     .set({ status, ...(times.shippedAt ? { shipped_at: new Date() } : {}), ...(times.receivedAt ? { received_at: new Date() } : {}) })
@@ -141,8 +121,8 @@ async function moveTo(trx: Trx, row: TransferRow, status: TransferStatus, times:
     .returningAll()
     .executeTakeFirstOrThrow();
   const transfer = await withLines(trx, updated);
-  await publish(trx, [{
-    type: `transfer.${status}`,
+  if (step.emits) await publish(trx, [{
+    type: step.emits,
     subject: `transfer:${row.id}`,
     payload: { id: row.id, number: row.number, status, fromLocationId: row.from_location_id, toLocationId: row.to_location_id, lines: transfer.lines },
   }]);
@@ -185,7 +165,7 @@ export async function createTransfer(trx: Trx, principal: Principal, input: NewT
 export async function shipTransfer(trx: Trx, principal: Principal, id: string, follower: TransferFollower): Promise<Transfer> {
   const row = await lockTransfer(trx, principal, id);
   assertActsForLocation(principal, row.from_location_id);
-  const next = nextStatus(row.status, 'ship');
+  const next = move(TRANSFER_MACHINE, row.status, 'ship');
   const lines = await trx.selectFrom('transfer_lines').selectAll().where('transfer_id', '=', id).execute();
   const setAside = await deductSetAside(trx, row, await follower.leaving(trx, row, principal.actor));
   const reference = referenceOf(row, 'transfer');
@@ -238,7 +218,7 @@ export async function receiveTransfer(trx: Trx, principal: Principal, id: string
   const lines = new Map((await trx.selectFrom('transfer_lines').selectAll().where('transfer_id', '=', id).execute()).map((line) => [line.variant_id, line]));
   const arrived = new Map(arriving.map((line) => [line.variantId, line.quantity]));
   const complete = [...lines.values()].every((line) => line.received + (arrived.get(line.variant_id) ?? 0) >= line.quantity);
-  const next = nextStatus(row.status, complete ? 'receive_rest' : 'receive_some');
+  const next = move(TRANSFER_MACHINE, row.status, complete ? 'receive_rest' : 'receive_some');
 
   const strangers = arriving.filter((line) => !lines.has(line.variantId)).map((line) => line.sku);
   if (strangers.length) throw new RuleViolation('not-on-transfer', `Not on transfer ${row.number}: ${strangers.join(', ')}.`, { skus: strangers });
@@ -269,8 +249,8 @@ export async function receiveTransfer(trx: Trx, principal: Principal, id: string
     set received = i.received + v.quantity, status = case when i.received + v.quantity = i.quantity then 'closed' else 'open' end
     from unnest(${variants}::uuid[], ${quantities}::int[]) as v(variant_id, quantity)
     where i.source = 'transfer' and i.reference_id = ${id} and i.variant_id = v.variant_id and i.status = 'open'`.execute(trx);
-  await follower.arrived(trx, row, next === 'received', principal.actor);
-  return moveTo(trx, row, next, { receivedAt: next === 'received' });
+  await follower.arrived(trx, row, next.to === 'received', principal.actor);
+  return moveTo(trx, row, next, { receivedAt: next.to === 'received' });
 }
 
 /** A draft is simply dropped; a shipped transfer with nothing received puts its goods back on the source's shelves. */
@@ -305,7 +285,7 @@ export async function reduceDraftTransfer(trx: Trx, id: string, unwanted: { vari
 
 async function cancelLocked(trx: Trx, row: TransferRow, actor: string): Promise<Transfer> {
   const id = row.id;
-  const next = nextStatus(row.status, 'cancel');
+  const next = move(TRANSFER_MACHINE, row.status, 'cancel');
   if (row.status === 'shipped') {
     const lines = await trx.selectFrom('transfer_lines').selectAll().where('transfer_id', '=', id).execute();
     const reference = referenceOf(row, 'cancelled transfer');

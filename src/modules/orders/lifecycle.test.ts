@@ -1,25 +1,72 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DELIVERY_FLOW, nextDeliveryStatus, nextOrderStatus, ORDER_FLOW } from './lifecycle.ts';
+import { expectMoves } from '../../../test/support/machines.ts';
+import { DELIVERY_MACHINE, isOpen, nextDeliveryStatus, nextOrderStatus, ORDER_MACHINE } from './lifecycle.ts';
 
 const docs = readFileSync(path.resolve(import.meta.dirname, '../../../docs/orders.md'), 'utf8');
 
-describe('order and delivery group state machines', () => {
-  it('are drawn in docs/orders.md exactly as the tables say', () => {
-    for (const [action, transition] of Object.entries({ ...ORDER_FLOW })) {
-      for (const from of transition.from) expect(docs).toMatch(new RegExp(`${from} --> ${transition.to}: ${action}`));
-    }
-    for (const [action, transition] of Object.entries(DELIVERY_FLOW)) {
-      if (action === 'change_address') continue;
-      for (const from of transition.from) expect(docs).toContain(`${from} --> ${transition.to}: ${action}`);
-    }
+describe('the order state machine', () => {
+  it('given an order, when it is started, completed or cancelled, then it moves as the table says and refuses the rest', () => {
+    expectMoves(ORDER_MACHINE, [
+      ['placed', 'start', 'in_progress'],
+      ['placed', 'complete', 'completed'],
+      ['in_progress', 'complete', 'completed'],
+      ['placed', 'cancel', 'cancelled'],
+      ['in_progress', 'cancel', 'cancelled'],
+    ]);
   });
 
-  it('moves a pickup from reserved to collected, and refuses what the table does not allow, naming the state', () => {
+  it('when a cancelled order is completed, then the 422 names its state and that nothing is allowed', () => {
+    expect(() => nextOrderStatus('cancelled', 'complete')).toThrow(expect.objectContaining({
+      message: 'Cannot complete an order that is cancelled.', details: { state: 'cancelled', action: 'complete', allowed: [] },
+    }));
+  });
+});
+
+describe('the delivery group state machine', () => {
+  it('given a group, when each step is taken, then it moves as the table says and refuses the rest', () => {
+    const open = ['awaiting_transfer', 'reserved', 'picking', 'packed', 'ready_for_pickup'] as const;
+    expectMoves(DELIVERY_MACHINE, [
+      ['awaiting_transfer', 'receive_transfer', 'reserved'],
+      ['reserved', 'start_picking', 'picking'],
+      ['picking', 'pack', 'packed'],
+      ['reserved', 'ship', 'shipped'],
+      ['picking', 'ship', 'shipped'],
+      ['packed', 'ship', 'shipped'],
+      ['shipped', 'deliver', 'delivered'],
+      ['reserved', 'mark_ready', 'ready_for_pickup'],
+      ['picking', 'mark_ready', 'ready_for_pickup'],
+      ['packed', 'mark_ready', 'ready_for_pickup'],
+      ['ready_for_pickup', 'hand_over', 'collected'],
+      ['reserved', 'hand_over_at_register', 'collected'],
+      // A new address keeps the state: it is only allowed, not a move.
+      ...open.map((state) => [state, 'change_address', state] as const),
+      ...open.map((state) => [state, 'cancel', 'cancelled'] as const),
+    ]);
+    for (const state of DELIVERY_MACHINE.states) expect(isOpen(state), state).toBe((open as readonly string[]).includes(state));
+  });
+
+  it('when a shipped group is cancelled, then the 422 names its state and the actions it allows', () => {
     expect(nextDeliveryStatus(nextDeliveryStatus('reserved', 'mark_ready'), 'hand_over')).toBe('collected');
-    expect(nextDeliveryStatus('packed', 'change_address')).toBe('packed');
-    expect(() => nextDeliveryStatus('shipped', 'cancel')).toThrow(expect.objectContaining({ status: 422, code: 'invalid-transition', details: { state: 'shipped', action: 'cancel' } }));
-    expect(() => nextOrderStatus('cancelled', 'complete')).toThrow(expect.objectContaining({ details: { state: 'cancelled', action: 'complete' } }));
+    expect(() => nextDeliveryStatus('shipped', 'cancel')).toThrow(expect.objectContaining({
+      status: 422, code: 'invalid-transition', message: 'Cannot cancel a delivery group that is shipped.', details: { state: 'shipped', action: 'cancel', allowed: ['deliver'] },
+    }));
+  });
+
+  it('says which events the moves publish', () => {
+    const emitted = Object.fromEntries(DELIVERY_MACHINE.moves.filter((move) => move.emits).map((move) => [move.on, move.emits]));
+    expect(emitted).toEqual({
+      receive_transfer: 'order.arrived_at_store', ship: 'order.shipped', deliver: 'order.delivered', mark_ready: 'order.ready_for_pickup', hand_over: 'order.collected',
+    });
+  });
+});
+
+describe('docs/orders.md', () => {
+  it('draws both machines exactly as the tables say', () => {
+    for (const move of [...ORDER_MACHINE.moves, ...DELIVERY_MACHINE.moves]) {
+      if (move.on === 'change_address') continue;
+      expect(docs).toContain(`${move.from} --> ${move.to}: ${move.on}`);
+    }
   });
 });

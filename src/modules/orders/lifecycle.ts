@@ -1,59 +1,57 @@
-import { RuleViolation } from '../../platform/http/problem.ts';
+import { defineMachine, next, type ActionOf } from '../../platform/state-machine.ts';
 
 /**
- * The order and its delivery groups as state machines: data, not scattered ifs. Each action names the states it may
- * start from and the state it leads to; `advance` applies one or refuses with a 422 naming the current state.
- * docs/orders.md draws them.
+ * The order and its delivery groups as state machines: data, not scattered ifs (platform/state-machine.ts). Each move
+ * names the states it may start from, the state it leads to and the outbox event it publishes; a move not listed is
+ * refused with a 422 naming the current state and the actions allowed in it. docs/orders.md draws them.
  */
-export type OrderStatus = 'placed' | 'in_progress' | 'completed' | 'cancelled';
-export type DeliveryStatus =
-  | 'awaiting_transfer' | 'reserved' | 'picking' | 'packed' | 'shipped' | 'ready_for_pickup' | 'collected' | 'delivered' | 'cancelled';
+export const ORDER_STATUSES = ['placed', 'in_progress', 'completed', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-interface Transition<S extends string> {
-  from: readonly S[];
-  to: S;
-}
+export const DELIVERY_STATUSES = [
+  'awaiting_transfer', 'reserved', 'picking', 'packed', 'shipped', 'ready_for_pickup', 'collected', 'delivered', 'cancelled',
+] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-export const ORDER_FLOW = {
-  start: { from: ['placed'], to: 'in_progress' },
-  complete: { from: ['placed', 'in_progress'], to: 'completed' },
-  cancel: { from: ['placed', 'in_progress'], to: 'cancelled' },
-} as const satisfies Record<string, Transition<OrderStatus>>;
+export const ORDER_MACHINE = defineMachine({
+  subject: 'an order',
+  states: ORDER_STATUSES,
+  actions: ['start', 'complete', 'cancel'],
+  transitions: [
+    { from: 'placed', on: 'start', to: 'in_progress' },
+    { from: ['placed', 'in_progress'], on: 'complete', to: 'completed' },
+    { from: ['placed', 'in_progress'], on: 'cancel', to: 'cancelled', emits: 'order.cancelled' },
+  ],
+});
 
-const OPEN: readonly DeliveryStatus[] = ['awaiting_transfer', 'reserved', 'picking', 'packed', 'ready_for_pickup'];
+const OPEN = ['awaiting_transfer', 'reserved', 'picking', 'packed', 'ready_for_pickup'] as const satisfies readonly DeliveryStatus[];
 
-export const DELIVERY_FLOW = {
-  /** Ship to store: the transfer has brought the goods to the pickup store. */
-  receive_transfer: { from: ['awaiting_transfer'], to: 'reserved' },
-  start_picking: { from: ['reserved'], to: 'picking' },
-  pack: { from: ['picking'], to: 'packed' },
-  ship: { from: ['reserved', 'picking', 'packed'], to: 'shipped' },
-  deliver: { from: ['shipped'], to: 'delivered' },
-  mark_ready: { from: ['reserved', 'picking', 'packed'], to: 'ready_for_pickup' },
-  hand_over: { from: ['ready_for_pickup'], to: 'collected' },
-  /** A register sale of goods on the shelf is handed over on the spot. */
-  hand_over_at_register: { from: ['reserved'], to: 'collected' },
-  change_address: { from: OPEN, to: 'reserved' },
-  cancel: { from: OPEN, to: 'cancelled' },
-} as const satisfies Record<string, Transition<DeliveryStatus>>;
+export const DELIVERY_MACHINE = defineMachine({
+  subject: 'a delivery group',
+  states: DELIVERY_STATUSES,
+  actions: ['receive_transfer', 'start_picking', 'pack', 'ship', 'deliver', 'mark_ready', 'hand_over', 'hand_over_at_register', 'change_address', 'cancel'],
+  transitions: [
+    /** Ship to store: the transfer has brought the goods to the pickup store. */
+    { from: 'awaiting_transfer', on: 'receive_transfer', to: 'reserved', emits: 'order.arrived_at_store' },
+    { from: 'reserved', on: 'start_picking', to: 'picking' },
+    { from: 'picking', on: 'pack', to: 'packed' },
+    { from: ['reserved', 'picking', 'packed'], on: 'ship', to: 'shipped', emits: 'order.shipped' },
+    { from: 'shipped', on: 'deliver', to: 'delivered', emits: 'order.delivered' },
+    { from: ['reserved', 'picking', 'packed'], on: 'mark_ready', to: 'ready_for_pickup', emits: 'order.ready_for_pickup' },
+    { from: 'ready_for_pickup', on: 'hand_over', to: 'collected', emits: 'order.collected' },
+    /** A register sale of goods on the shelf is handed over on the spot (the order's own `order.placed` says so). */
+    { from: 'reserved', on: 'hand_over_at_register', to: 'collected' },
+    /** A new address is allowed while the group is open: it keeps its state. */
+    ...OPEN.map((state) => ({ from: state, on: 'change_address' as const, to: state })),
+    { from: OPEN, on: 'cancel', to: 'cancelled' },
+  ],
+});
 
-export type OrderAction = keyof typeof ORDER_FLOW;
-export type DeliveryAction = keyof typeof DELIVERY_FLOW;
+export type OrderAction = ActionOf<typeof ORDER_MACHINE>;
+export type DeliveryAction = ActionOf<typeof DELIVERY_MACHINE>;
 
-function advance<S extends string>(flow: Record<string, Transition<S>>, what: string, current: S, action: string): S {
-  const transition = flow[action];
-  if (!transition || !transition.from.includes(current)) {
-    throw new RuleViolation('invalid-transition', `Cannot ${action.replaceAll('_', ' ')} ${what} that is ${current.replaceAll('_', ' ')}.`, { state: current, action });
-  }
-  return transition.to;
-}
+export const nextOrderStatus = (current: OrderStatus, action: OrderAction): OrderStatus => next(ORDER_MACHINE, current, action);
+export const nextDeliveryStatus = (current: DeliveryStatus, action: DeliveryAction): DeliveryStatus => next(DELIVERY_MACHINE, current, action);
 
-export const nextOrderStatus = (current: OrderStatus, action: OrderAction): OrderStatus => advance<OrderStatus>(ORDER_FLOW, 'an order', current, action);
-
-/** `change_address` keeps the state it starts from: it is only allowed, not a move. */
-export function nextDeliveryStatus(current: DeliveryStatus, action: DeliveryAction): DeliveryStatus {
-  const next = advance<DeliveryStatus>(DELIVERY_FLOW, 'a delivery group', current, action);
-  return action === 'change_address' ? current : next;
-}
-
-export const isOpen = (status: DeliveryStatus) => OPEN.includes(status);
+/** Not yet shipped, collected or cancelled: its lines may still be cancelled and its address changed. */
+export const isOpen = (status: DeliveryStatus) => (OPEN as readonly DeliveryStatus[]).includes(status);

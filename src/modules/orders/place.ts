@@ -602,7 +602,7 @@ function orderRows(order: PreparedOrder, ids: { id: string; number: string; cust
       ...(order.shelfSale ? [event('order.completed', { at: 'register' })] : []),
     ],
     event: {
-      type: 'order.placed', subject: `order:${ids.id}`,
+      type: 'order.placed' as const, subject: `order:${ids.id}`,
       payload: { orderId: ids.id, number: ids.number, channelId: channel.id, total: priced.totals.total, currency: priced.currency },
     },
   };

@@ -4,6 +4,7 @@ import { addressSchema } from '../locations/schema.ts';
 import { paymentSchema, tenderSchema } from '../payments/schema.ts';
 import { DELIVERY_METHODS } from '../pricing/schema.ts';
 import { requestExample } from '../../platform/http/openapi.ts';
+import { DELIVERY_STATUSES, ORDER_STATUSES } from './lifecycle.ts';
 
 const sku = z.string().min(1).max(100);
 
@@ -38,7 +39,7 @@ export const orderSchema = z
     number: z.string(),
     channelId: z.uuid(),
     customerId: z.uuid(),
-    status: z.enum(['placed', 'in_progress', 'completed', 'cancelled']),
+    status: z.enum(ORDER_STATUSES),
     currency: z.string(),
     totals: z.object({ subtotal: money, discounts: money, shipping: money, packing: money, tax: money, total: money }),
     promotionCode: z.string().nullable(),
@@ -48,7 +49,7 @@ export const orderSchema = z
     deliveryGroups: z.array(z.object({
       id: z.uuid(),
       method: z.enum(DELIVERY_METHODS),
-      status: z.string(),
+      status: z.enum(DELIVERY_STATUSES),
       fulfilmentLocationId: z.uuid(),
       pickupLocationId: z.uuid().nullable(),
       address: addressSchema.nullable(),
@@ -82,7 +83,7 @@ export const searchOrdersQuery = z.object({
   phone: z.string().max(40).optional(),
   qr: z.string().max(200).optional().describe('A scanned QR payload.'),
   channelId: z.uuid().optional(),
-  status: z.enum(['placed', 'in_progress', 'completed', 'cancelled']).optional(),
+  status: z.enum(ORDER_STATUSES).optional(),
   customerId: z.uuid().optional(),
 });
 

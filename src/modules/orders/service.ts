@@ -8,7 +8,7 @@ import { deductReservation, releaseReservation, reserveStock } from '../inventor
 import { reduceDraftTransfer } from '../inventory/transfers.ts';
 import { capturePayments, voidOrRefundPayments, type PaymentProviders } from '../payments/service.ts';
 import { giveBackPromotionUse } from '../pricing/service.ts';
-import { isOpen, nextDeliveryStatus, nextOrderStatus, type DeliveryAction, type DeliveryStatus } from './lifecycle.ts';
+import { isOpen, nextDeliveryStatus, nextOrderStatus, type DeliveryAction } from './lifecycle.ts';
 import { placeOrders, type OrderRequest } from './place.ts';
 import { assertMaySeeOrder, getOrder, recordOrderEvent } from './read.ts';
 import { sellingSetupCache } from './selling-setup.ts';
@@ -58,7 +58,7 @@ export async function cancelOrder(trx: Trx, principal: Principal, orderId: strin
     const line = lines.find((candidate) => candidate.id === request.lineId);
     if (!line) throw new InvalidInput([{ field: `body.lines.${index}.lineId`, message: 'is not a line of this order' }]);
     const group = groups.find((candidate) => candidate.id === line.delivery_group_id)!;
-    if (!isOpen(group.status as DeliveryStatus)) nextDeliveryStatus(group.status as DeliveryStatus, 'cancel');
+    if (!isOpen(group.status)) nextDeliveryStatus(group.status, 'cancel');
     const left = line.quantity - line.cancelled_quantity;
     if (request.quantity > left) throw new RuleViolation('over-cancel', `Line ${line.sku} has ${left} left to cancel.`, { field: `body.lines.${index}.quantity`, left });
     if (request.quantity === 0) continue;
@@ -82,7 +82,7 @@ export async function cancelOrder(trx: Trx, principal: Principal, orderId: strin
   const after = await trx.selectFrom('order_lines').select(['delivery_group_id', 'quantity', 'cancelled_quantity']).where('order_id', '=', orderId).execute();
   for (const group of groups) {
     const groupLines = after.filter((line) => line.delivery_group_id === group.id);
-    if (isOpen(group.status as DeliveryStatus) && groupLines.every((line) => line.cancelled_quantity === line.quantity)) {
+    if (isOpen(group.status) && groupLines.every((line) => line.cancelled_quantity === line.quantity)) {
       await trx.updateTable('delivery_groups').set({ status: 'cancelled', updated_at: new Date() }).where('id', '=', group.id).execute();
       refund += group.shipping_fee + group.packing_fee;
     }
@@ -103,7 +103,7 @@ export async function changeDeliveryAddress(trx: Trx, principal: Principal, orde
   await lockOrder(trx, principal, orderId);
   const groups = await trx.selectFrom('delivery_groups').selectAll().where('order_id', '=', orderId).where('method', '=', 'ship_to_address').execute();
   if (!groups.length) throw new RuleViolation('no-shipment', 'This order ships nothing to an address.');
-  for (const group of groups) nextDeliveryStatus(group.status as DeliveryStatus, 'change_address');
+  for (const group of groups) nextDeliveryStatus(group.status, 'change_address');
   await trx.updateTable('delivery_groups')
     .set({ address: JSON.stringify(input.address), ...(input.recipient !== undefined ? { recipient: input.recipient } : {}), updated_at: new Date() })
     .where('id', 'in', groups.map((group) => group.id))
@@ -140,7 +140,7 @@ export async function advanceGroup(trx: Trx, principal: Principal, orderId: stri
   }
   if (action === 'mark_ready' && group.method === 'ship_to_address') throw new RuleViolation('not-a-pickup', 'This group is shipped, not collected.', { state: group.status });
   if ((action === 'pack' || action === 'deliver') && group.method !== 'ship_to_address') throw new RuleViolation('not-a-shipment', 'This group is collected in store, not shipped.', { state: group.status });
-  const status = nextDeliveryStatus(group.status as DeliveryStatus, action);
+  const status = nextDeliveryStatus(group.status, action);
   await trx.updateTable('delivery_groups').set({ status, updated_at: new Date() }).where('id', '=', groupId).execute();
   if (order.status === 'placed') await trx.updateTable('orders').set({ status: nextOrderStatus(order.status, 'start'), updated_at: new Date() }).where('id', '=', orderId).execute();
   await recordOrderEvent(trx, orderId, event, { groupId }, principal.actor, principal.channelId);
@@ -165,8 +165,8 @@ export async function releaseGroup(trx: Trx, principal: Principal, orderId: stri
   if (action === 'ship' && group.method !== 'ship_to_address') throw new RuleViolation('not-a-shipment', 'This group is collected in store, not shipped.', { state: group.status });
   if (action === 'hand_over' && group.method === 'ship_to_address') throw new RuleViolation('not-a-pickup', 'This group is shipped, not collected.', { state: group.status });
   const status = action === 'hand_over' && group.status !== 'ready_for_pickup'
-    ? nextDeliveryStatus(nextDeliveryStatus(group.status as DeliveryStatus, 'mark_ready'), 'hand_over')
-    : nextDeliveryStatus(group.status as DeliveryStatus, action);
+    ? nextDeliveryStatus(nextDeliveryStatus(group.status, 'mark_ready'), 'hand_over')
+    : nextDeliveryStatus(group.status, action);
   const lines = await trx.selectFrom('order_lines').selectAll().where('delivery_group_id', '=', groupId).execute();
   let due = group.shipping_fee + group.packing_fee;
   for (const line of lines) {
@@ -178,7 +178,7 @@ export async function releaseGroup(trx: Trx, principal: Principal, orderId: stri
     .where('id', '=', groupId)
     .execute();
   const open = await trx.selectFrom('delivery_groups').select('status').where('order_id', '=', orderId).execute();
-  const finished = open.every((row) => !isOpen(row.status as DeliveryStatus));
+  const finished = open.every((row) => !isOpen(row.status));
   await capturePayments(trx, orderId, finished ? 'all' : due, principal.actor, { at: action === 'ship' ? 'shipment' : 'pickup', providers });
   const orderStatus = finished ? nextOrderStatus(order.status, 'complete') : order.status === 'placed' ? nextOrderStatus(order.status, 'start') : order.status;
   await trx.updateTable('orders').set({ status: orderStatus, updated_at: new Date() }).where('id', '=', orderId).execute();

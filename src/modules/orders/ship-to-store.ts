@@ -6,7 +6,7 @@ import { RuleViolation } from '../../platform/http/problem.ts';
 import { publish } from '../../platform/outbox.ts';
 import { releaseReservation, reserveStock } from '../inventory/reservations.ts';
 import type { TransferFollower } from '../inventory/transfers.ts';
-import { nextDeliveryStatus, type DeliveryStatus } from './lifecycle.ts';
+import { nextDeliveryStatus } from './lifecycle.ts';
 import { recordOrderEvent } from './read.ts';
 
 /**
@@ -48,7 +48,7 @@ export const shipToStore: TransferFollower = {
       await trx.updateTable('order_lines').set({ reservation_id: reservation!.id }).where('id', '=', line.id).execute();
     }
     if (!complete && !everything) return;
-    await trx.updateTable('delivery_groups').set({ status: nextDeliveryStatus(group.status as DeliveryStatus, 'receive_transfer'), updated_at: new Date() }).where('id', '=', group.id).execute();
+    await trx.updateTable('delivery_groups').set({ status: nextDeliveryStatus(group.status, 'receive_transfer'), updated_at: new Date() }).where('id', '=', group.id).execute();
     await recordOrderEvent(trx, order.id, 'group.arrived_at_store', { groupId: group.id, transferId: transfer.id, transferNumber: transfer.number }, actor, null);
     await publish(trx, [{ type: 'order.arrived_at_store', subject: `order:${order.id}`, payload: { orderId: order.id, groupId: group.id, number: order.number, locationId: transfer.to_location_id } }]);
   },

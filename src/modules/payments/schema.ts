@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import type { PaymentMethod, PaymentStatus } from '../../platform/db/schema.ts';
+import type { PaymentMethod } from '../../platform/db/schema.ts';
+import { PAYMENT_STATUSES } from './machine.ts';
 import { passesLuhn } from './providers.ts';
 
 export type { PaymentMethod };
 
 export const PAYMENT_METHODS = ['card_online', 'card_register', 'cash', 'pay_at_pickup', 'gift_card', 'loyalty_points', 'store_credit'] as const satisfies readonly PaymentMethod[];
-export const PAYMENT_STATUSES = [
-  'pending', 'authorized', 'partially_captured', 'captured', 'partially_refunded', 'refunded', 'voided', 'declined', 'failed', 'awaiting_pickup', 'cancelled',
-] as const satisfies readonly PaymentStatus[];
+export { PAYMENT_STATUSES };
 
 /** Methods that come with the loyalty issue: accepted by the schema so that they are refused with a clear 422. */
 export const COMING_METHODS = ['gift_card', 'loyalty_points', 'store_credit'] as const;

@@ -7,6 +7,7 @@ import { eventsInsert, publish, type OutboxEvent } from '../../platform/outbox.t
 import { insertRows, writeTogether } from '../../platform/db/statements.ts';
 import { isCapturable, isRefundable, nextPaymentStatus, type PaymentAction, type PaymentStatus } from './machine.ts';
 import { ask, type PaymentProvider, type PaymentProviders, type ProviderResult } from './providers.ts';
+import type { PaymentEventName } from './events.ts';
 import type { Payment, PaymentEvent } from './schema.ts';
 import type { TenderOutcome } from './tenders.ts';
 
@@ -52,12 +53,12 @@ const uncaptured = (row: PaymentRow) => (isCapturable(row.status) ? row.authoriz
 const refundable = (row: PaymentRow) => (isCapturable(row.status) || isRefundable(row.status) ? row.captured_amount - row.refunded_amount : 0);
 
 const FIRST_STATUS: Record<TenderOutcome['status'], PaymentAction> = { authorized: 'authorize', captured: 'pay_at_register', awaiting_pickup: 'await_pickup' };
-const EVENT_OF: Record<TenderOutcome['status'], string> = { authorized: 'authorized', captured: 'captured', awaiting_pickup: 'awaiting_pickup' };
+const EVENT_OF: Record<TenderOutcome['status'], PaymentEventName> = { authorized: 'authorized', captured: 'captured', awaiting_pickup: 'awaiting_pickup' };
 
 /** An approved tender as the payment row it becomes when its order is written, and the first entry of its timeline. */
 export interface NewPayment {
   row: PaymentRow;
-  event: string;
+  event: PaymentEventName;
   actor: string;
 }
 
@@ -93,7 +94,7 @@ export function paymentsInsert(payments: NewPayment[]): (RawBuilder<unknown> | n
   ];
 }
 
-const paymentEvent = (row: PaymentRow, event: string, amount: number, from: PaymentStatus): OutboxEvent => ({
+const paymentEvent = (row: PaymentRow, event: PaymentEventName, amount: number, from: PaymentStatus): OutboxEvent => ({
   type: `payment.${event}`,
   subject: `payment:${row.id}`,
   payload: { ...toPayment(row), event, eventAmount: amount, fromStatus: from },
@@ -109,7 +110,7 @@ export async function recordPayments(trx: Trx, orderId: string, outcomes: readon
 interface Change {
   row: PaymentRow;
   from: PaymentStatus;
-  type: string;
+  type: PaymentEventName;
   amount: number;
   providerReference: string | null;
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { DeliveryStatus, OrderStatus } from '../../modules/orders/lifecycle.ts';
 import type { Address } from './schema.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -9,7 +10,7 @@ export interface OrdersTable {
   number: string;
   channel_id: string;
   customer_id: string;
-  status: 'placed' | 'in_progress' | 'completed' | 'cancelled';
+  status: OrderStatus;
   currency: string;
   subtotal: number;
   discount_total: number;
@@ -30,7 +31,7 @@ export interface DeliveryGroupsTable {
   order_id: string;
   position: number;
   method: 'ship_to_address' | 'pickup_in_store' | 'ship_to_store';
-  status: string;
+  status: DeliveryStatus;
   fulfilment_location_id: string;
   pickup_location_id: string | null;
   address: JSONColumnType<Address | null, string | null, string | null>;

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { TransferStatus } from '../../modules/inventory/transfer-machine.ts';
+import type { PaymentStatus } from '../../modules/payments/machine.ts';
 import type { OrderTables } from './schema-orders.ts';
 
 /** Kysely's view of the tables the migrations create. Keep it in step with `migrations/`. */
@@ -263,7 +265,7 @@ export interface TransfersTable {
   number: string;
   from_location_id: string;
   to_location_id: string;
-  status: Generated<'draft' | 'shipped' | 'partially_received' | 'received' | 'cancelled'>;
+  status: Generated<TransferStatus>;
   expected_at: Timestamp | null;
   note: Generated<string>;
   created_by: Generated<string>;
@@ -360,9 +362,8 @@ export interface DeliveryRatesTable {
 }
 
 export type PaymentMethod = 'card_online' | 'card_register' | 'cash' | 'pay_at_pickup' | 'gift_card' | 'loyalty_points' | 'store_credit';
-export type PaymentStatus =
-  | 'pending' | 'authorized' | 'partially_captured' | 'captured' | 'partially_refunded' | 'refunded'
-  | 'voided' | 'declined' | 'failed' | 'awaiting_pickup' | 'cancelled';
+// The status types of the machines' own modules: a status the machine does not know cannot be written.
+export type { PaymentStatus };
 
 export interface PaymentsTable {
   id: string;
