@@ -53,15 +53,16 @@ const orderRequest = fc.record({
   location: fc.nat(1),
   lines: fc.uniqueArray(fc.record({ variant: fc.nat(2), quantity: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 2, selector: (line) => line.variant }),
 });
-// Receipts and orders weigh more: without stock, most reservations and orders would only test refusals.
+// Receipts weigh more (without stock, most reservations and orders would only test refusals), and so do the operations
+// that compete for units: orders, reservations, sales.
 const operation = fc.oneof(
   { arbitrary: fc.record({ op: fc.constant('receive' as const), key, quantity: fc.integer({ min: 1, max: 8 }) }), weight: 4 },
-  fc.record({ op: fc.constant('sell' as const), key, quantity: fc.integer({ min: 1, max: 4 }) }),
+  { arbitrary: fc.record({ op: fc.constant('sell' as const), key, quantity: fc.integer({ min: 1, max: 4 }) }), weight: 2 },
   fc.record({ op: fc.constant('adjust' as const), key, quantity: fc.integer({ min: -3, max: 3 }).filter((n) => n !== 0) }),
   fc.record({ op: fc.constant('count' as const), key, quantity: fc.integer({ min: 0, max: 6 }) }),
   fc.record({ op: fc.constant('damage' as const), key, quantity: fc.integer({ min: 1, max: 2 }) }),
   fc.record({ op: fc.constant('safety' as const), key, forSku: fc.boolean(), quantity: fc.option(fc.integer({ min: 0, max: 2 })) }),
-  fc.record({ op: fc.constant('reserve' as const), requests: fc.array(reservationRequest, { minLength: 1, maxLength: 4 }) }),
+  { arbitrary: fc.record({ op: fc.constant('reserve' as const), requests: fc.array(reservationRequest, { minLength: 1, maxLength: 4 }) }), weight: 2 },
   fc.record({ op: fc.constant('reserveAtOnce' as const), keys: fc.array(key, { minLength: 1, maxLength: 3 }), quantity: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ op: fc.constantFrom('release' as const, 'deduct' as const, 'confirm' as const), pick: fc.nat() }),
   { arbitrary: fc.record({ op: fc.constant('orders' as const), orders: fc.array(orderRequest, { minLength: 1, maxLength: 6 }) }), weight: 3 },
