@@ -2,7 +2,7 @@ import type { Principal } from '../platform/auth/principal.ts';
 import type { Db } from '../platform/db/database.ts';
 import { placeOrders, type OrderRequest } from '../modules/orders/place.ts';
 import type { CreateOrder } from '../modules/orders/schema.ts';
-import { advanceGroup, releaseGroup } from '../modules/orders/service.ts';
+import { advanceGroup, dispatchGroup } from '../modules/orders/service.ts';
 import { TEST_PROVIDERS } from '../modules/payments/providers.ts';
 import { quote } from '../modules/pricing/service.ts';
 
@@ -56,7 +56,7 @@ export async function placeDemoOrders(db: Db): Promise<void> {
     return outcome.order;
   });
   await db.transaction().execute(async (trx) => {
-    await releaseGroup(trx, DEMO, views[0]!.id, views[0]!.deliveryGroups[0]!.id, 'ship', TEST_PROVIDERS, { carrier: 'Colissimo', trackingNumber: '6A00000000001' });
+    await dispatchGroup(trx, DEMO, views[0]!.id, views[0]!.deliveryGroups[0]!.id, 'ship', TEST_PROVIDERS, { carrier: 'Colissimo', trackingNumber: '6A00000000001' });
     await advanceGroup(trx, DEMO, views[1]!.id, views[1]!.deliveryGroups[0]!.id, 'ready-for-pickup');
   });
 }

@@ -97,7 +97,7 @@ describe('catalog over HTTP', () => {
   it('creates price lists, lists them by page and refuses a code twice', async () => {
     const read = await api.call('GET', `/v1/price-lists/${basics.priceList.id}`, { token: basics.storeAKey });
     expect(read.body).toMatchObject({ code: 'eur', currency: 'EUR', pricesIncludeTax: true });
-    expect(usd.id).toBeDefined();
+    expect((await api.call('GET', `/v1/price-lists/${usd.id}`)).body).toMatchObject({ id: usd.id, code: 'usd', currency: 'USD', pricesIncludeTax: false });
     const first = await api.call('GET', '/v1/price-lists?limit=1');
     const second = await api.call('GET', `/v1/price-lists?limit=1&cursor=${first.body.nextCursor}`);
     expect([first.body.items[0].id, second.body.items[0].id]).toEqual([basics.priceList.id, usd.id]);

@@ -93,7 +93,7 @@ export async function orderRoutes(app: AisleApp, options: OrderRouteOptions) {
   app.post('/orders/:id/delivery-groups/:groupId/ship', {
     config: { access: ['admin', 'store'] },
     schema: { tags, operationId: 'shipDeliveryGroup', summary: 'Ship a delivery group: stock deducted, payment captured', params: groupParams, body: shipBody, response: { 200: orderSchema, 503: PAYMENT_UNAVAILABLE } },
-  }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.releaseGroup(trx, request.principal!, request.params.id, request.params.groupId, 'ship', providers, request.body)));
+  }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.dispatchGroup(trx, request.principal!, request.params.id, request.params.groupId, 'ship', providers, request.body)));
 
   for (const [step, operationId, summary] of [
     ['start-picking', 'startPicking', 'Start picking a delivery group'],
@@ -110,5 +110,5 @@ export async function orderRoutes(app: AisleApp, options: OrderRouteOptions) {
   app.post('/orders/:id/delivery-groups/:groupId/hand-over', {
     config: { access: ['admin', 'store'] },
     schema: { tags, operationId: 'handOverPickup', summary: 'Hand a pickup over to the customer: stock deducted, payment captured (pay at pickup: paid now)', params: groupParams, response: { 200: orderSchema, 503: PAYMENT_UNAVAILABLE } },
-  }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.releaseGroup(trx, request.principal!, request.params.id, request.params.groupId, 'hand_over', providers)));
+  }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.dispatchGroup(trx, request.principal!, request.params.id, request.params.groupId, 'hand_over', providers)));
 }

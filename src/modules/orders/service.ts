@@ -153,8 +153,9 @@ export async function advanceGroup(trx: Trx, principal: Principal, orderId: stri
 /**
  * The goods of a group leave: shipped to the customer, or handed over at the pickup counter. The reservations are
  * deducted and the payments captured ("captured when goods leave"); the order completes with its last group.
+ * (Named for the goods going out, not `release…`: releasing a reservation gives units back to stock.)
  */
-export async function releaseGroup(trx: Trx, principal: Principal, orderId: string, groupId: string, action: Extract<DeliveryAction, 'ship' | 'hand_over'>, providers: PaymentProviders, shipment?: { carrier: string; trackingNumber: string }) {
+export async function dispatchGroup(trx: Trx, principal: Principal, orderId: string, groupId: string, action: Extract<DeliveryAction, 'ship' | 'hand_over'>, providers: PaymentProviders, shipment?: { carrier: string; trackingNumber: string }) {
   const order = await lockOrder(trx, principal, orderId);
   const group = await trx.selectFrom('delivery_groups').selectAll().where('id', '=', groupId).where('order_id', '=', orderId).executeTakeFirst();
   if (!group) throw new NotFound('Delivery group', groupId);

@@ -221,13 +221,18 @@ describe('priceCart, for every cart', () => {
         const priced = priceCart(input);
         const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
         for (const [index, line] of priced.lines.entries()) {
+          const given = input.lines[index]!;
           const charged = input.pricesIncludeTax ? line.lineTotal : line.net;
-          expect(charged).toBeGreaterThanOrEqual((line.minimumPrice ?? 0) * line.quantity);
+          // The floor and the list total come from the cart as given, not from the engine's answer: an engine that
+          // misread the minimum price would report the same wrong floor it priced with.
+          expect(line.quantity).toBe(given.quantity);
+          expect(line.listTotal).toBe(given.listPrice * given.quantity);
+          expect(charged).toBeGreaterThanOrEqual(Math.min(given.listPrice, given.minimumPrice ?? 0) * given.quantity);
           expect(charged).toBe(line.listTotal - sum(line.discounts.map((discount) => discount.amount)));
           expect(line.discountTotal).toBe(line.listTotal - charged);
           expect(line.net + line.tax).toBe(line.lineTotal);
           expect(line.minimumPriceApplied).toBe(line.cappedBy > 0);
-          expect(line.unitListPrice).toBe(input.lines[index]!.listPrice);
+          expect(line.unitListPrice).toBe(given.listPrice);
         }
         const { totals } = priced;
         expect(sum(priced.lines.map((line) => line.lineTotal)) + totals.shippingTotal + totals.packingTotal).toBe(totals.total);
