@@ -9,7 +9,7 @@ import { reduceDraftTransfer } from '../inventory/transfers.ts';
 import { capturePayments, voidOrRefundPayments } from '../payments/service.ts';
 import { giveBackPromotionUse } from '../pricing/service.ts';
 import { isOpen, nextDeliveryStatus, nextOrderStatus, type DeliveryAction, type DeliveryStatus } from './lifecycle.ts';
-import { placeOrders, type OrderRequest } from './place.ts';
+import { placeOrders, type OrderRequest } from './place/index.ts';
 import { assertMaySeeOrder, getOrder, recordOrderEvent } from './read.ts';
 import { sellingSetupCache } from './selling-setup.ts';
 import type { CreateOrder, OrderView } from './schema.ts';
