@@ -16,6 +16,8 @@ import type { NewTransfer, Transfer, TransferReceipt, TransferStatus } from './t
  * A transfer moves goods between two locations: a draft is prepared, shipping takes the units off the source's
  * shelves and shows them as incoming at the destination, receiving (in as many deliveries as it takes) puts them on
  * the destination's shelves.
+ * Over 300 lines: one job, a transfer's life (its states, drafts made for orders, shipping, receiving, cancelling) and
+ * its reads; the reads (`getTransfer`, `listTransfers`) are what would go to a file of their own next.
  */
 
 type TransferAction = 'ship' | 'receive_some' | 'receive_rest' | 'cancel';
