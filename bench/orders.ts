@@ -7,7 +7,7 @@ import { DEMO_LOGIN, seedDemo } from '../src/demo/seed.ts';
 import { createMailer } from '../src/modules/documents/mailer.ts';
 import { changeStock } from '../src/modules/inventory/stock.ts';
 import { orderEmails } from '../src/modules/orders/emails.ts';
-import { placeOrders, prepareBatch, writeBatch, type OrderRequest, type PreparedOrder } from '../src/modules/orders/place.ts';
+import { placeOrders, prepareBatch, writeBatch, type OrderRequest, type PreparedOrder } from '../src/modules/orders/place/index.ts';
 import { sellingSetupCache } from '../src/modules/orders/selling-setup.ts';
 import { TEST_PROVIDERS } from '../src/modules/payments/providers.ts';
 import { quote } from '../src/modules/pricing/service.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refundPayment } from '../src/modules/payments/service.ts';
+import { voidOrRefundPayments } from '../src/modules/payments/service.ts';
 import { TEST_PROVIDERS } from '../src/modules/payments/providers.ts';
 import { EVENT_CATALOG, eventDefinition } from '../src/platform/events/catalog.ts';
 import { startTestApi, type TestApi } from './support/api.ts';
@@ -61,8 +61,7 @@ async function aDayOfTheShop() {
   const shipped = await order([{ method: 'ship_to_address', address: ADDRESS }], card());
   await group(shipped, 'ship', { carrier: 'Colissimo', trackingNumber: '6A1' });
   await group(shipped, 'delivered');
-  const captured = (await ok('GET', `/v1/orders/${shipped.id}`)).payments[0];
-  await api.database.db.transaction().execute((trx) => refundPayment(trx, captured.id, PRICE, 'test', { providers: TEST_PROVIDERS }));
+  await api.database.db.transaction().execute((trx) => voidOrRefundPayments(trx, shipped.id, PRICE, 'test', { providers: TEST_PROVIDERS }));
 
   const collected = await order([{ method: 'pickup_in_store', pickupLocationId: basics.storeA.id }], card());
   await group(collected, 'ready-for-pickup');

@@ -1,6 +1,6 @@
 import type { Principal } from '../platform/auth/principal.ts';
 import type { Db } from '../platform/db/database.ts';
-import { placeOrders, type OrderRequest } from '../modules/orders/place.ts';
+import { placeOrders, type OrderRequest } from '../modules/orders/place/index.ts';
 import type { CreateOrder } from '../modules/orders/schema.ts';
 import { advanceGroup, dispatchGroup } from '../modules/orders/service.ts';
 import { TEST_PROVIDERS } from '../modules/payments/providers.ts';

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/api.ts';
 import { seedBasics, type Basics } from '../../../test/support/fixtures.ts';
-import { findOrCreateCustomer } from './service.ts';
+import { sql } from 'kysely';
+import { matchBuyers, profilesQuery, type Buyer, type MatchedProfile } from './matching.ts';
+import { guestSchema, type Guest } from './schema.ts';
+import { createGuests } from './service.ts';
 
 const address = { label: 'Home', name: 'Marie Curie', line1: '12 rue des Écoles', postalCode: '75005', city: 'Paris', country: 'FR' };
 
@@ -295,27 +298,35 @@ describe('customers', () => {
     });
   });
 
-  describe('findOrCreateCustomer, for checkouts', () => {
-    const checkout = (guest: Parameters<typeof findOrCreateCustomer>[1]) => api.database.db.transaction().execute((trx) => findOrCreateCustomer(trx, guest));
+  describe('checkouts: matching a buyer to a profile (the order path\'s look-up), and new guests', () => {
+    /** The buyer as an order request carries them (validated as the API does), matched as the order path does. */
+    const match = async (given: Guest | { id: string }) => {
+      const buyer: Buyer = 'id' in given ? given : guestSchema.parse(given);
+      const { rows } = await sql<{ profiles: MatchedProfile[] }>`select ${profilesQuery([buyer])} as profiles`.execute(api.database.db);
+      return matchBuyers([buyer], rows[0]?.profiles ?? [])[0];
+    };
+    const newGuest = (guest: Guest) => api.database.db.transaction().execute((trx) => createGuests(trx, [guestSchema.parse(guest)]));
 
-    it('matches by email, else by phone, else creates a profile', async () => {
+    it('matches by email, else by phone, else no profile yet (one is made when the order is written); an unknown id is a 400', async () => {
       const known = await create({ firstName: 'Known', lastName: 'Buyer', emails: ['known@example.com'], phones: ['+33 7 00 00 00 01'] });
-      const byEmail = await checkout({ firstName: 'K', lastName: 'B', email: 'KNOWN@example.com', phone: '+33 7 99 99 99 99' });
-      expect(byEmail).toMatchObject({ created: false, customer: { id: known.body.id } });
-      const byPhone = await checkout({ firstName: 'K', lastName: 'B', email: 'other@example.com', phone: '+33.7.00.00.00.01' });
-      expect(byPhone).toMatchObject({ created: false, customer: { id: known.body.id } });
-      const fresh = await checkout({ firstName: 'New', lastName: 'Buyer', email: 'New.Buyer@example.com' });
-      expect(fresh).toMatchObject({ created: true, customer: { firstName: 'New', emails: ['new.buyer@example.com'], phones: [] } });
-      await expect(checkout({ firstName: 'No', lastName: 'Contact' })).rejects.toMatchObject({ status: 400 });
+      const byEmail = await match({ firstName: 'K', lastName: 'B', email: 'KNOWN@example.com', phone: '+33 7 99 99 99 99' });
+      expect(byEmail).toMatchObject({ customerId: known.body.id, contact: { email: 'known@example.com' } });
+      const byPhone = await match({ firstName: 'K', lastName: 'B', email: 'other@example.com', phone: '+33.7.00.00.00.01' });
+      expect(byPhone).toMatchObject({ customerId: known.body.id, contact: { email: 'other@example.com' } });
+      expect(await match({ id: known.body.id })).toMatchObject({ customerId: known.body.id, contact: { email: 'known@example.com' } });
+      expect(await match({ id: '0190a0a0-0000-7000-8000-000000000000' })).toMatchObject({ status: 400 });
+      const fresh = await match({ firstName: 'New', lastName: 'Buyer', email: 'New.Buyer@example.com' });
+      expect(fresh).toMatchObject({ customerId: undefined, contact: { email: 'new.buyer@example.com', phone: null } });
+      const [id] = await newGuest({ firstName: 'New', lastName: 'Buyer', email: 'New.Buyer@example.com' });
+      expect((await api.call('GET', `/v1/customers/${id}`)).body).toMatchObject({ firstName: 'New', emails: ['new.buyer@example.com'], phones: [] });
+      expect(await match({ firstName: 'New', lastName: 'Buyer', email: 'new.buyer@example.com' })).toMatchObject({ customerId: id });
+      expect(guestSchema.safeParse({ firstName: 'No', lastName: 'Contact' }).success).toBe(false);
     });
 
     it('creates one profile when the same new guest checks out in several places at once', async () => {
       const before = await countRows(api);
-      const results = await Promise.all(
-        Array.from({ length: 6 }, () => checkout({ firstName: 'Twin', lastName: 'Checkout', email: 'twin@example.com', phone: '+33 6 55 55 55 55' })),
-      );
-      expect(results.filter((result) => result.created)).toHaveLength(1);
-      expect(new Set(results.map((result) => result.customer.id)).size).toBe(1);
+      const results = await Promise.all(Array.from({ length: 6 }, () => newGuest({ firstName: 'Twin', lastName: 'Checkout', email: 'twin@example.com', phone: '+33 6 55 55 55 55' })));
+      expect(new Set(results.flat()).size).toBe(1);
       expect((await countRows(api)).customers - before.customers).toBe(1);
     });
   });

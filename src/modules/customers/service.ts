@@ -8,7 +8,6 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import { Conflict, Forbidden, InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
 import { claimContacts, CustomerExists, ownerOf, replaceContacts } from './contacts.ts';
 import {
-  guestSchema,
   normalisePhone,
   type AddressChanges,
   type Consent,
@@ -298,33 +297,6 @@ export async function updateCustomer(trx: Trx, principal: Principal, id: string,
 }
 
 /**
- * The profile a guest checkout belongs to: the one with the guest's email, else the one with their phone, else a new
- * one. Two checkouts of the same new guest racing each other end with one profile: the loser drops the profile it
- * started and takes the winner's.
- */
-export async function findOrCreateCustomer(trx: Trx, guest: Guest): Promise<{ customer: Customer; created: boolean }> {
-  const parsed = guestSchema.safeParse(guest);
-  if (!parsed.success) {
-    throw new InvalidInput(parsed.error.issues.map((issue) => ({ field: ['customer', ...issue.path].join('.'), message: issue.message })));
-  }
-  const { firstName, lastName, email, phone } = parsed.data;
-  const existing = (email && (await ownerOf(trx, 'email', email))) || (phone && (await ownerOf(trx, 'phone', phone)));
-  if (existing) return { customer: await getCustomer(trx, existing), created: false };
-
-  const row = await trx
-    .insertInto('customers')
-    .values({ id: newId(), first_name: firstName, last_name: lastName, consent: JSON.stringify(NO_CONSENT) })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  const match = await claimContacts(trx, row.id, email ? [email] : [], phone ? [phone] : []);
-  if (match) {
-    await trx.deleteFrom('customers').where('id', '=', row.id).execute();
-    return { customer: await getCustomer(trx, match.existingCustomerId), created: false };
-  }
-  return { customer: (await toCustomers(trx, [row]))[0]!, created: true };
-}
-
-/**
  * The profiles to create for guests (one per email or phone shared between them), as parts of one statement: the
  * profiles, then their emails and phones, claimed `on conflict do nothing` (the parts `guest_emails` and `guest_phones`
  * return the values claimed). `conditions` hold when every value was claimed: no other request got there first.
@@ -361,7 +333,7 @@ export function newGuestProfiles(guests: Guest[]): { ids: string[]; created: str
 /**
  * Profiles for the guests of many orders at once (the guest details of an order that matched no profile before its
  * transaction): guests sharing an email or a phone become one profile, and each new profile claims its email and
- * phone as `findOrCreateCustomer` does. A guest whose email or phone another request claimed meanwhile gets that
+ * phone (contacts.ts). A guest whose email or phone another request claimed meanwhile gets that
  * profile instead. Answers the profile id of each guest, in order.
  */
 export async function createGuests(trx: Trx, guests: Guest[]): Promise<string[]> {

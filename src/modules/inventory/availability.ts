@@ -4,7 +4,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import { requireEnabledChannel } from '../channels/service.ts';
 import { InvalidInput } from '../../platform/http/problem.ts';
 import { resolveSkus } from './skus.ts';
-import { availableToPromise } from './stock.ts';
+import { availableToPromise } from './stock-rule.ts';
 
 /** A channel key only ever sees its own channel's stock; others may name a channel or ask network-wide. */
 export function channelScope(principal: Principal, channelId: string | undefined): string | undefined {
@@ -24,7 +24,7 @@ type Row = { variant_id: string; location_id: string; on_hand: number; reserved:
 /** Stock of the variants at active locations (all, or only `locationIds`), in one indexed query. */
 async function stockRows(db: Executor, variantIds: string[], locationIds: string[] | undefined): Promise<Row[]> {
   const { rows } = await sql<Row>`
-    select s.variant_id, s.location_id, s.on_hand, s.reserved, s.incoming, coalesce(s.safety_stock, l.safety_stock) as safety_stock
+    select s.variant_id, s.location_id, s.on_hand, s.reserved, s.incoming, effective_safety_stock(s.safety_stock, l.safety_stock) as safety_stock
     from stock_levels s join locations l on l.id = s.location_id and l.active
     where s.variant_id = any(${variantIds}::uuid[])
     ${locationIds ? sql`and s.location_id = any(${locationIds}::uuid[])` : sql``}`.execute(db);
@@ -51,7 +51,7 @@ export async function availabilityOf(db: Executor, request: AvailabilityRequest)
   }
   const skus = [...new Set(request.skus)];
   const { rows } = await sql<SkuRow>`
-    select k.sku, v.id as variant_id, s.location_id, s.on_hand, s.reserved, s.incoming, coalesce(s.safety_stock, l.safety_stock) as safety_stock
+    select k.sku, v.id as variant_id, s.location_id, s.on_hand, s.reserved, s.incoming, effective_safety_stock(s.safety_stock, l.safety_stock) as safety_stock
     from unnest(${skus}::text[]) as k(sku)
     left join variants v on v.sku = k.sku
     left join (stock_levels s join locations l on l.id = s.location_id and l.active)
@@ -123,7 +123,7 @@ export async function pickupStoresNear(db: Executor, search: PickupSearch) {
 export async function availableWhereChannelsFulfil(db: Executor, skus: string[], channelIds: string[]): Promise<Map<string, number>> {
   if (!skus.length || !channelIds.length) return new Map();
   const { rows } = await sql<{ variant_id: string; location_id: string; on_hand: number; reserved: number; safety_stock: number }>`
-    select s.variant_id, s.location_id, s.on_hand, s.reserved, coalesce(s.safety_stock, l.safety_stock) as safety_stock
+    select s.variant_id, s.location_id, s.on_hand, s.reserved, effective_safety_stock(s.safety_stock, l.safety_stock) as safety_stock
     from stock_levels s join locations l on l.id = s.location_id and l.active
     where (s.variant_id, s.location_id) in (
       select v.id, cl.location_id from variants v, channel_locations cl

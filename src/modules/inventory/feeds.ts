@@ -4,6 +4,7 @@ import { CsvError, parse } from 'csv-parse';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Executor, Trx } from '../../platform/db/database.ts';
 import { Conflict, InvalidInput, NotFound, Problem, type FieldError } from '../../platform/http/problem.ts';
+import { stockChangedEvents } from './stock-events.ts';
 
 /**
  * Stock feeds from ERP, WMS and POS systems. A feed is staged in a temporary table a few thousand rows at a time
@@ -324,14 +325,11 @@ async function writeChanges(trx: Trx, feed: StockFeed, changed: RawBuilder<unkno
     moved as (
       insert into stock_movements (variant_id, location_id, kind, quantity, on_hand_change, reason, reference_type, reference_id, actor)
       select variant_id, location_id, kind, quantity, on_hand - before, reason, 'feed', ${feed.feedId}, ${feed.actor} from changed),
-    published as (
-      insert into outbox_events (type, subject, payload)
-      select 'stock.changed', 'stock:' || e."variantId" || ':' || e."locationId", to_jsonb(e) from (
-        select c.variant_id as "variantId", c.location_id as "locationId", c.on_hand as "onHand", c.reserved, c.damaged, c.incoming,
-               k.safety_stock as "safetyStock", greatest(0, c.on_hand - c.reserved - k.safety_stock) as available,
-               greatest(0, c.before - c.reserved - k.safety_stock) as "availableBefore"
-        from changed c join locations l on l.id = c.location_id
-        cross join lateral (select coalesce(c.safety_stock, l.safety_stock) as safety_stock) k) e)
+    published as (${stockChangedEvents(sql`(
+      select c.variant_id, c.location_id, c.on_hand, c.reserved, c.damaged, c.incoming, k.safety_stock,
+             available_to_promise(c.before, c.reserved, k.safety_stock) as available_before
+      from changed c join locations l on l.id = c.location_id
+      cross join lateral (select effective_safety_stock(c.safety_stock, l.safety_stock) as safety_stock) k) c`)})
     select count(*)::int as changed from changed`.execute(trx);
   return rows[0]!.changed;
 }

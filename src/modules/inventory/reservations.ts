@@ -4,8 +4,10 @@ import type { Db, Executor, Trx } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { NotFound, RuleViolation } from '../../platform/http/problem.ts';
+import { stockChangedEvents } from './stock-events.ts';
+import { availableToPromise } from './stock-rule.ts';
 import {
-  availableToPromise, changeStock, changeWrites, InsufficientStock, keyOf, lockLevels, movementsInsert, persistChanges, withSkus, type Level, type Shortage, type StockChange,
+  changeStock, changeWrites, InsufficientStock, keyOf, lockLevels, movementsInsert, persistChanges, withSkus, type Level, type Shortage, type StockChange,
   type StockKey,
 } from './stock.ts';
 
@@ -132,7 +134,7 @@ export function reservationsIfAllFit(requests: ReserveRequest[]): { outcomes: Ou
   const guard: Guarded = {
     parts: [
       sql`reserving as (
-        select s.variant_id, s.location_id, s.on_hand, s.reserved, s.damaged, s.incoming, coalesce(s.safety_stock, l.safety_stock) as safety_stock, d.quantity
+        select s.variant_id, s.location_id, s.on_hand, s.reserved, s.damaged, s.incoming, effective_safety_stock(s.safety_stock, l.safety_stock) as safety_stock, d.quantity
         from stock_levels s
         join locations l on l.id = s.location_id
         join unnest(${demand.map((d) => d.variantId)}::uuid[], ${demand.map((d) => d.locationId)}::uuid[], ${demand.map((d) => d.quantity)}::int[]) as d(variant_id, location_id, quantity)
@@ -143,15 +145,11 @@ export function reservationsIfAllFit(requests: ReserveRequest[]): { outcomes: Ou
         update stock_levels s set reserved = s.reserved + r.quantity, updated_at = now()
         from reserving r where s.variant_id = r.variant_id and s.location_id = r.location_id
         returning s.variant_id, s.location_id, s.on_hand, s.reserved, s.damaged, s.incoming, r.safety_stock, r.reserved as reserved_before)`,
-      // The payload of levelEvents (stock.ts).
-      sql`reserved_events as (
-        insert into outbox_events (type, subject, payload)
-        select 'stock.changed', 'stock:' || variant_id || ':' || location_id, jsonb_build_object(
-          'variantId', variant_id, 'locationId', location_id, 'onHand', on_hand, 'reserved', reserved, 'damaged', damaged, 'incoming', incoming,
-          'safetyStock', safety_stock, 'available', greatest(0, on_hand - reserved - safety_stock), 'availableBefore', greatest(0, on_hand - reserved_before - safety_stock))
-        from reserved_levels)`,
+      sql`reserved_events as (${stockChangedEvents(sql`(
+        select variant_id, location_id, on_hand, reserved, damaged, incoming, safety_stock, available_to_promise(on_hand, reserved_before, safety_stock) as available_before
+        from reserved_levels) c`)})`,
     ],
-    conditions: [{ held: sql`(select count(*) from reserving where on_hand - reserved - safety_stock >= quantity) = ${demand.length}::int`, what: 'stock available' }],
+    conditions: [{ held: sql`(select count(*) from reserving where available_to_promise(on_hand, reserved, safety_stock) >= quantity) = ${demand.length}::int`, what: 'stock available' }],
   };
   return { outcomes, guard, writes: [movementsInsert(changes, actorOf(requests)), reservationsInsert(rows)] };
 }

@@ -7,7 +7,9 @@ import { Forbidden, InvalidInput } from '../../platform/http/problem.ts';
 import { publish } from '../../platform/outbox.ts';
 import type { Reservation } from './reservations.ts';
 import { assertLocations, resolveSkus } from './skus.ts';
-import { availableToPromise, changeStock, keyOf, lockLevels, readLevels, type Level, type StockChange } from './stock.ts';
+import { changeStock, keyOf, lockLevels, readLevels, type Level, type StockChange } from './stock.ts';
+import { stockChangedEventsOf } from './stock-events.ts';
+import { availableToPromise } from './stock-rule.ts';
 
 /** The everyday stock operations of a location: receive, sell at the register, adjust, count, write off damage. */
 
@@ -118,7 +120,7 @@ export async function setSafetyStock(trx: Trx, input: { locationId: string; sku?
   await trx.updateTable('stock_levels').set({ safety_stock: input.quantity }).where('variant_id', '=', key.variantId).where('location_id', '=', key.locationId).execute();
   const after = (await readLevels(trx, [key])).get(keyOf(key.variantId, key.locationId))!;
   if (after.available !== before.available) {
-    await publish(trx, [{ type: 'stock.changed', subject: `stock:${key.variantId}:${key.locationId}`, payload: { ...after, availableBefore: before.available } }]);
+    await stockChangedEventsOf([{ ...after, availableBefore: before.available }])?.execute(trx);
   }
   return { levels: await withSku(trx, [after]) };
 }
@@ -137,7 +139,7 @@ export async function listLevels(db: Executor, principal: Principal, query: { sk
   const variantId = query.sku === undefined ? undefined : (await resolveSkus(db, [query.sku], () => 'query.sku')).get(query.sku)!;
   const after = decodeCursor(query.cursor, (key) => key.split('|').length === 2 && key.split('|').every(isUuid));
   const { rows } = await sql<{ variant_id: string; location_id: string; on_hand: number; reserved: number; damaged: number; incoming: number; safety_stock: number }>`
-    select s.variant_id, s.location_id, s.on_hand, s.reserved, s.damaged, s.incoming, coalesce(s.safety_stock, l.safety_stock) as safety_stock
+    select s.variant_id, s.location_id, s.on_hand, s.reserved, s.damaged, s.incoming, effective_safety_stock(s.safety_stock, l.safety_stock) as safety_stock
     from stock_levels s join locations l on l.id = s.location_id
     where true
     ${variantId ? sql`and s.variant_id = ${variantId}` : sql``}

@@ -2,8 +2,9 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { MovementKind } from '../../platform/db/schema.ts';
 import { Conflict, InvalidInput } from '../../platform/http/problem.ts';
-import { eventsInsert, type OutboxEvent } from '../../platform/outbox.ts';
 import { writeTogether } from '../../platform/db/statements.ts';
+import { stockChangedEventsOf, type ChangedLevel } from './stock-events.ts';
+import { availableToPromise } from './stock-rule.ts';
 
 /**
  * The one gate for stock: every quantity change goes through `changeStock`, which locks the rows it touches in a
@@ -28,9 +29,6 @@ export interface Level extends StockKey {
   /** Available to promise: on hand − reserved − safety stock, never below 0. */
   available: number;
 }
-
-export const availableToPromise = (level: Pick<Level, 'onHand' | 'reserved' | 'safetyStock'>) =>
-  Math.max(0, level.onHand - level.reserved - level.safetyStock);
 
 type LevelRow = { variant_id: string; location_id: string; on_hand: number; reserved: number; damaged: number; incoming: number; safety_stock: number };
 const toLevel = (row: LevelRow): Level => {
@@ -58,7 +56,7 @@ async function selectLevels(db: Executor, keys: StockKey[], lock: boolean): Prom
   if (!keys.length) return levels;
   const { rows } = await sql<LevelRow>`
     select s.variant_id, s.location_id, s.on_hand, s.reserved, s.damaged, s.incoming,
-           coalesce(s.safety_stock, l.safety_stock) as safety_stock
+           effective_safety_stock(s.safety_stock, l.safety_stock) as safety_stock
     from stock_levels s
     join locations l on l.id = s.location_id
     join unnest(${keys.map((key) => key.variantId)}::uuid[], ${keys.map((key) => key.locationId)}::uuid[]) as k(variant_id, location_id)
@@ -201,22 +199,13 @@ export function movementsInsert(changes: StockChange[], actor: string): RawBuild
       ${column((c) => c.reason ?? '')}::text[], ${column((c) => c.referenceType ?? '')}::text[], ${column((c) => c.referenceId ?? '')}::text[]) as v`;
 }
 
-/** One `stock.changed` event per SKU × location whose quantities changed, carrying the new availability. */
-export function levelEvents(levels: Level[], before: Map<string, Level>): OutboxEvent[] {
-  return levels
-    .filter((level) => {
-      const old = before.get(keyOf(level.variantId, level.locationId));
-      return !old || old.onHand !== level.onHand || old.reserved !== level.reserved || old.damaged !== level.damaged || old.incoming !== level.incoming;
-    })
-    .map((level) => ({
-      type: 'stock.changed',
-      subject: `stock:${level.variantId}:${level.locationId}`,
-      payload: {
-        variantId: level.variantId, locationId: level.locationId, onHand: level.onHand, reserved: level.reserved,
-        damaged: level.damaged, incoming: level.incoming, safetyStock: level.safetyStock, available: level.available,
-        availableBefore: before.get(keyOf(level.variantId, level.locationId))?.available ?? 0,
-      },
-    }));
+/** The SKU × locations whose quantities changed, as their `stock.changed` events carry them (stock-events.ts). */
+export function changedLevels(levels: Level[], before: Map<string, Level>): ChangedLevel[] {
+  return levels.flatMap((level) => {
+    const old = before.get(keyOf(level.variantId, level.locationId));
+    const changed = !old || old.onHand !== level.onHand || old.reserved !== level.reserved || old.damaged !== level.damaged || old.incoming !== level.incoming;
+    return changed ? [{ ...level, availableBefore: old?.available ?? 0 }] : [];
+  });
 }
 
 /** Writes the levels, the ledger movements and the events of a change in one round trip. */
@@ -226,5 +215,5 @@ export async function persistChanges(trx: Trx, levels: Level[], changes: StockCh
 
 /** The statements of `persistChanges`, for a caller that sends them along with its own. */
 export function changeWrites(levels: Level[], changes: StockChange[], actor: string, before: Map<string, Level>): (RawBuilder<unknown> | null)[] {
-  return [levelsUpdate(levels), movementsInsert(changes, actor), eventsInsert(levelEvents(levels, before))];
+  return [levelsUpdate(levels), movementsInsert(changes, actor), stockChangedEventsOf(changedLevels(levels, before))];
 }

@@ -1,9 +1,10 @@
 import { randomInt } from 'node:crypto';
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import { assertActsForLocation, type Principal } from '../../platform/auth/principal.ts';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { TransfersTable } from '../../platform/db/schema.ts';
 import { newId } from '../../platform/ids.ts';
+import { insertRows } from '../../platform/db/statements.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
 import { NotFound, RuleViolation } from '../../platform/http/problem.ts';
 import { publish } from '../../platform/outbox.ts';
@@ -17,6 +18,8 @@ import type { NewTransfer, Transfer, TransferReceipt } from './transfer-schema.t
  * A transfer moves goods between two locations: a draft is prepared, shipping takes the units off the source's
  * shelves and shows them as incoming at the destination, receiving (in as many deliveries as it takes) puts them on
  * the destination's shelves.
+ * Over 300 lines: one job, a transfer's life (its states, drafts made for orders, shipping, receiving, cancelling) and
+ * its reads; the reads (`getTransfer`, `listTransfers`) are what would go to a file of their own next.
  */
 
 // Crockford's base32: no I, L, O or U, so a number read out over the phone is not misheard.
@@ -31,6 +34,40 @@ export function transferNumber(now = Date.now()): string {
   let random = '';
   for (let i = 0; i < 4; i++) random += DIGITS[randomInt(32)];
   return `TR-${time}-${random}`;
+}
+
+/**
+ * A draft transfer made for another module's purpose (ship to store: the goods of an order travel to its pickup
+ * store), written by that module with its own rows: in the same statement or transaction (`draftTransfersWrites`).
+ * The same SKU on several lines travels as one line.
+ */
+export function draftTransfer(input: {
+  number: string; fromLocationId: string; toLocationId: string; expectedAt: Date | null; note: string; createdBy: string; createdAt: Date;
+  lines: { variantId: string; quantity: number }[];
+}) {
+  const quantities = new Map<string, number>();
+  for (const line of input.lines) quantities.set(line.variantId, (quantities.get(line.variantId) ?? 0) + line.quantity);
+  const id = newId();
+  return {
+    row: {
+      id, number: input.number, from_location_id: input.fromLocationId, to_location_id: input.toLocationId, status: 'draft' as TransferStatus,
+      expected_at: input.expectedAt, note: input.note, created_by: input.createdBy, created_at: input.createdAt,
+    },
+    lines: [...quantities].map(([variantId, quantity]) => ({ transfer_id: id, variant_id: variantId, quantity })),
+  };
+}
+export type DraftTransfer = ReturnType<typeof draftTransfer>;
+
+const DRAFT_COLUMNS = {
+  id: 'uuid', number: 'text', from_location_id: 'uuid', to_location_id: 'uuid', status: 'text', expected_at: 'timestamptz', note: 'text', created_by: 'text', created_at: 'timestamptz',
+};
+
+/** The inserts of draft transfers, to send with the caller's own writes. */
+export function draftTransfersWrites(drafts: DraftTransfer[]): (RawBuilder<unknown> | null)[] {
+  return [
+    insertRows('transfers', DRAFT_COLUMNS, drafts.map((draft) => draft.row)),
+    insertRows('transfer_lines', { transfer_id: 'uuid', variant_id: 'uuid', quantity: 'int' }, drafts.flatMap((draft) => draft.lines)),
+  ];
 }
 
 type TransferRow = Selectable<TransfersTable>;

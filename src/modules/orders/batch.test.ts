@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/api.ts';
 import { createVariants, ledgerMismatches, receive, seedBasics, type Basics } from '../../../test/support/fixtures.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
-import { placeOrders, prepareBatch, writeBatch, type BatchWrite, type OrderRequest, type PreparedOrder } from './place.ts';
+import { placeOrders, prepareBatch, writeBatch, type BatchWrite, type OrderRequest, type PreparedOrder } from './place/index.ts';
 import { TEST_PROVIDERS } from '../payments/providers.ts';
 import { sellingSetupCache } from './selling-setup.ts';
 

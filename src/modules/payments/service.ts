@@ -1,10 +1,10 @@
 import type { RawBuilder, Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { PaymentsTable } from '../../platform/db/schema.ts';
-import { InvalidInput, NotFound, Problem, RuleViolation } from '../../platform/http/problem.ts';
+import { InvalidInput, Problem, RuleViolation } from '../../platform/http/problem.ts';
 import { newId } from '../../platform/ids.ts';
 import { eventsInsert, publish, type OutboxEvent } from '../../platform/outbox.ts';
-import { insertRows, writeTogether } from '../../platform/db/statements.ts';
+import { insertRows } from '../../platform/db/statements.ts';
 import { isCapturable, isRefundable, nextPaymentStatus, type PaymentAction, type PaymentStatus } from './machine.ts';
 import { ask, type PaymentProvider, type PaymentProviders, type ProviderResult } from './providers.ts';
 import type { PaymentEventName } from './events.ts';
@@ -100,13 +100,6 @@ const paymentEvent = (row: PaymentRow, event: PaymentEventName, amount: number, 
   payload: { ...toPayment(row), event, eventAmount: amount, fromStatus: from },
 });
 
-/** Writes the approved tenders of `requestAuthorizations` as the order's payments. */
-export async function recordPayments(trx: Trx, orderId: string, outcomes: readonly TenderOutcome[], actor: string): Promise<Payment[]> {
-  const payments = newPayments(orderId, outcomes, actor, new Date());
-  await writeTogether(trx, paymentsInsert(payments));
-  return payments.map(({ row }) => toPayment(row));
-}
-
 interface Change {
   row: PaymentRow;
   from: PaymentStatus;
@@ -125,12 +118,6 @@ async function record(trx: Trx, changes: Change[], actor: string): Promise<void>
     })))
     .execute();
   await publish(trx, changes.map((change) => paymentEvent(change.row, change.type, change.amount, change.from)));
-}
-
-async function lockPayment(trx: Trx, id: string): Promise<PaymentRow> {
-  const row = await trx.selectFrom('payments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-  if (!row) throw new NotFound('Payment', id);
-  return row;
 }
 
 /** The order's payments, oldest first, locked in id order so that two requests on one order never deadlock. */
@@ -196,32 +183,6 @@ async function refund(trx: Trx, row: PaymentRow, amount: number, providers: Paym
 export interface PaymentOptions {
   /** The shop's payment providers (the policies'), or `NO_PROVIDERS` where only cash and the register's terminal can be. */
   providers: PaymentProviders;
-}
-
-/** Captures part or all of what one payment may still collect. */
-export async function capturePayment(trx: Trx, paymentId: string, amount: number | 'all', actor: string, options: PaymentOptions): Promise<Payment> {
-  positive(amount);
-  const row = await lockPayment(trx, paymentId);
-  const change = await capture(trx, row, amount === 'all' ? uncaptured(row) : amount, options.providers);
-  await record(trx, [change], actor);
-  return toPayment(change.row);
-}
-
-/** Voids a card hold, or cancels a pay-at-pickup; after a partial capture, closes the payment at what was captured. */
-export async function voidPayment(trx: Trx, paymentId: string, actor: string, options: PaymentOptions): Promise<Payment> {
-  const row = await lockPayment(trx, paymentId);
-  const change = await release(trx, row, uncaptured(row), options.providers);
-  await record(trx, [change], actor);
-  return toPayment(change.row);
-}
-
-/** Gives back captured money to the tender it came from (a card refund, cash from the till). */
-export async function refundPayment(trx: Trx, paymentId: string, amount: number | 'all', actor: string, options: PaymentOptions): Promise<Payment> {
-  positive(amount);
-  const row = await lockPayment(trx, paymentId);
-  const change = await refund(trx, row, amount === 'all' ? row.captured_amount - row.refunded_amount : amount, options.providers);
-  await record(trx, [change], actor);
-  return toPayment(change.row);
 }
 
 export interface CaptureOptions extends PaymentOptions {

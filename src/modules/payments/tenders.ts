@@ -6,7 +6,7 @@ import { COMING_METHODS, tendersSchema, type PaymentMethod, type Tender } from '
 /**
  * The first half of taking payment for an order, run before the order's transaction: the provider calls happen here,
  * outside any database transaction, so a slow PSP never holds a stock lock. What comes back is either every tender
- * approved (to be written by `recordPayments` in the order's transaction) or the tender that was refused, after the
+ * approved (written as the order's payments with the order: `newPayments`, `paymentsInsert`) or the tender that was refused, after the
  * ones already approved have been voided.
  */
 

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import { anyOf } from '../../platform/db/statements.ts';
 import type { ChannelsTable, DeliveryMethod, PromotionsTable } from '../../platform/db/schema.ts';
-import { Conflict, InvalidInput, RuleViolation, type FieldError } from '../../platform/http/problem.ts';
+import { InvalidInput, RuleViolation, type FieldError } from '../../platform/http/problem.ts';
 import { checkedChannel, requireEnabledChannel } from '../channels/service.ts';
 import { rateFor, usableRates } from './delivery-rates.ts';
 import { priceCart, type CartDeliveryGroup, type CartLine, type CartPromotion, type PromotionRefusal } from './engine.ts';
@@ -259,45 +259,6 @@ export function promotionRefusal(
   if (promotion.channel_ids && !promotion.channel_ids.includes(context.channelId)) return 'not-for-this-channel';
   if (promotion.currency !== null && promotion.currency !== context.currency) return 'other-currency';
   return null;
-}
-
-export interface Redemption {
-  promotionId: string;
-  code: string;
-  timesUsed: number;
-  usageLimit: number | null;
-  /** False when this reference had already redeemed the code: nothing was counted again. */
-  counted: boolean;
-}
-
-/**
- * Counts one use of a code by an order, in the order's transaction. The count is checked by the UPDATE itself, so
- * any number of processes racing for the last use grant exactly the limit; the others get a 409. The same reference
- * redeeming twice (a retried order) is counted once.
- */
-export async function redeemPromotion(trx: Trx, promotionId: string, reference: string): Promise<Redemption> {
-  const claimed = await trx
-    .insertInto('promotion_redemptions')
-    .values({ promotion_id: promotionId, reference })
-    .onConflict((conflict) => conflict.columns(['promotion_id', 'reference']).doNothing())
-    .returning('reference')
-    .executeTakeFirst();
-  if (!claimed) {
-    const row = await trx.selectFrom('promotions').select(['code', 'times_used', 'usage_limit']).where('id', '=', promotionId).executeTakeFirstOrThrow();
-    return { promotionId, code: row.code, timesUsed: row.times_used, usageLimit: row.usage_limit, counted: false };
-  }
-  const row = await trx
-    .updateTable('promotions')
-    .set({ times_used: sql`times_used + 1` })
-    .where('id', '=', promotionId)
-    .where((eb) => eb.or([eb('usage_limit', 'is', null), eb('times_used', '<', eb.ref('usage_limit'))]))
-    .returning(['code', 'times_used', 'usage_limit'])
-    .executeTakeFirst();
-  if (!row) {
-    const { code } = await trx.selectFrom('promotions').select('code').where('id', '=', promotionId).executeTakeFirstOrThrow();
-    throw new Conflict('promotion-exhausted', `Promotion code ${code} has been used as many times as it may be.`, { promotionId, promotionCode: code });
-  }
-  return { promotionId, code: row.code, timesUsed: row.times_used, usageLimit: row.usage_limit, counted: true };
 }
 
 /**

@@ -15,6 +15,7 @@ import * as catalogInReferenceData from './migrations/0011_catalog_in_reference_
 import * as outboxConsumers from './migrations/0012_outbox_consumers.ts';
 import * as customerChannel from './migrations/0013_customer_channel.ts';
 import * as loginFailures from './migrations/0014_login_failures.ts';
+import * as stockRule from './migrations/0015_stock_rule.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0012_outbox_consumers': outboxConsumers,
   '0013_customer_channel': customerChannel,
   '0014_login_failures': loginFailures,
+  '0015_stock_rule': stockRule,
 };
 
 async function migrator(db: Db): Promise<Migrator> {

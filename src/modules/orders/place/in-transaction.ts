@@ -1,0 +1,100 @@
+import type { Db, Trx } from '../../../platform/db/database.ts';
+import { isConnectionLost } from '../../../platform/db/connection-errors.ts';
+import { paired, present } from '../../../platform/batches.ts';
+import { writeTogether } from '../../../platform/db/statements.ts';
+import { answerIdempotencyKeys, claimIdempotencyKeys, releaseIdempotencyKeys } from '../../../platform/http/idempotency.ts';
+import { retrying } from '../../../platform/http/unit-of-work.ts';
+import { createGuests } from '../../customers/service.ts';
+import type { Guest } from '../../customers/schema.ts';
+import { decideReservations, deductReservation } from '../../inventory/reservations.ts';
+import { InsufficientStock, withSkus } from '../../inventory/stock.ts';
+import { capturePayments, NO_PROVIDERS } from '../../payments/service.ts';
+import { decidePromotionUses, promotionUsesWrites } from '../../pricing/promotion-uses.ts';
+import { loadOrders } from '../read.ts';
+import type { OrderView } from '../schema.ts';
+import { orderRows, orderWrites, placedView, reserveRequest, toWrite, type OrderToWrite } from './rows.ts';
+import type { OrderOutcome, PreparedOrder, Written } from './types.ts';
+
+/**
+ * The batch in one transaction that decides order by order (when the one statement of at-once.ts cannot be used or
+ * did not hold); if the transaction fails as a whole, each order alone, so that one bad order fails only itself.
+ */
+export async function writeInBatches(db: Db, prepared: PreparedOrder[], now: Date): Promise<Written[]> {
+  if (!prepared.length) return [];
+  try {
+    return await retrying(() => db.transaction().execute((trx) => writeOrders(trx, prepared, now)));
+  } catch (error) {
+    // A lost connection is not one bad order: the whole batch answers 503 (unknown whether the commit got through).
+    if (prepared.length === 1 || isConnectionLost(error)) return prepared.map((order) => ({ prepared: order, outcome: { error } }));
+    return (await Promise.all(prepared.map((order) => writeInBatches(db, [order], now)))).flat();
+  }
+}
+
+/** An order in the transaction, with what became of it once decided. */
+type InWriting = OrderToWrite & { outcome?: OrderOutcome; claimed: boolean; promotionCounted: boolean };
+
+/**
+ * Idempotency-Keys first (a retry finds the answer stored), then promotion uses in arrival order up to each code's
+ * limit, then stock: one locking read for every line of the batch, decided in memory (an order is reserved whole or
+ * not at all). The orders still standing are written with their reservations, new guest profiles and promotion uses
+ * in one statement. An order short of stock or of promotion uses gets its 409 alone.
+ */
+async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise<Written[]> {
+  const claims = await claimIdempotencyKeys(trx, batch.map((order) => order.request.idempotency));
+  const orders: InWriting[] = paired(batch, claims).map(([prepared, claim]) => ({
+    ...toWrite(prepared),
+    claimed: claim === 'claimed',
+    promotionCounted: false,
+    outcome: claim === 'claimed' ? undefined : claim instanceof Error ? { error: claim } : { order: claim.body as OrderView, replayed: true },
+  }));
+  const live = () => orders.filter((order) => order.outcome === undefined);
+
+  // Promotion uses, in arrival order, up to each code's limit (the rows stay locked until commit).
+  const uses = await decidePromotionUses(trx, live().flatMap((order) => (order.prepared.priced.promotion ? [{ promotionId: order.prepared.priced.promotion.id, order }] : [])));
+  for (const { order } of uses.granted) order.promotionCounted = true;
+  for (const { use, problem } of uses.refused) use.order.outcome = { error: problem };
+
+  // Stock: the writes go with the orders' own.
+  const reserving = live();
+  const { outcomes: grants, writes: stockWrites } = await decideReservations(trx, reserving.map(reserveRequest));
+  const short = paired(reserving, grants).flatMap(([order, grant]) => ('shortages' in grant ? [{ order, shortages: grant.shortages }] : []));
+  if (short.length) {
+    const named = await withSkus(trx, short.flatMap(({ shortages }) => shortages));
+    let at = 0;
+    for (const { order, shortages } of short) {
+      order.outcome = { error: new InsufficientStock(named.slice(at, at + shortages.length)) };
+      at += shortages.length;
+    }
+  }
+
+  const placing = live();
+  if (placing.length) {
+    // New profiles for the guests nobody knew, of the orders placed only: a refused order leaves nothing behind.
+    const guests = placing.filter((order) => order.prepared.customerId === undefined);
+    const created = new Map(paired(guests, await createGuests(trx, guests.map((order) => order.prepared.request.input.customer as Guest))));
+    const placed = placing.map((order) => ({ order, rows: orderRows(order, order.prepared.customerId ?? present(created.get(order), 'a guest\'s new profile'), now) }));
+    await writeTogether(trx, [
+      ...stockWrites,
+      ...orderWrites(placed.map(({ rows }) => rows)),
+      ...promotionUsesWrites(placing.flatMap((order) => (order.promotionCounted && order.prepared.priced.promotion ? [{ promotionId: order.prepared.priced.promotion.id, reference: order.id }] : []))),
+    ]);
+    // Goods on the shelf, paid at the counter: they leave with the customer now.
+    const shelfSales = placing.filter((order) => order.prepared.shelfSale);
+    for (const order of shelfSales) {
+      const { actor } = order.prepared.request.principal;
+      await capturePayments(trx, order.id, 'all', actor, { at: 'pickup', providers: NO_PROVIDERS });
+      for (const { lines } of order.groups) for (const line of lines) await deductReservation(trx, line.reservationId, actor, 'register sale');
+    }
+    // The answers are the rows just written (a shelf sale's payments have moved on since: read them back).
+    const settled = new Map((await loadOrders(trx, shelfSales.map((order) => order.id))).map((view) => [view.id, view]));
+    const answers = placed.map(({ order, rows }) => {
+      const view = settled.get(order.id) ?? placedView(rows);
+      order.outcome = { order: view, replayed: false };
+      return { claim: order.prepared.request.idempotency, status: 201, body: view };
+    });
+    await answerIdempotencyKeys(trx, answers);
+  }
+  // A refused order stores nothing under its key, so that it can be sent again with the same one.
+  await releaseIdempotencyKeys(trx, orders.map((order) => (order.claimed && order.outcome && 'error' in order.outcome ? order.prepared.request.idempotency : undefined)));
+  return orders.map((order) => ({ prepared: order.prepared, outcome: present(order.outcome, 'an order\'s outcome') }));
+}
