@@ -1,0 +1,86 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { CreatedAt, UpdatedAt } from '../../platform/db/columns.ts';
+import type { Address } from '../locations/tables.ts';
+import type { DeliveryMethod } from '../pricing/terms.ts';
+import type { DeliveryStatus, OrderStatus } from './lifecycle.ts';
+
+/** Kysely's view of the tables orders owns. The migrations (`platform/db/migrations/`) create them: keep in step. */
+
+export interface OrdersTable {
+  id: string;
+  number: string;
+  channel_id: string;
+  customer_id: string;
+  status: OrderStatus;
+  currency: string;
+  subtotal: number;
+  discount_total: number;
+  shipping_total: number;
+  packing_total: number;
+  tax_total: number;
+  total: number;
+  promotion_code: string | null;
+  email: string | null;
+  phone: string | null;
+  placed_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface DeliveryGroupsTable {
+  id: string;
+  order_id: string;
+  position: number;
+  method: DeliveryMethod;
+  status: DeliveryStatus;
+  fulfilment_location_id: string;
+  pickup_location_id: string | null;
+  address: JSONColumnType<Address | null, string | null, string | null>;
+  recipient: Generated<string>;
+  shipping_fee: Generated<number>;
+  packing_fee: Generated<number>;
+  promised_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  carrier: string | null;
+  tracking_number: string | null;
+  /** Ship to store: the transfer bringing the goods to the pickup store. */
+  transfer_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface OrderLinesTable {
+  id: string;
+  order_id: string;
+  delivery_group_id: string;
+  position: number;
+  variant_id: string;
+  sku: string;
+  title: string;
+  quantity: number;
+  cancelled_quantity: Generated<number>;
+  unit_list_price: number;
+  unit_price: number;
+  discount_total: number;
+  minimum_price_applied: Generated<boolean>;
+  tax_rate_basis_points: number;
+  tax_amount: number;
+  line_total: number;
+  reservation_id: string | null;
+}
+
+export interface OrderEventsTable {
+  id: Generated<number>;
+  order_id: string;
+  type: string;
+  detail: JSONColumnType<Record<string, unknown>, string, string>;
+  actor: string;
+  channel_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface OrdersTables {
+  orders: OrdersTable;
+  delivery_groups: DeliveryGroupsTable;
+  order_lines: OrderLinesTable;
+  order_events: OrderEventsTable;
+}
