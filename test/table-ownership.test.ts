@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Each module owns its tables: only its own SQL names them, and other modules go through its functions. The few
+ * Each module owns its tables: it declares their types (its `tables.ts`; `modules/tables.ts` puts them together for
+ * Kysely), only its own SQL names them, and other modules go through its functions. The few
  * exceptions are listed below, each with why. The check reads every module's source (tests aside), comments removed,
  * for table names in quotes (Kysely: `selectFrom('orders')`, `'orders.id'`) and after SQL keywords in `sql` templates
  * (`from orders`, `join`, `into`, `update`).
@@ -78,7 +79,8 @@ function tablesNamed(source: string): Set<string> {
 
 function crossings(): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  for (const module of readdirSync(MODULES)) {
+  const modules = readdirSync(MODULES, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  for (const { name: module } of modules) {
     for (const file of sourceFiles(path.join(MODULES, module))) {
       for (const table of tablesNamed(readFileSync(file, 'utf8'))) {
         if (TABLES.get(table) === module) continue;
@@ -103,5 +105,16 @@ describe('table ownership', () => {
     expect(unexplained).toEqual([]);
     // An exception no longer needed goes from the list.
     expect(Object.keys(ALLOWED).filter((key) => !found.has(key))).toEqual([]);
+  });
+
+  it("declares each table's type in its owner's tables.ts", () => {
+    const declared = (file: string) => {
+      const map = /export interface \w+Tables \{([^}]*)\}/.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
+      return [...map.matchAll(/^\s*([a-z_]+):/gm)].map((match) => match[1]!).sort();
+    };
+    for (const [owner, tables] of Object.entries(OWNERS)) {
+      const file = owner === 'platform' ? path.resolve(MODULES, '../platform/db/tables.ts') : path.join(MODULES, owner, 'tables.ts');
+      expect(declared(file), owner).toEqual([...tables].sort());
+    }
   });
 });

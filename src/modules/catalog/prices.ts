@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
-import type { PriceListsTable } from '../../platform/db/schema.ts';
+import type { PriceListsTable } from './tables.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
 import { Conflict, InvalidInput, NotFound, RuleViolation, type FieldError } from '../../platform/http/problem.ts';

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
-import type { ProductsTable, VariantsTable } from '../../platform/db/schema.ts';
+import type { ProductsTable, VariantsTable } from './tables.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
 import { Conflict, InvalidInput, NotFound, type FieldError } from '../../platform/http/problem.ts';

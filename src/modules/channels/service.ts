@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
-import type { ChannelsTable } from '../../platform/db/schema.ts';
+import type { ChannelsTable } from './tables.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';

@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
-import type { CustomerAddressesTable, CustomerGroupsTable, CustomersTable } from '../../platform/db/schema.ts';
+import type { CustomerAddressesTable, CustomerGroupsTable, CustomersTable } from './tables.ts';
 import { newId } from '../../platform/ids.ts';
 import { insertRows, type Guarded } from '../../platform/db/statements.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';

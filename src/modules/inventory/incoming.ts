@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import { assertActsForLocation, type Principal } from '../../platform/auth/principal.ts';
 import type { Executor, Trx } from '../../platform/db/database.ts';
-import type { IncomingStockTable } from '../../platform/db/schema.ts';
+import type { IncomingStockTable } from './tables.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
 import { NotFound, RuleViolation } from '../../platform/http/problem.ts';

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { sql, type RawBuilder, type Selectable } from 'kysely';
 import { assertActsForLocation, type Principal } from '../../platform/auth/principal.ts';
 import type { Executor, Trx } from '../../platform/db/database.ts';
-import type { TransfersTable } from '../../platform/db/schema.ts';
+import type { TransfersTable } from './tables.ts';
 import { newId } from '../../platform/ids.ts';
 import { insertRows } from '../../platform/db/statements.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';

@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
-import type { LocationsTable } from '../../platform/db/schema.ts';
+import type { LocationsTable } from './tables.ts';
 import { assertActsForLocation, type Principal } from '../../platform/auth/principal.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';

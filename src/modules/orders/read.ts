@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
-import type { DeliveryGroupsTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema-orders.ts';
+import type { DeliveryGroupsTable, OrderLinesTable, OrdersTable } from './tables.ts';
 import type { Payment } from '../payments/schema.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { NotFound } from '../../platform/http/problem.ts';

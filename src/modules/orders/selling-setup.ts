@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { ChannelsTable } from '../../platform/db/schema.ts';
+import type { ChannelsTable } from '../channels/tables.ts';
 import { allRates } from '../pricing/delivery-rates.ts';
 import { allPriceLists, type KeptVariants, type PricingFacts } from '../pricing/service.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PaymentMethod } from '../../platform/db/schema.ts';
+import type { PaymentMethod } from './tables.ts';
 import { PAYMENT_STATUSES } from './machine.ts';
 import { passesLuhn } from './providers.ts';
 

@@ -1,6 +1,6 @@
 import type { RawBuilder, Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
-import type { PaymentsTable } from '../../platform/db/schema.ts';
+import type { PaymentsTable } from './tables.ts';
 import { InvalidInput, Problem, RuleViolation } from '../../platform/http/problem.ts';
 import { newId } from '../../platform/ids.ts';
 import { eventsInsert, publish, type OutboxEvent } from '../../platform/outbox.ts';

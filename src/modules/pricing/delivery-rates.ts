@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
-import type { DeliveryMethod, DeliveryRatesTable } from '../../platform/db/schema.ts';
+import type { DeliveryRatesTable } from './tables.ts';
+import type { DeliveryMethod } from './terms.ts';
 import { newId } from '../../platform/ids.ts';
 import { InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
 import type { DeliveryRate } from './engine.ts';

@@ -1,4 +1,4 @@
-import type { DeliveryMethod, PromotionKind, WeightBand } from '../../platform/db/schema.ts';
+import type { DeliveryMethod, PromotionKind, WeightBand } from './terms.ts';
 import { RuleViolation } from '../../platform/http/problem.ts';
 
 /*

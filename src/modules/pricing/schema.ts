@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { currencySchema, minorUnits } from '../../platform/http/params.ts';
 import { skuSchema } from '../catalog/schema.ts';
 import { requestExample } from '../../platform/http/openapi.ts';
+import { DELIVERY_METHODS, PROMOTION_KINDS, SHIPPING_PRICINGS } from './terms.ts';
 
-export const DELIVERY_METHODS = ['ship_to_address', 'pickup_in_store', 'ship_to_store'] as const;
-export const PROMOTION_KINDS = ['percentage', 'fixed_amount', 'free_shipping'] as const;
-export const SHIPPING_PRICINGS = ['flat', 'weight_band', 'free_above'] as const;
+export { DELIVERY_METHODS, PROMOTION_KINDS, SHIPPING_PRICINGS };
 export const MAX_QUOTE_LINES = 500;
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 with a time zone, e.g. 2025-06-01T00:00:00+02:00.');

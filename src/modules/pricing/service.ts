@@ -1,7 +1,9 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import { anyOf } from '../../platform/db/statements.ts';
-import type { ChannelsTable, DeliveryMethod, PromotionsTable } from '../../platform/db/schema.ts';
+import type { ChannelsTable } from '../channels/tables.ts';
+import type { PromotionsTable } from './tables.ts';
+import type { DeliveryMethod } from './terms.ts';
 import { InvalidInput, RuleViolation, type FieldError } from '../../platform/http/problem.ts';
 import { checkedChannel, requireEnabledChannel } from '../channels/service.ts';
 import { rateFor, usableRates } from './delivery-rates.ts';

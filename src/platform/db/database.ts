@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type Dialect, type Driver, type Transaction } from 'kysely';
 import pg from 'pg';
-import type { DB } from './schema.ts';
+import type { DB } from '../../modules/tables.ts';
 
 export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;

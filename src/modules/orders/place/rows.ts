@@ -1,5 +1,5 @@
 import type { RawBuilder, Selectable } from 'kysely';
-import type { DeliveryGroupsTable, OrderLinesTable, OrdersTable } from '../../../platform/db/schema-orders.ts';
+import type { DeliveryGroupsTable, OrderLinesTable, OrdersTable } from '../tables.ts';
 import { insertRows } from '../../../platform/db/statements.ts';
 import { newId } from '../../../platform/ids.ts';
 import { eventsInsert } from '../../../platform/outbox.ts';

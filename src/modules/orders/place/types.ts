@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Principal } from '../../../platform/auth/principal.ts';
-import type { ChannelsTable } from '../../../platform/db/schema.ts';
+import type { ChannelsTable } from '../../channels/tables.ts';
 import type { IdempotencyClaim } from '../../../platform/http/idempotency.ts';
 import type { TenderOutcome } from '../../payments/service.ts';
 import type { CreateOrder, OrderView } from '../schema.ts';

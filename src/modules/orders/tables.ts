@@ -1,9 +1,10 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-import type { DeliveryStatus, OrderStatus } from '../../modules/orders/lifecycle.ts';
-import type { Address } from './schema.ts';
+import type { CreatedAt, UpdatedAt } from '../../platform/db/columns.ts';
+import type { Address } from '../locations/tables.ts';
+import type { DeliveryMethod } from '../pricing/terms.ts';
+import type { DeliveryStatus, OrderStatus } from './lifecycle.ts';
 
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+/** Kysely's view of the tables orders owns. The migrations (`platform/db/migrations/`) create them: keep in step. */
 
 export interface OrdersTable {
   id: string;
@@ -30,7 +31,7 @@ export interface DeliveryGroupsTable {
   id: string;
   order_id: string;
   position: number;
-  method: 'ship_to_address' | 'pickup_in_store' | 'ship_to_store';
+  method: DeliveryMethod;
   status: DeliveryStatus;
   fulfilment_location_id: string;
   pickup_location_id: string | null;
@@ -77,8 +78,7 @@ export interface OrderEventsTable {
   created_at: CreatedAt;
 }
 
-/** The order tables (migration 0005). */
-export interface OrderTables {
+export interface OrdersTables {
   orders: OrdersTable;
   delivery_groups: DeliveryGroupsTable;
   order_lines: OrderLinesTable;

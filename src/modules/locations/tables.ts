@@ -1,0 +1,44 @@
+import type { Generated } from 'kysely';
+import type { CreatedAt, Json, UpdatedAt } from '../../platform/db/columns.ts';
+import type { LOCATION_TYPES } from './schema.ts';
+
+/** Kysely's view of the tables locations owns. The migrations (`platform/db/migrations/`) create them: keep in step. */
+
+export type LocationType = (typeof LOCATION_TYPES)[number];
+
+/**
+ * A postal address as locations store it (one JSON column) and `addressSchema` validates it. Declared here rather than
+ * in the platform: it is the locations' shape, which orders reuse for a delivery group's address; customers keep
+ * theirs in columns of their own (`customer_addresses`).
+ */
+export interface Address {
+  line1: string;
+  line2?: string;
+  postalCode: string;
+  city: string;
+  region?: string;
+  country: string;
+}
+
+export interface LocationsTable {
+  id: string;
+  code: string;
+  name: string;
+  type: LocationType;
+  address: Json<Address>;
+  latitude: number;
+  longitude: number;
+  timezone: Generated<string>;
+  opening_hours: Json<Record<string, string[]>>;
+  capabilities: Generated<string[]>;
+  daily_capacity: Generated<number>;
+  active: Generated<boolean>;
+  /** Units kept back from every channel's available-to-promise at this location, unless a SKU overrides it. */
+  safety_stock: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface LocationsTables {
+  locations: LocationsTable;
+}
