@@ -3,7 +3,7 @@ import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { ProductsTable, VariantsTable } from '../../platform/db/schema.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
-import { Conflict, InvalidInput, NotFound, type FieldError } from '../../platform/http/problem.ts';
+import { Conflict, InvalidInput, NotFound, type FieldError } from '../../platform/errors.ts';
 import { assertNotBelowMinimum, pricingOf, replaceMinimumPrices } from './prices.ts';
 import type {
   MinimumPrice, NewProduct, NewTaxClass, NewVariant, Product, ProductChanges, TaxClass, Variant, VariantChanges, VariantWithProduct,

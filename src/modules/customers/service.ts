@@ -5,7 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import { insertRows, type Guarded } from '../../platform/db/statements.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
-import { Conflict, Forbidden, InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
+import { Conflict, Forbidden, InvalidInput, NotFound, RuleViolation } from '../../platform/errors.ts';
 import { claimContacts, CustomerExists, ownerOf, replaceContacts } from './contacts.ts';
 import {
   normalisePhone,

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Executor, Trx } from '../../platform/db/database.ts';
-import { Conflict, InvalidInput, NotFound, Problem, type FieldError } from '../../platform/http/problem.ts';
+import { Conflict, InvalidInput, NotFound, type FieldError } from '../../platform/errors.ts';
 import { stockChangedEvents } from './stock-events.ts';
 
 /**
@@ -305,7 +305,7 @@ async function applyDelta(trx: Trx, feed: StockFeed): Promise<number> {
       field: fieldOf(feed.format, row.line, 'quantity'),
       message: `SKU ${row.sku} at ${row.location} has ${row.on_hand} on hand; ${row.quantity} would leave ${row.on_hand + row.quantity}`,
     }));
-    throw new Problem(409, 'insufficient-stock', `The feed would take on hand below zero (${errors[0]!.field}); nothing was applied.`, {}, errors);
+    throw new Conflict('insufficient-stock', `The feed would take on hand below zero (${errors[0]!.field}); nothing was applied.`, {}, errors);
   }
   return writeChanges(trx, feed, sql`
     with changed as (

@@ -3,7 +3,7 @@ import { writeTogether, type Guarded } from '../../platform/db/statements.ts';
 import type { Db, Executor, Trx } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
-import { NotFound, RuleViolation } from '../../platform/http/problem.ts';
+import { NotFound, RuleViolation } from '../../platform/errors.ts';
 import { stockChangedEvents } from './stock-events.ts';
 import { availableToPromise } from './stock-rule.ts';
 import {

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { DeliveryMethod, DeliveryRatesTable } from '../../platform/db/schema.ts';
 import { newId } from '../../platform/ids.ts';
-import { InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
+import { InvalidInput, NotFound, RuleViolation } from '../../platform/errors.ts';
 import type { DeliveryRate } from './engine.ts';
 import type { DeliveryRateInput, DeliveryRateView } from './schema.ts';
 

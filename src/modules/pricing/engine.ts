@@ -1,5 +1,5 @@
 import type { DeliveryMethod, PromotionKind, WeightBand } from '../../platform/db/schema.ts';
-import { RuleViolation } from '../../platform/http/problem.ts';
+import { RuleViolation } from '../../platform/errors.ts';
 
 /*
  * How a cart is priced, in every channel, for a quote and for the order it becomes. Pure: no database, no clock.

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import { anyOf } from '../../platform/db/statements.ts';
 import type { ChannelsTable, DeliveryMethod, PromotionsTable } from '../../platform/db/schema.ts';
-import { InvalidInput, RuleViolation, type FieldError } from '../../platform/http/problem.ts';
+import { InvalidInput, RuleViolation, type FieldError } from '../../platform/errors.ts';
 import { checkedChannel, requireEnabledChannel } from '../channels/service.ts';
 import { rateFor, usableRates } from './delivery-rates.ts';
 import { priceCart, type CartDeliveryGroup, type CartLine, type CartPromotion, type PromotionRefusal } from './engine.ts';
