@@ -11,6 +11,12 @@ import {
   type StockKey,
 } from './stock.ts';
 
+/**
+ * Reservations: units of a SKU × location set aside for a cart (a hold that lapses) or an order, granted in batches
+ * and then released, deducted or confirmed. Over 300 lines: one job, a reservation's life; the batch decision and
+ * its statements (`decideReservations`, `reservationsIfAllFit`) are what would go to a file of their own next.
+ */
+
 export interface ReservationLine extends StockKey {
   quantity: number;
   /** The reservation's id when the caller has already written it down (an order line); a new one otherwise. */
