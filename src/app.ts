@@ -20,7 +20,8 @@ import { pricingRoutes } from './modules/pricing/routes.ts';
 import { ADMIN } from './platform/auth/principal.ts';
 import type { Database } from './platform/db/database.ts';
 import { isMigrated } from './platform/db/migrate.ts';
-import { COMMON_PROBLEMS, Forbidden, NotFound, Problem, sendProblem, toProblem, Unauthenticated, urlProblem } from './platform/http/problem.ts';
+import { Forbidden, NotFound, Unauthenticated, Unavailable } from './platform/errors.ts';
+import { COMMON_PROBLEMS, sendProblem, toProblem, urlProblem } from './platform/http/problem.ts';
 import { homePage } from './platform/http/home-page.ts';
 import { validateRequestPart } from './platform/http/validation.ts';
 import type { AisleApp } from './platform/http/types.ts';
@@ -150,9 +151,9 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
     try {
       // A load balancer's probe wants an answer, not a wait on a database that does not answer.
       if (await withinMs(READY_TIMEOUT_MS, isMigrated(app.db))) return { status: 'ready', database: options.database.kind };
-      return sendProblem(reply, new Problem(503, 'not-migrated', 'The database has migrations still to apply (run `aisle migrate`).'));
+      return sendProblem(reply, new Unavailable('not-migrated', 'The database has migrations still to apply (run `aisle migrate`).'));
     } catch {
-      return sendProblem(reply, new Problem(503, 'database-unreachable', 'The database cannot be reached.'));
+      return sendProblem(reply, new Unavailable('database-unreachable', 'The database cannot be reached.'));
     }
   });
 

@@ -9,7 +9,7 @@ import { csvRows, importStockFeed, jsonRows, ndjsonRows, type FeedFormat, type F
 import { keepStatisticsFresh } from './platform/db/statistics.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
-import { Problem } from './platform/http/problem.ts';
+import { DomainError } from './platform/errors.ts';
 import { buildPolicies } from './policies.ts';
 import { startWorkers } from './workers.ts';
 
@@ -127,7 +127,7 @@ async function importStock(config: Config, [what, file]: string[], options: Impo
       : `Feed ${feedId} applied: ${counted(result.rows, 'row')} read, ${result.changed} SKU × location changed, ${counted(result.movements, 'movement')} written.`);
   } catch (error) {
     finishReading(false);
-    if (!(error instanceof Problem)) throw error;
+    if (!(error instanceof DomainError)) throw error;
     console.error(`Refused (${error.code}): ${error.message}`);
     for (const problem of error.errors ?? []) console.error(`  ${problem.field}: ${problem.message}`);
     process.exitCode = 1;

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from './db/database.ts';
 import type { CataloguedEvent } from './events/catalog.ts';
-import { InvalidInput } from './http/problem.ts';
+import { InvalidInput } from './errors.ts';
 
 /**
  * An event to write: a type of the event catalog (platform/events/catalog.ts) with that type's payload, checked when

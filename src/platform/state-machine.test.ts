@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedActions, can, defineMachine, finalStates, InvalidTransition, move, next } from './state-machine.ts';
-import { Problem } from './http/problem.ts';
+import { DomainError } from './errors.ts';
 
 // A door: small enough to read at a glance, with a move from two states, a move that keeps the state and a final state.
 const door = defineMachine({
@@ -35,9 +35,9 @@ describe('a state machine', () => {
   it('when an action is not allowed, then it throws a 422 problem naming the state, the action and what is allowed', () => {
     const attempt = () => next(door, 'open', 'lock');
     expect(attempt).toThrow(InvalidTransition);
-    expect(attempt).toThrow(Problem);
+    expect(attempt).toThrow(DomainError);
     expect(attempt).toThrow(expect.objectContaining({
-      status: 422, code: 'invalid-transition', message: 'Cannot lock a door that is open.',
+      kind: 'rule-violation', code: 'invalid-transition', message: 'Cannot lock a door that is open.',
       details: { state: 'open', action: 'lock', allowed: ['close', 'brick_up'] },
     }));
     expect(() => next(door, 'bricked_up', 'brick_up')).toThrow(expect.objectContaining({ message: 'Cannot brick up a door that is bricked up.', details: expect.objectContaining({ allowed: [] }) }));

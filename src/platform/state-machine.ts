@@ -1,5 +1,5 @@
 import type { EventType } from './events/catalog.ts';
-import { RuleViolation } from './http/problem.ts';
+import { RuleViolation } from './errors.ts';
 
 /**
  * One shape for every state machine (orders, delivery groups, payments, transfers): the moves are data, a list of

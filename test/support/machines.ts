@@ -16,7 +16,7 @@ export function expectMoves<S extends string, A extends string, E extends string
     expect(allowedActions(machine, from).sort()).toEqual(expected.filter(([state]) => state === from).map(([, action]) => action).sort());
     for (const action of machine.actions.filter((candidate) => !allowed.has(`${from} ${candidate}`))) {
       expect(() => next(machine, from, action), `${from} -${action}-> refused`).toThrow(expect.objectContaining({
-        status: 422, code: 'invalid-transition', details: { state: from, action, allowed: allowedActions(machine, from) },
+        kind: 'rule-violation', code: 'invalid-transition', details: { state: from, action, allowed: allowedActions(machine, from) },
       }));
     }
   }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
-import { Problem } from '../../platform/http/problem.ts';
+import { DomainError } from '../../platform/errors.ts';
 
 /**
  * Failed sign-ins slow the next ones down, per email (someone guessing one staff member's password) and per client
@@ -40,9 +40,9 @@ export function afterFailure(count: FailureCount | undefined, now: Date, policy:
   return { failures: forgotten ? 1 : count.failures + 1, lastFailedAt: now };
 }
 
-export class TooManyAttempts extends Problem {
+export class TooManyAttempts extends DomainError {
   constructor(retryAfterSeconds: number) {
-    super(429, 'too-many-attempts', `Too many failed sign-ins: try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+    super('too-many-attempts', 'too-many-attempts', `Too many failed sign-ins: try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
   }
 }
 

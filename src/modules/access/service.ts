@@ -6,7 +6,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import { newId } from '../../platform/ids.ts';
 import { anyOf } from '../../platform/db/statements.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
-import { Conflict, InvalidInput, NotFound, RuleViolation, Unauthenticated } from '../../platform/http/problem.ts';
+import { Conflict, InvalidInput, NotFound, RuleViolation, Unauthenticated } from '../../platform/errors.ts';
 import { assertMayTry, clearFailures, loginSubjects, recordFailure } from './login-throttle.ts';
 import type { ApiKey, StaffUser } from './schema.ts';
 

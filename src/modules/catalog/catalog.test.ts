@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type ApiResponse, type TestApi } from '../../../test/support/api.ts';
 import { seedBasics, type Basics } from '../../../test/support/fixtures.ts';
-import { RuleViolation } from '../../platform/http/problem.ts';
+import { RuleViolation } from '../../platform/errors.ts';
 import { assertNotBelowMinimum } from './prices.ts';
 import { isGtin } from './schema.ts';
 import { minimumPriceOf, priceOf } from './service.ts';
@@ -22,7 +22,7 @@ describe('the minimum price rule', () => {
     try {
       check();
     } catch (error) {
-      expect(error).toMatchObject({ status: 422, code: 'below-minimum-price', details: { sku: 'TSH-M', currency: 'EUR', minimumPrice: 1000, amount: 999, field: 'body.prices.0.amount' } });
+      expect(error).toMatchObject({ kind: 'rule-violation', code: 'below-minimum-price', details: { sku: 'TSH-M', currency: 'EUR', minimumPrice: 1000, amount: 999, field: 'body.prices.0.amount' } });
     }
   });
 

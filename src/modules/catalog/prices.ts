@@ -3,7 +3,7 @@ import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { PriceListsTable } from './tables.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
-import { Conflict, InvalidInput, NotFound, RuleViolation, type FieldError } from '../../platform/http/problem.ts';
+import { Conflict, InvalidInput, NotFound, RuleViolation, type FieldError } from '../../platform/errors.ts';
 import type { ListedPrice, MinimumPrice, NewPriceList, PriceEntry, PriceList, PricesWritten, Variant } from './schema.ts';
 
 const toPriceList = (row: Selectable<PriceListsTable>): PriceList => ({

@@ -3,40 +3,23 @@ import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { ProductsTable, VariantsTable } from './tables.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
-import { Conflict, InvalidInput, NotFound, type FieldError } from '../../platform/http/problem.ts';
+import { Conflict, InvalidInput, NotFound, type FieldError } from '../../platform/errors.ts';
 import { assertNotBelowMinimum, pricingOf, replaceMinimumPrices } from './prices.ts';
+import { assertTaxClass } from './tax-classes.ts';
 import type {
-  MinimumPrice, NewProduct, NewTaxClass, NewVariant, Product, ProductChanges, TaxClass, Variant, VariantChanges, VariantWithProduct,
+  MinimumPrice, NewProduct, NewVariant, Product, ProductChanges, Variant, VariantChanges, VariantWithProduct,
 } from './schema.ts';
 
+/**
+ * Products and their variants: read, created, changed. Tax classes and price lists have their own files; their
+ * functions are re-exported here, so the routes keep one import.
+ */
+
 export { createPriceList, getPriceList, listPriceLists, listPrices, minimumPriceOf, priceOf, upsertPrices } from './prices.ts';
+export { createTaxClass, listTaxClasses } from './tax-classes.ts';
 
 type VariantRow = Selectable<VariantsTable>;
 type ProductRow = Selectable<ProductsTable>;
-
-// Tax classes.
-
-export async function createTaxClass(trx: Trx, input: NewTaxClass): Promise<TaxClass> {
-  const row = await trx
-    .insertInto('tax_classes')
-    .values({ code: input.code, name: input.name, rate_basis_points: input.rateBasisPoints })
-    .onConflict((conflict) => conflict.column('code').doNothing())
-    .returningAll()
-    .executeTakeFirst();
-  // A tax class is known by its code: that is its id.
-  if (!row) throw new Conflict('tax-class-code-taken', `Tax class ${input.code} already exists.`, { existingId: input.code });
-  return { code: row.code, name: row.name, rateBasisPoints: row.rate_basis_points };
-}
-
-export async function listTaxClasses(db: Executor): Promise<{ items: TaxClass[] }> {
-  const rows = await db.selectFrom('tax_classes').selectAll().orderBy('code').execute();
-  return { items: rows.map((row) => ({ code: row.code, name: row.name, rateBasisPoints: row.rate_basis_points })) };
-}
-
-async function assertTaxClass(db: Executor, code: string) {
-  const found = await db.selectFrom('tax_classes').select('code').where('code', '=', code).executeTakeFirst();
-  if (!found) throw new InvalidInput([{ field: 'body.taxClass', message: `tax class ${code} does not exist` }]);
-}
 
 // Reading.
 

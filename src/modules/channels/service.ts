@@ -4,7 +4,7 @@ import type { ChannelsTable } from './tables.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
-import { Conflict, Forbidden, InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
+import { Conflict, Forbidden, InvalidInput, NotFound, RuleViolation } from '../../platform/errors.ts';
 import type { Channel, ChannelChanges, NewChannel } from './schema.ts';
 
 type ChannelLocation = Channel['locations'][number];

@@ -1,5 +1,5 @@
 import type { Executor, Trx } from '../../platform/db/database.ts';
-import { Conflict, InvalidInput } from '../../platform/http/problem.ts';
+import { Conflict, InvalidInput } from '../../platform/errors.ts';
 
 /**
  * One owner per email and per phone. The primary keys of customer_emails and customer_phones decide, so two requests

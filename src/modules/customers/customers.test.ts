@@ -314,7 +314,7 @@ describe('customers', () => {
       const byPhone = await match({ firstName: 'K', lastName: 'B', email: 'other@example.com', phone: '+33.7.00.00.00.01' });
       expect(byPhone).toMatchObject({ customerId: known.body.id, contact: { email: 'other@example.com' } });
       expect(await match({ id: known.body.id })).toMatchObject({ customerId: known.body.id, contact: { email: 'known@example.com' } });
-      expect(await match({ id: '0190a0a0-0000-7000-8000-000000000000' })).toMatchObject({ status: 400 });
+      expect(await match({ id: '0190a0a0-0000-7000-8000-000000000000' })).toMatchObject({ kind: 'invalid-input' });
       const fresh = await match({ firstName: 'New', lastName: 'Buyer', email: 'New.Buyer@example.com' });
       expect(fresh).toMatchObject({ customerId: undefined, contact: { email: 'new.buyer@example.com', phone: null } });
       const [id] = await newGuest({ firstName: 'New', lastName: 'Buyer', email: 'New.Buyer@example.com' });

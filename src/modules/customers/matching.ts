@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { InvalidInput } from '../../platform/http/problem.ts';
+import { InvalidInput } from '../../platform/errors.ts';
 import type { Guest } from './schema.ts';
 
 /**

@@ -1,78 +1,27 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
-import type { CustomerAddressesTable, CustomerGroupsTable, CustomersTable } from './tables.ts';
+import type { CustomersTable } from './tables.ts';
 import { newId } from '../../platform/ids.ts';
-import { insertRows, type Guarded } from '../../platform/db/statements.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
-import { Conflict, Forbidden, InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
-import { claimContacts, CustomerExists, ownerOf, replaceContacts } from './contacts.ts';
-import {
-  normalisePhone,
-  type AddressChanges,
-  type Consent,
-  type ConsentChanges,
-  type Customer,
-  type CustomerAddress,
-  type CustomerChanges,
-  type CustomerGroup,
-  type Guest,
-  type NewAddress,
-  type NewCustomer,
-  type NewCustomerGroup,
-} from './schema.ts';
+import { NotFound } from '../../platform/errors.ts';
+import { claimContacts, CustomerExists, replaceContacts } from './contacts.ts';
+import { normalisePhone, type Customer, type CustomerChanges, type NewCustomer } from './schema.ts';
+import { assertMayList, assertMaySeeCustomer, assertMaySetDiscounts } from './access.ts';
+import { insertAddresses, toAddress } from './addresses.ts';
+import { changeConsent, NO_CONSENT, toConsent } from './consent.ts';
+import { assertGroupExists, toGroup } from './groups.ts';
 
-const MAX_ADDRESSES = 50;
+/**
+ * Customer profiles: create, read, search, change. Addresses, groups, guests and who may see which profile have
+ * their own files; their functions are re-exported here, so the routes and other modules keep one import.
+ */
 
+export { assertMaySeeCustomer } from './access.ts';
+export { addAddress, deleteAddress, updateAddress } from './addresses.ts';
+export { createCustomerGroup, listCustomerGroups } from './groups.ts';
+export { createGuests, newGuestProfiles } from './guests.ts';
 export { CustomerExists, type ContactMatch } from './contacts.ts';
-
-const toGroup = (row: Selectable<CustomerGroupsTable>): CustomerGroup => ({
-  id: row.id,
-  code: row.code,
-  name: row.name,
-  discountBasisPoints: row.discount_basis_points,
-  createdAt: row.created_at.toISOString(),
-});
-
-const toAddress = (row: Selectable<CustomerAddressesTable>): CustomerAddress => ({
-  id: row.id,
-  label: row.label,
-  name: row.name,
-  line1: row.line1,
-  line2: row.line2,
-  postalCode: row.postal_code,
-  city: row.city,
-  region: row.region,
-  country: row.country,
-  phone: row.phone,
-  isDefault: row.is_default,
-});
-
-const NO_CONSENT: Consent = { marketingEmail: false, marketingEmailAt: null, marketingSms: false, marketingSmsAt: null };
-
-function toConsent(stored: Record<string, unknown>): Consent {
-  const at = (value: unknown) => (typeof value === 'string' ? value : null);
-  return {
-    marketingEmail: stored.marketingEmail === true,
-    marketingEmailAt: at(stored.marketingEmailAt),
-    marketingSms: stored.marketingSms === true,
-    marketingSmsAt: at(stored.marketingSmsAt),
-  };
-}
-
-/** Keeps when each consent was last given or withdrawn; sending the same answer again changes nothing. */
-function changeConsent(current: Consent, changes: ConsentChanges, now: Date): Consent {
-  const next = { ...current };
-  if (changes.marketingEmail !== undefined && changes.marketingEmail !== current.marketingEmail) {
-    next.marketingEmail = changes.marketingEmail;
-    next.marketingEmailAt = now.toISOString();
-  }
-  if (changes.marketingSms !== undefined && changes.marketingSms !== current.marketingSms) {
-    next.marketingSms = changes.marketingSms;
-    next.marketingSmsAt = now.toISOString();
-  }
-  return next;
-}
 
 /** Emails, phones, addresses and groups of a page of customers: one query each, whatever the page size. */
 async function toCustomers(db: Executor, rows: Selectable<CustomersTable>[]): Promise<Customer[]> {
@@ -106,63 +55,6 @@ async function toCustomers(db: Executor, rows: Selectable<CustomersTable>[]): Pr
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   }));
-}
-
-async function assertGroupExists(db: Executor, groupId: string, field: string) {
-  const group = await db.selectFrom('customer_groups').select('id').where('id', '=', groupId).executeTakeFirst();
-  if (!group) throw new InvalidInput([{ field, message: `customer group ${groupId} does not exist` }]);
-}
-
-async function insertAddresses(trx: Trx, customerId: string, addresses: NewAddress[]): Promise<Selectable<CustomerAddressesTable>[]> {
-  if (!addresses.length) return [];
-  return trx
-    .insertInto('customer_addresses')
-    .values(
-      addresses.map((address) => ({
-        id: newId(),
-        customer_id: customerId,
-        label: address.label,
-        name: address.name,
-        line1: address.line1,
-        line2: address.line2,
-        postal_code: address.postalCode,
-        city: address.city,
-        region: address.region,
-        country: address.country,
-        phone: address.phone ?? '',
-        is_default: address.isDefault,
-      })),
-    )
-    .returningAll()
-    .execute();
-}
-
-/**
- * Who may see which profile (docs/architecture.md, "Access model"). A profile is the retailer's, shared by every
- * channel, but a channel key sees only the profiles its channel needs: those with an order through it and those it
- * created. Admins and store staff (who serve any customer at the counter) see every profile. A profile the caller
- * may not see answers 404, as one that does not exist: an id tells nothing about who shops elsewhere.
- */
-export async function assertMaySeeCustomer(db: Executor, principal: Principal, id: string): Promise<void> {
-  if (principal.role !== 'channel') return;
-  const channelId = principal.channelId!;
-  const visible = await db
-    .selectFrom('customers')
-    .select('id')
-    .where('id', '=', id)
-    .where((eb) => eb.or([
-      eb('created_by_channel_id', '=', channelId),
-      eb.exists(eb.selectFrom('orders').select('orders.id').whereRef('orders.customer_id', '=', 'customers.id').where('orders.channel_id', '=', channelId)),
-    ]))
-    .executeTakeFirst();
-  if (!visible) throw new NotFound('Customer', id);
-}
-
-/** Groups and individual discounts are the retailer's pricing policy: set by admins only. */
-function assertMaySetDiscounts(principal: Principal, changes: { customerGroupId?: unknown; discountBasisPoints?: unknown }) {
-  if (principal.role === 'admin') return;
-  const fields = (['customerGroupId', 'discountBasisPoints'] as const).filter((field) => changes[field] !== undefined);
-  if (fields.length) throw new Forbidden(`Only admins set a customer's group and discount; not ${fields.join(', ')}.`);
 }
 
 export async function createCustomer(trx: Trx, principal: Principal, input: NewCustomer): Promise<Customer> {
@@ -212,23 +104,6 @@ export interface CustomerFilter {
 }
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
-
-/**
- * Admins list and export every profile. Store staff search (a name, email or phone: `q`, `email` or `phone`) to serve
- * the customer at the counter. A channel key only looks a buyer up by the exact email or phone they gave at its
- * checkout: never browsing by name or part of a number. The refusals are 403s: the question is refused, not an object.
- */
-function assertMayList(principal: Principal, filter: CustomerFilter) {
-  if (principal.role === 'admin') return;
-  const exact = filter.email !== undefined || filter.phone !== undefined;
-  if (principal.role === 'channel') {
-    if (!exact || filter.q !== undefined || filter.customerGroupId !== undefined) {
-      throw new Forbidden('A channel key looks customers up by exact email or phone only; only admins list customers.');
-    }
-    return;
-  }
-  if (!exact && !filter.q) throw new Forbidden('Store staff search for a customer by q, email or phone; only admins list every customer.');
-}
 
 /** `phoneRegion`: the country of a phone in `q` written without +. */
 export async function listCustomers(db: Executor, principal: Principal, filter: CustomerFilter, phoneRegion: string): Promise<Page<Customer>> {
@@ -296,141 +171,3 @@ export async function updateCustomer(trx: Trx, principal: Principal, id: string,
   return (await toCustomers(trx, [row]))[0]!;
 }
 
-/**
- * The profiles to create for guests (one per email or phone shared between them), as parts of one statement: the
- * profiles, then their emails and phones, claimed `on conflict do nothing` (the parts `guest_emails` and `guest_phones`
- * return the values claimed). `conditions` hold when every value was claimed: no other request got there first.
- */
-export function newGuestProfiles(guests: Guest[]): { ids: string[]; created: string[]; byContact: Map<string, string>; guard: Guarded } {
-  const byContact = new Map<string, string>();
-  const created: { id: string; firstName: string; lastName: string }[] = [];
-  const ids = guests.map((given) => {
-    const guest = { ...given, email: given.email?.toLowerCase() };
-    const keys = [guest.email && `e:${guest.email}`, guest.phone && `p:${guest.phone}`].filter((key): key is string => !!key);
-    const known = keys.map((key) => byContact.get(key)).find((id) => id !== undefined);
-    const id = known ?? newId();
-    if (!known) created.push({ id, ...guest });
-    for (const key of keys) if (!byContact.has(key)) byContact.set(key, id);
-    return id;
-  });
-  const claims = (prefix: string) => [...byContact].filter(([key]) => key.startsWith(prefix)).map(([key, id]) => ({ value: key.slice(2), customer_id: id })).sort((a, b) => (a.value < b.value ? -1 : 1));
-  const emails = claims('e:');
-  const phones = claims('p:');
-  const guard: Guarded = created.length
-    ? {
-      parts: [
-        sql`guest_profiles as (${insertRows('customers', { id: 'uuid', first_name: 'text', last_name: 'text', consent: 'jsonb' },
-          created.map((guest) => ({ id: guest.id, first_name: guest.firstName, last_name: guest.lastName, consent: JSON.stringify(NO_CONSENT) })))})`,
-        sql`guest_emails as (${insertRows('customer_emails', { email: 'text', customer_id: 'uuid' }, emails.map(({ value, customer_id }) => ({ email: value, customer_id })), sql`on conflict do nothing returning email`) ?? sql`select null::text as email where false`})`,
-        sql`guest_phones as (${insertRows('customer_phones', { phone: 'text', customer_id: 'uuid' }, phones.map(({ value, customer_id }) => ({ phone: value, customer_id })), sql`on conflict do nothing returning phone`) ?? sql`select null::text as phone where false`})`,
-      ],
-      conditions: [{ held: sql`(select count(*) from guest_emails) = ${emails.length}::int and (select count(*) from guest_phones) = ${phones.length}::int`, what: 'guest contacts unclaimed' }],
-    }
-    : { parts: [], conditions: [] };
-  return { ids, created: created.map((guest) => guest.id), byContact, guard };
-}
-
-/**
- * Profiles for the guests of many orders at once (the guest details of an order that matched no profile before its
- * transaction): guests sharing an email or a phone become one profile, and each new profile claims its email and
- * phone (contacts.ts). A guest whose email or phone another request claimed meanwhile gets that
- * profile instead. Answers the profile id of each guest, in order.
- */
-export async function createGuests(trx: Trx, guests: Guest[]): Promise<string[]> {
-  const { ids, created, byContact, guard } = newGuestProfiles(guests);
-  if (!created.length) return ids;
-  const { rows } = await sql<{ contact: 'email' | 'phone'; value: string }>`
-    with ${sql.join(guard.parts, sql`, `)}
-    select 'email' as contact, email as value from guest_emails union all select 'phone', phone from guest_phones`.execute(trx);
-  const claimed = new Set(rows.map((row) => `${row.contact === 'email' ? 'e' : 'p'}:${row.value}`));
-  const lost = [...byContact].filter(([key, id]) => !claimed.has(key) && created.includes(id));
-  if (!lost.length) return ids;
-  // Another request claimed one of these values between our look-up and our insert: its profile is the customer.
-  const replaced = new Map<string, string>();
-  for (const [key, id] of lost) {
-    if (replaced.has(id)) continue;
-    const owner = await ownerOf(trx, key.startsWith('e:') ? 'email' : 'phone', key.slice(2));
-    if (owner === undefined) throw new Conflict('customer-contended', `The ${key.startsWith('e:') ? 'email' : 'phone'} ${key.slice(2)} is being changed by another request; try again.`);
-    replaced.set(id, owner);
-  }
-  await trx.deleteFrom('customers').where('id', 'in', [...replaced.keys()]).execute();
-  return ids.map((id) => replaced.get(id) ?? id);
-}
-
-/** Locks the profile (so two requests cannot both make an address the default) and marks it changed. */
-async function touchCustomer(trx: Trx, principal: Principal, id: string): Promise<void> {
-  await assertMaySeeCustomer(trx, principal, id);
-  const row = await trx.updateTable('customers').set({ updated_at: new Date() }).where('id', '=', id).returning('id').executeTakeFirst();
-  if (!row) throw new NotFound('Customer', id);
-}
-
-async function clearDefaultAddress(trx: Trx, customerId: string) {
-  await trx.updateTable('customer_addresses').set({ is_default: false }).where('customer_id', '=', customerId).where('is_default', '=', true).execute();
-}
-
-export async function addAddress(trx: Trx, principal: Principal, customerId: string, input: NewAddress): Promise<CustomerAddress> {
-  await touchCustomer(trx, principal, customerId);
-  const { count } = await trx
-    .selectFrom('customer_addresses')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('customer_id', '=', customerId)
-    .executeTakeFirstOrThrow();
-  if (Number(count) >= MAX_ADDRESSES) {
-    throw new RuleViolation('too-many-addresses', `A customer keeps at most ${MAX_ADDRESSES} addresses; delete one first.`, { limit: MAX_ADDRESSES });
-  }
-  if (input.isDefault) await clearDefaultAddress(trx, customerId);
-  const [row] = await insertAddresses(trx, customerId, [input]);
-  return toAddress(row!);
-}
-
-export async function updateAddress(trx: Trx, principal: Principal, customerId: string, addressId: string, changes: AddressChanges): Promise<CustomerAddress> {
-  await touchCustomer(trx, principal, customerId);
-  if (changes.isDefault) await clearDefaultAddress(trx, customerId);
-  const set = {
-    ...(changes.label !== undefined ? { label: changes.label } : {}),
-    ...(changes.name !== undefined ? { name: changes.name } : {}),
-    ...(changes.line1 !== undefined ? { line1: changes.line1 } : {}),
-    ...(changes.line2 !== undefined ? { line2: changes.line2 } : {}),
-    ...(changes.postalCode !== undefined ? { postal_code: changes.postalCode } : {}),
-    ...(changes.city !== undefined ? { city: changes.city } : {}),
-    ...(changes.region !== undefined ? { region: changes.region } : {}),
-    ...(changes.country !== undefined ? { country: changes.country } : {}),
-    ...(changes.phone !== undefined ? { phone: changes.phone } : {}),
-    ...(changes.isDefault !== undefined ? { is_default: changes.isDefault } : {}),
-  };
-  const row = Object.keys(set).length
-    ? await trx.updateTable('customer_addresses').set(set).where('id', '=', addressId).where('customer_id', '=', customerId).returningAll().executeTakeFirst()
-    : await trx.selectFrom('customer_addresses').selectAll().where('id', '=', addressId).where('customer_id', '=', customerId).executeTakeFirst();
-  if (!row) throw new NotFound('Address', addressId);
-  return toAddress(row);
-}
-
-export async function deleteAddress(trx: Trx, principal: Principal, customerId: string, addressId: string): Promise<void> {
-  await touchCustomer(trx, principal, customerId);
-  const row = await trx.deleteFrom('customer_addresses').where('id', '=', addressId).where('customer_id', '=', customerId).returning('id').executeTakeFirst();
-  if (!row) throw new NotFound('Address', addressId);
-}
-
-export async function createCustomerGroup(trx: Trx, input: NewCustomerGroup): Promise<CustomerGroup> {
-  const row = await trx
-    .insertInto('customer_groups')
-    .values({ id: newId(), code: input.code, name: input.name, discount_basis_points: input.discountBasisPoints })
-    .onConflict((conflict) => conflict.column('code').doNothing())
-    .returningAll()
-    .executeTakeFirst();
-  if (row) return toGroup(row);
-  const existing = await trx.selectFrom('customer_groups').select('id').where('code', '=', input.code).executeTakeFirstOrThrow();
-  throw new Conflict('customer-group-code-taken', `Customer group code ${input.code} is already used.`, { existingId: existing.id });
-}
-
-export async function listCustomerGroups(db: Executor, query: { limit: number; cursor?: string | undefined }): Promise<Page<CustomerGroup>> {
-  const after = decodeCursor(query.cursor);
-  const rows = await db
-    .selectFrom('customer_groups')
-    .selectAll()
-    .$if(after !== undefined, (q) => q.where('id', '>', after!))
-    .orderBy('id')
-    .limit(query.limit + 1)
-    .execute();
-  return toPage(rows, query.limit, (row) => row.id, toGroup);
-}

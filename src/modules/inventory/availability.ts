@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { requireEnabledChannel } from '../channels/service.ts';
-import { InvalidInput } from '../../platform/http/problem.ts';
+import { InvalidInput } from '../../platform/errors.ts';
 import { resolveSkus } from './skus.ts';
 import { availableToPromise } from './stock-rule.ts';
 

@@ -2,7 +2,8 @@ import type { Readable } from 'node:stream';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertActsForLocation, STAFF } from '../../platform/auth/principal.ts';
-import { Conflict, InvalidInput, NotFound, Problem, problemResponse } from '../../platform/http/problem.ts';
+import { Conflict, InvalidInput, NotFound } from '../../platform/errors.ts';
+import { HttpProblem, problemResponse } from '../../platform/http/problem.ts';
 import type { AisleApp } from '../../platform/http/types.ts';
 import { csvRows, getStockFeed, importStockFeed, jsonRows, ndjsonRows, type FeedFormat, type RawFeedRow } from './feeds.ts';
 
@@ -52,7 +53,7 @@ function formatOf(contentType: string | undefined): FeedFormat {
   if (essence === 'text/csv') return 'csv';
   if (essence === 'application/x-ndjson') return 'ndjson';
   if (essence === 'application/json') return 'json';
-  throw new Problem(415, 'unsupported-media-type', 'Send a stock feed as text/csv, application/x-ndjson or application/json.');
+  throw new HttpProblem(415, 'unsupported-media-type', 'Send a stock feed as text/csv, application/x-ndjson or application/json.');
 }
 
 /** Reads a JSON body up to the usual limit: the route's own limit is for streamed feeds. */
@@ -64,7 +65,7 @@ function readAtMost(payload: Readable, limit: number): Promise<string> {
       size += chunk.length;
       if (size > limit) {
         payload.removeAllListeners('data').pause();
-        reject(new Problem(413, 'payload-too-large', 'A JSON feed is limited to 1 MB; send larger feeds as CSV or NDJSON.'));
+        reject(new HttpProblem(413, 'payload-too-large', 'A JSON feed is limited to 1 MB; send larger feeds as CSV or NDJSON.'));
       } else chunks.push(chunk);
     });
     payload.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));

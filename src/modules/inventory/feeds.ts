@@ -1,29 +1,20 @@
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db, Executor, Trx } from '../../platform/db/database.ts';
-import { Conflict, InvalidInput, NotFound, Problem, type FieldError } from '../../platform/http/problem.ts';
-import { stockChangedEvents } from './stock-events.ts';
+import { Conflict, InvalidInput, NotFound } from '../../platform/errors.ts';
+import { applyDelta, applySnapshot, createMissingLevels, lockAffectedLevels } from './feed-apply.ts';
+import { fieldOf, INVALID_FEED, MAX_ERRORS, type FeedFormat, type RawFeedRow } from './feed-formats.ts';
 
 /**
  * Stock feeds from ERP, WMS and POS systems. A feed is staged in a temporary table a few thousand rows at a time
  * (memory stays flat however long the file), checked with set-based SQL, then applied in the same transaction:
  * the affected stock rows are locked in (variant, location) order like every other stock change, and levels,
- * ledger movements and outbox events are written by a handful of statements, never one per row.
+ * ledger movements and outbox events are written by a handful of statements, never one per row. Reading the formats
+ * is feed-formats.ts, writing the new levels feed-apply.ts.
  */
 
-export type FeedMode = 'snapshot' | 'delta';
-export type FeedFormat = 'csv' | 'ndjson' | 'json';
+export { CHUNK_ROWS, csvRows, jsonRows, ndjsonRows, type FeedFormat, type RawFeedRow } from './feed-formats.ts';
 
-/** One row as the sender wrote it, before it is checked. `unreadable` says why a line could not be read at all. */
-export interface RawFeedRow {
-  line: number;
-  sku?: unknown;
-  location?: unknown;
-  quantity?: unknown;
-  unreadable?: string;
-}
+export type FeedMode = 'snapshot' | 'delta';
 
 export interface StockFeed {
   feedId: string;
@@ -55,9 +46,6 @@ export interface FeedResult {
   sentBy: string;
 }
 
-export const CHUNK_ROWS = 5000;
-const MAX_ERRORS = 100;
-const INVALID_FEED = 'The feed has invalid rows; nothing was applied.';
 const MAX_QUANTITY = 1_000_000_000;
 const RETRYABLE = new Set(['40001', '40P01']);
 
@@ -225,186 +213,7 @@ function invalidFeed(feed: StockFeed, errors: LineError[]): InvalidInput {
   return new InvalidInput(first.map((error) => ({ field: fieldOf(feed.format, error.line, error.column), message: error.message })), INVALID_FEED);
 }
 
-/** CSV and NDJSON errors name the line of the file; a JSON body's name the row of `rows`. */
-const fieldOf = (format: FeedFormat, line: number, column: string) => (format === 'json' ? `body.rows.${line - 1}.${column}` : `line ${line}.${column}`);
-
 async function touchedLocations(trx: Trx, feedLocationId: string | undefined): Promise<string[]> {
   const { rows } = await sql<{ location_id: string }>`select distinct location_id from stock_feed_lines`.execute(trx);
   return [...new Set([...rows.map((row) => row.location_id), ...(feedLocationId ? [feedLocationId] : [])])].sort();
-}
-
-/**
- * A SKU × location the feed gives stock for gets its row, created in key order. A snapshot creates it with the
- * count and writes its movement at once; a delta creates it at zero, then adds like everywhere else.
- */
-async function createMissingLevels(trx: Trx, feed: StockFeed): Promise<number> {
-  const missing = sql`
-    select f.variant_id, f.location_id, f.quantity from stock_feed_lines f
-    where f.quantity > 0 and not exists (select 1 from stock_levels s where s.variant_id = f.variant_id and s.location_id = f.location_id)
-    order by f.variant_id, f.location_id`;
-  if (feed.mode === 'delta') {
-    await sql`insert into stock_levels (variant_id, location_id) select variant_id, location_id from (${missing}) m on conflict do nothing`.execute(trx);
-    return 0;
-  }
-  return writeChanges(trx, feed, sql`
-    with changed as (
-      insert into stock_levels (variant_id, location_id, on_hand) ${missing} on conflict do nothing
-      returning variant_id, location_id, 0 as before, on_hand, reserved, damaged, incoming, safety_stock,
-                'count'::text as kind, on_hand as quantity, 'snapshot'::text as reason)`);
-}
-
-/**
- * Locks every row the feed may change in (variant, location) order, as `lockLevels` does, so a feed and the
- * reservations racing it never deadlock.
- */
-async function lockAffectedLevels(trx: Trx, wholeLocations: string[] | undefined) {
-  const affected = wholeLocations
-    ? sql`select 1 from stock_levels s where s.location_id = any(${wholeLocations}::uuid[])`
-    : sql`select 1 from stock_levels s join stock_feed_lines f on f.variant_id = s.variant_id and f.location_id = s.location_id where f.quantity <> 0`;
-  await sql`select count(*) from (${affected} order by s.variant_id, s.location_id for update of s) locked`.execute(trx);
-}
-
-/**
- * On hand becomes the count plus what moved after `asOf` (sales made after the count are not lost), never below
- * zero; with `zero`, what the snapshot does not list at its locations counts as zero.
- */
-async function applySnapshot(trx: Trx, feed: StockFeed, locationIds: string[], zeroMissing: boolean): Promise<number> {
-  const since = feed.asOf
-    ? sql`select m.variant_id, m.location_id, sum(m.on_hand_change) as change from stock_movements m
-          where m.location_id = any(${locationIds}::uuid[]) and m.created_at > ${feed.asOf}
-            and not (m.reference_type = 'feed' and m.reference_id = ${feed.feedId})
-          group by m.variant_id, m.location_id`
-    : sql`select null::uuid as variant_id, null::uuid as location_id, 0::bigint as change where false`;
-  const target = zeroMissing
-    ? sql`select s.variant_id, s.location_id, s.on_hand as before, greatest(0, coalesce(f.quantity, 0) + coalesce(a.change, 0))::int as on_hand
-          from stock_levels s
-          left join stock_feed_lines f on f.variant_id = s.variant_id and f.location_id = s.location_id
-          left join since a on a.variant_id = s.variant_id and a.location_id = s.location_id
-          where s.location_id = any(${locationIds}::uuid[])`
-    : sql`select s.variant_id, s.location_id, s.on_hand as before, greatest(0, f.quantity + coalesce(a.change, 0))::int as on_hand
-          from stock_feed_lines f
-          join stock_levels s on s.variant_id = f.variant_id and s.location_id = f.location_id
-          left join since a on a.variant_id = s.variant_id and a.location_id = s.location_id`;
-  return writeChanges(trx, feed, sql`
-    with since as (${since}), target as (${target}),
-    changed as (
-      update stock_levels s set on_hand = t.on_hand, updated_at = now() from target t
-      where s.variant_id = t.variant_id and s.location_id = t.location_id and t.on_hand <> t.before
-      returning s.variant_id, s.location_id, t.before, s.on_hand, s.reserved, s.damaged, s.incoming, s.safety_stock,
-                'count'::text as kind, s.on_hand as quantity, 'snapshot'::text as reason)`);
-}
-
-/** Each row adds to or takes from on hand; a row that would take it below zero refuses the whole feed. */
-async function applyDelta(trx: Trx, feed: StockFeed): Promise<number> {
-  const { rows: short } = await sql<{ line: number; sku: string; location: string; on_hand: number; quantity: number }>`
-    select f.line, f.sku, f.location, coalesce(s.on_hand, 0) as on_hand, f.quantity from stock_feed_lines f
-    left join stock_levels s on s.variant_id = f.variant_id and s.location_id = f.location_id
-    where coalesce(s.on_hand, 0) + f.quantity < 0 order by f.line limit ${MAX_ERRORS}`.execute(trx);
-  if (short.length) {
-    const errors: FieldError[] = short.map((row) => ({
-      field: fieldOf(feed.format, row.line, 'quantity'),
-      message: `SKU ${row.sku} at ${row.location} has ${row.on_hand} on hand; ${row.quantity} would leave ${row.on_hand + row.quantity}`,
-    }));
-    throw new Problem(409, 'insufficient-stock', `The feed would take on hand below zero (${errors[0]!.field}); nothing was applied.`, {}, errors);
-  }
-  return writeChanges(trx, feed, sql`
-    with changed as (
-      update stock_levels s set on_hand = s.on_hand + f.quantity, updated_at = now() from stock_feed_lines f
-      where s.variant_id = f.variant_id and s.location_id = f.location_id and f.quantity <> 0
-      returning s.variant_id, s.location_id, s.on_hand - f.quantity as before, s.on_hand, s.reserved, s.damaged, s.incoming, s.safety_stock,
-                'adjustment'::text as kind, f.quantity, 'delta'::text as reason)`);
-}
-
-/**
- * Completes the `changed` rows (one per SKU × location whose on hand changed) with the ledger movement and the
- * `stock.changed` event that `changeStock` would write for them, in the same statement.
- */
-async function writeChanges(trx: Trx, feed: StockFeed, changed: RawBuilder<unknown>): Promise<number> {
-  const { rows } = await sql<{ changed: number }>`
-    ${changed},
-    moved as (
-      insert into stock_movements (variant_id, location_id, kind, quantity, on_hand_change, reason, reference_type, reference_id, actor)
-      select variant_id, location_id, kind, quantity, on_hand - before, reason, 'feed', ${feed.feedId}, ${feed.actor} from changed),
-    published as (${stockChangedEvents(sql`(
-      select c.variant_id, c.location_id, c.on_hand, c.reserved, c.damaged, c.incoming, k.safety_stock,
-             available_to_promise(c.before, c.reserved, k.safety_stock) as available_before
-      from changed c join locations l on l.id = c.location_id
-      cross join lateral (select effective_safety_stock(c.safety_stock, l.safety_stock) as safety_stock) k) c`)})
-    select count(*)::int as changed from changed`.execute(trx);
-  return rows[0]!.changed;
-}
-
-/**
- * CSV with a header naming `sku`, `location` (optional when the feed names one location) and `quantity`, in any
- * order; a BOM, CRLF line ends and quoted fields are fine. Lines are numbered as in the file, the header being 1.
- * The input is never destroyed here: an HTTP request stays readable so the server can still answer.
- */
-export async function* csvRows(input: Readable, options: { feedLocation: boolean }): AsyncGenerator<RawFeedRow[]> {
-  const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true });
-  input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
-  let columns: { sku: number; location: number; quantity: number } | undefined;
-  let chunk: RawFeedRow[] = [];
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (columns) {
-        chunk.push({ line: info.lines, sku: record[columns.sku], location: columns.location < 0 ? undefined : record[columns.location], quantity: record[columns.quantity] });
-        if (chunk.length === CHUNK_ROWS) {
-          yield chunk;
-          chunk = [];
-        }
-        continue;
-      }
-      const names = record.map((name) => name.toLowerCase());
-      columns = { sku: names.indexOf('sku'), location: names.indexOf('location'), quantity: names.indexOf('quantity') };
-      const required: ('sku' | 'location' | 'quantity')[] = options.feedLocation ? ['sku', 'quantity'] : ['sku', 'location', 'quantity'];
-      const missing = required.filter((name) => columns![name] < 0);
-      if (missing.length) {
-        throw new InvalidInput(missing.map((name) => ({ field: `line ${info.lines}.${name}`, message: `the header has no ${name} column (expected sku,location,quantity)` })), INVALID_FEED);
-      }
-    }
-  } catch (error) {
-    if (error instanceof CsvError) throw new InvalidInput([{ field: `line ${(error as CsvError & { lines?: number }).lines ?? '?'}`, message: error.message }], INVALID_FEED);
-    throw error;
-  }
-  if (!columns) throw new InvalidInput([{ field: 'line 1', message: 'the feed is empty: expected the header sku,location,quantity' }], INVALID_FEED);
-  if (chunk.length) yield chunk;
-}
-
-/** One JSON object `{sku, location, quantity}` per line; blank lines are skipped but counted. */
-export async function* ndjsonRows(input: Readable): AsyncGenerator<RawFeedRow[]> {
-  let line = 0;
-  let chunk: RawFeedRow[] = [];
-  for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
-    line++;
-    const content = (line === 1 ? raw.replace(/^\uFEFF/, '') : raw).trim();
-    if (!content) continue;
-    chunk.push(rowOf(line, content));
-    if (chunk.length === CHUNK_ROWS) {
-      yield chunk;
-      chunk = [];
-    }
-  }
-  if (chunk.length) yield chunk;
-}
-
-function rowOf(line: number, content: string): RawFeedRow {
-  try {
-    return jsonRow(line, JSON.parse(content));
-  } catch {
-    return { line, unreadable: 'is not valid JSON' };
-  }
-}
-
-function jsonRow(line: number, value: unknown): RawFeedRow {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { line, unreadable: 'must be an object {sku, location, quantity}' };
-  const row = value as Record<string, unknown>;
-  return { line, sku: row.sku, location: row.location, quantity: row.quantity };
-}
-
-/** The rows of a JSON body, numbered from 1 (errors name them `body.rows.<index>`). */
-export async function* jsonRows(rows: unknown[]): AsyncGenerator<RawFeedRow[]> {
-  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-    yield rows.slice(start, start + CHUNK_ROWS).map((row, index) => jsonRow(start + index + 1, row));
-  }
 }

@@ -4,7 +4,7 @@ import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { IncomingStockTable } from './tables.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
-import { NotFound, RuleViolation } from '../../platform/http/problem.ts';
+import { NotFound, RuleViolation } from '../../platform/errors.ts';
 import { assertLocations, resolveSkus } from './skus.ts';
 import { changeStock } from './stock.ts';
 import type { ExpectedPurchase, ExpectedReceipt } from './transfer-schema.ts';

@@ -3,13 +3,19 @@ import { writeTogether, type Guarded } from '../../platform/db/statements.ts';
 import type { Db, Executor, Trx } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
-import { NotFound, RuleViolation } from '../../platform/http/problem.ts';
+import { NotFound, RuleViolation } from '../../platform/errors.ts';
 import { stockChangedEvents } from './stock-events.ts';
 import { availableToPromise } from './stock-rule.ts';
 import {
   changeStock, changeWrites, InsufficientStock, keyOf, lockLevels, movementsInsert, persistChanges, withSkus, type Level, type Shortage, type StockChange,
   type StockKey,
 } from './stock.ts';
+
+/**
+ * Reservations: units of a SKU × location set aside for a cart (a hold that lapses) or an order, granted in batches
+ * and then released, deducted or confirmed. Over 300 lines: one job, a reservation's life; the batch decision and
+ * its statements (`decideReservations`, `reservationsIfAllFit`) are what would go to a file of their own next.
+ */
 
 export interface ReservationLine extends StockKey {
   quantity: number;

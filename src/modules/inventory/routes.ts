@@ -3,7 +3,7 @@ import type { Trx } from '../../platform/db/database.ts';
 import { ADMIN, ANY_ROLE, assertActsForLocation, STAFF, type Principal } from '../../platform/auth/principal.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { idParams } from '../../platform/http/params.ts';
-import { Forbidden } from '../../platform/http/problem.ts';
+import { Forbidden } from '../../platform/errors.ts';
 import type { AisleApp } from '../../platform/http/types.ts';
 import { inTransaction } from '../../platform/http/unit-of-work.ts';
 import { availabilityOf, channelLocationIds, channelScope, pickupStoresNear } from './availability.ts';

@@ -3,7 +3,7 @@ import { assertActsForLocation, type Principal } from '../../platform/auth/princ
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
-import { Forbidden, InvalidInput } from '../../platform/http/problem.ts';
+import { Forbidden, InvalidInput } from '../../platform/errors.ts';
 import { publish } from '../../platform/outbox.ts';
 import type { Reservation } from './reservations.ts';
 import { assertLocations, resolveSkus } from './skus.ts';

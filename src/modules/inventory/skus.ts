@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts';
-import { InvalidInput } from '../../platform/http/problem.ts';
+import { InvalidInput } from '../../platform/errors.ts';
 
 /**
  * Integrations speak SKUs; the stock tables key on variant ids. Resolves every SKU in one query and names each

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { MovementKind } from './tables.ts';
-import { Conflict, InvalidInput } from '../../platform/http/problem.ts';
+import { Conflict, InvalidInput } from '../../platform/errors.ts';
 import { writeTogether } from '../../platform/db/statements.ts';
 import { stockChangedEventsOf, type ChangedLevel } from './stock-events.ts';
 import { availableToPromise } from './stock-rule.ts';

@@ -6,7 +6,7 @@ import type { TransfersTable } from './tables.ts';
 import { newId } from '../../platform/ids.ts';
 import { insertRows } from '../../platform/db/statements.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
-import { NotFound, RuleViolation } from '../../platform/http/problem.ts';
+import { NotFound, RuleViolation } from '../../platform/errors.ts';
 import { publish } from '../../platform/outbox.ts';
 import { assertLocations, resolveSkus } from './skus.ts';
 import { changeStock, type StockChange } from './stock.ts';

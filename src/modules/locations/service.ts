@@ -4,7 +4,7 @@ import type { LocationsTable } from './tables.ts';
 import { assertActsForLocation, type Principal } from '../../platform/auth/principal.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
-import { Conflict, Forbidden, NotFound } from '../../platform/http/problem.ts';
+import { Conflict, Forbidden, NotFound } from '../../platform/errors.ts';
 import { STORE_EDITABLE, type Location, type LocationChanges, type NewLocation } from './schema.ts';
 
 export const toLocation = (row: Selectable<LocationsTable>): Location => ({

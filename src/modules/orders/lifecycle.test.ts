@@ -50,7 +50,7 @@ describe('the delivery group state machine', () => {
   it('when a shipped group is cancelled, then the 422 names its state and the actions it allows', () => {
     expect(nextDeliveryStatus(nextDeliveryStatus('reserved', 'mark_ready'), 'hand_over')).toBe('collected');
     expect(() => nextDeliveryStatus('shipped', 'cancel')).toThrow(expect.objectContaining({
-      status: 422, code: 'invalid-transition', message: 'Cannot cancel a delivery group that is shipped.', details: { state: 'shipped', action: 'cancel', allowed: ['deliver'] },
+      kind: 'rule-violation', code: 'invalid-transition', message: 'Cannot cancel a delivery group that is shipped.', details: { state: 'shipped', action: 'cancel', allowed: ['deliver'] },
     }));
   });
 

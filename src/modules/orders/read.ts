@@ -3,7 +3,7 @@ import type { Executor } from '../../platform/db/database.ts';
 import type { DeliveryGroupsTable, OrderLinesTable, OrdersTable } from './tables.ts';
 import type { Payment } from '../payments/schema.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
-import { NotFound } from '../../platform/http/problem.ts';
+import { NotFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { orderQrPayload, parseOrderQrPayload } from '../documents/qr.ts';
 import { paymentsOfOrders } from '../payments/service.ts';

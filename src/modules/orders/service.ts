@@ -2,7 +2,7 @@ import type { Db, Trx } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { Desk } from '../../platform/desk.ts';
 import type { Metrics } from '../../platform/metrics.ts';
-import { InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
+import { InvalidInput, NotFound, RuleViolation } from '../../platform/errors.ts';
 import { publish } from '../../platform/outbox.ts';
 import { deductReservation, releaseReservation, reserveStock } from '../inventory/reservations.ts';
 import { reduceDraftTransfer } from '../inventory/transfers.ts';

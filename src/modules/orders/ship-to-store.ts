@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Trx } from '../../platform/db/database.ts';
 import type { TransfersTable } from '../inventory/tables.ts';
 import type { DeliveryGroupsTable } from './tables.ts';
-import { RuleViolation } from '../../platform/http/problem.ts';
+import { RuleViolation } from '../../platform/errors.ts';
 import { publish } from '../../platform/outbox.ts';
 import { releaseReservation, reserveStock } from '../inventory/reservations.ts';
 import type { TransferFollower } from '../inventory/transfers.ts';

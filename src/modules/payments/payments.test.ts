@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
+import type { DomainError } from '../../platform/errors.ts';
 import { createTestCardProvider, TEST_PROVIDERS, type PaymentProvider } from './providers.ts';
 import type { Tender } from './schema.ts';
 import { writeTogether } from '../../platform/db/statements.ts';
@@ -50,7 +51,7 @@ async function rejection(work: () => Promise<unknown>) {
   try {
     await work();
   } catch (error) {
-    return error as { status: number; code: string; details: Record<string, unknown>; errors?: { field: string }[]; message: string };
+    return error as DomainError;
   }
   throw new Error('expected a rejection');
 }
@@ -77,19 +78,19 @@ describe('taking payment for an order', () => {
   });
 
   it.each([
-    ['4000 0000 0000 0002', 'declined', 'card_declined', 422],
-    ['4000 0000 0000 9995', 'declined', 'insufficient_funds', 422],
-    ['4000 0000 0000 0119', 'failed', 'processing_error', 503],
-  ])('refuses the order when card %s is %s (%s)', async (number, outcome, code, status) => {
+    ['4000 0000 0000 0002', 'declined', 'card_declined', 'rule-violation'],
+    ['4000 0000 0000 9995', 'declined', 'insufficient_funds', 'rule-violation'],
+    ['4000 0000 0000 0119', 'failed', 'processing_error', 'unavailable'],
+  ])('refuses the order when card %s is %s (%s)', async (number, outcome, code, kind) => {
     const result = await requestAuthorizations([cardOnline(1000, number)], 1000, 'EUR', 'order x', { providers: TEST_PROVIDERS });
     expect(result).toMatchObject({ outcome, tender: 0, method: 'card_online', code });
     if (result.outcome === 'approved') return;
-    expect(result.problem).toMatchObject({ status, details: expect.objectContaining({ tender: 0, field: 'body.payments.0' }) });
+    expect(result.problem).toMatchObject({ kind, details: expect.objectContaining({ tender: 0, field: 'body.payments.0' }) });
   });
 
   it('declines an expired card', async () => {
     const result = await requestAuthorizations([{ method: 'card_online', amount: 1000, card: { ...visa, expYear: 2020, expMonth: 1 } }], 1000, 'EUR', 'order x', { providers: TEST_PROVIDERS });
-    expect(result).toMatchObject({ outcome: 'declined', code: 'expired_card', problem: { status: 422, code: 'payment-declined' } });
+    expect(result).toMatchObject({ outcome: 'declined', code: 'expired_card', problem: { kind: 'rule-violation', code: 'payment-declined' } });
   });
 
   it('splits 100.00 between a card (70.00) and cash (30.00)', async () => {
@@ -116,26 +117,26 @@ describe('taking payment for an order', () => {
   it('refuses tenders that do not cover the amount due, or overpay it with anything but cash, before asking any provider', async () => {
     const { calls, providers } = countingProvider();
     const short = await rejection(() => requestAuthorizations([cardOnline(7000), { method: 'cash', amount: 2000 }], 10000, 'EUR', 'x', { providers }));
-    expect(short).toMatchObject({ status: 422, code: 'tenders-do-not-cover', details: { amountDue: 10000, tendered: 9000 } });
+    expect(short).toMatchObject({ kind: 'rule-violation', code: 'tenders-do-not-cover', details: { amountDue: 10000, tendered: 9000 } });
     const over = await rejection(() => requestAuthorizations([cardOnline(12000)], 10000, 'EUR', 'x', { providers }));
-    expect(over).toMatchObject({ status: 422, code: 'tenders-do-not-cover' });
+    expect(over).toMatchObject({ kind: 'rule-violation', code: 'tenders-do-not-cover' });
     const changeTooBig = await rejection(() => requestAuthorizations([cardOnline(10000), { method: 'cash', amount: 500 }], 10000, 'EUR', 'x', { providers }));
-    expect(changeTooBig).toMatchObject({ status: 422, code: 'tenders-do-not-cover' });
+    expect(changeTooBig).toMatchObject({ kind: 'rule-violation', code: 'tenders-do-not-cover' });
     expect(calls).toEqual([]);
   });
 
   it('answers malformed tenders with a 400 naming the field', async () => {
     const bad = await rejection(() => requestAuthorizations([{ method: 'cash', amount: 10.5 }, { method: 'card_online', amount: 100 }] as Tender[], 10, 'EUR', 'x', { field: 'body.tenders', providers: TEST_PROVIDERS }));
-    expect(bad.status).toBe(400);
+    expect(bad.kind).toBe('invalid-input');
     expect(bad.errors?.map((error) => error.field)).toEqual(['body.tenders.0.amount', 'body.tenders.1.card']);
     const provider = await rejection(() => requestAuthorizations([{ method: 'card_online', amount: 100, provider: 'nope', card: visa }], 100, 'EUR', 'x', { providers: TEST_PROVIDERS }));
-    expect(provider).toMatchObject({ status: 400, errors: [{ field: 'body.payments.0.provider' }] });
+    expect(provider).toMatchObject({ kind: 'invalid-input', errors: [{ field: 'body.payments.0.provider' }] });
   });
 
   it('refuses gift cards, points and store credit until the loyalty issue brings them', async () => {
     for (const method of ['gift_card', 'loyalty_points', 'store_credit'] as const) {
       const refused = await rejection(() => requestAuthorizations([{ method, amount: 100 }], 100, 'EUR', 'x', { providers: TEST_PROVIDERS }));
-      expect(refused).toMatchObject({ status: 422, code: 'method-not-available', details: { method, field: 'body.payments.0.method' } });
+      expect(refused).toMatchObject({ kind: 'rule-violation', code: 'method-not-available', details: { method, field: 'body.payments.0.method' } });
     }
   });
 
@@ -172,7 +173,7 @@ describe('when goods leave and when orders are cancelled', () => {
       ['authorized', 8000, 'authorized'], ['captured', 8000, 'captured'], ['refunded', 2500, 'partially_refunded'], ['refunded', 5500, 'refunded'],
     ]);
     const over = await rejection(() => inTransaction((trx) => voidOrRefundPayments(trx, orderId, 1, 'user:service', { providers: TEST_PROVIDERS })));
-    expect(over).toMatchObject({ status: 422, code: 'exceeds-paid', details: { available: 0 } });
+    expect(over).toMatchObject({ kind: 'rule-violation', code: 'exceeds-paid', details: { available: 0 } });
   });
 
   it('captures shipment by shipment, and closes the payment at what was captured when the rest is cancelled', async () => {
@@ -180,7 +181,7 @@ describe('when goods leave and when orders are cancelled', () => {
     const [first] = await inTransaction((trx) => capturePayments(trx, orderId, 4000, 'user:packer', { providers: TEST_PROVIDERS }));
     expect(first).toMatchObject({ status: 'partially_captured', capturedAmount: 4000 });
     const tooMuch = await rejection(() => inTransaction((trx) => capturePayments(trx, orderId, 6000, 'user:packer', { providers: TEST_PROVIDERS })));
-    expect(tooMuch).toMatchObject({ status: 422, code: 'exceeds-capturable', details: { capturable: 5000 } });
+    expect(tooMuch).toMatchObject({ kind: 'rule-violation', code: 'exceeds-capturable', details: { capturable: 5000 } });
     const [closed] = await inTransaction((trx) => voidOrRefundPayments(trx, orderId, 5000, 'user:service', { providers: TEST_PROVIDERS }));
     expect(closed).toMatchObject({ status: 'captured', authorizedAmount: 4000, capturedAmount: 4000 });
   });
@@ -204,7 +205,7 @@ describe('when goods leave and when orders are cancelled', () => {
 
     const down: PaymentProvider = { ...inner, authorize: async () => { throw new Error('connect ECONNREFUSED'); } };
     const result = await requestAuthorizations([cardOnline(1000)], 1000, 'EUR', 'x', { providers: new Map([['test', down]]) });
-    expect(result).toMatchObject({ outcome: 'failed', code: 'processing_error', problem: { status: 503, code: 'payment-failed', details: { retryable: true } } });
+    expect(result).toMatchObject({ outcome: 'failed', code: 'processing_error', problem: { kind: 'unavailable', code: 'payment-failed', details: { retryable: true } } });
   });
 
   it('gives back newest tender first: cash refunded, then part of the card hold released', async () => {
@@ -216,7 +217,7 @@ describe('when goods leave and when orders are cancelled', () => {
     const [captured] = await inTransaction((trx) => capturePayments(trx, orderId, 'all', 'user:packer', { providers: TEST_PROVIDERS }));
     expect(captured).toMatchObject({ status: 'captured', capturedAmount: 6000 });
     const tooMuch = await rejection(() => inTransaction((trx) => voidOrRefundPayments(trx, orderId, 6001, 'user:service', { providers: TEST_PROVIDERS })));
-    expect(tooMuch).toMatchObject({ status: 422, code: 'exceeds-paid', details: { available: 6000 } });
+    expect(tooMuch).toMatchObject({ kind: 'rule-violation', code: 'exceeds-paid', details: { available: 6000 } });
   });
 
   it('answers an invalid transition with a 422 naming the state the payment is in', async () => {
@@ -224,7 +225,7 @@ describe('when goods leave and when orders are cancelled', () => {
     const { payments } = await placeWith([{ method: 'cash', amount: 700 }], 700);
     expect(payments[0]).toMatchObject({ status: 'captured' });
     const refused = await rejection(async () => nextPaymentStatus('captured', 'release_rest'));
-    expect(refused).toMatchObject({ status: 422, code: 'invalid-transition', details: { state: 'captured' } });
+    expect(refused).toMatchObject({ kind: 'rule-violation', code: 'invalid-transition', details: { state: 'captured' } });
     expect(refused.message).toContain('captured');
   });
 

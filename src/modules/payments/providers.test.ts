@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Problem } from '../../platform/http/problem.ts';
+import { DomainError } from '../../platform/errors.ts';
 import { nextPaymentStatus, paymentTransitions } from './machine.ts';
 import { cardBrand, createTestCardProvider, passesLuhn } from './providers.ts';
 
@@ -70,11 +70,11 @@ describe('the payment state machine', () => {
 
   it('refuses anything else with a 422 naming the current state', () => {
     const attempt = () => nextPaymentStatus('voided', 'capture_rest');
-    expect(attempt).toThrow(Problem);
+    expect(attempt).toThrow(DomainError);
     try {
       attempt();
     } catch (error) {
-      expect(error).toMatchObject({ status: 422, code: 'invalid-transition', details: { state: 'voided', action: 'capture_rest' } });
+      expect(error).toMatchObject({ kind: 'rule-violation', code: 'invalid-transition', details: { state: 'voided', action: 'capture_rest' } });
       expect((error as Error).message).toBe('A payment that is voided cannot be captured.');
     }
     expect(() => nextPaymentStatus('authorized', 'refund_some')).toThrow(/authorized/);

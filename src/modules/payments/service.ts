@@ -1,7 +1,7 @@
 import type { RawBuilder, Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { PaymentsTable } from './tables.ts';
-import { InvalidInput, Problem, RuleViolation } from '../../platform/http/problem.ts';
+import { InvalidInput, RuleViolation, Unavailable } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { eventsInsert, publish, type OutboxEvent } from '../../platform/outbox.ts';
 import { insertRows } from '../../platform/db/statements.ts';
@@ -128,7 +128,7 @@ const lockPaymentsOf = (trx: Trx, orderId: string) =>
 async function askProvider(row: PaymentRow, providers: PaymentProviders, call: (provider: PaymentProvider, reference: string) => Promise<ProviderResult>, doing: string) {
   if (row.method !== 'card_online') return null;
   const provider = providers.get(row.provider!);
-  if (!provider) throw new Problem(503, 'payment-provider-missing', `Payment provider ${row.provider} is not configured; cannot ${doing} payment ${row.id}.`, { paymentId: row.id, provider: row.provider });
+  if (!provider) throw new Unavailable('payment-provider-missing', `Payment provider ${row.provider} is not configured; cannot ${doing} payment ${row.id}.`, { paymentId: row.id, provider: row.provider });
   const result = await ask(() => call(provider, row.provider_reference!));
   // A void the provider refuses means there is no hold left to give back (it lapsed): the cancellation stands.
   if (result.outcome === 'declined' && doing === 'void') return null;
@@ -136,7 +136,7 @@ async function askProvider(row: PaymentRow, providers: PaymentProviders, call: (
     throw new RuleViolation('payment-refused', `The provider refused to ${doing} payment ${row.id}: ${result.reason}`, { paymentId: row.id, declineCode: result.code, status: row.status });
   }
   if (result.outcome === 'failed') {
-    throw new Problem(503, 'payment-failed', `The provider could not ${doing} payment ${row.id}: ${result.reason} Nothing changed; try again.`, { paymentId: row.id, retryable: true });
+    throw new Unavailable('payment-failed', `The provider could not ${doing} payment ${row.id}: ${result.reason} Nothing changed; try again.`, { paymentId: row.id, retryable: true });
   }
   return result.providerReference;
 }

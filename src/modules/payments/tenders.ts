@@ -1,4 +1,4 @@
-import { InvalidInput, Problem, RuleViolation } from '../../platform/http/problem.ts';
+import { InvalidInput, RuleViolation, Unavailable, type DomainError } from '../../platform/errors.ts';
 import { currencySchema } from '../../platform/http/params.ts';
 import { ask, cardBrand, DEFAULT_PROVIDER, last4, type PaymentProviders } from './providers.ts';
 import { COMING_METHODS, tendersSchema, type PaymentMethod, type Tender } from './schema.ts';
@@ -38,7 +38,7 @@ export type Authorizations =
       /** Approved tenders whose void the provider did not confirm: their holds lapse at the provider on their own. */
       unvoided: string[];
       /** What to answer: throw it, and the order is not placed. */
-      problem: Problem;
+      problem: DomainError;
     };
 
 export interface AuthorizationOptions {
@@ -55,9 +55,9 @@ export class PaymentDeclined extends RuleViolation {
   }
 }
 /** The provider could not answer: nothing was charged, and the same order can be sent again. */
-export class PaymentFailed extends Problem {
+export class PaymentFailed extends Unavailable {
   constructor(tender: number, method: string, reason: string, field: string) {
-    super(503, 'payment-failed', `Payment ${tender + 1} (${method.replace('_', ' ')}) could not be processed: ${reason} Nothing was charged; try again.`, { tender, method, retryable: true, field: `${field}.${tender}` });
+    super('payment-failed', `Payment ${tender + 1} (${method.replace('_', ' ')}) could not be processed: ${reason} Nothing was charged; try again.`, { tender, method, retryable: true, field: `${field}.${tender}` });
   }
 }
 

@@ -3,7 +3,7 @@ import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { DeliveryRatesTable } from './tables.ts';
 import type { DeliveryMethod } from './terms.ts';
 import { newId } from '../../platform/ids.ts';
-import { InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
+import { InvalidInput, NotFound, RuleViolation } from '../../platform/errors.ts';
 import type { DeliveryRate } from './engine.ts';
 import type { DeliveryRateInput, DeliveryRateView } from './schema.ts';
 

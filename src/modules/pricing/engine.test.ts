@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Problem } from '../../platform/http/problem.ts';
+import { DomainError } from '../../platform/errors.ts';
 import { allocate, mulDivHalfUp, priceCart, type Cart, type CartLine, type DeliveryRate } from './engine.ts';
 
 const line = (overrides: Partial<CartLine> = {}): CartLine => ({
@@ -140,8 +140,8 @@ describe('priceCart', () => {
       priceCart(cart({ lines: [line({ weightGrams: grams, quantity: 2 })], deliveryGroups: [{ key: 'a', method: 'ship_to_address', lineIndexes: [0], rate }] }));
     expect(weigh(500).deliveryGroups[0]).toMatchObject({ weightGrams: 1_000, shippingFee: 490 });
     expect(weigh(600).deliveryGroups[0]).toMatchObject({ weightGrams: 1_200, shippingFee: 790 });
-    expect(() => weigh(2_600)).toThrow(expect.objectContaining({ status: 422, code: 'too-heavy-for-delivery-method' }));
-    expect(() => weigh(2_600)).toThrow(Problem);
+    expect(() => weigh(2_600)).toThrow(expect.objectContaining({ kind: 'rule-violation', code: 'too-heavy-for-delivery-method' }));
+    expect(() => weigh(2_600)).toThrow(DomainError);
   });
 
   it('given free shipping above a gross amount, when a net cart reaches it only with VAT, then shipping is free', () => {

@@ -1,8 +1,10 @@
 import type { DeliveryMethod, PromotionKind, WeightBand } from './terms.ts';
-import { RuleViolation } from '../../platform/http/problem.ts';
+import { RuleViolation } from '../../platform/errors.ts';
 
 /*
  * How a cart is priced, in every channel, for a quote and for the order it becomes. Pure: no database, no clock.
+ * Over 300 lines: one job, one pure function of a cart and its terms (discounts, floors, taxes, delivery) whose steps
+ * only make sense in order; most of the length is the rules written down here, split it would be read in pieces.
  *
  * Money is integers in minor units, computed with integer arithmetic and rounded half up. A line's amounts before
  * tax (list total, discounts, floor) are in the price list's basis: gross (VAT included) when the list includes tax,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/api.ts';
 import { connectPostgres, type Database } from '../../platform/db/database.ts';
-import { Problem } from '../../platform/http/problem.ts';
+import { DomainError } from '../../platform/errors.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import { writeTogether } from '../../platform/db/statements.ts';
 import { postgresUrl } from '../../../test/support/database.ts';
@@ -41,18 +41,18 @@ it('grants a usage limit of 10 to exactly 10 of 100 concurrent redemptions', asy
       racers.db
         .transaction()
         .execute((trx) => useOnce(trx, id, `order-${index}`))
-        .then(() => 'redeemed', (error: unknown) => (error instanceof Problem ? `${error.status} ${error.code}` : String(error))),
+        .then(() => 'redeemed', (error: unknown) => (error instanceof DomainError ? `${error.kind} ${error.code}` : String(error))),
     ),
   );
   expect(outcomes.filter((outcome) => outcome === 'redeemed')).toHaveLength(10);
-  expect(outcomes.filter((outcome) => outcome === '409 promotion-exhausted')).toHaveLength(90);
+  expect(outcomes.filter((outcome) => outcome === 'conflict promotion-exhausted')).toHaveLength(90);
 
   const promotion = await api.call('GET', `/v1/promotions/${id}`);
   expect(promotion.body).toMatchObject({ timesUsed: 10, usageLimit: 10 });
   const redemptions = await api.database.db.selectFrom('promotion_redemptions').select('reference').where('promotion_id', '=', id).execute();
   expect(redemptions).toHaveLength(10);
 
-  const late = await api.database.db.transaction().execute((trx) => useOnce(trx, id, 'order-late').then(() => 'counted', (error: Problem) => error.code));
+  const late = await api.database.db.transaction().execute((trx) => useOnce(trx, id, 'order-late').then(() => 'counted', (error: DomainError) => error.code));
   expect(late).toBe('promotion-exhausted');
   const lowered = await api.call('PATCH', `/v1/promotions/${id}`, { body: { usageLimit: 5 } });
   expect(lowered.body).toMatchObject({ status: 422, code: 'usage-limit-below-times-used', timesUsed: 10 });

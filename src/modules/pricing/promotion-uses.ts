@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Trx } from '../../platform/db/database.ts';
 import { anyOf, insertRows } from '../../platform/db/statements.ts';
-import { Conflict } from '../../platform/http/problem.ts';
+import { Conflict } from '../../platform/errors.ts';
 
 /**
  * Counting the uses of promotion codes by orders, in the orders' transaction. The codes' rows are locked (in id order,

@@ -3,7 +3,7 @@ import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { PromotionsTable } from './tables.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
-import { Conflict, InvalidInput, NotFound, RuleViolation } from '../../platform/http/problem.ts';
+import { Conflict, InvalidInput, NotFound, RuleViolation } from '../../platform/errors.ts';
 import { promotionProblems, type NewPromotion, type Promotion, type PromotionChanges } from './schema.ts';
 
 const toPromotion = (row: Selectable<PromotionsTable>): Promotion => ({

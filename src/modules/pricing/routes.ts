@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ADMIN, ANY_ROLE, assertActsForChannel } from '../../platform/auth/principal.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { idParams } from '../../platform/http/params.ts';
-import { InvalidInput } from '../../platform/http/problem.ts';
+import { InvalidInput } from '../../platform/errors.ts';
 import type { AisleApp } from '../../platform/http/types.ts';
 import { inTransaction } from '../../platform/http/unit-of-work.ts';
 import { deleteDeliveryRate, listDeliveryRates, putDeliveryRate } from './delivery-rates.ts';

@@ -4,7 +4,7 @@ import { anyOf } from '../../platform/db/statements.ts';
 import type { ChannelsTable } from '../channels/tables.ts';
 import type { PromotionsTable } from './tables.ts';
 import type { DeliveryMethod } from './terms.ts';
-import { InvalidInput, RuleViolation, type FieldError } from '../../platform/http/problem.ts';
+import { InvalidInput, RuleViolation, type FieldError } from '../../platform/errors.ts';
 import { checkedChannel, requireEnabledChannel } from '../channels/service.ts';
 import { rateFor, usableRates } from './delivery-rates.ts';
 import { priceCart, type CartDeliveryGroup, type CartLine, type CartPromotion, type PromotionRefusal } from './engine.ts';

@@ -1,4 +1,4 @@
-import { Forbidden } from '../http/problem.ts';
+import { Forbidden } from '../errors.ts';
 
 export type Role = 'admin' | 'store' | 'channel';
 

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { sha256 } from '../auth/passwords.ts';
 import type { Executor, Trx } from '../db/database.ts';
 import type { Guarded } from '../db/statements.ts';
-import { Conflict, InvalidInput, RuleViolation } from './problem.ts';
+import { Conflict, InvalidInput, RuleViolation } from '../errors.ts';
 
 /**
  * Idempotency-Keys: a state-changing request may carry one, and a retry of it is answered with what the first copy

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isUuid } from '../ids.ts';
-import { InvalidInput } from './problem.ts';
+import { InvalidInput } from '../errors.ts';
 
 /** Query fields every list route accepts. */
 export const pageQuery = {

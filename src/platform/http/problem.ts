@@ -2,19 +2,14 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isConnectionLost, RETRY_AFTER_SECONDS } from '../db/connection-errors.ts';
-
-/** One wrong field of a request: where it is (`body.email`, `query.limit`) and what is wrong with it. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import { Conflict, DomainError, InvalidInput, RuleViolation, Unavailable, type ErrorKind, type FieldError } from '../errors.ts';
 
 /**
- * A failure the client can act on. Business code throws these; one handler turns them into RFC 9457
- * `application/problem+json` answers. `code` is stable and machine-readable; `details` carries the facts
- * (for example how many units are available).
+ * What an HTTP answer can fail with: a domain error (platform/errors.ts), whose kind says the status, or an
+ * `HttpProblem`, a failure only HTTP has (a body too large, a media type not read, a URL the router could not read,
+ * a 500) and which carries its status itself.
  */
-export class Problem extends Error {
+export class HttpProblem extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: Record<string, unknown>;
@@ -29,37 +24,21 @@ export class Problem extends Error {
   }
 }
 
-export class InvalidInput extends Problem {
-  constructor(errors: FieldError[], message = 'The request has invalid fields.') {
-    super(400, 'invalid-input', message, {}, errors);
-  }
-}
-export class Unauthenticated extends Problem {
-  constructor(message = 'Sign in or send an API key (Authorization: Bearer …).') {
-    super(401, 'unauthenticated', message);
-  }
-}
-export class Forbidden extends Problem {
-  constructor(message: string) {
-    super(403, 'forbidden', message);
-  }
-}
-export class NotFound extends Problem {
-  constructor(what: string, id: string) {
-    super(404, 'not-found', `${what} ${id} does not exist.`, { resource: what, id });
-  }
-}
-export class Conflict extends Problem {
-  constructor(code: string, message: string, details: Record<string, unknown> = {}) {
-    super(409, code, message, details);
-  }
-}
-/** The request is well formed but a business rule refuses it (a disabled channel, a wrong state). */
-export class RuleViolation extends Problem {
-  constructor(code: string, message: string, details: Record<string, unknown> = {}) {
-    super(422, code, message, details);
-  }
-}
+export type Failure = DomainError | HttpProblem;
+
+/** The one map from what went wrong to the HTTP status that says it. */
+export const STATUS_OF: Record<ErrorKind, number> = {
+  'invalid-input': 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'rule-violation': 422,
+  'too-many-attempts': 429,
+  unavailable: 503,
+};
+
+export const statusOf = (failure: Failure): number => (failure instanceof HttpProblem ? failure.status : STATUS_OF[failure.kind]);
 
 export const problemSchema = z
   .object({
@@ -106,13 +85,14 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function problemBody(problem: Problem, instance?: string): ProblemBody {
+export function problemBody(problem: Failure, instance?: string): ProblemBody {
+  const status = statusOf(problem);
   return {
     // The facts first: no detail may overwrite the standard members of a problem.
     ...problem.details,
     type: `/problems/${problem.code}`,
-    title: TITLES[problem.status] ?? 'Error',
-    status: problem.status,
+    title: TITLES[status] ?? 'Error',
+    status,
     detail: problem.message,
     code: problem.code,
     ...(instance ? { instance } : {}),
@@ -120,11 +100,11 @@ export function problemBody(problem: Problem, instance?: string): ProblemBody {
   };
 }
 
-export function sendProblem(reply: FastifyReply, problem: Problem) {
+export function sendProblem(reply: FastifyReply, problem: Failure) {
   // A problem that says when to come back says it in the header too (429, 503).
   if (typeof problem.details.retryAfterSeconds === 'number') reply.header('retry-after', String(problem.details.retryAfterSeconds));
   return reply
-    .code(problem.status)
+    .code(statusOf(problem))
     .type('application/problem+json')
     .serializer((body: unknown) => JSON.stringify(body))
     .send(problemBody(problem, reply.request.url));
@@ -139,21 +119,21 @@ const isPgError = (error: unknown): error is PgError =>
   typeof error === 'object' && error !== null && typeof (error as PgError).code === 'string' && /^[0-9A-Z]{5}$/.test((error as PgError).code);
 
 /** A URL the router could not read (`frameworkErrors`): a malformed %-escape, or a path segment over 100 characters. */
-export function urlProblem(error: FastifyError): Problem {
+export function urlProblem(error: FastifyError): Failure {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return new InvalidInput([{ field: 'path', message: 'has a segment longer than 100 characters' }]);
   if (error.code === 'FST_ERR_BAD_URL') return new InvalidInput([{ field: 'path', message: 'is not a valid URL: a % must start an escape of UTF-8 bytes (%20, %C3%A9)' }]);
-  return new Problem(400, 'bad-request', error.message);
+  return new HttpProblem(400, 'bad-request', error.message);
 }
 
 /** Maps whatever was thrown to the problem the client sees. Unknown errors become a 500 that leaks nothing. */
-export function toProblem(error: unknown, request: FastifyRequest): Problem {
-  if (error instanceof Problem) return error;
+export function toProblem(error: unknown, request: FastifyRequest): Failure {
+  if (error instanceof DomainError || error instanceof HttpProblem) return error;
   if (isResponseSerializationError(error)) {
     request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
-    return new Problem(500, 'internal', 'The server failed to answer.');
+    return new HttpProblem(500, 'internal', 'The server failed to answer.');
   }
   // The database connection was lost (restart, failover): nothing was committed, the request may be sent again.
-  if (isConnectionLost(error)) return new Problem(503, 'database-unavailable', 'The database cannot be reached just now; send the request again (with the same Idempotency-Key).', { retryAfterSeconds: RETRY_AFTER_SECONDS });
+  if (isConnectionLost(error)) return new Unavailable('database-unavailable', 'The database cannot be reached just now; send the request again (with the same Idempotency-Key).', { retryAfterSeconds: RETRY_AFTER_SECONDS });
   if (isPgError(error)) {
     // Services translate the violations they expect; these are the safety net, never a 500 for a client mistake.
     if (error.code === '23505') return new Conflict('duplicate', 'A record with the same unique value already exists.', { constraint: error.constraint });
@@ -167,8 +147,8 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     const message = (error as Error).message;
     if (statusCode === 400) return new InvalidInput([{ field: 'body', message }], message);
-    return new Problem(statusCode, statusCode === 413 ? 'payload-too-large' : statusCode === 415 ? 'unsupported-media-type' : 'bad-request', message);
+    return new HttpProblem(statusCode, statusCode === 413 ? 'payload-too-large' : statusCode === 415 ? 'unsupported-media-type' : 'bad-request', message);
   }
   request.log.error({ err: error }, 'unhandled error');
-  return new Problem(500, 'internal', 'The server failed to answer.');
+  return new HttpProblem(500, 'internal', 'The server failed to answer.');
 }

@@ -1,4 +1,4 @@
-import type { FieldError } from './problem.ts';
+import type { FieldError } from '../errors.ts';
 
 /**
  * Text PostgreSQL cannot store: a NUL character, or half of a UTF-16 surrogate pair (`"\ud800"` is valid JSON, but no

@@ -1,6 +1,6 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
-import { InvalidInput, type FieldError } from './problem.ts';
+import { InvalidInput, type FieldError } from '../errors.ts';
 import { unstorableText } from './storable-text.ts';
 
 /** How fields are named in problems: `query.limit`, `path.id`, `header.idempotency-key`, `body.lines.0.sku`. */

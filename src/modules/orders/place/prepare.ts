@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { paired } from '../../../platform/batches.ts';
-import { Forbidden, InvalidInput, RuleViolation } from '../../../platform/http/problem.ts';
+import { Forbidden, InvalidInput, RuleViolation } from '../../../platform/errors.ts';
 import { storedAnswers } from '../../../platform/http/idempotency.ts';
 import { checkedChannel } from '../../channels/service.ts';
 import { matchBuyers, profilesQuery, type MatchedProfile } from '../../customers/matching.ts';
