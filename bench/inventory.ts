@@ -21,7 +21,11 @@ const WORKER = path.resolve(import.meta.dirname, 'reserve-worker.ts');
 async function stockUp(database: Database, variantIds: string[], locationId: string, quantity: number) {
   for (let start = 0; start < variantIds.length; start += 2000) {
     await database.db.transaction().execute((trx) =>
-      changeStock(trx, variantIds.slice(start, start + 2000).map((variantId) => ({ variantId, locationId, kind: 'receipt', quantity, onHand: quantity })), 'bench'),
+      changeStock(
+        trx,
+        variantIds.slice(start, start + 2000).map((variantId) => ({ variantId, locationId, kind: 'receipt', quantity, onHand: quantity })),
+        'bench',
+      ),
     );
   }
   await sql`analyze`.execute(database.db);
@@ -44,7 +48,12 @@ async function configFile(config: unknown): Promise<string> {
   return file;
 }
 
-interface WorkerResult { granted: number; refused: number; failed: number; elapsed: number }
+interface WorkerResult {
+  granted: number;
+  refused: number;
+  failed: number;
+  elapsed: number;
+}
 
 async function reservationRun(kind: 'postgres' | 'pglite', variants: number, processes: number, unitsEach: number) {
   const database = await benchDatabase(kind, 4);
@@ -52,26 +61,37 @@ async function reservationRun(kind: 'postgres' | 'pglite', variants: number, pro
   const locationId = locationIds[0]!;
   await stockUp(database, variantIds, locationId, unitsEach);
   const config = {
-    url: database.url, schema: database.schema, variantIds, locationId, seconds: SECONDS, inflight: 256, poolSize: 8, concurrency: 2,
+    url: database.url,
+    schema: database.schema,
+    variantIds,
+    locationId,
+    seconds: SECONDS,
+    inflight: 256,
+    poolSize: 8,
+    concurrency: 2,
   };
   let results: WorkerResult[];
   if (kind === 'pglite') {
     // PGlite is embedded in one process: the desk runs here, on the same database handle.
     const { reservationDesk } = await import('../src/modules/inventory/desk.ts');
     const desk = reservationDesk(database.db, { concurrency: 1 });
-    let granted = 0, refused = 0, next = 0;
+    let granted = 0,
+      refused = 0,
+      next = 0;
     const started = Date.now();
     const deadline = started + SECONDS * 1000;
-    await Promise.all(Array.from({ length: 256 }, async () => {
-      while (Date.now() < deadline) {
-        try {
-          await desk.submit({ kind: 'order', actor: 'bench', lines: [{ variantId: variantIds[next++ % variantIds.length]!, locationId, quantity: 1 }] });
-          granted++;
-        } catch {
-          refused++;
+    await Promise.all(
+      Array.from({ length: 256 }, async () => {
+        while (Date.now() < deadline) {
+          try {
+            await desk.submit({ kind: 'order', actor: 'bench', lines: [{ variantId: variantIds[next++ % variantIds.length]!, locationId, quantity: 1 }] });
+            granted++;
+          } catch {
+            refused++;
+          }
         }
-      }
-    }));
+      }),
+    );
     results = [{ granted, refused, failed: 0, elapsed: (Date.now() - started) / 1000 }];
   } else {
     results = await Promise.all(
@@ -83,8 +103,15 @@ async function reservationRun(kind: 'postgres' | 'pglite', variants: number, pro
   }
   const granted = results.reduce((sum, r) => sum + r.granted, 0);
   const elapsed = Math.max(...results.map((r) => r.elapsed));
-  const { rows } = await sql<{ reserved: number; on_hand: number }>`select sum(reserved)::int as reserved, sum(on_hand)::int as on_hand from stock_levels`.execute(database.db);
-  const check = { oversoldRows: await oversold(database), reservedMatchesGranted: rows[0]!.reserved === granted, failed: results.reduce((s, r) => s + r.failed, 0) };
+  const { rows } = await sql<{
+    reserved: number;
+    on_hand: number;
+  }>`select sum(reserved)::int as reserved, sum(on_hand)::int as on_hand from stock_levels`.execute(database.db);
+  const check = {
+    oversoldRows: await oversold(database),
+    reservedMatchesGranted: rows[0]!.reserved === granted,
+    failed: results.reduce((s, r) => s + r.failed, 0),
+  };
   await database.drop();
   return { perSecond: Math.round(granted / elapsed), granted, ...check };
 }
@@ -94,8 +121,19 @@ async function raceToZero(kind: 'postgres', units: number) {
   const database = await benchDatabase(kind, 4);
   const { variantIds, locationIds } = await loadCatalog(database, 1, 1);
   await stockUp(database, variantIds, locationIds[0]!, units);
-  const config = { url: database.url, schema: database.schema, variantIds, locationId: locationIds[0]!, seconds: 3, inflight: 256, poolSize: 8, concurrency: 2 };
-  const results = await Promise.all([0, 1].map(async () => JSON.parse((await run(process.execPath, [WORKER, await configFile(config)])).stdout.trim().split('\n').at(-1)!) as WorkerResult));
+  const config = {
+    url: database.url,
+    schema: database.schema,
+    variantIds,
+    locationId: locationIds[0]!,
+    seconds: 3,
+    inflight: 256,
+    poolSize: 8,
+    concurrency: 2,
+  };
+  const results = await Promise.all(
+    [0, 1].map(async () => JSON.parse((await run(process.execPath, [WORKER, await configFile(config)])).stdout.trim().split('\n').at(-1)!) as WorkerResult),
+  );
   const granted = results.reduce((sum, r) => sum + r.granted, 0);
   const refused = results.reduce((sum, r) => sum + r.refused, 0);
   const bad = await oversold(database);
@@ -165,9 +203,10 @@ async function importRun(kind: 'postgres' | 'pglite') {
   const write = async (day: number) => {
     const lines = ['sku,location,quantity'];
     for (let sku = 1; sku <= 100_000; sku++) {
-      for (const [index, location] of locations.entries()) lines.push(`SKU-${sku},${location},${(sku * 7 + index + (day && (sku + index) % 20 === 0 ? day : 0)) % 50}`);
+      for (const [index, location] of locations.entries())
+        lines.push(`SKU-${sku},${location},${(sku * 7 + index + (day && (sku + index) % 20 === 0 ? day : 0)) % 50}`);
     }
-    await writeFile(file, lines.join('\n') + '\n');
+    await writeFile(file, `${lines.join('\n')}\n`);
   };
   const results: { rows: number; changed: number; seconds: number; peakRssMb: number }[] = [];
   for (const day of [0, 1]) {
@@ -175,7 +214,11 @@ async function importRun(kind: 'postgres' | 'pglite') {
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
     const started = Date.now();
-    const { result } = await importStockFeed(database.db, { feedId: `bench-day-${day}`, mode: 'snapshot', format: 'csv', actor: 'bench' }, csvRows(createReadStream(file), { feedLocation: false }));
+    const { result } = await importStockFeed(
+      database.db,
+      { feedId: `bench-day-${day}`, mode: 'snapshot', format: 'csv', actor: 'bench' },
+      csvRows(createReadStream(file), { feedLocation: false }),
+    );
     clearInterval(sampler);
     results.push({ rows: result.rows, changed: result.changed, seconds: (Date.now() - started) / 1000, peakRssMb: Math.round(peak / 1048576) });
     await sql`analyze`.execute(database.db);

@@ -58,13 +58,15 @@ async function orderBodies(url: string, spread: boolean) {
   for (let index = 0; index < (spread ? 60 : 1); index++) {
     const lines = [0, 1, 2].map((offset) => ({ sku: skus[(index * 3 + offset) % skus.length]!, quantity: 1 }));
     const quote = await call(url, 'POST', '/v1/quotes', { channelId: channel, lines, deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0, 1, 2] }] });
-    bodies.push(JSON.stringify({
-      channelId: channel,
-      customer: { firstName: 'Bench', lastName: 'Buyer', email: `bench.buyer.${index}@example.com` },
-      lines,
-      deliveryGroups: [{ method: 'ship_to_address', address: { line1: '1 place Bellecour', postalCode: '69002', city: 'Lyon', country: 'FR' } }],
-      payments: [{ method: 'card_online', amount: quote.totals.total, card: { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' } }],
-    }));
+    bodies.push(
+      JSON.stringify({
+        channelId: channel,
+        customer: { firstName: 'Bench', lastName: 'Buyer', email: `bench.buyer.${index}@example.com` },
+        lines,
+        deliveryGroups: [{ method: 'ship_to_address', address: { line1: '1 place Bellecour', postalCode: '69002', city: 'Lyon', country: 'FR' } }],
+        payments: [{ method: 'card_online', amount: quote.totals.total, card: { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' } }],
+      }),
+    );
   }
   return { skus, bodies };
 }
@@ -84,11 +86,18 @@ async function shopWithHistory(db: Db, spread: boolean, orders: number) {
   const warehouse = await db.selectFrom('locations').select('id').where('type', '=', 'warehouse').executeTakeFirstOrThrow();
   const variants = await db.selectFrom('variants').select('id').orderBy('id').execute();
   await db.transaction().execute((trx) =>
-    changeStock(trx, variants.map((variant) => ({ variantId: variant.id, locationId: warehouse.id, kind: 'receipt' as const, quantity: 1_000_000, onHand: 1_000_000 })), 'bench'));
+    changeStock(
+      trx,
+      variants.map((variant) => ({ variantId: variant.id, locationId: warehouse.id, kind: 'receipt' as const, quantity: 1_000_000, onHand: 1_000_000 })),
+      'bench',
+    ),
+  );
   await placeHistory(db, spread, orders);
   await sql`analyze`.execute(db);
   // Needs a superuser or pg_checkpoint (PostgreSQL 15+); PGlite accepts it too.
-  await sql`checkpoint`.execute(db).catch((error: unknown) => console.warn(`no checkpoint after loading the past (${String(error)}): the run may pay for writing it out`));
+  await sql`checkpoint`
+    .execute(db)
+    .catch((error: unknown) => console.warn(`no checkpoint after loading the past (${String(error)}): the run may pay for writing it out`));
 }
 
 /** Web orders of three lines shipped from the warehouse, paid by test card, as the service layer takes them. */
@@ -100,23 +109,28 @@ async function webOrders(db: Db, spread: boolean) {
   const address = { line1: '1 place Bellecour', postalCode: '69002', city: 'Lyon', country: 'FR' };
   const totals = new Map<number, number>();
   let placed = 0;
-  return (count: number): Promise<OrderRequest[]> => Promise.all(Array.from({ length: count }, async () => {
-    const number = placed++;
-    const shape = spread ? number % 67 : 0;
-    const lines = [0, 1, 2].map((offset) => ({ sku: skus[(shape * 3 + offset) % skus.length]!, quantity: 1, deliveryGroup: 0 }));
-    if (!totals.has(shape)) {
-      const priced = await quote(db, { channelId: channel.id, lines, deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0, 1, 2] }] }, new Date());
-      totals.set(shape, priced.totals.total);
-    }
-    return {
-      principal,
-      input: {
-        channelId: channel.id, customer: { firstName: 'Past', lastName: 'Buyer', email: `past.buyer.${number}@example.com` }, lines,
-        deliveryGroups: [{ method: 'ship_to_address' as const, address }],
-        payments: [{ method: 'card_online' as const, amount: totals.get(shape)!, card }],
-      },
-    };
-  }));
+  return (count: number): Promise<OrderRequest[]> =>
+    Promise.all(
+      Array.from({ length: count }, async () => {
+        const number = placed++;
+        const shape = spread ? number % 67 : 0;
+        const lines = [0, 1, 2].map((offset) => ({ sku: skus[(shape * 3 + offset) % skus.length]!, quantity: 1, deliveryGroup: 0 }));
+        if (!totals.has(shape)) {
+          const priced = await quote(db, { channelId: channel.id, lines, deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0, 1, 2] }] }, new Date());
+          totals.set(shape, priced.totals.total);
+        }
+        return {
+          principal,
+          input: {
+            channelId: channel.id,
+            customer: { firstName: 'Past', lastName: 'Buyer', email: `past.buyer.${number}@example.com` },
+            lines,
+            deliveryGroups: [{ method: 'ship_to_address' as const, address }],
+            payments: [{ method: 'card_online' as const, amount: totals.get(shape)!, card }],
+          },
+        };
+      }),
+    );
 }
 
 async function placeHistory(db: Db, spread: boolean, orders: number) {
@@ -146,11 +160,20 @@ async function batchesRun() {
       const started = performance.now();
       for (const batch of batches) {
         const steps = await prepareBatch(database.db, batch, TEST_PROVIDERS, new Date(), setups);
-        await writeBatch(database.db, steps.filter((step): step is PreparedOrder => 'tenders' in step), TEST_PROVIDERS, new Date());
+        await writeBatch(
+          database.db,
+          steps.filter((step): step is PreparedOrder => 'tenders' in step),
+          TEST_PROVIDERS,
+          new Date(),
+        );
       }
       const after = await cpuSeconds([]);
       const perOrder = (seconds: number) => +((1000 * seconds) / (batches.length * size)).toFixed(2);
-      report[`batchesOf${size}`] = { server: perOrder(after.loadGenerator - before.loadGenerator), postgres: perOrder(after.postgres - before.postgres), wall: perOrder((performance.now() - started) / 1000) };
+      report[`batchesOf${size}`] = {
+        server: perOrder(after.loadGenerator - before.loadGenerator),
+        postgres: perOrder(after.postgres - before.postgres),
+        wall: perOrder((performance.now() - started) / 1000),
+      };
     }
     return report;
   } finally {
@@ -183,7 +206,9 @@ async function deskTotals(urls: string[]): Promise<Record<string, { count: numbe
 function load(url: string, bodies: string[], options: { connections: number; seconds: number }) {
   let next = 0;
   return autocannon({
-    url, connections: options.connections, duration: options.seconds,
+    url,
+    connections: options.connections,
+    duration: options.seconds,
     requests: [{ method: 'POST', path: '/v1/orders', headers, setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }) }],
   });
 }
@@ -193,8 +218,10 @@ function summary(results: autocannon.Result[]) {
   const bad = results.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
   const seconds = Math.max(...results.map((r) => r.duration));
   return {
-    ordersPerSecond: Math.round(ok / seconds), failed: bad,
-    p50: Math.max(...results.map((r) => r.latency.p50)), p99: Math.max(...results.map((r) => r.latency.p99)),
+    ordersPerSecond: Math.round(ok / seconds),
+    failed: bad,
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
   };
 }
 
@@ -216,15 +243,20 @@ async function steadyRun(urls: string[], bodies: string[], serverPids?: number[]
   const delta = (figure: 'count' | 'size' | 'seconds') => desksAfter.orders![figure] - desksBefore.orders![figure];
   const written = (how: string) => (desksAfter[`written:${how}`]?.count ?? 0) - (desksBefore[`written:${how}`]?.count ?? 0);
   const batches = {
-    perSecond: Math.round(delta('count') / SECONDS), ordersPerBatch: +(delta('size') / delta('count')).toFixed(2), msPerBatch: +((1000 * delta('seconds')) / delta('count')).toFixed(1),
+    perSecond: Math.round(delta('count') / SECONDS),
+    ordersPerBatch: +(delta('size') / delta('count')).toFixed(2),
+    msPerBatch: +((1000 * delta('seconds')) / delta('count')).toFixed(1),
     inOneStatement: +(written('one_statement') / (written('one_statement') + written('transaction'))).toFixed(3),
   };
   // The servers' own p50 and p99 (from the request read to the answer sent), as the histogram bucket they fall in.
-  const answered = Object.keys(desksAfter).filter((key) => key.startsWith('answered:')).map((key) => ({ le: key.slice(9), count: desksAfter[key]!.count - (desksBefore[key]?.count ?? 0) }));
+  const answered = Object.keys(desksAfter)
+    .filter((key) => key.startsWith('answered:'))
+    .map((key) => ({ le: key.slice(9), count: desksAfter[key]!.count - (desksBefore[key]?.count ?? 0) }));
   const total = answered.find((bucket) => bucket.le === '+Inf')?.count ?? 0;
   const bucketOf = (p: number) => answered.find((bucket) => bucket.count >= (total * p) / 100)?.le;
   const inServers = { p50AtMostMs: 1000 * Number(bucketOf(50)), p99AtMostMs: 1000 * Number(bucketOf(99)) };
-  const perOrder = (part: 'postgres' | 'servers' | 'loadGenerator') => +((1000 * (after![part] - before![part])) / (steady.ordersPerSecond * SECONDS)).toFixed(2);
+  const perOrder = (part: 'postgres' | 'servers' | 'loadGenerator') =>
+    +((1000 * (after![part] - before![part])) / (steady.ordersPerSecond * SECONDS)).toFixed(2);
   const cpuMsPerOrder = before && { postgres: perOrder('postgres'), servers: perOrder('servers'), loadGenerator: perOrder('loadGenerator') };
   return { ...steady, inServers, ...(cpuMsPerOrder ? { cpuMsPerOrder } : {}), batches };
 }
@@ -245,12 +277,30 @@ async function remoteRun(urls: string[]) {
 async function postgresRun(spread: boolean) {
   const database = await benchDatabase('postgres', 4);
   await shopWithHistory(database.db, spread, HISTORY.postgres);
-  const servers: ServerProcess[] = await Promise.all([0, 1].map(() => startServerProcess({ ...database, schema: database.schema!, url: database.url! }, { DATABASE_POOL_SIZE: '16', AISLE_ADMIN_API_KEY: 'bench-admin-key-0123456789', AISLE_ORDER_EMAILS: 'off', NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '' })));
+  const servers: ServerProcess[] = await Promise.all(
+    [0, 1].map(() =>
+      startServerProcess(
+        { ...database, schema: database.schema!, url: database.url! },
+        {
+          DATABASE_POOL_SIZE: '16',
+          AISLE_ADMIN_API_KEY: 'bench-admin-key-0123456789',
+          AISLE_ORDER_EMAILS: 'off',
+          NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '',
+        },
+      ),
+    ),
+  );
   try {
     const { bodies } = await orderBodies(servers[0]!.url, spread);
     await Promise.all(servers.map((server) => load(server.url, bodies, { connections: 8, seconds: 2 })));
-    const saturated = STEADY_ONLY ? null : summary(await Promise.all(servers.map((server) => load(server.url, bodies, { connections: CONNECTIONS, seconds: SECONDS }))));
-    const steady = await steadyRun(servers.map((server) => server.url), bodies, servers.map((server) => server.child.pid!));
+    const saturated = STEADY_ONLY
+      ? null
+      : summary(await Promise.all(servers.map((server) => load(server.url, bodies, { connections: CONNECTIONS, seconds: SECONDS }))));
+    const steady = await steadyRun(
+      servers.map((server) => server.url),
+      bodies,
+      servers.map((server) => server.child.pid!),
+    );
     const { rows } = await sql<{ bad: number }>`
       select count(*)::int as bad from stock_levels s
       left join (select variant_id, location_id, sum(on_hand_change)::int as on_hand, sum(reserved_change)::int as reserved from stock_movements group by 1, 2) m using (variant_id, location_id)
@@ -271,7 +321,15 @@ async function pgliteRun() {
   await database.close();
   const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../bin/aisle.js'), 'serve'], {
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'DATABASE_URL')), AISLE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', AISLE_ORDER_EMAILS: 'off', NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '' },
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'DATABASE_URL')),
+      AISLE_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      AISLE_ORDER_EMAILS: 'off',
+      NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve) => {
@@ -303,17 +361,31 @@ async function confirmationsRun() {
   const mailer = createMailer({ smtpUrl: `${inbox.url}${args.includes('--smtp-connection-each') ? '?pool=false' : ''}`, from: 'Bench <orders@example.com>' });
   try {
     await shopWithHistory(database.db, true, 1_000);
-    const { count } = await database.db.selectFrom('orders').select((eb) => eb.fn.countAll<string>().as('count')).where('email', 'is not', null).executeTakeFirstOrThrow();
+    const { count } = await database.db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('email', 'is not', null)
+      .executeTakeFirstOrThrow();
     const before = await cpuSeconds([]);
     const started = performance.now();
-    const stop = runConsumer(database.db, orderEmails(database.db, mailer, { name: 'Bench', addressLines: ['1 place Bellecour', '69002 Lyon'], locale: 'fr-FR' }), {
-      owner: 'bench', onFailure: (error) => console.error('confirmations:', error),
-    });
+    const stop = runConsumer(
+      database.db,
+      orderEmails(database.db, mailer, { name: 'Bench', addressLines: ['1 place Bellecour', '69002 Lyon'], locale: 'fr-FR' }),
+      {
+        owner: 'bench',
+        onFailure: (error) => console.error('confirmations:', error),
+      },
+    );
     while (inbox.messages.length < Number(count)) await new Promise((resolve) => setTimeout(resolve, 20));
     const seconds = (performance.now() - started) / 1000;
     const after = await cpuSeconds([]);
     await stop();
-    return { emails: Number(count), perSecond: Math.round(Number(count) / seconds), cpuMsPerEmail: +((1000 * (after.loadGenerator - before.loadGenerator)) / Number(count)).toFixed(1), postgresCpuMsPerEmail: +((1000 * (after.postgres - before.postgres)) / Number(count)).toFixed(2) };
+    return {
+      emails: Number(count),
+      perSecond: Math.round(Number(count) / seconds),
+      cpuMsPerEmail: +((1000 * (after.loadGenerator - before.loadGenerator)) / Number(count)).toFixed(1),
+      postgresCpuMsPerEmail: +((1000 * (after.postgres - before.postgres)) / Number(count)).toFixed(2),
+    };
   } finally {
     mailer.close();
     await inbox.close();

@@ -8,12 +8,18 @@ import { InsufficientStock } from '../src/modules/inventory/stock.ts';
  * `seconds`, each reserving one unit of a variant picked from `variantIds` at `locationId`. Prints its counts.
  */
 const config = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as {
-  url?: string; schema?: string; dataDir?: string; variantIds: string[]; locationId: string; seconds: number; inflight: number; poolSize: number; concurrency: number;
+  url?: string;
+  schema?: string;
+  dataDir?: string;
+  variantIds: string[];
+  locationId: string;
+  seconds: number;
+  inflight: number;
+  poolSize: number;
+  concurrency: number;
 };
 rmSync(process.argv[2]!, { force: true });
-const database = config.url
-  ? connectPostgres({ url: config.url, schema: config.schema, poolSize: config.poolSize })
-  : await openPGlite(config.dataDir!);
+const database = config.url ? connectPostgres({ url: config.url, schema: config.schema, poolSize: config.poolSize }) : await openPGlite(config.dataDir!);
 const desk = reservationDesk(database.db, { concurrency: config.concurrency });
 let granted = 0;
 let refused = 0;
@@ -40,4 +46,4 @@ async function client() {
 await Promise.all(Array.from({ length: config.inflight }, client));
 const elapsed = (Date.now() - started) / 1000;
 await database.close();
-process.stdout.write(JSON.stringify({ granted, refused, failed, elapsed }) + '\n');
+process.stdout.write(`${JSON.stringify({ granted, refused, failed, elapsed })}\n`);

@@ -11,7 +11,13 @@ const suites: Record<string, string> = {
  * EPYC" than on another, so a figure means little without it (`orders batches` is the steadier yardstick).
  */
 function machine() {
-  const cpuinfo = (() => { try { return readFileSync('/proc/cpuinfo', 'utf8'); } catch { return ''; } })();
+  const cpuinfo = (() => {
+    try {
+      return readFileSync('/proc/cpuinfo', 'utf8');
+    } catch {
+      return '';
+    }
+  })();
   const field = (name: string) => new RegExp(`^${name}\\s*:\\s*(.*)$`, 'm').exec(cpuinfo)?.[1];
   const cpus = os.cpus();
   const family = field('cpu family') ? ` (family ${field('cpu family')}, model ${field('model')})` : '';

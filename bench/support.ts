@@ -26,7 +26,13 @@ export async function benchDatabase(kind: 'postgres' | 'pglite', poolSize = 16):
     const database = await openPGlite(dir);
     await migrateToLatest(database.db);
     const { rm } = await import('node:fs/promises');
-    return { ...database, drop: async () => { await database.close(); await rm(dir, { recursive: true, force: true }); } };
+    return {
+      ...database,
+      drop: async () => {
+        await database.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
   }
   const database = await postgresSchema(POSTGRES_URL, { prefix: 'aisle_bench', poolSize });
   return { ...database, schema: database.schema!, url: database.url!, drop: database.close };
@@ -63,7 +69,11 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-export const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+export const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 /** The median of each numeric figure across runs of the same shape (nested objects alike). */
 export function medianOfEach<T>(runs: T[]): T {
@@ -114,7 +124,16 @@ export async function steadyLoad(options: { urls: string[]; path: string; header
   latencies.sort((a, b) => a - b);
   const ms = (p: number) => +percentile(latencies, p).toFixed(1);
   late.sort((a, b) => a - b);
-  return { requested: options.rate, ordersPerSecond: Math.round(latencies.length / elapsed), failed, p50: ms(50), p90: ms(90), p99: ms(99), max: ms(100), sentLate: { p50: +percentile(late, 50).toFixed(1), p99: +percentile(late, 99).toFixed(1), max: +percentile(late, 100).toFixed(1) } };
+  return {
+    requested: options.rate,
+    ordersPerSecond: Math.round(latencies.length / elapsed),
+    failed,
+    p50: ms(50),
+    p90: ms(90),
+    p99: ms(99),
+    max: ms(100),
+    sentLate: { p50: +percentile(late, 50).toFixed(1), p99: +percentile(late, 99).toFixed(1), max: +percentile(late, 100).toFixed(1) },
+  };
 }
 
 /**
@@ -124,7 +143,9 @@ export async function steadyLoad(options: { urls: string[]; path: string; header
  */
 function keepAliveClient(url: string, path: string, headers: Record<string, string>, bodies: string[]) {
   const { hostname, port } = new URL(url);
-  const head = Object.entries({ host: `${hostname}:${port}`, connection: 'keep-alive', ...headers }).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  const head = Object.entries({ host: `${hostname}:${port}`, connection: 'keep-alive', ...headers })
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   const requests = bodies.map((body) => Buffer.from(`POST ${path} HTTP/1.1\r\n${head}content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`));
   const idle: net.Socket[] = [];
   const all = new Set<net.Socket>();
@@ -162,7 +183,9 @@ function keepAliveClient(url: string, path: string, headers: Record<string, stri
   };
   return {
     send: (body: number, then: (ok: boolean) => void) => ((idle.pop() as ReturnType<typeof open> | undefined) ?? open()).ask(body, then),
-    close: () => { for (const socket of all) socket.destroy(); },
+    close: () => {
+      for (const socket of all) socket.destroy();
+    },
   };
 }
 

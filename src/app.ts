@@ -98,7 +98,9 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
     schema.response = { ...COMMON_PROBLEMS, ...(schema.response as object | undefined) };
   });
 
-  options.database.onConnectionLost((error) => app.log.warn({ err: error }, 'database connection lost: its requests answer 503, another is opened when needed'));
+  options.database.onConnectionLost((error) =>
+    app.log.warn({ err: error }, 'database connection lost: its requests answer 503, another is opened when needed'),
+  );
   const keys = new ApiKeys(app.db);
   app.decorate('apiKeys', keys);
   const stopListening = await options.database.listen('aisle_access', () => keys.forget());
@@ -177,4 +179,3 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
 
   return app;
 }
-

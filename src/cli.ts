@@ -68,7 +68,10 @@ function printDemoWelcome(demo: Partial<DemoLogin>, config: Config, headline: st
       headline,
       ...(demo.adminEmail ? [`  Admin login:   ${demo.adminEmail} / ${demo.adminPassword}`] : []),
       ...(demo.adminApiKey
-        ? [`  Admin API key: ${demo.adminApiKey}`, `  Try: curl -H "Authorization: Bearer ${demo.adminApiKey}" http://${config.host}:${config.port}/v1/locations`]
+        ? [
+            `  Admin API key: ${demo.adminApiKey}`,
+            `  Try: curl -H "Authorization: Bearer ${demo.adminApiKey}" http://${config.host}:${config.port}/v1/locations`,
+          ]
         : []),
       '',
     ].join('\n'),
@@ -85,7 +88,8 @@ interface ImportOptions {
 
 /** Runs the same service as POST /v1/stock-feeds, straight on the configured database, reading the file as a stream. */
 async function importStock(config: Config, [what, file]: string[], options: ImportOptions) {
-  if (what !== 'stock' || !file) throw new Error('Usage: aisle import stock FILE [--mode snapshot|delta] [--feed-id ID] [--location CODE] [--as-of ISO] [--missing zero|keep]');
+  if (what !== 'stock' || !file)
+    throw new Error('Usage: aisle import stock FILE [--mode snapshot|delta] [--feed-id ID] [--location CODE] [--as-of ISO] [--missing zero|keep]');
   const mode = (options.mode ?? 'snapshot') as FeedMode;
   if (mode !== 'snapshot' && mode !== 'delta') throw new Error('--mode is snapshot or delta');
   const missing = options.missing as 'zero' | 'keep' | undefined;
@@ -99,7 +103,10 @@ async function importStock(config: Config, [what, file]: string[], options: Impo
 
   const database = await openDatabase(config);
   const input = createReadStream(file);
-  const bar = new SingleBar({ format: 'Reading {bar} {percentage}% | {read} of {size} MB | ETA {eta_formatted}', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'Reading {bar} {percentage}% | {read} of {size} MB | ETA {eta_formatted}', stream: process.stderr, hideCursor: true },
+    Presets.shades_classic,
+  );
   const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
   bar.start(size, 0, { read: megabytes(0), size: megabytes(size) });
   const ticker = setInterval(() => bar.update(input.bytesRead, { read: megabytes(input.bytesRead) }), 200);
@@ -112,19 +119,34 @@ async function importStock(config: Config, [what, file]: string[], options: Impo
     bar.stop();
   };
   try {
-    const rows = format === 'csv' ? csvRows(input, { feedLocation: options.location !== undefined })
-      : format === 'ndjson' ? ndjsonRows(input)
-      : jsonRows(jsonFileRows(readFileSync(file, 'utf8')));
-    const { result, replayed } = await importStockFeed(database.db, {
-      feedId, mode, format, asOf, location: options.location, missing, actor: 'cli',
-      onStaged: (count) => {
-        finishReading(true);
-        process.stderr.write(`${count} rows read; checking and applying them…\n`);
+    const rows =
+      format === 'csv'
+        ? csvRows(input, { feedLocation: options.location !== undefined })
+        : format === 'ndjson'
+          ? ndjsonRows(input)
+          : jsonRows(jsonFileRows(readFileSync(file, 'utf8')));
+    const { result, replayed } = await importStockFeed(
+      database.db,
+      {
+        feedId,
+        mode,
+        format,
+        asOf,
+        location: options.location,
+        missing,
+        actor: 'cli',
+        onStaged: (count) => {
+          finishReading(true);
+          process.stderr.write(`${count} rows read; checking and applying them…\n`);
+        },
       },
-    }, rows);
-    console.log(replayed
-      ? `Feed ${feedId} was already applied on ${result.appliedAt}: nothing changed.`
-      : `Feed ${feedId} applied: ${counted(result.rows, 'row')} read, ${result.changed} SKU × location changed, ${counted(result.movements, 'movement')} written.`);
+      rows,
+    );
+    console.log(
+      replayed
+        ? `Feed ${feedId} was already applied on ${result.appliedAt}: nothing changed.`
+        : `Feed ${feedId} applied: ${counted(result.rows, 'row')} read, ${result.changed} SKU × location changed, ${counted(result.movements, 'movement')} written.`,
+    );
   } catch (error) {
     finishReading(false);
     if (!(error instanceof DomainError)) throw error;

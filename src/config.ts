@@ -5,7 +5,10 @@ import { z } from 'zod';
 const environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(90).default(10),
   DATABASE_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
   AISLE_DATA_DIR: z.string().default('./data'),
@@ -13,12 +16,18 @@ const environment = z.object({
   AISLE_DEMO: z.enum(['auto', 'off']).default('auto'),
   AISLE_ORDER_EMAILS: z.enum(['on', 'off']).default('on'),
   AISLE_HOLD_SWEEPER: z.enum(['on', 'off']).default('on'),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Aisle demo shop <orders@demo.aisle.dev>'),
   RETAILER_NAME: z.string().min(1).default('Maison Rhône'),
   RETAILER_ADDRESS: z.string().default('45 rue de la République|69002 Lyon|France'),
   RETAILER_VAT_NUMBER: z.string().optional(),
-  RETAILER_LOCALE: z.string().regex(/^[a-z]{2,3}-[A-Za-z]{2}$/, 'must be a language and a country, e.g. fr-FR or pl-PL').default('fr-FR'),
+  RETAILER_LOCALE: z
+    .string()
+    .regex(/^[a-z]{2,3}-[A-Za-z]{2}$/, 'must be a language and a country, e.g. fr-FR or pl-PL')
+    .default('fr-FR'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

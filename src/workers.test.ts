@@ -26,11 +26,16 @@ async function lapsedHold(): Promise<string> {
   const hold = await api.call('POST', '/v1/reservations', { body: { lines: [{ sku: 'HELD', locationId: basics.warehouse.id, quantity: 1 }], ttlSeconds: 60 } });
   expect(hold.status).toBe(201);
   const id: string = hold.body.reservations[0].id;
-  await api.database.db.updateTable('reservations').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
+  await api.database.db
+    .updateTable('reservations')
+    .set({ expires_at: new Date(Date.now() - 1000) })
+    .where('id', '=', id)
+    .execute();
   return id;
 }
 
-const statusOf = async (id: string) => (await api.database.db.selectFrom('reservations').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+const statusOf = async (id: string) =>
+  (await api.database.db.selectFrom('reservations').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the hold sweeper', () => {

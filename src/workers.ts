@@ -31,17 +31,22 @@ export function startWorkers(database: Database, policies: Policies, switches: W
   const stops: (() => Promise<void> | void)[] = [];
   if (switches.holds) {
     // An expired hold already stops counting against availability when read; the sweep gives its stock back for good.
-    const sweeper = setInterval(() => void expireLapsedHolds(database.db).catch((error: unknown) => log.error({ err: error }, 'hold sweeper failed')), SWEEP_EVERY_MS);
+    const sweeper = setInterval(
+      () => void expireLapsedHolds(database.db).catch((error: unknown) => log.error({ err: error }, 'hold sweeper failed')),
+      SWEEP_EVERY_MS,
+    );
     sweeper.unref();
     stops.push(() => clearInterval(sweeper));
   }
   if (switches.orderEmails) {
     const { mailer, retailer } = policies.mail;
-    stops.push(runConsumer(database.db, orderEmails(database.db, mailer, retailer), {
-      // Unique per run: the lease in outbox_consumers says which process is sending.
-      owner: `${hostname()}:${process.pid}:${randomUUID()}`,
-      onFailure: (error) => log.warn({ err: error }, 'order emails: will try again'),
-    }));
+    stops.push(
+      runConsumer(database.db, orderEmails(database.db, mailer, retailer), {
+        // Unique per run: the lease in outbox_consumers says which process is sending.
+        owner: `${hostname()}:${process.pid}:${randomUUID()}`,
+        onFailure: (error) => log.warn({ err: error }, 'order emails: will try again'),
+      }),
+    );
   }
   return async () => {
     await Promise.all(stops.map((stop) => stop()));

@@ -39,13 +39,26 @@ let api: TestApi;
 const tokens = {} as Record<Who, string>;
 /** Channel A's and store S1's objects, made in beforeAll. */
 const f = {} as {
-  warehouse: string; s1: string; s2: string; priceList: string; channelA: string; channelB: string;
-  product: string; variant: string; staffUser: string; promotion: string;
+  warehouse: string;
+  s1: string;
+  s2: string;
+  priceList: string;
+  channelA: string;
+  channelB: string;
+  product: string;
+  variant: string;
+  staffUser: string;
+  promotion: string;
   /** A customer known only to channel A (it created them and ordered for them). */
-  customer: string; address: string;
+  customer: string;
+  address: string;
   /** Channel A's pickup order at S1, and its ship-to-address order sent from S1. */
-  pickupOrder: { id: string; number: string; groupId: string }; shipOrder: { id: string; groupId: string };
-  reservation: string; transfer: string; incoming: string; feedId: string;
+  pickupOrder: { id: string; number: string; groupId: string };
+  shipOrder: { id: string; groupId: string };
+  reservation: string;
+  transfer: string;
+  incoming: string;
+  feedId: string;
 };
 let serial = 0;
 const unique = (prefix: string) => `${prefix}-${++serial}`;
@@ -59,25 +72,42 @@ async function must<T = any>(method: string, path: string, body?: unknown, token
 
 const fresh = {
   /** A hold of channel A at store S1. */
-  reservation: async () => (await must('POST', '/v1/reservations', { channelId: f.channelA, kind: 'hold', lines: [{ sku: TEE, locationId: f.s1, quantity: 1 }] })).reservations[0].id as string,
+  reservation: async () =>
+    (await must('POST', '/v1/reservations', { channelId: f.channelA, kind: 'hold', lines: [{ sku: TEE, locationId: f.s1, quantity: 1 }] })).reservations[0]
+      .id as string,
   /** Channel A's order collected at S1, paid at pickup. */
   pickupOrder: async () => {
-    const order = await must('POST', '/v1/orders', {
-      customer: { id: f.customer }, lines: [{ sku: MUG, quantity: 1 }],
-      deliveryGroups: [{ method: 'pickup_in_store', pickupLocationId: f.s1 }], payments: [{ method: 'pay_at_pickup', amount: MUG_PRICE }],
-    }, tokens.channelA);
+    const order = await must(
+      'POST',
+      '/v1/orders',
+      {
+        customer: { id: f.customer },
+        lines: [{ sku: MUG, quantity: 1 }],
+        deliveryGroups: [{ method: 'pickup_in_store', pickupLocationId: f.s1 }],
+        payments: [{ method: 'pay_at_pickup', amount: MUG_PRICE }],
+      },
+      tokens.channelA,
+    );
     return { id: order.id as string, number: order.number as string, groupId: order.deliveryGroups[0].id as string };
   },
   /** Channel A's order shipped to an address from S1. */
   shipOrder: async () => {
-    const order = await must('POST', '/v1/orders', {
-      customer: { id: f.customer }, lines: [{ sku: MUG, quantity: 1 }],
-      deliveryGroups: [{ method: 'ship_to_address', fulfilmentLocationId: f.s1, address: ADDRESS }], payments: [{ method: 'card_online', amount: MUG_PRICE + 490, card: CARD }],
-    }, tokens.channelA);
+    const order = await must(
+      'POST',
+      '/v1/orders',
+      {
+        customer: { id: f.customer },
+        lines: [{ sku: MUG, quantity: 1 }],
+        deliveryGroups: [{ method: 'ship_to_address', fulfilmentLocationId: f.s1, address: ADDRESS }],
+        payments: [{ method: 'card_online', amount: MUG_PRICE + 490, card: CARD }],
+      },
+      tokens.channelA,
+    );
     return { id: order.id as string, groupId: order.deliveryGroups[0].id as string };
   },
   /** A draft transfer leaving S1 for the warehouse. */
-  transferFromS1: async () => (await must('POST', '/v1/transfers', { fromLocationId: f.s1, toLocationId: f.warehouse, lines: [{ sku: TEE, quantity: 1 }] })).id as string,
+  transferFromS1: async () =>
+    (await must('POST', '/v1/transfers', { fromLocationId: f.s1, toLocationId: f.warehouse, lines: [{ sku: TEE, quantity: 1 }] })).id as string,
   /** A transfer from the warehouse to S1, shipped. */
   shippedToS1: async () => {
     const id = (await must('POST', '/v1/transfers', { fromLocationId: f.warehouse, toLocationId: f.s1, lines: [{ sku: TEE, quantity: 1 }] })).id as string;
@@ -86,8 +116,17 @@ const fresh = {
   },
   /** A purchase delivery expected at S1. */
   incomingAtS1: async () =>
-    (await must('POST', '/v1/inventory/incoming', { locationId: f.s1, lines: [{ sku: TEE, quantity: 5 }], expectedAt: '2031-01-01T00:00:00Z', reference: unique('PO') })).items[0].id as string,
-  address: async () => (await must('POST', `/v1/customers/${f.customer}/addresses`, { name: 'Alex', line1: '1 quai', postalCode: '69001', city: 'Lyon', country: 'FR' })).id as string,
+    (
+      await must('POST', '/v1/inventory/incoming', {
+        locationId: f.s1,
+        lines: [{ sku: TEE, quantity: 5 }],
+        expectedAt: '2031-01-01T00:00:00Z',
+        reference: unique('PO'),
+      })
+    ).items[0].id as string,
+  address: async () =>
+    (await must('POST', `/v1/customers/${f.customer}/addresses`, { name: 'Alex', line1: '1 quai', postalCode: '69001', city: 'Lyon', country: 'FR' }))
+      .id as string,
 };
 
 const group = (order: { id: string; groupId: string }, step: string) => `/v1/orders/${order.id}/delivery-groups/${order.groupId}/${step}`;
@@ -107,10 +146,19 @@ const A_CUSTOMER = (status: number): Expected => [status, status, 404, status, s
 
 const table: Record<string, Row> = {
   // Access
-  'POST /v1/auth/login': { expect: ALL_200, request: () => ({ path: '/v1/auth/login', body: { email: 'matrix@example.com', password: 'correct horse battery' } }) },
+  'POST /v1/auth/login': {
+    expect: ALL_200,
+    request: () => ({ path: '/v1/auth/login', body: { email: 'matrix@example.com', password: 'correct horse battery' } }),
+  },
   'POST /v1/auth/logout': { expect: [204, 204, 204, 204, 204], request: () => ({ path: '/v1/auth/logout' }) },
   'GET /v1/auth/me': { expect: ALL_200, request: () => ({ path: '/v1/auth/me' }) },
-  'POST /v1/staff-users': { expect: ADMIN_ONLY(201), request: () => ({ path: '/v1/staff-users', body: { email: `${unique('clerk')}@example.com`, name: 'Clerk', password: 'long enough pw', role: 'store', locationId: f.s1 } }) },
+  'POST /v1/staff-users': {
+    expect: ADMIN_ONLY(201),
+    request: () => ({
+      path: '/v1/staff-users',
+      body: { email: `${unique('clerk')}@example.com`, name: 'Clerk', password: 'long enough pw', role: 'store', locationId: f.s1 },
+    }),
+  },
   'GET /v1/staff-users': { expect: ADMIN_ONLY(200), request: () => ({ path: '/v1/staff-users' }) },
   'PATCH /v1/staff-users/{id}': { expect: ADMIN_ONLY(200), request: () => ({ path: `/v1/staff-users/${f.staffUser}`, body: { name: 'Renamed' } }) },
   'POST /v1/api-keys': { expect: ADMIN_ONLY(201), request: () => ({ path: '/v1/api-keys', body: { name: 'ERP', role: 'store', locationId: f.s1 } }) },
@@ -121,22 +169,40 @@ const table: Record<string, Row> = {
   },
 
   // Catalog: read by every role, written by admins.
-  'POST /v1/tax-classes': { expect: ADMIN_ONLY(201), request: () => ({ path: '/v1/tax-classes', body: { code: unique('reduced'), name: 'Reduced', rateBasisPoints: 550 } }) },
+  'POST /v1/tax-classes': {
+    expect: ADMIN_ONLY(201),
+    request: () => ({ path: '/v1/tax-classes', body: { code: unique('reduced'), name: 'Reduced', rateBasisPoints: 550 } }),
+  },
   'GET /v1/tax-classes': { expect: ALL_200, request: () => ({ path: '/v1/tax-classes' }) },
-  'POST /v1/price-lists': { expect: ADMIN_ONLY(201), request: () => ({ path: '/v1/price-lists', body: { code: unique('pl'), name: 'Prices', currency: 'EUR', pricesIncludeTax: true } }) },
+  'POST /v1/price-lists': {
+    expect: ADMIN_ONLY(201),
+    request: () => ({ path: '/v1/price-lists', body: { code: unique('pl'), name: 'Prices', currency: 'EUR', pricesIncludeTax: true } }),
+  },
   'GET /v1/price-lists': { expect: ALL_200, request: () => ({ path: '/v1/price-lists' }) },
   'GET /v1/price-lists/{id}': { expect: ALL_200, request: () => ({ path: `/v1/price-lists/${f.priceList}` }) },
-  'PUT /v1/price-lists/{id}/prices': { expect: ADMIN_ONLY(200), request: () => ({ path: `/v1/price-lists/${f.priceList}/prices`, body: { prices: [{ sku: MUG, amount: MUG_PRICE }] } }) },
+  'PUT /v1/price-lists/{id}/prices': {
+    expect: ADMIN_ONLY(200),
+    request: () => ({ path: `/v1/price-lists/${f.priceList}/prices`, body: { prices: [{ sku: MUG, amount: MUG_PRICE }] } }),
+  },
   'GET /v1/price-lists/{id}/prices': { expect: ALL_200, request: () => ({ path: `/v1/price-lists/${f.priceList}/prices` }) },
-  'POST /v1/products': { expect: ADMIN_ONLY(201), request: () => ({ path: '/v1/products', body: { title: 'Cap', taxClass: 'standard', variants: [{ sku: unique('MX-CAP'), title: 'Cap' }] } }) },
+  'POST /v1/products': {
+    expect: ADMIN_ONLY(201),
+    request: () => ({ path: '/v1/products', body: { title: 'Cap', taxClass: 'standard', variants: [{ sku: unique('MX-CAP'), title: 'Cap' }] } }),
+  },
   'GET /v1/products': { expect: ALL_200, request: () => ({ path: '/v1/products' }) },
   'GET /v1/products/{id}': { expect: ALL_200, request: () => ({ path: `/v1/products/${f.product}` }) },
   'PATCH /v1/products/{id}': { expect: ADMIN_ONLY(200), request: () => ({ path: `/v1/products/${f.product}`, body: { description: 'Cotton' } }) },
-  'POST /v1/products/{id}/variants': { expect: ADMIN_ONLY(201), request: () => ({ path: `/v1/products/${f.product}/variants`, body: { sku: unique('MX-TEE-L'), title: 'L' } }) },
+  'POST /v1/products/{id}/variants': {
+    expect: ADMIN_ONLY(201),
+    request: () => ({ path: `/v1/products/${f.product}/variants`, body: { sku: unique('MX-TEE-L'), title: 'L' } }),
+  },
   'GET /v1/variants': { expect: ALL_200, request: () => ({ path: '/v1/variants' }) },
   'GET /v1/variants/{id}': { expect: ALL_200, request: () => ({ path: `/v1/variants/${f.variant}` }) },
   'PATCH /v1/variants/{id}': { expect: ADMIN_ONLY(200), request: () => ({ path: `/v1/variants/${f.variant}`, body: { title: 'Tee' } }) },
-  'PUT /v1/variants/{id}/minimum-prices': { expect: ADMIN_ONLY(200), request: () => ({ path: `/v1/variants/${f.variant}/minimum-prices`, body: { minimumPrices: [] } }) },
+  'PUT /v1/variants/{id}/minimum-prices': {
+    expect: ADMIN_ONLY(200),
+    request: () => ({ path: `/v1/variants/${f.variant}/minimum-prices`, body: { minimumPrices: [] } }),
+  },
 
   // Locations: every role reads them; store staff change their own store's hours and capacity.
   'POST /v1/locations': { expect: ADMIN_ONLY(201), request: () => ({ path: '/v1/locations', body: locationBody(unique('MX-WH'), 'warehouse') }) },
@@ -145,9 +211,13 @@ const table: Record<string, Row> = {
   'PATCH /v1/locations/{id}': { expect: [200, 403, 403, 200, 403], request: () => ({ path: `/v1/locations/${f.s1}`, body: { dailyCapacity: 90 } }) },
 
   // Channels: a channel key sees its own; store staff their registers.
-  'POST /v1/channels': { expect: ADMIN_ONLY(201), request: () => ({ path: '/v1/channels', body: { code: unique('social'), name: 'Social', type: 'social', currency: 'EUR', priceListId: f.priceList } }) },
+  'POST /v1/channels': {
+    expect: ADMIN_ONLY(201),
+    request: () => ({ path: '/v1/channels', body: { code: unique('social'), name: 'Social', type: 'social', currency: 'EUR', priceListId: f.priceList } }),
+  },
   'GET /v1/channels': {
-    expect: ALL_200, request: () => ({ path: '/v1/channels?limit=200' }),
+    expect: ALL_200,
+    request: () => ({ path: '/v1/channels?limit=200' }),
     finds: { who: ['admin', 'channelA'], found: (body) => body.items.some((item: { id: string }) => item.id === f.channelA) },
   },
   'GET /v1/channels/{id}': { expect: [200, 200, 404, 404, 404], request: () => ({ path: `/v1/channels/${f.channelA}` }) },
@@ -156,37 +226,78 @@ const table: Record<string, Row> = {
   // Customers
   'POST /v1/customer-groups': { expect: ADMIN_ONLY(201), request: () => ({ path: '/v1/customer-groups', body: { code: unique('vip'), name: 'VIP' } }) },
   'GET /v1/customer-groups': { expect: ALL_200, request: () => ({ path: '/v1/customer-groups' }) },
-  'POST /v1/customers': { expect: [201, 201, 201, 201, 201], request: () => ({ path: '/v1/customers', body: { firstName: 'New', lastName: 'Buyer', emails: [`${unique('buyer')}@example.com`] } }) },
+  'POST /v1/customers': {
+    expect: [201, 201, 201, 201, 201],
+    request: () => ({ path: '/v1/customers', body: { firstName: 'New', lastName: 'Buyer', emails: [`${unique('buyer')}@example.com`] } }),
+  },
   // Browsing by name: admins and the counter; a channel key only looks up an exact email or phone.
   'GET /v1/customers': {
-    expect: [200, 403, 403, 200, 200], request: () => ({ path: '/v1/customers?q=Onlya' }),
+    expect: [200, 403, 403, 200, 200],
+    request: () => ({ path: '/v1/customers?q=Onlya' }),
     finds: { who: ['admin', 'storeS1', 'storeS2'], found: (body) => body.items.some((item: { id: string }) => item.id === f.customer) },
   },
   'GET /v1/customers/{id}': { expect: A_CUSTOMER(200), request: () => ({ path: `/v1/customers/${f.customer}` }) },
   'PATCH /v1/customers/{id}': { expect: A_CUSTOMER(200), request: () => ({ path: `/v1/customers/${f.customer}`, body: { note: 'Prefers email' } }) },
   'POST /v1/customers/{id}/addresses': {
-    expect: A_CUSTOMER(201), request: () => ({ path: `/v1/customers/${f.customer}/addresses`, body: { name: 'Alex', line1: '2 quai', postalCode: '69001', city: 'Lyon', country: 'FR' } }),
+    expect: A_CUSTOMER(201),
+    request: () => ({
+      path: `/v1/customers/${f.customer}/addresses`,
+      body: { name: 'Alex', line1: '2 quai', postalCode: '69001', city: 'Lyon', country: 'FR' },
+    }),
   },
-  'PATCH /v1/customers/{id}/addresses/{addressId}': { expect: A_CUSTOMER(200), request: () => ({ path: `/v1/customers/${f.customer}/addresses/${f.address}`, body: { label: 'Home' } }) },
-  'DELETE /v1/customers/{id}/addresses/{addressId}': { expect: A_CUSTOMER(204), request: async () => ({ path: `/v1/customers/${f.customer}/addresses/${await fresh.address()}` }) },
+  'PATCH /v1/customers/{id}/addresses/{addressId}': {
+    expect: A_CUSTOMER(200),
+    request: () => ({ path: `/v1/customers/${f.customer}/addresses/${f.address}`, body: { label: 'Home' } }),
+  },
+  'DELETE /v1/customers/{id}/addresses/{addressId}': {
+    expect: A_CUSTOMER(204),
+    request: async () => ({ path: `/v1/customers/${f.customer}/addresses/${await fresh.address()}` }),
+  },
   'GET /v1/customers/{id}/orders': { expect: A_CUSTOMER(200), request: () => ({ path: `/v1/customers/${f.customer}/orders` }) },
 
   // Stock: shared for selling (channel B does not sell from S1); a store's ledger and its stock operations are its own.
   'GET /v1/inventory/levels': { expect: [200, 200, 403, 200, 200], request: () => ({ path: `/v1/inventory/levels?sku=${TEE}&locationId=${f.s1}` }) },
   'GET /v1/inventory/movements': { expect: FOR_S1(200), request: () => ({ path: `/v1/inventory/movements?sku=${TEE}&locationId=${f.s1}` }) },
-  'POST /v1/inventory/receipts': { expect: FOR_S1(201), request: () => ({ path: '/v1/inventory/receipts', body: { locationId: f.s1, lines: [{ sku: TEE, quantity: 1 }] } }) },
-  'POST /v1/inventory/sales': { expect: FOR_S1(201), request: () => ({ path: '/v1/inventory/sales', body: { locationId: f.s1, lines: [{ sku: TEE, quantity: 1 }] } }) },
-  'POST /v1/inventory/adjustments': { expect: FOR_S1(201), request: () => ({ path: '/v1/inventory/adjustments', body: { locationId: f.s1, sku: TEE, quantity: 1, reason: 'found' } }) },
-  'POST /v1/inventory/counts': { expect: FOR_S1(201), request: () => ({ path: '/v1/inventory/counts', body: { locationId: f.s1, lines: [{ sku: TEE, counted: 500 }] } }) },
-  'POST /v1/inventory/damages': { expect: FOR_S1(201), request: () => ({ path: '/v1/inventory/damages', body: { locationId: f.s1, sku: TEE, quantity: 1, reason: 'torn' } }) },
-  'PUT /v1/inventory/safety-stock': { expect: ADMIN_ONLY(200), request: () => ({ path: '/v1/inventory/safety-stock', body: { locationId: f.s1, quantity: 0 } }) },
+  'POST /v1/inventory/receipts': {
+    expect: FOR_S1(201),
+    request: () => ({ path: '/v1/inventory/receipts', body: { locationId: f.s1, lines: [{ sku: TEE, quantity: 1 }] } }),
+  },
+  'POST /v1/inventory/sales': {
+    expect: FOR_S1(201),
+    request: () => ({ path: '/v1/inventory/sales', body: { locationId: f.s1, lines: [{ sku: TEE, quantity: 1 }] } }),
+  },
+  'POST /v1/inventory/adjustments': {
+    expect: FOR_S1(201),
+    request: () => ({ path: '/v1/inventory/adjustments', body: { locationId: f.s1, sku: TEE, quantity: 1, reason: 'found' } }),
+  },
+  'POST /v1/inventory/counts': {
+    expect: FOR_S1(201),
+    request: () => ({ path: '/v1/inventory/counts', body: { locationId: f.s1, lines: [{ sku: TEE, counted: 500 }] } }),
+  },
+  'POST /v1/inventory/damages': {
+    expect: FOR_S1(201),
+    request: () => ({ path: '/v1/inventory/damages', body: { locationId: f.s1, sku: TEE, quantity: 1, reason: 'torn' } }),
+  },
+  'PUT /v1/inventory/safety-stock': {
+    expect: ADMIN_ONLY(200),
+    request: () => ({ path: '/v1/inventory/safety-stock', body: { locationId: f.s1, quantity: 0 } }),
+  },
   'POST /v1/availability': { expect: ALL_200, request: () => ({ path: '/v1/availability', body: { skus: [TEE] } }) },
-  'POST /v1/availability/pickup-stores': { expect: ALL_200, request: () => ({ path: '/v1/availability/pickup-stores', body: { latitude: 45.764, longitude: 4.8357, channelId: f.channelA, lines: [{ sku: TEE, quantity: 1 }] } }) },
+  'POST /v1/availability/pickup-stores': {
+    expect: ALL_200,
+    request: () => ({
+      path: '/v1/availability/pickup-stores',
+      body: { latitude: 45.764, longitude: 4.8357, channelId: f.channelA, lines: [{ sku: TEE, quantity: 1 }] },
+    }),
+  },
 
   // Reservations: a channel's own; at a store, that store's.
   'POST /v1/reservations': {
     expect: [201, 201, 403, 201, 403],
-    request: (who) => ({ path: '/v1/reservations', body: { ...(who === 'admin' ? { channelId: f.channelA } : {}), kind: 'hold', lines: [{ sku: TEE, locationId: f.s1, quantity: 1 }] } }),
+    request: (who) => ({
+      path: '/v1/reservations',
+      body: { ...(who === 'admin' ? { channelId: f.channelA } : {}), kind: 'hold', lines: [{ sku: TEE, locationId: f.s1, quantity: 1 }] },
+    }),
   },
   'GET /v1/reservations/{id}': { expect: A_AT_S1(200), request: () => ({ path: `/v1/reservations/${f.reservation}` }) },
   'POST /v1/reservations/{id}/release': { expect: A_AT_S1(200), request: async () => ({ path: `/v1/reservations/${await fresh.reservation()}/release` }) },
@@ -201,36 +312,61 @@ const table: Record<string, Row> = {
   'GET /v1/stock-feeds/{feedId}': { expect: S1_STAFF(200), request: () => ({ path: `/v1/stock-feeds/${f.feedId}` }) },
 
   // Transfers and expected purchases: staff, at either end (S1's are not there for S2).
-  'POST /v1/transfers': { expect: FOR_S1(201), request: () => ({ path: '/v1/transfers', body: { fromLocationId: f.s1, toLocationId: f.warehouse, lines: [{ sku: TEE, quantity: 1 }] } }) },
+  'POST /v1/transfers': {
+    expect: FOR_S1(201),
+    request: () => ({ path: '/v1/transfers', body: { fromLocationId: f.s1, toLocationId: f.warehouse, lines: [{ sku: TEE, quantity: 1 }] } }),
+  },
   'GET /v1/transfers': {
-    expect: [200, 403, 403, 200, 200], request: () => ({ path: '/v1/transfers?limit=200' }),
+    expect: [200, 403, 403, 200, 200],
+    request: () => ({ path: '/v1/transfers?limit=200' }),
     finds: { who: ['admin', 'storeS1'], found: (body) => body.items.some((item: { id: string }) => item.id === f.transfer) },
   },
   'GET /v1/transfers/{id}': { expect: S1_STAFF(200), request: () => ({ path: `/v1/transfers/${f.transfer}` }) },
   'POST /v1/transfers/{id}/ship': { expect: S1_STAFF(200), request: async () => ({ path: `/v1/transfers/${await fresh.transferFromS1()}/ship` }) },
-  'POST /v1/transfers/{id}/receive': { expect: S1_STAFF(200), request: async () => ({ path: `/v1/transfers/${await fresh.shippedToS1()}/receive`, body: { lines: [{ sku: TEE, quantity: 1 }] } }) },
+  'POST /v1/transfers/{id}/receive': {
+    expect: S1_STAFF(200),
+    request: async () => ({ path: `/v1/transfers/${await fresh.shippedToS1()}/receive`, body: { lines: [{ sku: TEE, quantity: 1 }] } }),
+  },
   'POST /v1/transfers/{id}/cancel': { expect: S1_STAFF(200), request: async () => ({ path: `/v1/transfers/${await fresh.transferFromS1()}/cancel` }) },
   'POST /v1/inventory/incoming': {
-    expect: FOR_S1(201), request: () => ({ path: '/v1/inventory/incoming', body: { locationId: f.s1, lines: [{ sku: TEE, quantity: 1 }], expectedAt: '2031-01-01T00:00:00Z', reference: unique('PO') } }),
+    expect: FOR_S1(201),
+    request: () => ({
+      path: '/v1/inventory/incoming',
+      body: { locationId: f.s1, lines: [{ sku: TEE, quantity: 1 }], expectedAt: '2031-01-01T00:00:00Z', reference: unique('PO') },
+    }),
   },
   'GET /v1/inventory/incoming': {
-    expect: [200, 403, 403, 200, 200], request: () => ({ path: '/v1/inventory/incoming?limit=200' }),
+    expect: [200, 403, 403, 200, 200],
+    request: () => ({ path: '/v1/inventory/incoming?limit=200' }),
     finds: { who: ['admin', 'storeS1'], found: (body) => body.items.some((item: { id: string }) => item.id === f.incoming) },
   },
-  'POST /v1/inventory/incoming/{id}/receive': { expect: S1_STAFF(200), request: async () => ({ path: `/v1/inventory/incoming/${await fresh.incomingAtS1()}/receive`, body: { quantity: 1 } }) },
-  'POST /v1/inventory/incoming/{id}/cancel': { expect: S1_STAFF(200), request: async () => ({ path: `/v1/inventory/incoming/${await fresh.incomingAtS1()}/cancel` }) },
+  'POST /v1/inventory/incoming/{id}/receive': {
+    expect: S1_STAFF(200),
+    request: async () => ({ path: `/v1/inventory/incoming/${await fresh.incomingAtS1()}/receive`, body: { quantity: 1 } }),
+  },
+  'POST /v1/inventory/incoming/{id}/cancel': {
+    expect: S1_STAFF(200),
+    request: async () => ({ path: `/v1/inventory/incoming/${await fresh.incomingAtS1()}/cancel` }),
+  },
 
   // Pricing: a channel key quotes for its own channel only; promotions and rates are the admins'.
   'POST /v1/quotes': {
     expect: [200, 200, 403, 200, 200],
-    request: () => ({ path: '/v1/quotes', body: { channelId: f.channelA, lines: [{ sku: MUG, quantity: 1 }], deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0] }] } }),
+    request: () => ({
+      path: '/v1/quotes',
+      body: { channelId: f.channelA, lines: [{ sku: MUG, quantity: 1 }], deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0] }] },
+    }),
   },
-  'POST /v1/promotions': { expect: ADMIN_ONLY(201), request: () => ({ path: '/v1/promotions', body: { code: unique('SPRING').toUpperCase(), kind: 'percentage', value: 1000 } }) },
+  'POST /v1/promotions': {
+    expect: ADMIN_ONLY(201),
+    request: () => ({ path: '/v1/promotions', body: { code: unique('SPRING').toUpperCase(), kind: 'percentage', value: 1000 } }),
+  },
   'GET /v1/promotions': { expect: ADMIN_ONLY(200), request: () => ({ path: '/v1/promotions' }) },
   'GET /v1/promotions/{id}': { expect: ADMIN_ONLY(200), request: () => ({ path: `/v1/promotions/${f.promotion}` }) },
   'PATCH /v1/promotions/{id}': { expect: ADMIN_ONLY(200), request: () => ({ path: `/v1/promotions/${f.promotion}`, body: { name: 'Spring' } }) },
   'PUT /v1/delivery-rates': {
-    expect: ADMIN_ONLY(200), request: () => ({ path: '/v1/delivery-rates', body: { method: 'ship_to_store', pricing: 'flat', amount: 0, currency: 'EUR', taxClass: 'standard' } }),
+    expect: ADMIN_ONLY(200),
+    request: () => ({ path: '/v1/delivery-rates', body: { method: 'ship_to_store', pricing: 'flat', amount: 0, currency: 'EUR', taxClass: 'standard' } }),
   },
   'GET /v1/delivery-rates': { expect: ALL_200, request: () => ({ path: '/v1/delivery-rates' }) },
   'DELETE /v1/delivery-rates/{id}': {
@@ -248,22 +384,37 @@ const table: Record<string, Row> = {
       path: '/v1/orders',
       body: {
         ...(who === 'admin' || who.startsWith('store') ? { channelId: f.channelA } : {}),
-        customer: { firstName: 'Guest', lastName: 'Buyer', email: `${unique('guest')}@example.com` }, lines: [{ sku: MUG, quantity: 1 }],
-        deliveryGroups: [{ method: 'pickup_in_store', pickupLocationId: f.s1 }], payments: [{ method: 'pay_at_pickup', amount: MUG_PRICE }],
+        customer: { firstName: 'Guest', lastName: 'Buyer', email: `${unique('guest')}@example.com` },
+        lines: [{ sku: MUG, quantity: 1 }],
+        deliveryGroups: [{ method: 'pickup_in_store', pickupLocationId: f.s1 }],
+        payments: [{ method: 'pay_at_pickup', amount: MUG_PRICE }],
       },
     }),
   },
   'GET /v1/orders': {
-    expect: ALL_200, request: () => ({ path: `/v1/orders?number=${f.pickupOrder.number}` }),
+    expect: ALL_200,
+    request: () => ({ path: `/v1/orders?number=${f.pickupOrder.number}` }),
     finds: { who: ['admin', 'channelA', 'storeS1'], found: (body) => body.items.some((item: { id: string }) => item.id === f.pickupOrder.id) },
   },
   'GET /v1/orders/{id}': { expect: A_AT_S1(200), request: () => ({ path: `/v1/orders/${f.pickupOrder.id}` }) },
   'GET /v1/orders/{id}/timeline': { expect: A_AT_S1(200), request: () => ({ path: `/v1/orders/${f.pickupOrder.id}/timeline` }) },
-  'POST /v1/orders/{id}/cancel': { expect: A_AT_S1(200), request: async () => ({ path: `/v1/orders/${(await fresh.pickupOrder()).id}/cancel`, body: { reason: 'changed mind' } }) },
-  'POST /v1/orders/{id}/address': { expect: A_AT_S1(200), request: () => ({ path: `/v1/orders/${f.shipOrder.id}/address`, body: { address: { ...ADDRESS, line1: '5 place Bellecour' } } }) },
+  'POST /v1/orders/{id}/cancel': {
+    expect: A_AT_S1(200),
+    request: async () => ({ path: `/v1/orders/${(await fresh.pickupOrder()).id}/cancel`, body: { reason: 'changed mind' } }),
+  },
+  'POST /v1/orders/{id}/address': {
+    expect: A_AT_S1(200),
+    request: () => ({ path: `/v1/orders/${f.shipOrder.id}/address`, body: { address: { ...ADDRESS, line1: '5 place Bellecour' } } }),
+  },
   'POST /v1/orders/{id}/notes': { expect: A_AT_S1(201), request: () => ({ path: `/v1/orders/${f.pickupOrder.id}/notes`, body: { text: 'Gift wrap' } }) },
-  'POST /v1/orders/{id}/delivery-groups/{groupId}/ship': { expect: S1_STEP, request: async () => ({ path: group(await fresh.shipOrder(), 'ship'), body: { carrier: 'Colissimo', trackingNumber: 'TRK1' } }) },
-  'POST /v1/orders/{id}/delivery-groups/{groupId}/start-picking': { expect: S1_STEP, request: async () => ({ path: group(await fresh.shipOrder(), 'start-picking') }) },
+  'POST /v1/orders/{id}/delivery-groups/{groupId}/ship': {
+    expect: S1_STEP,
+    request: async () => ({ path: group(await fresh.shipOrder(), 'ship'), body: { carrier: 'Colissimo', trackingNumber: 'TRK1' } }),
+  },
+  'POST /v1/orders/{id}/delivery-groups/{groupId}/start-picking': {
+    expect: S1_STEP,
+    request: async () => ({ path: group(await fresh.shipOrder(), 'start-picking') }),
+  },
   'POST /v1/orders/{id}/delivery-groups/{groupId}/pack': {
     expect: S1_STEP,
     request: async () => {
@@ -272,7 +423,10 @@ const table: Record<string, Row> = {
       return { path: group(order, 'pack') };
     },
   },
-  'POST /v1/orders/{id}/delivery-groups/{groupId}/ready-for-pickup': { expect: S1_STEP, request: async () => ({ path: group(await fresh.pickupOrder(), 'ready-for-pickup') }) },
+  'POST /v1/orders/{id}/delivery-groups/{groupId}/ready-for-pickup': {
+    expect: S1_STEP,
+    request: async () => ({ path: group(await fresh.pickupOrder(), 'ready-for-pickup') }),
+  },
   'POST /v1/orders/{id}/delivery-groups/{groupId}/delivered': {
     expect: S1_STEP,
     request: async () => {
@@ -292,13 +446,20 @@ const table: Record<string, Row> = {
 
   // Events: integrations poll them; a channel key reads its own orders' events and the stock it sells.
   'GET /v1/events': {
-    expect: [200, 200, 200, 403, 403], request: () => ({ path: '/v1/events?type=order.placed&limit=1000' }),
-    finds: { who: ['admin', 'channelA'], found: (body) => body.items.some((item: { payload: { orderId: string } }) => item.payload.orderId === f.pickupOrder.id) },
+    expect: [200, 200, 200, 403, 403],
+    request: () => ({ path: '/v1/events?type=order.placed&limit=1000' }),
+    finds: {
+      who: ['admin', 'channelA'],
+      found: (body) => body.items.some((item: { payload: { orderId: string } }) => item.payload.orderId === f.pickupOrder.id),
+    },
     // On PostgreSQL the feed shows an event once every older transaction of the server has ended (other test files'
     // included): until the admin sees the order's event, no one would.
     ready: async () => {
       const until = performance.now() + 10_000;
-      const seen = async () => (await must('GET', '/v1/events?type=order.placed&limit=1000')).items.some((item: { payload: { orderId: string } }) => item.payload.orderId === f.pickupOrder.id);
+      const seen = async () =>
+        (await must('GET', '/v1/events?type=order.placed&limit=1000')).items.some(
+          (item: { payload: { orderId: string } }) => item.payload.orderId === f.pickupOrder.id,
+        );
       while (!(await seen()) && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
     },
   },
@@ -312,8 +473,26 @@ beforeAll(async () => {
   f.priceList = (await must('POST', '/v1/price-lists', { code: 'mx-eur', name: 'Euro prices', currency: 'EUR', pricesIncludeTax: true })).id;
   const at = (...locations: string[]) => locations.map((locationId) => ({ locationId, sells: true, fulfils: true }));
   // Channel A sells from the warehouse and store S1; channel B from the warehouse and store S2.
-  f.channelA = (await must('POST', '/v1/channels', { code: 'mx-web', name: 'Web shop', type: 'web', currency: 'EUR', priceListId: f.priceList, locations: at(f.warehouse, f.s1) })).id;
-  f.channelB = (await must('POST', '/v1/channels', { code: 'mx-market', name: 'Marketplace', type: 'marketplace', currency: 'EUR', priceListId: f.priceList, locations: at(f.warehouse, f.s2) })).id;
+  f.channelA = (
+    await must('POST', '/v1/channels', {
+      code: 'mx-web',
+      name: 'Web shop',
+      type: 'web',
+      currency: 'EUR',
+      priceListId: f.priceList,
+      locations: at(f.warehouse, f.s1),
+    })
+  ).id;
+  f.channelB = (
+    await must('POST', '/v1/channels', {
+      code: 'mx-market',
+      name: 'Marketplace',
+      type: 'marketplace',
+      currency: 'EUR',
+      priceListId: f.priceList,
+      locations: at(f.warehouse, f.s2),
+    })
+  ).id;
   tokens.admin = ADMIN_KEY;
   tokens.channelA = (await must('POST', '/v1/api-keys', { name: 'A', role: 'channel', channelId: f.channelA })).token;
   tokens.channelB = (await must('POST', '/v1/api-keys', { name: 'B', role: 'channel', channelId: f.channelB })).token;
@@ -323,11 +502,20 @@ beforeAll(async () => {
   const variants = await createVariants(api, [TEE, MUG]);
   f.variant = variants.get(TEE)!;
   f.product = (await must('GET', `/v1/variants/${f.variant}`)).productId;
-  await must('PUT', `/v1/price-lists/${f.priceList}/prices`, { prices: [{ sku: TEE, amount: 2000 }, { sku: MUG, amount: MUG_PRICE }] });
+  await must('PUT', `/v1/price-lists/${f.priceList}/prices`, {
+    prices: [
+      { sku: TEE, amount: 2000 },
+      { sku: MUG, amount: MUG_PRICE },
+    ],
+  });
   for (const method of ['ship_to_address', 'pickup_in_store']) {
     await must('PUT', '/v1/delivery-rates', { method, pricing: 'flat', amount: method === 'ship_to_address' ? 490 : 0, currency: 'EUR', taxClass: 'standard' });
   }
-  for (const location of [f.warehouse, f.s1, f.s2]) await receive(api, location, [{ sku: TEE, quantity: 1000 }, { sku: MUG, quantity: 1000 }]);
+  for (const location of [f.warehouse, f.s1, f.s2])
+    await receive(api, location, [
+      { sku: TEE, quantity: 1000 },
+      { sku: MUG, quantity: 1000 },
+    ]);
 
   f.staffUser = (await must('POST', '/v1/staff-users', { email: 'matrix@example.com', name: 'Matrix', password: 'correct horse battery', role: 'admin' })).id;
   f.promotion = (await must('POST', '/v1/promotions', { code: 'MATRIX', kind: 'percentage', value: 500 })).id;
@@ -345,7 +533,7 @@ afterAll(() => api?.close());
 
 /** Operations as /openapi.json lists them: `METHOD /path`. */
 async function operations(): Promise<string[]> {
-  const spec = await (await fetch(`${api.baseUrl}/openapi.json`)).json() as { paths: Record<string, Record<string, unknown>> };
+  const spec = (await (await fetch(`${api.baseUrl}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
   return Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
 }
 
@@ -361,8 +549,14 @@ describe('access matrix', () => {
   it('has a row for every operation of /openapi.json, and none for an operation it lacks', async () => {
     const listed = await operations();
     expect(listed.length).toBeGreaterThan(80);
-    expect(listed.filter((key) => !(key in table)), 'operations without a row in the access matrix').toEqual([]);
-    expect(Object.keys(table).filter((key) => !listed.includes(key)), 'rows for operations /openapi.json does not list').toEqual([]);
+    expect(
+      listed.filter((key) => !(key in table)),
+      'operations without a row in the access matrix',
+    ).toEqual([]);
+    expect(
+      Object.keys(table).filter((key) => !listed.includes(key)),
+      'rows for operations /openapi.json does not list',
+    ).toEqual([]);
   });
 
   for (const [key, row] of Object.entries(table)) {

@@ -20,7 +20,11 @@ const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '12
 const ADDRESS = { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon', country: 'FR' };
 const SKU = 'OUTAGE-1';
 
-interface Answer { status: number; headers: Headers; body: any }
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: any;
+}
 
 describe.skipIf(!postgresUrl)('a lost database connection (PostgreSQL)', () => {
   const applicationName = `aisle-outage-${randomBytes(4).toString('hex')}`;
@@ -38,9 +42,13 @@ describe.skipIf(!postgresUrl)('a lost database connection (PostgreSQL)', () => {
     api = await startTestApi();
     basics = await seedBasics(api);
     await stockedSkus(api, basics, [{ sku: SKU, price: 1500, quantity: 100_000 }]);
-    const rate = await api.call('PUT', '/v1/delivery-rates', { body: { method: 'ship_to_address', pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' } });
+    const rate = await api.call('PUT', '/v1/delivery-rates', {
+      body: { method: 'ship_to_address', pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' },
+    });
     expect(rate.status).toBe(200);
-    const quote = await api.call('POST', '/v1/quotes', { body: { channelId: basics.web.id, lines: [{ sku: SKU, quantity: 1 }], deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0] }] } });
+    const quote = await api.call('POST', '/v1/quotes', {
+      body: { channelId: basics.web.id, lines: [{ sku: SKU, quantity: 1 }], deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0] }] },
+    });
     total = quote.body.totals.total;
     admin = new pg.Client({ connectionString: postgresUrl });
     await admin.connect();
@@ -69,12 +77,18 @@ describe.skipIf(!postgresUrl)('a lost database connection (PostgreSQL)', () => {
   /** Ends every backend of the server process (its pool's and its listener's); answers how many. */
   const terminate = async () => {
     const { rows } = await admin.query<{ ended: number }>(
-      'select count(*) filter (where pg_terminate_backend(pid))::int as ended from pg_stat_activity where application_name = $1', [applicationName]);
+      'select count(*) filter (where pg_terminate_backend(pid))::int as ended from pg_stat_activity where application_name = $1',
+      [applicationName],
+    );
     return rows[0]!.ended;
   };
   const backends = async (where = 'true') =>
-    (await admin.query<{ pid: number; query: string; wait_event_type: string | null }>(
-      `select pid, query, wait_event_type from pg_stat_activity where application_name = $1 and ${where}`, [applicationName])).rows;
+    (
+      await admin.query<{ pid: number; query: string; wait_event_type: string | null }>(
+        `select pid, query, wait_event_type from pg_stat_activity where application_name = $1 and ${where}`,
+        [applicationName],
+      )
+    ).rows;
 
   async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
@@ -97,7 +111,11 @@ describe.skipIf(!postgresUrl)('a lost database connection (PostgreSQL)', () => {
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text,
+    };
   };
   const orderBody = (email: string) => ({
     channelId: basics.web.id,
@@ -117,17 +135,28 @@ describe.skipIf(!postgresUrl)('a lost database connection (PostgreSQL)', () => {
   };
 
   /** Orders that are not whole: no line, a line without its reservation, or payments that do not cover the total. */
-  const partialOrders = async () => (await sql<{ id: string }>`
+  const partialOrders = async () =>
+    (
+      await sql<{ id: string }>`
     select o.id from orders o
     where not exists (select from order_lines l where l.order_id = o.id)
        or not exists (select from delivery_groups g where g.order_id = o.id)
        or exists (select from order_lines l left join reservations r on r.id = l.reservation_id
                   where l.order_id = o.id and (r.id is null or r.quantity <> l.quantity or r.reference_id <> o.id::text))
-       or coalesce((select sum(p.amount) from payments p where p.order_id = o.id), 0) <> o.total`.execute(api.database.db)).rows;
+       or coalesce((select sum(p.amount) from payments p where p.order_id = o.id), 0) <> o.total`.execute(api.database.db)
+    ).rows;
 
   /** The orders placed by the requests with these keys (each key is its guest's email), by key. */
   const ordersOf = async (keys: string[]) => {
-    const rows = await api.database.db.selectFrom('orders').select(['id', 'email']).where('email', 'in', keys.map((key) => `${key}@example.com`)).execute();
+    const rows = await api.database.db
+      .selectFrom('orders')
+      .select(['id', 'email'])
+      .where(
+        'email',
+        'in',
+        keys.map((key) => `${key}@example.com`),
+      )
+      .execute();
     const byKey = new Map<string, string[]>();
     for (const row of rows) byKey.set(row.email!.replace('@example.com', ''), [...(byKey.get(row.email!.replace('@example.com', '')) ?? []), row.id]);
     return byKey;
@@ -137,7 +166,9 @@ describe.skipIf(!postgresUrl)('a lost database connection (PostgreSQL)', () => {
   const expectStockConsistent = async () => {
     expect(await ledgerMismatches(api)).toEqual([]);
     expect(await partialOrders()).toEqual([]);
-    const { rows: [row] } = await sql<{ reserved: number; ordered: number }>`
+    const {
+      rows: [row],
+    } = await sql<{ reserved: number; ordered: number }>`
       select (select reserved from stock_levels s join variants v on v.id = s.variant_id where v.sku = ${SKU} and s.location_id = ${basics.warehouse.id})::int as reserved,
              (select coalesce(sum(quantity), 0) from order_lines where sku = ${SKU})::int as ordered`.execute(api.database.db);
     expect(row!.reserved).toBe(row!.ordered);
@@ -220,16 +251,18 @@ describe.skipIf(!postgresUrl)('a lost database connection (PostgreSQL)', () => {
     let ended = 0;
     let kills = 0;
     const started = Date.now();
-    const load = Promise.all(Array.from({ length: workers }, async (_, worker) => {
-      for (let index = 0; !stop; index++) {
-        const key = `load-${worker}-${index}-${randomBytes(2).toString('hex')}`;
-        try {
-          answers.set(key, [await placeOrder(key)]);
-        } catch (error) {
-          failures.push(error);
+    const load = Promise.all(
+      Array.from({ length: workers }, async (_, worker) => {
+        for (let index = 0; !stop; index++) {
+          const key = `load-${worker}-${index}-${randomBytes(2).toString('hex')}`;
+          try {
+            answers.set(key, [await placeOrder(key)]);
+          } catch (error) {
+            failures.push(error);
+          }
         }
-      }
-    }));
+      }),
+    );
     const killer = (async () => {
       while (Date.now() - started < runMs) {
         await new Promise((resolve) => setTimeout(resolve, 150));
@@ -269,9 +302,11 @@ describe.skipIf(!postgresUrl)('a lost database connection (PostgreSQL)', () => {
     }
     await expectStockConsistent();
     const replayed = unavailable.filter((key) => answers.get(key)!.at(-1)!.headers.get('idempotent-replayed') === 'true').length;
-    figures.push(`under load: ${kills} kills ended ${ended} backends in ${seconds.toFixed(1)} s while ${keys.length} orders were placed `
-      + `(${(keys.length / seconds).toFixed(0)} orders/s, ${workers} clients): 0 exits, ${unavailable.length} answered 503, `
-      + `all retried with their key and placed exactly once (${replayed} of them found already placed)`);
+    figures.push(
+      `under load: ${kills} kills ended ${ended} backends in ${seconds.toFixed(1)} s while ${keys.length} orders were placed ` +
+        `(${(keys.length / seconds).toFixed(0)} orders/s, ${workers} clients): 0 exits, ${unavailable.length} answered 503, ` +
+        `all retried with their key and placed exactly once (${replayed} of them found already placed)`,
+    );
   });
 
   it('stays up while the database is unreachable: /ready 503 meanwhile, 200 after, requests 503 then served', async () => {
@@ -315,7 +350,9 @@ describe.skipIf(!postgresUrl)('a lost database connection (PostgreSQL)', () => {
     // The listener comes back too (its retries back off: 1, 2, 4 s…).
     await until('the listener back', async () => (await backends(`query like 'listen %'`)).length === 1, 40_000);
     await expectStockConsistent();
-    figures.push(`unreachable: ${ended} backends ended in a 3 s loop (/ready: ${readiness.slice(0, duringLoop).filter((s) => s === 503).length} of ${duringLoop} probes 503), `
-      + `then refused for ~3 s (every probe 503), ready ${readyAfterMs} ms after it was back; 0 exits`);
+    figures.push(
+      `unreachable: ${ended} backends ended in a 3 s loop (/ready: ${readiness.slice(0, duringLoop).filter((s) => s === 503).length} of ${duringLoop} probes 503), ` +
+        `then refused for ~3 s (every probe 503), ready ${readyAfterMs} ms after it was back; 0 exits`,
+    );
   });
 });

@@ -62,7 +62,10 @@ describe('the demo shop', () => {
 
   it('has an order of each kind to follow: shipped, ready for pickup, on its way to a store, sold at a register, paid at pickup', async () => {
     const orders = (await api.call('GET', '/v1/orders?limit=20', { token: DEMO_LOGIN.adminApiKey })).body.items;
-    const kinds = orders.map((order: { status: string; deliveryGroups: { method: string; status: string }[] }) => `${order.deliveryGroups[0]!.method} ${order.deliveryGroups[0]!.status} ${order.status}`);
+    const kinds = orders.map(
+      (order: { status: string; deliveryGroups: { method: string; status: string }[] }) =>
+        `${order.deliveryGroups[0]!.method} ${order.deliveryGroups[0]!.status} ${order.status}`,
+    );
     expect(kinds.sort()).toEqual([
       'pickup_in_store collected completed',
       'pickup_in_store ready_for_pickup in_progress',
@@ -81,7 +84,11 @@ describe('the demo shop', () => {
     const sku = (await api.call('GET', '/v1/variants?limit=1', { token: DEMO_LOGIN.adminApiKey })).body.items[0].sku;
     const quote = await api.call('POST', '/v1/quotes', {
       token: 'ak_demo_web_shop_key_change_me',
-      body: { lines: [{ sku, quantity: 1 }], deliveryGroups: [{ method: 'pickup_in_store', lineIndexes: [0], locationId: stores[0].id }], promotionCode: 'BIENVENUE10' },
+      body: {
+        lines: [{ sku, quantity: 1 }],
+        deliveryGroups: [{ method: 'pickup_in_store', lineIndexes: [0], locationId: stores[0].id }],
+        promotionCode: 'BIENVENUE10',
+      },
     });
     expect(quote.status).toBe(200);
     expect(quote.body.promotion).toMatchObject({ code: 'BIENVENUE10', applied: true });
@@ -92,10 +99,18 @@ describe('the demo shop', () => {
         lines: [{ sku, quantity: 1 }],
         deliveryGroups: [{ method: 'ship_to_address', address: { line1: '1 quai Saint-Antoine', postalCode: '69002', city: 'Lyon', country: 'FR' } }],
         promotionCode: 'BIENVENUE10',
-        payments: [{ method: 'card_online', amount: (await api.call('POST', '/v1/quotes', {
-          token: 'ak_demo_web_shop_key_change_me',
-          body: { lines: [{ sku, quantity: 1 }], deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0] }], promotionCode: 'BIENVENUE10' },
-        })).body.totals.total, card: { number: '4242424242424242', expMonth: 1, expYear: 2099, cvc: '123' } }],
+        payments: [
+          {
+            method: 'card_online',
+            amount: (
+              await api.call('POST', '/v1/quotes', {
+                token: 'ak_demo_web_shop_key_change_me',
+                body: { lines: [{ sku, quantity: 1 }], deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0] }], promotionCode: 'BIENVENUE10' },
+              })
+            ).body.totals.total,
+            card: { number: '4242424242424242', expMonth: 1, expYear: 2099, cvc: '123' },
+          },
+        ],
       },
     });
     expect(order.status).toBe(201);

@@ -17,7 +17,10 @@ beforeAll(async () => {
   await createVariants(api, ['MUG']);
   expect((await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, { body: { prices: [{ sku: 'MUG', amount: PRICE }] } })).status).toBe(200);
   for (const method of ['ship_to_address', 'pickup_in_store', 'ship_to_store']) {
-    expect((await api.call('PUT', '/v1/delivery-rates', { body: { method, pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' } })).status).toBe(200);
+    expect(
+      (await api.call('PUT', '/v1/delivery-rates', { body: { method, pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' } }))
+        .status,
+    ).toBe(200);
   }
   await receive(api, basics.warehouse.id, [{ sku: 'MUG', quantity: 50 }]);
   await receive(api, basics.storeA.id, [{ sku: 'MUG', quantity: 10 }]);
@@ -32,13 +35,14 @@ async function ok(method: string, path: string, body?: unknown) {
   return response.body;
 }
 
-const order = (groups: unknown[], payment: unknown, quantity = 2) => ok('POST', '/v1/orders', {
-  channelId: basics.web.id,
-  customer: { firstName: 'Ines', lastName: 'Moreau', email: 'ines@example.com' },
-  lines: [{ sku: 'MUG', quantity }],
-  deliveryGroups: groups,
-  payments: [payment],
-});
+const order = (groups: unknown[], payment: unknown, quantity = 2) =>
+  ok('POST', '/v1/orders', {
+    channelId: basics.web.id,
+    customer: { firstName: 'Ines', lastName: 'Moreau', email: 'ines@example.com' },
+    lines: [{ sku: 'MUG', quantity }],
+    deliveryGroups: groups,
+    payments: [payment],
+  });
 const card = (quantity = 2) => ({ method: 'card_online', amount: PRICE * quantity, card: CARD });
 const group = (placed: { id: string; deliveryGroups: { id: string }[] }, step: string, body?: unknown) =>
   ok('POST', `/v1/orders/${placed.id}/delivery-groups/${placed.deliveryGroups[0]!.id}/${step}`, body);
@@ -51,11 +55,19 @@ const group = (placed: { id: string; deliveryGroups: { id: string }[] }, step: s
 async function aDayOfTheShop() {
   await ok('PUT', '/v1/inventory/safety-stock', { locationId: basics.storeB.id, quantity: 1 });
 
-  const transfer = await ok('POST', '/v1/transfers', { fromLocationId: basics.warehouse.id, toLocationId: basics.storeB.id, lines: [{ sku: 'MUG', quantity: 4 }] });
+  const transfer = await ok('POST', '/v1/transfers', {
+    fromLocationId: basics.warehouse.id,
+    toLocationId: basics.storeB.id,
+    lines: [{ sku: 'MUG', quantity: 4 }],
+  });
   await ok('POST', `/v1/transfers/${transfer.id}/ship`);
   await ok('POST', `/v1/transfers/${transfer.id}/receive`, { lines: [{ sku: 'MUG', quantity: 1 }] });
   await ok('POST', `/v1/transfers/${transfer.id}/receive`, { lines: [{ sku: 'MUG', quantity: 3 }] });
-  const dropped = await ok('POST', '/v1/transfers', { fromLocationId: basics.warehouse.id, toLocationId: basics.storeB.id, lines: [{ sku: 'MUG', quantity: 1 }] });
+  const dropped = await ok('POST', '/v1/transfers', {
+    fromLocationId: basics.warehouse.id,
+    toLocationId: basics.storeB.id,
+    lines: [{ sku: 'MUG', quantity: 1 }],
+  });
   await ok('POST', `/v1/transfers/${dropped.id}/cancel`);
 
   const shipped = await order([{ method: 'ship_to_address', address: ADDRESS }], card());

@@ -46,7 +46,14 @@ function malformedBodies(properties: Record<string, { enum?: unknown[]; type?: s
     { name: 'invalid JSON', raw: '{"name": ' },
     { name: 'not an object', raw: '"just a string"' },
     { name: 'an array', raw: '[1, 2, 3]' },
-    { name: 'wrong type for every field', raw: JSON.stringify(Object.fromEntries(names.map((name) => [name, properties[name]!.type === 'number' || properties[name]!.type === 'integer' ? 'many' : { nested: true }]))) },
+    {
+      name: 'wrong type for every field',
+      raw: JSON.stringify(
+        Object.fromEntries(
+          names.map((name) => [name, properties[name]!.type === 'number' || properties[name]!.type === 'integer' ? 'many' : { nested: true }]),
+        ),
+      ),
+    },
     { name: 'a 1 MB string in every field', raw: JSON.stringify(Object.fromEntries(names.map((name) => [name, 'x'.repeat(1024 * 1024)]))) },
     { name: 'a 100 kB string in every field', raw: JSON.stringify(Object.fromEntries(names.map((name) => [name, 'x'.repeat(100 * 1024)]))) },
   ];

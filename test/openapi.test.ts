@@ -23,15 +23,19 @@ beforeAll(async () => {
   api = await startTestApi();
   document = (await api.call('GET', '/openapi.json', { token: null })).body;
   operations = Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([route, methods]) =>
-    Object.entries(methods).map(([method, operation]) => ({ route, method, operation })));
+    Object.entries(methods).map(([method, operation]) => ({ route, method, operation })),
+  );
 });
 afterAll(() => api?.close());
 
 const resolve = (ref: string) =>
-  ref.slice(2).split('/').reduce<any>((node, key) => node?.[key.replaceAll('~1', '/').replaceAll('~0', '~')], document);
+  ref
+    .slice(2)
+    .split('/')
+    .reduce<any>((node, key) => node?.[key.replaceAll('~1', '/').replaceAll('~0', '~')], document);
 
 function refsIn(node: unknown, found: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((item) => refsIn(item, found));
+  if (Array.isArray(node)) for (const item of node) refsIn(item, found);
   else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
       if (key === '$ref' && typeof value === 'string') found.push(value);
@@ -62,9 +66,12 @@ describe('the OpenAPI document', () => {
       expect(operation.summary, `${method} ${route} summary`).toBeTruthy();
       const problems = Object.keys(operation.responses).filter((status) => /^4\d\d$/.test(status));
       expect(problems.length, `${method} ${route} 4xx`).toBeGreaterThan(0);
-      for (const status of problems) expect(Object.keys(operation.responses[status].content), `${method} ${route} ${status}`).toEqual(['application/problem+json']);
+      for (const status of problems)
+        expect(Object.keys(operation.responses[status].content), `${method} ${route} ${status}`).toEqual(['application/problem+json']);
     }
-    expect(document.paths['/v1/orders'].post.responses['503']?.content).toEqual({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } });
+    expect(document.paths['/v1/orders'].post.responses['503']?.content).toEqual({
+      'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+    });
     expect(Object.keys(document.paths).filter((route) => !route.startsWith('/v1/'))).toEqual([]);
   });
 
@@ -89,7 +96,12 @@ describe('the OpenAPI document', () => {
   it('refuses to start an API route without an operationId, or with one already taken', async () => {
     const routeWith = async (schema: { operationId?: string; summary: string }) => {
       const app = await buildApp({ database: api.database, policies: testPolicies(), adminApiKey: ADMIN_KEY });
-      app.register(async (v1) => { v1.get('/extra', { config: { access: 'public' }, schema }, async () => ({})); }, { prefix: '/v1' });
+      app.register(
+        async (v1) => {
+          v1.get('/extra', { config: { access: 'public' }, schema }, async () => ({}));
+        },
+        { prefix: '/v1' },
+      );
       try {
         await app.ready();
         return 'started';
@@ -111,16 +123,29 @@ describe('the typed client generated from it', () => {
     try {
       await writeFile(path.join(folder, 'aisle-api.ts'), await clientTypes(document));
       await symlink(path.resolve(import.meta.dirname, '../node_modules'), path.join(folder, 'node_modules'), 'dir');
-      await writeFile(path.join(folder, 'tsconfig.json'), JSON.stringify({
-        compilerOptions: {
-          target: 'es2024', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true,
-          allowImportingTsExtensions: true, skipLibCheck: true, lib: ['es2024', 'dom'], types: [],
-        },
-        files: ['client.ts'],
-      }));
+      await writeFile(
+        path.join(folder, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            target: 'es2024',
+            module: 'nodenext',
+            moduleResolution: 'nodenext',
+            strict: true,
+            noEmit: true,
+            allowImportingTsExtensions: true,
+            skipLibCheck: true,
+            lib: ['es2024', 'dom'],
+            types: [],
+          },
+          files: ['client.ts'],
+        }),
+      );
       await writeFile(path.join(folder, 'client.ts'), CLIENT);
       const tsc = path.resolve(import.meta.dirname, '../node_modules/.bin/tsc');
-      const compiled = await promisify(execFile)(tsc, ['-p', folder]).then(() => '', (error: { stdout: string }) => error.stdout);
+      const compiled = await promisify(execFile)(tsc, ['-p', folder]).then(
+        () => '',
+        (error: { stdout: string }) => error.stdout,
+      );
       expect(compiled).toBe('');
 
       const { exercise } = await import(path.join(folder, 'client.ts'));

@@ -22,7 +22,8 @@ describe('the server', () => {
     const document = (await api.call('GET', '/openapi.json', { token: null })).body;
     expect(document.openapi).toBe('3.1.0');
     const operations = Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([route, methods]) =>
-      Object.entries(methods).map(([method, operation]) => ({ route, method, operation })));
+      Object.entries(methods).map(([method, operation]) => ({ route, method, operation })),
+    );
     expect(operations.length).toBeGreaterThan(80);
     const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
     // (`expect.objectContaining({})` would also match undefined.)
@@ -30,7 +31,9 @@ describe('the server', () => {
     for (const { route, method, operation } of operations) {
       // The swagger plugin invents a bare "200: Default Response" for a route without a response schema, so a success
       // status alone proves nothing: each must carry a JSON schema, or be a 204 that has no body to describe.
-      const successes = Object.entries(operation.responses as Record<string, { content?: Record<string, { schema?: unknown }> }>).filter(([status]) => status.startsWith('2'));
+      const successes = Object.entries(operation.responses as Record<string, { content?: Record<string, { schema?: unknown }> }>).filter(([status]) =>
+        status.startsWith('2'),
+      );
       expect(successes.length, `${method} ${route} has a success response`).toBeGreaterThan(0);
       for (const [status, response] of successes) {
         if (status === '204') expect(response.content, `${method} ${route} 204 has no body`).toBeUndefined();
@@ -65,7 +68,8 @@ describe('the aisle command', () => {
   it('migrates an empty embedded database and says so, then finds nothing left to do', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aisle-cli-'));
     const cli = path.resolve(import.meta.dirname, '../bin/aisle.js');
-    const run = (args: string[]) => promisify(execFile)(process.execPath, [cli, ...args], { env: { ...process.env, AISLE_DATA_DIR: dataDir, DATABASE_URL: '' } });
+    const run = (args: string[]) =>
+      promisify(execFile)(process.execPath, [cli, ...args], { env: { ...process.env, AISLE_DATA_DIR: dataDir, DATABASE_URL: '' } });
     try {
       expect((await run(['migrate'])).stdout).toMatch(/Applied 0001_foundation, 0002_inventory/);
       expect((await run(['migrate'])).stdout).toContain('The database is up to date.');

@@ -94,8 +94,15 @@ function crossings(): Map<string, string[]> {
 
 describe('table ownership', () => {
   it('finds tables in Kysely calls and in SQL text, not in comments or words', () => {
-    expect([...tablesNamed(`db.selectFrom('orders').innerJoin('variants as v', 'v.id', 'order_lines.variant_id')`)].sort()).toEqual(['order_lines', 'orders', 'variants']);
-    expect([...tablesNamed('sql`update stock_levels s set on_hand = 1 from unnest($1) join reservations r on true`')].sort()).toEqual(['reservations', 'stock_levels']);
+    expect([...tablesNamed(`db.selectFrom('orders').innerJoin('variants as v', 'v.id', 'order_lines.variant_id')`)].sort()).toEqual([
+      'order_lines',
+      'orders',
+      'variants',
+    ]);
+    expect([...tablesNamed('sql`update stock_levels s set on_hand = 1 from unnest($1) join reservations r on true`')].sort()).toEqual([
+      'reservations',
+      'stock_levels',
+    ]);
     expect([...tablesNamed('// reads orders from locations\nconst orders = 1; /* join payments */')]).toEqual([]);
   });
 

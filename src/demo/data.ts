@@ -30,7 +30,7 @@ export const WAREHOUSE = {
 
 export const STORES = [
   store('LYON-REPUBLIQUE', 'Lyon République', '45 rue de la République', '69002', 45.7625, 4.8358, 120),
-  store('LYON-PART-DIEU', 'Lyon Part-Dieu', '17 rue du Docteur Bouchut', '69003', 45.7610, 4.8555, 150),
+  store('LYON-PART-DIEU', 'Lyon Part-Dieu', '17 rue du Docteur Bouchut', '69003', 45.761, 4.8555, 150),
   store('LYON-CROIX-ROUSSE', 'Lyon Croix-Rousse', '110 boulevard de la Croix-Rousse', '69004', 45.7742, 4.8309, 80),
 ];
 
@@ -85,6 +85,48 @@ export const CATALOG = COLLECTIONS.flatMap((collection, collectionIndex) =>
 );
 
 export const CUSTOMER_NAMES = {
-  first: ['Camille', 'Léa', 'Manon', 'Chloé', 'Louis', 'Hugo', 'Jules', 'Lucas', 'Inès', 'Zoé', 'Agnieszka', 'Katarzyna', 'Piotr', 'Tomasz', 'Marta', 'Paweł', 'Emma', 'Nathan', 'Sarah', 'Théo'],
-  last: ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Nowak', 'Kowalski', 'Wiśniewska', 'Wójcik', 'Kamińska', 'Lewandowski', 'Girard', 'Bonnet', 'Fontaine', 'Rousseau'],
+  first: [
+    'Camille',
+    'Léa',
+    'Manon',
+    'Chloé',
+    'Louis',
+    'Hugo',
+    'Jules',
+    'Lucas',
+    'Inès',
+    'Zoé',
+    'Agnieszka',
+    'Katarzyna',
+    'Piotr',
+    'Tomasz',
+    'Marta',
+    'Paweł',
+    'Emma',
+    'Nathan',
+    'Sarah',
+    'Théo',
+  ],
+  last: [
+    'Martin',
+    'Bernard',
+    'Dubois',
+    'Thomas',
+    'Robert',
+    'Richard',
+    'Petit',
+    'Durand',
+    'Leroy',
+    'Moreau',
+    'Nowak',
+    'Kowalski',
+    'Wiśniewska',
+    'Wójcik',
+    'Kamińska',
+    'Lewandowski',
+    'Girard',
+    'Bonnet',
+    'Fontaine',
+    'Rousseau',
+  ],
 };

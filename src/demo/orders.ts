@@ -24,20 +24,52 @@ export async function placeDemoOrders(db: Db): Promise<void> {
     await db.selectFrom('locations').select('id').where('type', '=', 'warehouse').executeTakeFirstOrThrow(),
     await db.selectFrom('locations').select('id').where('type', '=', 'store').orderBy('code').execute(),
   ];
-  const register = await db.selectFrom('channels').select('id').where('type', '=', 'register').where('store_location_id', '=', stores[1]!.id).executeTakeFirstOrThrow();
+  const register = await db
+    .selectFrom('channels')
+    .select('id')
+    .where('type', '=', 'register')
+    .where('store_location_id', '=', stores[1]!.id)
+    .executeTakeFirstOrThrow();
   const customers = (await db.selectFrom('customers').select('id').orderBy('id').limit(5).execute()).map((row) => row.id);
   /** SKUs with at least 3 on the shelf at a location (above any safety stock), first by SKU. */
   const stocked = async (locationId: string, count: number) =>
-    (await db.selectFrom('stock_levels').innerJoin('variants', 'variants.id', 'stock_levels.variant_id').select('variants.sku')
-      .where('stock_levels.location_id', '=', locationId).where('stock_levels.on_hand', '>=', 3).orderBy('variants.sku').limit(count).execute()).map((row) => row.sku);
-  const missingAtLastStore = await db.selectFrom('variants').select('sku')
+    (
+      await db
+        .selectFrom('stock_levels')
+        .innerJoin('variants', 'variants.id', 'stock_levels.variant_id')
+        .select('variants.sku')
+        .where('stock_levels.location_id', '=', locationId)
+        .where('stock_levels.on_hand', '>=', 3)
+        .orderBy('variants.sku')
+        .limit(count)
+        .execute()
+    ).map((row) => row.sku);
+  const missingAtLastStore = await db
+    .selectFrom('variants')
+    .select('sku')
     .where('id', 'not in', (eb) => eb.selectFrom('stock_levels').select('variant_id').where('location_id', '=', stores[2]!.id).where('on_hand', '>', 0))
     .where('id', 'in', (eb) => eb.selectFrom('stock_levels').select('variant_id').where('location_id', '=', warehouse.id).where('on_hand', '>=', 3))
-    .orderBy('sku').executeTakeFirstOrThrow();
+    .orderBy('sku')
+    .executeTakeFirstOrThrow();
 
-  const order = async (channelId: string, customerId: string, skus: string[], group: CreateOrder['deliveryGroups'][number], pay: (total: number) => CreateOrder['payments']): Promise<OrderRequest> => {
+  const order = async (
+    channelId: string,
+    customerId: string,
+    skus: string[],
+    group: CreateOrder['deliveryGroups'][number],
+    pay: (total: number) => CreateOrder['payments'],
+  ): Promise<OrderRequest> => {
     const lines = skus.map((sku) => ({ sku, quantity: 1, deliveryGroup: 0 }));
-    const priced = await quote(db, { channelId, customerId, lines, deliveryGroups: [{ method: group.method, lineIndexes: lines.map((_, index) => index), locationId: group.pickupLocationId }] }, now);
+    const priced = await quote(
+      db,
+      {
+        channelId,
+        customerId,
+        lines,
+        deliveryGroups: [{ method: group.method, lineIndexes: lines.map((_, index) => index), locationId: group.pickupLocationId }],
+      },
+      now,
+    );
     return { principal: DEMO, input: { channelId, customer: { id: customerId }, lines, deliveryGroups: [group], payments: pay(priced.totals.total) } };
   };
   const card = (amount: number) => [{ method: 'card_online' as const, amount, card: CARD }];
@@ -45,10 +77,20 @@ export async function placeDemoOrders(db: Db): Promise<void> {
     await order(web.id, customers[0]!, await stocked(warehouse.id, 2), { method: 'ship_to_address', address: ADDRESS, recipient: '' }, card),
     await order(web.id, customers[1]!, await stocked(stores[0]!.id, 1), { method: 'pickup_in_store', pickupLocationId: stores[0]!.id, recipient: '' }, card),
     await order(web.id, customers[2]!, [missingAtLastStore.sku], { method: 'ship_to_store', pickupLocationId: stores[2]!.id, recipient: '' }, card),
-    await order(register.id, customers[3]!, await stocked(stores[1]!.id, 1), { method: 'pickup_in_store', pickupLocationId: stores[1]!.id, fulfilmentLocationId: stores[1]!.id, recipient: '' },
-      (amount) => [{ method: 'card_register', amount, reference: 'DEMO-TPE-0001' }]),
-    await order(phone.id, customers[4]!, await stocked(stores[0]!.id, 2), { method: 'pickup_in_store', pickupLocationId: stores[0]!.id, recipient: '' },
-      (amount) => [{ method: 'pay_at_pickup', amount }]),
+    await order(
+      register.id,
+      customers[3]!,
+      await stocked(stores[1]!.id, 1),
+      { method: 'pickup_in_store', pickupLocationId: stores[1]!.id, fulfilmentLocationId: stores[1]!.id, recipient: '' },
+      (amount) => [{ method: 'card_register', amount, reference: 'DEMO-TPE-0001' }],
+    ),
+    await order(
+      phone.id,
+      customers[4]!,
+      await stocked(stores[0]!.id, 2),
+      { method: 'pickup_in_store', pickupLocationId: stores[0]!.id, recipient: '' },
+      (amount) => [{ method: 'pay_at_pickup', amount }],
+    ),
   ];
   const placed = await placeOrders(db, requests, TEST_PROVIDERS, now);
   const views = placed.map((outcome) => {
@@ -56,7 +98,10 @@ export async function placeDemoOrders(db: Db): Promise<void> {
     return outcome.order;
   });
   await db.transaction().execute(async (trx) => {
-    await dispatchGroup(trx, DEMO, views[0]!.id, views[0]!.deliveryGroups[0]!.id, 'ship', TEST_PROVIDERS, { carrier: 'Colissimo', trackingNumber: '6A00000000001' });
+    await dispatchGroup(trx, DEMO, views[0]!.id, views[0]!.deliveryGroups[0]!.id, 'ship', TEST_PROVIDERS, {
+      carrier: 'Colissimo',
+      trackingNumber: '6A00000000001',
+    });
     await advanceGroup(trx, DEMO, views[1]!.id, views[1]!.deliveryGroups[0]!.id, 'ready-for-pickup');
   });
 }

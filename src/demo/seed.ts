@@ -79,10 +79,13 @@ async function seed(trx: Trx) {
   const stores = [];
   for (const store of STORES) stores.push(await createLocation(trx, store as NewLocation));
 
-  await trx.insertInto('tax_classes').values([
-    { code: 'standard', name: 'TVA 20 %', rate_basis_points: 2000 },
-    { code: 'reduced', name: 'TVA 5,5 %', rate_basis_points: 550 },
-  ]).execute();
+  await trx
+    .insertInto('tax_classes')
+    .values([
+      { code: 'standard', name: 'TVA 20 %', rate_basis_points: 2000 },
+      { code: 'reduced', name: 'TVA 5,5 %', rate_basis_points: 550 },
+    ])
+    .execute();
   const retail = { id: newId(), code: 'retail-eur', name: 'Retail (EUR, VAT included)', currency: 'EUR', prices_include_tax: true };
   const marketplace = { id: newId(), code: 'marketplace-eur', name: 'Marketplace (EUR, VAT included)', currency: 'EUR', prices_include_tax: true };
   await trx.insertInto('price_lists').values([retail, marketplace]).execute();
@@ -121,23 +124,63 @@ async function seed(trx: Trx) {
     }
   }
   for (let start = 0; start < variants.length; start += 500) {
-    await trx.insertInto('products').values(products.slice(start, start + 500)).execute();
-    await trx.insertInto('variants').values(variants.slice(start, start + 500)).execute();
-    await trx.insertInto('variant_minimum_prices').values(floors.slice(start, start + 500)).execute();
+    await trx
+      .insertInto('products')
+      .values(products.slice(start, start + 500))
+      .execute();
+    await trx
+      .insertInto('variants')
+      .values(variants.slice(start, start + 500))
+      .execute();
+    await trx
+      .insertInto('variant_minimum_prices')
+      .values(floors.slice(start, start + 500))
+      .execute();
   }
-  for (let start = 0; start < prices.length; start += 1000) await trx.insertInto('prices').values(prices.slice(start, start + 1000)).execute();
+  for (let start = 0; start < prices.length; start += 1000)
+    await trx
+      .insertInto('prices')
+      .values(prices.slice(start, start + 1000))
+      .execute();
 
   const everywhere = [warehouse, ...stores].map((location) => ({ locationId: location.id, sells: true, fulfils: true }));
-  const web = await createChannel(trx, { code: 'web', name: 'Web shop', type: 'web', currency: 'EUR', priceListId: retail.id, enabled: true, locations: everywhere });
+  const web = await createChannel(trx, {
+    code: 'web',
+    name: 'Web shop',
+    type: 'web',
+    currency: 'EUR',
+    priceListId: retail.id,
+    enabled: true,
+    locations: everywhere,
+  });
   await createChannel(trx, {
-    code: 'marketplace', name: 'Marketplace', type: 'marketplace', currency: 'EUR', priceListId: marketplace.id, enabled: true,
+    code: 'marketplace',
+    name: 'Marketplace',
+    type: 'marketplace',
+    currency: 'EUR',
+    priceListId: marketplace.id,
+    enabled: true,
     locations: [{ locationId: warehouse.id, sells: true, fulfils: true }],
   });
-  await createChannel(trx, { code: 'phone', name: 'Phone orders', type: 'phone', currency: 'EUR', priceListId: retail.id, enabled: true, locations: everywhere });
+  await createChannel(trx, {
+    code: 'phone',
+    name: 'Phone orders',
+    type: 'phone',
+    currency: 'EUR',
+    priceListId: retail.id,
+    enabled: true,
+    locations: everywhere,
+  });
   for (const store of stores) {
     await createChannel(trx, {
-      code: `register-${store.code.toLowerCase()}`, name: `Register ${store.name}`, type: 'register', currency: 'EUR', priceListId: retail.id,
-      storeLocationId: store.id, enabled: true, locations: everywhere,
+      code: `register-${store.code.toLowerCase()}`,
+      name: `Register ${store.name}`,
+      type: 'register',
+      currency: 'EUR',
+      priceListId: retail.id,
+      storeLocationId: store.id,
+      enabled: true,
+      locations: everywhere,
     });
   }
 
@@ -154,14 +197,23 @@ async function seed(trx: Trx) {
     const [firstName, lastName] = [pick(CUSTOMER_NAMES.first), pick(CUSTOMER_NAMES.last)];
     const id = newId();
     customers.push({
-      id, first_name: firstName, last_name: lastName, customer_group_id: index % 7 === 0 ? vip!.id : regular!.id,
+      id,
+      first_name: firstName,
+      last_name: lastName,
+      customer_group_id: index % 7 === 0 ? vip!.id : regular!.id,
       consent: JSON.stringify({ marketingEmail: index % 2 === 0, marketingSms: index % 3 === 0 }),
     });
     emails.push({ email: `${ascii(firstName)}.${ascii(lastName)}.${index}@example.com`, customer_id: id });
     phones.push({ phone: `+336${String(10000000 + index * 7919).slice(0, 8)}`, customer_id: id });
     addresses.push({
-      id: newId(), customer_id: id, name: `${firstName} ${lastName}`, line1: `${1 + (index % 90)} ${pick(STREETS)}`,
-      postal_code: `6900${1 + (index % 9)}`, city: 'Lyon', country: 'FR', is_default: true,
+      id: newId(),
+      customer_id: id,
+      name: `${firstName} ${lastName}`,
+      line1: `${1 + (index % 90)} ${pick(STREETS)}`,
+      postal_code: `6900${1 + (index % 9)}`,
+      city: 'Lyon',
+      country: 'FR',
+      is_default: true,
     });
   }
   await trx.insertInto('customers').values(customers).execute();
@@ -171,7 +223,13 @@ async function seed(trx: Trx) {
 
   await createStaffUser(trx, { email: DEMO_LOGIN.adminEmail, name: 'Demo Admin', password: DEMO_LOGIN.adminPassword, role: 'admin' });
   for (const store of stores) {
-    await createStaffUser(trx, { email: `${store.code.toLowerCase()}@demo.aisle.dev`, name: `${store.name} team`, password: DEMO_LOGIN.adminPassword, role: 'store', locationId: store.id });
+    await createStaffUser(trx, {
+      email: `${store.code.toLowerCase()}@demo.aisle.dev`,
+      name: `${store.name} team`,
+      password: DEMO_LOGIN.adminPassword,
+      role: 'store',
+      locationId: store.id,
+    });
   }
   await createApiKey(trx, { name: 'Demo admin key', role: 'admin', token: DEMO_LOGIN.adminApiKey });
   await createApiKey(trx, { name: 'Demo web shop', role: 'channel', channelId: web.id, token: 'ak_demo_web_shop_key_change_me' });
@@ -182,18 +240,35 @@ async function seed(trx: Trx) {
   await putDeliveryRate(trx, { ...rate, method: 'pickup_in_store', pricing: 'flat', amount: 0, packingFee: 0 });
   await putDeliveryRate(trx, { ...rate, method: 'ship_to_store', pricing: 'flat', amount: 0, packingFee: 0 });
   await createPromotion(trx, {
-    code: 'BIENVENUE10', kind: 'percentage', name: 'Welcome: 10 % off', value: 1000, currency: null, minimumSubtotal: 0,
-    startsAt: null, endsAt: null, usageLimit: 1000, channelIds: null, active: true,
+    code: 'BIENVENUE10',
+    kind: 'percentage',
+    name: 'Welcome: 10 % off',
+    value: 1000,
+    currency: null,
+    minimumSubtotal: 0,
+    startsAt: null,
+    endsAt: null,
+    usageLimit: 1000,
+    channelIds: null,
+    active: true,
   });
 
   // Stock everywhere: deep in the warehouse, thinner in stores, and some SKUs missing from some stores, so that
   // Endless Aisle and ship-to-store have something to do. Received through the ledger like any delivery.
   const receipts: StockChange[] = [];
   for (const [index, variant] of variants.entries()) {
-    receipts.push({ variantId: variant.id, locationId: warehouse.id, kind: 'receipt', quantity: 20 + (index % 40), onHand: 20 + (index % 40), reason: 'demo opening stock' });
+    receipts.push({
+      variantId: variant.id,
+      locationId: warehouse.id,
+      kind: 'receipt',
+      quantity: 20 + (index % 40),
+      onHand: 20 + (index % 40),
+      reason: 'demo opening stock',
+    });
     for (const [storeIndex, store] of stores.entries()) {
       const quantity = (index + storeIndex * 3) % 7 === 0 ? 0 : 1 + ((index * 7 + storeIndex * 5) % 9);
-      if (quantity > 0) receipts.push({ variantId: variant.id, locationId: store.id, kind: 'receipt', quantity, onHand: quantity, reason: 'demo opening stock' });
+      if (quantity > 0)
+        receipts.push({ variantId: variant.id, locationId: store.id, kind: 'receipt', quantity, onHand: quantity, reason: 'demo opening stock' });
     }
   }
   for (let start = 0; start < receipts.length; start += 1000) await changeStock(trx, receipts.slice(start, start + 1000), 'demo');
@@ -202,7 +277,11 @@ async function seed(trx: Trx) {
 
 const STREETS = ['rue de la République', 'rue Victor Hugo', 'cours Lafayette', 'rue Garibaldi', 'avenue Jean Jaurès', 'quai Saint-Antoine'];
 
-const ascii = (text: string) => text.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+const ascii = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
 
 /** Appends the EAN-13 check digit to 12 digits. */
 function ean13(twelve: string): string {

@@ -14,5 +14,13 @@ import type { PlatformTables } from '../platform/db/tables.ts';
  * and only here. `platform/db/database.ts` types its connections with it; a module names its own tables' types.
  */
 export interface DB
-  extends AccessTables, CatalogTables, LocationsTables, ChannelsTables, CustomersTables, InventoryTables, PricingTables,
-    PaymentsTables, OrdersTables, PlatformTables {}
+  extends AccessTables,
+    CatalogTables,
+    LocationsTables,
+    ChannelsTables,
+    CustomersTables,
+    InventoryTables,
+    PricingTables,
+    PaymentsTables,
+    OrdersTables,
+    PlatformTables {}

@@ -86,7 +86,10 @@ export class Desk<R, T> {
     const started = performance.now();
     try {
       const answers = await this.#handle(batch.map((waiting) => waiting.request));
-      answers.forEach((answer, index) => ('error' in answer ? batch[index]!.reject(answer.error) : batch[index]!.resolve(answer.value)));
+      for (const [index, answer] of answers.entries()) {
+        if ('error' in answer) batch[index]!.reject(answer.error);
+        else batch[index]!.resolve(answer.value);
+      }
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);
     }

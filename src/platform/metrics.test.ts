@@ -21,17 +21,27 @@ function sample(text: string, name: string): number | undefined {
 }
 
 describe('GET /metrics', () => {
-  it('counts requests per route, the batches of each desk, their sizes and durations, next to Node\'s own figures', async () => {
+  it("counts requests per route, the batches of each desk, their sizes and durations, next to Node's own figures", async () => {
     const before = (await api.call('GET', '/metrics')).body as string;
-    const quote = await api.call('POST', '/v1/quotes', { body: { channelId: basics.web.id, lines: [{ sku: 'BERET', quantity: 2 }], deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0] }] } });
+    const quote = await api.call('POST', '/v1/quotes', {
+      body: { channelId: basics.web.id, lines: [{ sku: 'BERET', quantity: 2 }], deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0] }] },
+    });
     expect(quote.status, JSON.stringify(quote.body)).toBe(200);
-    const orders = await Promise.all([1, 2, 3].map((n) => api.call('POST', '/v1/orders', {
-      body: {
-        channelId: basics.web.id, customer: { firstName: 'Lou', lastName: 'Martin', email: `lou.${n}@example.com` }, lines: [{ sku: 'BERET', quantity: 2 }],
-        deliveryGroups: [{ method: 'ship_to_address', address: { line1: '2 rue Mercière', postalCode: '69002', city: 'Lyon', country: 'FR' } }],
-        payments: [{ method: 'card_online', amount: quote.body.totals.total, card: { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' } }],
-      },
-    })));
+    const orders = await Promise.all(
+      [1, 2, 3].map((n) =>
+        api.call('POST', '/v1/orders', {
+          body: {
+            channelId: basics.web.id,
+            customer: { firstName: 'Lou', lastName: 'Martin', email: `lou.${n}@example.com` },
+            lines: [{ sku: 'BERET', quantity: 2 }],
+            deliveryGroups: [{ method: 'ship_to_address', address: { line1: '2 rue Mercière', postalCode: '69002', city: 'Lyon', country: 'FR' } }],
+            payments: [
+              { method: 'card_online', amount: quote.body.totals.total, card: { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' } },
+            ],
+          },
+        }),
+      ),
+    );
     expect(orders.map((order) => order.status)).toEqual([201, 201, 201]);
 
     const response = await api.call('GET', '/metrics');
@@ -48,8 +58,11 @@ describe('GET /metrics', () => {
       expect(sample(text, `aisle_desk_batch_seconds_sum{desk="${desk}"}`)).toBeGreaterThan(0);
     }
     // Plain web orders with stock to spare: every batch written in one statement.
-    const written = (how: string) => (sample(text, `aisle_order_batch_writes_total{how="${how}"}`) ?? 0) - (sample(before, `aisle_order_batch_writes_total{how="${how}"}`) ?? 0);
-    expect(written('one_statement')).toBe(sample(text, 'aisle_desk_batch_size_count{desk="orders"}')! - (sample(before, 'aisle_desk_batch_size_count{desk="orders"}') ?? 0));
+    const written = (how: string) =>
+      (sample(text, `aisle_order_batch_writes_total{how="${how}"}`) ?? 0) - (sample(before, `aisle_order_batch_writes_total{how="${how}"}`) ?? 0);
+    expect(written('one_statement')).toBe(
+      sample(text, 'aisle_desk_batch_size_count{desk="orders"}')! - (sample(before, 'aisle_desk_batch_size_count{desk="orders"}') ?? 0),
+    );
     expect(written('transaction') + written('transaction_after_error')).toBe(0);
     // Each request's duration, labelled with its route's pattern.
     const answered = 'aisle_http_request_seconds_count{route="/v1/orders",method="POST"}';

@@ -12,7 +12,8 @@ afterAll(() => database?.close());
 // Any catalogued type serves (publish takes no other); these tests are about order and cursors, not payloads.
 const TYPE = 'stock.safety_stock_changed';
 const event = (subject: string): OutboxEvent => ({ type: TYPE, subject, payload: { locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101', safetyStock: 0 } });
-const subjectsAfter = async (after: string | undefined) => (await readEvents(database.db, { after, limit: 1000, types: [TYPE] })).items.map((item) => item.subject);
+const subjectsAfter = async (after: string | undefined) =>
+  (await readEvents(database.db, { after, limit: 1000, types: [TYPE] })).items.map((item) => item.subject);
 const cursorNow = async () => (await readEvents(database.db, { limit: 1000 })).nextCursor;
 
 describe('the outbox feed', () => {
@@ -65,7 +66,10 @@ describe.skipIf(!postgresUrl)('the outbox feed beside long transactions (Postgre
 
   it('hands events to a consumer while a transaction of another database runs', async () => {
     const name = `test-consumer-${Date.now()}`;
-    await database.db.insertInto('outbox_consumers').values({ name, after_txid: '0', after_id: 0 } as never).execute();
+    await database.db
+      .insertInto('outbox_consumers')
+      .values({ name, after_txid: '0', after_id: 0 } as never)
+      .execute();
     const other = await openWriter({ database: 'postgres', write: 'select pg_current_xact_id()' });
     try {
       await publish(database.db, [event('for-the-consumer')]);

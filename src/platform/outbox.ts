@@ -39,7 +39,8 @@ const notACursor = () => new InvalidInput([{ field: 'query.after', message: 'is 
 function decode(cursor: string | undefined): [string, number] {
   if (!cursor) return ['0', 0];
   const [txid, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split(':');
-  if (!txid || !/^\d{1,20}$/.test(txid) || BigInt(txid) >= 2n ** 64n || !id || !/^\d{1,16}$/.test(id) || !Number.isSafeInteger(Number(id)) || rest.length) throw notACursor();
+  if (!txid || !/^\d{1,20}$/.test(txid) || BigInt(txid) >= 2n ** 64n || !id || !/^\d{1,16}$/.test(id) || !Number.isSafeInteger(Number(id)) || rest.length)
+    throw notACursor();
   return [txid, Number(id)];
 }
 
@@ -72,7 +73,10 @@ const HORIZON = sql<string>`(
   where xid(running) not in (select transactionid from elsewhere))`;
 
 /** Events after the cursor, in commit-safe order (see HORIZON). */
-export async function readEvents(db: Executor, options: { after?: string | undefined; limit: number; types?: string[] | undefined; channelId?: string | undefined }) {
+export async function readEvents(
+  db: Executor,
+  options: { after?: string | undefined; limit: number; types?: string[] | undefined; channelId?: string | undefined },
+) {
   const [txid, id] = decode(options.after);
   const rows = await db
     .selectFrom('outbox_events')
@@ -87,14 +91,16 @@ export async function readEvents(db: Executor, options: { after?: string | undef
     .execute();
   // Nothing after it: a cursor past every transaction so far was never handed out (it would wait there silently).
   if (!rows.length && txid !== '0') {
-    const { rows: [end] } = await sql<{ beyond: boolean }>`select ${txid}::xid8 >= pg_snapshot_xmax(pg_current_snapshot()) as beyond`.execute(db);
+    const {
+      rows: [end],
+    } = await sql<{ beyond: boolean }>`select ${txid}::xid8 >= pg_snapshot_xmax(pg_current_snapshot()) as beyond`.execute(db);
     if (end?.beyond) throw new InvalidInput([{ field: 'query.after', message: 'is beyond the end of the feed: not a cursor this API returned' }]);
   }
   const last = rows.at(-1);
   return {
     items: rows.map((row) => ({ id: row.id, type: row.type, subject: row.subject, payload: row.payload, createdAt: row.created_at.toISOString() })),
     // With no new event the cursor stays where it was, so a poller can always pass back what it got.
-    nextCursor: last ? encode(String(last.txid), last.id) : options.after ?? encode('0', 0),
+    nextCursor: last ? encode(String(last.txid), last.id) : (options.after ?? encode('0', 0)),
   };
 }
 
@@ -124,7 +130,15 @@ export interface OutboxConsumer {
 /** How long a pass may hold a consumer before another process may take it over (the first one having died). */
 const LEASE_SECONDS = 120;
 
-interface EventRow { id: string; txid: string; type: string; subject: string; payload: Record<string, unknown>; created_at: Date; newest: boolean }
+interface EventRow {
+  id: string;
+  txid: string;
+  type: string;
+  subject: string;
+  payload: Record<string, unknown>;
+  created_at: Date;
+  newest: boolean;
+}
 
 /**
  * One pass of a consumer: when events lie past its cursor, it takes the consumer's lease (one process at a time),
@@ -134,7 +148,9 @@ interface EventRow { id: string; txid: string; type: string; subject: string; pa
  * again. Answers whether more events are waiting, and what stopped the pass, if anything did.
  */
 export async function consumeEvents(db: Executor, consumer: OutboxConsumer, owner: string, batch = 50) {
-  const { rows: [cursor] } = await sql<{ after_txid: string; after_id: string }>`
+  const {
+    rows: [cursor],
+  } = await sql<{ after_txid: string; after_id: string }>`
     update outbox_consumers set leased_by = ${owner}, leased_until = now() + make_interval(secs => ${LEASE_SECONDS})
     where name = ${consumer.name} and (leased_until is null or leased_until < now() or leased_by = ${owner})
       -- Nothing new, nothing written: an idle pass is one read.
@@ -177,7 +193,9 @@ export async function consumeEvents(db: Executor, consumer: OutboxConsumer, owne
 
 /** How long the oldest event a consumer has still to handle has been waiting, in seconds (0 when it has caught up). */
 export async function consumerWaitingSeconds(db: Executor, consumer: Pick<OutboxConsumer, 'name' | 'types'>): Promise<number> {
-  const { rows: [row] } = await sql<{ seconds: number | null }>`
+  const {
+    rows: [row],
+  } = await sql<{ seconds: number | null }>`
     select extract(epoch from now() - oldest.created_at)::float8 as seconds from outbox_consumers c
     left join lateral (select e.created_at from outbox_events e where (e.txid, e.id) > (c.after_txid, c.after_id) and e.type = any(${consumer.types}::text[])
       order by e.txid, e.id limit 1) oldest on true

@@ -36,16 +36,33 @@ describe('a state machine', () => {
     const attempt = () => next(door, 'open', 'lock');
     expect(attempt).toThrow(InvalidTransition);
     expect(attempt).toThrow(DomainError);
-    expect(attempt).toThrow(expect.objectContaining({
-      kind: 'rule-violation', code: 'invalid-transition', message: 'Cannot lock a door that is open.',
-      details: { state: 'open', action: 'lock', allowed: ['close', 'brick_up'] },
-    }));
-    expect(() => next(door, 'bricked_up', 'brick_up')).toThrow(expect.objectContaining({ message: 'Cannot brick up a door that is bricked up.', details: expect.objectContaining({ allowed: [] }) }));
+    expect(attempt).toThrow(
+      expect.objectContaining({
+        kind: 'rule-violation',
+        code: 'invalid-transition',
+        message: 'Cannot lock a door that is open.',
+        details: { state: 'open', action: 'lock', allowed: ['close', 'brick_up'] },
+      }),
+    );
+    expect(() => next(door, 'bricked_up', 'brick_up')).toThrow(
+      expect.objectContaining({ message: 'Cannot brick up a door that is bricked up.', details: expect.objectContaining({ allowed: [] }) }),
+    );
   });
 
   it('refuses to be defined with a move from a state it does not have, or the same move twice', () => {
-    expect(() => defineMachine({ subject: 'a lid', states: ['on'], actions: ['lift'], transitions: [{ from: 'off' as 'on', on: 'lift', to: 'on' }] })).toThrow(/off is not one of its states/);
-    expect(() => defineMachine({ subject: 'a lid', states: ['on', 'off'], actions: ['lift'], transitions: [{ from: 'on', on: 'lift', to: 'off' }, { from: ['off', 'on'], on: 'lift', to: 'on' }] }))
-      .toThrow(/lift from on is listed twice/);
+    expect(() => defineMachine({ subject: 'a lid', states: ['on'], actions: ['lift'], transitions: [{ from: 'off' as 'on', on: 'lift', to: 'on' }] })).toThrow(
+      /off is not one of its states/,
+    );
+    expect(() =>
+      defineMachine({
+        subject: 'a lid',
+        states: ['on', 'off'],
+        actions: ['lift'],
+        transitions: [
+          { from: 'on', on: 'lift', to: 'off' },
+          { from: ['off', 'on'], on: 'lift', to: 'on' },
+        ],
+      }),
+    ).toThrow(/lift from on is listed twice/);
   });
 });

@@ -52,7 +52,8 @@ export function defineMachine<const S extends string, const A extends string, co
   refusal?: (state: S, action: A) => string;
 }): Machine<S, A, E> {
   const moves = definition.transitions.flatMap((transition) =>
-    (typeof transition.from === 'string' ? [transition.from] : transition.from).map((from): Move<S, A, E> => ({ ...transition, from })));
+    (typeof transition.from === 'string' ? [transition.from] : transition.from).map((from): Move<S, A, E> => ({ ...transition, from })),
+  );
   const index = new Map<S, Map<A, Move<S, A, E>>>(definition.states.map((state) => [state, new Map()]));
   for (const move of moves) {
     const fromHere = index.get(move.from);
@@ -76,8 +77,9 @@ export function move<S extends string, A extends string, E extends string>(machi
 export const next = <S extends string, A extends string, E extends string>(machine: Machine<S, A, E>, from: S, action: A): S => move(machine, from, action).to;
 
 /** The actions allowed from a state, in the order the machine lists them (none from a final state). */
-export const allowedActions = <S extends string, A extends string, E extends string>(machine: Machine<S, A, E>, from: S): A[] =>
-  [...(machine.index.get(from)?.keys() ?? [])];
+export const allowedActions = <S extends string, A extends string, E extends string>(machine: Machine<S, A, E>, from: S): A[] => [
+  ...(machine.index.get(from)?.keys() ?? []),
+];
 
 export const can = <S extends string, A extends string, E extends string>(machine: Machine<S, A, E>, from: S, action: A): boolean =>
   machine.index.get(from)?.has(action) ?? false;

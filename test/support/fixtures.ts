@@ -35,13 +35,25 @@ async function created<T>(api: TestApi, path: string, body: unknown): Promise<T>
 
 export async function seedBasics(api: TestApi): Promise<Basics> {
   const warehouse = await created<{ id: string }>(api, '/v1/locations', locationBody('WH', 'warehouse', 45.72, 4.9));
-  const storeA = await created<{ id: string }>(api, '/v1/locations', locationBody('STORE-A', 'store', 45.7640, 4.8357));
-  const storeB = await created<{ id: string }>(api, '/v1/locations', locationBody('STORE-B', 'store', 45.7700, 4.8600));
+  const storeA = await created<{ id: string }>(api, '/v1/locations', locationBody('STORE-A', 'store', 45.764, 4.8357));
+  const storeB = await created<{ id: string }>(api, '/v1/locations', locationBody('STORE-B', 'store', 45.77, 4.86));
   const priceList = await created<{ id: string }>(api, '/v1/price-lists', { code: 'eur', name: 'Euro prices', currency: 'EUR', pricesIncludeTax: true });
   const everywhere = [warehouse, storeA, storeB].map((location) => ({ locationId: location.id, sells: true, fulfils: true }));
-  const web = await created<{ id: string }>(api, '/v1/channels', { code: 'web', name: 'Web shop', type: 'web', currency: 'EUR', priceListId: priceList.id, locations: everywhere });
+  const web = await created<{ id: string }>(api, '/v1/channels', {
+    code: 'web',
+    name: 'Web shop',
+    type: 'web',
+    currency: 'EUR',
+    priceListId: priceList.id,
+    locations: everywhere,
+  });
   const registerA = await created<{ id: string }>(api, '/v1/channels', {
-    code: 'register-a', name: 'Register A', type: 'register', currency: 'EUR', priceListId: priceList.id, storeLocationId: storeA.id,
+    code: 'register-a',
+    name: 'Register A',
+    type: 'register',
+    currency: 'EUR',
+    priceListId: priceList.id,
+    storeLocationId: storeA.id,
   });
   const storeAKey = (await created<{ token: string }>(api, '/v1/api-keys', { name: 'Store A', role: 'store', locationId: storeA.id })).token;
   const webKey = (await created<{ token: string }>(api, '/v1/api-keys', { name: 'Web shop', role: 'channel', channelId: web.id })).token;
@@ -71,10 +83,19 @@ export async function receive(api: TestApi, locationId: string, lines: { sku: st
 
 /** SKUs ready to sell on the web channel: created, priced on its price list, and on hand in the warehouse. */
 export async function stockedSkus(api: TestApi, basics: Basics, items: { sku: string; price: number; quantity: number }[]) {
-  await createVariants(api, items.map((item) => item.sku));
-  const prices = await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, { body: { prices: items.map(({ sku, price }) => ({ sku, amount: price })) } });
+  await createVariants(
+    api,
+    items.map((item) => item.sku),
+  );
+  const prices = await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, {
+    body: { prices: items.map(({ sku, price }) => ({ sku, amount: price })) },
+  });
   if (prices.status !== 200) throw new Error(`prices: ${prices.status} ${JSON.stringify(prices.body)}`);
-  await receive(api, basics.warehouse.id, items.map(({ sku, quantity }) => ({ sku, quantity })));
+  await receive(
+    api,
+    basics.warehouse.id,
+    items.map(({ sku, quantity }) => ({ sku, quantity })),
+  );
 }
 
 /** The ledger must sum to the quantities for every SKU × location: returns the rows where it does not. */

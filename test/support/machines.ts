@@ -13,11 +13,20 @@ export function expectMoves<S extends string, A extends string, E extends string
   for (const [from, action, to] of expected) expect(next(machine, from, action), `${from} -${action}->`).toBe(to);
   const allowed = new Set(expected.map(([from, action]) => `${from} ${action}`));
   for (const from of machine.states) {
-    expect(allowedActions(machine, from).sort()).toEqual(expected.filter(([state]) => state === from).map(([, action]) => action).sort());
+    expect(allowedActions(machine, from).sort()).toEqual(
+      expected
+        .filter(([state]) => state === from)
+        .map(([, action]) => action)
+        .sort(),
+    );
     for (const action of machine.actions.filter((candidate) => !allowed.has(`${from} ${candidate}`))) {
-      expect(() => next(machine, from, action), `${from} -${action}-> refused`).toThrow(expect.objectContaining({
-        kind: 'rule-violation', code: 'invalid-transition', details: { state: from, action, allowed: allowedActions(machine, from) },
-      }));
+      expect(() => next(machine, from, action), `${from} -${action}-> refused`).toThrow(
+        expect.objectContaining({
+          kind: 'rule-violation',
+          code: 'invalid-transition',
+          details: { state: from, action, allowed: allowedActions(machine, from) },
+        }),
+      );
     }
   }
 }

@@ -116,7 +116,9 @@ describe('access control', () => {
   });
 
   it('lets an admin do everything, including creating store staff bound to a store', async () => {
-    const missingStore = await api.call('POST', '/v1/staff-users', { body: { email: 'clerk@example.com', name: 'Clerk', password: 'long enough pw', role: 'store' } });
+    const missingStore = await api.call('POST', '/v1/staff-users', {
+      body: { email: 'clerk@example.com', name: 'Clerk', password: 'long enough pw', role: 'store' },
+    });
     expect(missingStore.status).toBe(400);
     expect(missingStore.body.errors).toContainEqual(expect.objectContaining({ field: 'body.locationId' }));
     const clerk = await api.call('POST', '/v1/staff-users', {

@@ -54,8 +54,15 @@ export const loginSubjects = (email: string, address: string) => [
 type Subjects = ReturnType<typeof loginSubjects>;
 
 async function counts(db: Executor, subjects: Subjects): Promise<Map<string, FailureCount>> {
-  const rows = await db.selectFrom('login_failures').select(['subject', 'failures', 'last_failed_at'])
-    .where('subject', 'in', subjects.map(({ subject }) => subject)).execute();
+  const rows = await db
+    .selectFrom('login_failures')
+    .select(['subject', 'failures', 'last_failed_at'])
+    .where(
+      'subject',
+      'in',
+      subjects.map(({ subject }) => subject),
+    )
+    .execute();
   return new Map(rows.map((row) => [row.subject, { failures: row.failures, lastFailedAt: row.last_failed_at }]));
 }
 
@@ -70,15 +77,21 @@ export async function assertMayTry(db: Executor, subjects: Subjects, now = new D
 export async function recordFailure(db: Executor, subjects: Subjects, now = new Date()): Promise<void> {
   const known = await counts(db, subjects);
   const next = subjects.map(({ subject, policy }) => ({ subject, ...afterFailure(known.get(subject), now, policy) }));
-  await db.insertInto('login_failures')
+  await db
+    .insertInto('login_failures')
     .values(next.map((count) => ({ subject: count.subject, failures: count.failures, last_failed_at: count.lastFailedAt })))
-    .onConflict((conflict) => conflict.column('subject').doUpdateSet((row) => ({
-      // Two failures at once both count: one more than what is there now, unless it has been forgotten.
-      failures: sql<number>`case when login_failures.last_failed_at < ${new Date(now.getTime() - PER_EMAIL.forgetAfterSeconds * 1000)} then 1 else login_failures.failures + 1 end`,
-      last_failed_at: row.ref('excluded.last_failed_at'),
-    })))
+    .onConflict((conflict) =>
+      conflict.column('subject').doUpdateSet((row) => ({
+        // Two failures at once both count: one more than what is there now, unless it has been forgotten.
+        failures: sql<number>`case when login_failures.last_failed_at < ${new Date(now.getTime() - PER_EMAIL.forgetAfterSeconds * 1000)} then 1 else login_failures.failures + 1 end`,
+        last_failed_at: row.ref('excluded.last_failed_at'),
+      })),
+    )
     .execute();
-  await db.deleteFrom('login_failures').where('last_failed_at', '<', new Date(now.getTime() - PER_EMAIL.forgetAfterSeconds * 1000)).execute();
+  await db
+    .deleteFrom('login_failures')
+    .where('last_failed_at', '<', new Date(now.getTime() - PER_EMAIL.forgetAfterSeconds * 1000))
+    .execute();
 }
 
 /** A successful sign-in: its email starts afresh (its address does not, or one good password would reset a spray). */

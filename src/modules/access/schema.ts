@@ -2,12 +2,17 @@ import { z } from 'zod';
 import { requestExample } from '../../platform/http/openapi.ts';
 
 export const roleSchema = z.enum(['admin', 'store', 'channel']);
-const email = z.email().max(254).transform((value) => value.toLowerCase());
+const email = z
+  .email()
+  .max(254)
+  .transform((value) => value.toLowerCase());
 
-export const loginBody = z.object({
-  email,
-  password: z.string().min(1).max(200),
-}).meta(requestExample({ email: 'marie.dupont@example.com', password: 'correct horse battery' }));
+export const loginBody = z
+  .object({
+    email,
+    password: z.string().min(1).max(200),
+  })
+  .meta(requestExample({ email: 'marie.dupont@example.com', password: 'correct horse battery' }));
 
 export const staffUserSchema = z
   .object({
@@ -31,7 +36,15 @@ export const createStaffUserBody = z
     locationId: z.uuid().optional().describe('Required for store staff: the one store they work for.'),
   })
   .refine((body) => body.role !== 'store' || body.locationId !== undefined, { path: ['locationId'], message: 'is required for store staff' })
-  .meta(requestExample({ email: 'lucas.martin@example.com', name: 'Lucas Martin', password: 'a long passphrase', role: 'store', locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101' }));
+  .meta(
+    requestExample({
+      email: 'lucas.martin@example.com',
+      name: 'Lucas Martin',
+      password: 'a long passphrase',
+      role: 'store',
+      locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101',
+    }),
+  );
 
 export const updateStaffUserBody = z
   .object({

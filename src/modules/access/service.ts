@@ -1,3 +1,4 @@
+// Over 300 lines: who is calling (API keys and their one-second memory, sessions) and the staff users and keys that make it so; to split when the staff side grows.
 import type { FastifyRequest } from 'fastify';
 import { Desk } from '../../platform/desk.ts';
 import type { Db, Executor, Trx } from '../../platform/db/database.ts';
@@ -28,9 +29,13 @@ export async function authenticate(db: Executor, request: FastifyRequest, adminA
     const key = await keys.find(sha256(token));
     if (!key) throw new Unauthenticated('This API key is unknown or revoked.');
     if (key.role === 'channel' && key.channel_enabled === false) {
-      throw new RuleViolation('channel-disabled', `Channel ${key.channel_code} is disabled: it can neither sell nor change anything until an admin enables it.`, {
-        channelId: key.channel_id,
-      });
+      throw new RuleViolation(
+        'channel-disabled',
+        `Channel ${key.channel_code} is disabled: it can neither sell nor change anything until an admin enables it.`,
+        {
+          channelId: key.channel_id,
+        },
+      );
     }
     return { role: key.role, locationId: key.location_id, channelId: key.channel_id, userId: null, apiKeyId: key.id, actor: `api-key:${key.id}` };
   }
@@ -52,13 +57,22 @@ export async function authenticate(db: Executor, request: FastifyRequest, adminA
 
 type ActiveKey = Awaited<ReturnType<typeof activeKeys>>[number];
 
-const activeKeys = (db: Executor, hashes: string[]) => db
-  .selectFrom('api_keys')
-  .leftJoin('channels', 'channels.id', 'api_keys.channel_id')
-  .select(['api_keys.id', 'api_keys.token_hash', 'api_keys.role', 'api_keys.location_id', 'api_keys.channel_id', 'channels.enabled as channel_enabled', 'channels.code as channel_code'])
-  .where('api_keys.token_hash', '=', anyOf(hashes, 'text'))
-  .where('api_keys.revoked_at', 'is', null)
-  .execute();
+const activeKeys = (db: Executor, hashes: string[]) =>
+  db
+    .selectFrom('api_keys')
+    .leftJoin('channels', 'channels.id', 'api_keys.channel_id')
+    .select([
+      'api_keys.id',
+      'api_keys.token_hash',
+      'api_keys.role',
+      'api_keys.location_id',
+      'api_keys.channel_id',
+      'channels.enabled as channel_enabled',
+      'channels.code as channel_code',
+    ])
+    .where('api_keys.token_hash', '=', anyOf(hashes, 'text'))
+    .where('api_keys.revoked_at', 'is', null)
+    .execute();
 
 /**
  * The API keys a server process has recently seen, kept for `freshForMs` (one second). Reading the key was a round
@@ -127,16 +141,23 @@ const decoy = () => (decoyHash ??= hashPassword(newSecret('decoy')));
 export async function signIn(db: Db, email: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; user: StaffUser }> {
   const subjects = loginSubjects(email, address);
   await assertMayTry(db, subjects);
-  const user = await db.selectFrom('staff_users').select([...staffUserColumns, 'password_hash']).where('email', '=', email).executeTakeFirst();
+  const user = await db
+    .selectFrom('staff_users')
+    .select([...staffUserColumns, 'password_hash'])
+    .where('email', '=', email)
+    .executeTakeFirst();
   const matches = await verifyPassword(password, user?.password_hash ?? (await decoy()));
-  if (!user || !user.active || !matches) {
+  if (!user?.active || !matches) {
     await recordFailure(db, subjects);
     throw new Unauthenticated('The email or the password is wrong.');
   }
   const token = newSecret('ses');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('staff_sessions').values({ token_hash: sha256(token), user_id: user.id, expires_at: expiresAt }).execute();
+    await trx
+      .insertInto('staff_sessions')
+      .values({ token_hash: sha256(token), user_id: user.id, expires_at: expiresAt })
+      .execute();
     await clearFailures(trx, subjects);
   });
   return { token, expiresAt, user: toStaffUser(user) };
@@ -191,7 +212,11 @@ export async function listStaffUsers(db: Executor, query: { limit: number; curso
   return toPage(rows, query.limit, (row) => row.id, toStaffUser);
 }
 
-export async function updateStaffUser(trx: Trx, id: string, changes: { name?: string | undefined; password?: string | undefined; active?: boolean | undefined }): Promise<StaffUser> {
+export async function updateStaffUser(
+  trx: Trx,
+  id: string,
+  changes: { name?: string | undefined; password?: string | undefined; active?: boolean | undefined },
+): Promise<StaffUser> {
   const set = {
     ...(changes.name !== undefined ? { name: changes.name } : {}),
     ...(changes.password !== undefined ? { password_hash: await hashPassword(changes.password) } : {}),
@@ -206,7 +231,16 @@ export async function updateStaffUser(trx: Trx, id: string, changes: { name?: st
   return toStaffUser(row);
 }
 
-type ApiKeyRow = { id: string; name: string; role: 'admin' | 'store' | 'channel'; location_id: string | null; channel_id: string | null; token_hint: string; created_at: Date; revoked_at: Date | null };
+type ApiKeyRow = {
+  id: string;
+  name: string;
+  role: 'admin' | 'store' | 'channel';
+  location_id: string | null;
+  channel_id: string | null;
+  token_hint: string;
+  created_at: Date;
+  revoked_at: Date | null;
+};
 const apiKeyColumns = ['id', 'name', 'role', 'location_id', 'channel_id', 'token_hint', 'created_at', 'revoked_at'] as const;
 const toApiKey = (row: ApiKeyRow): ApiKey => ({
   id: row.id,

@@ -28,7 +28,10 @@ describe('signing in', () => {
     const known: number[] = [];
     const unknown: number[] = [];
     for (let round = 0; round < 3; round++) {
-      for (const [email, times] of [['timing@example.com', known], [`nobody${round}@example.com`, unknown]] as const) {
+      for (const [email, times] of [
+        ['timing@example.com', known],
+        [`nobody${round}@example.com`, unknown],
+      ] as const) {
         const started = performance.now();
         expect((await signIn(email, 'wrong password!', `192.0.2.${round}`)).status).toBe(401);
         times.push(performance.now() - started);
@@ -39,7 +42,8 @@ describe('signing in', () => {
   });
 
   it('slows down guesses at one email, from any address, then lets the right password in and starts afresh', async () => {
-    for (let guess = 0; guess < PER_EMAIL.freeFailures; guess++) expect((await signIn('Manager@example.com', `guess ${guess}`, `198.51.100.${guess}`)).status).toBe(401);
+    for (let guess = 0; guess < PER_EMAIL.freeFailures; guess++)
+      expect((await signIn('Manager@example.com', `guess ${guess}`, `198.51.100.${guess}`)).status).toBe(401);
     const waiting = await signIn('manager@example.com', 'correct horse battery', '198.51.100.200');
     expect(waiting.status).toBe(429);
     expect(waiting.headers.get('content-type')).toContain('application/problem+json');
@@ -58,7 +62,8 @@ describe('signing in', () => {
   });
 
   it('slows down one address trying many emails, and the same emails from elsewhere are not held up', async () => {
-    for (let guess = 0; guess < PER_ADDRESS.freeFailures; guess++) expect((await signIn(`staff${guess}@example.com`, 'password1234', '203.0.113.9')).status).toBe(401);
+    for (let guess = 0; guess < PER_ADDRESS.freeFailures; guess++)
+      expect((await signIn(`staff${guess}@example.com`, 'password1234', '203.0.113.9')).status).toBe(401);
     const waiting = await signIn('manager@example.com', 'correct horse battery', '203.0.113.9');
     expect(waiting.status).toBe(429);
     expect((await signIn('manager@example.com', 'correct horse battery', '203.0.113.10')).status).toBe(200);

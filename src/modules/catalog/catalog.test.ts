@@ -22,16 +22,25 @@ describe('the minimum price rule', () => {
     try {
       check();
     } catch (error) {
-      expect(error).toMatchObject({ kind: 'rule-violation', code: 'below-minimum-price', details: { sku: 'TSH-M', currency: 'EUR', minimumPrice: 1000, amount: 999, field: 'body.prices.0.amount' } });
+      expect(error).toMatchObject({
+        kind: 'rule-violation',
+        code: 'below-minimum-price',
+        details: { sku: 'TSH-M', currency: 'EUR', minimumPrice: 1000, amount: 999, field: 'body.prices.0.amount' },
+      });
     }
   });
 
   it('accepts a price at the floor, in another currency, or of a variant without a floor', () => {
-    expect(() => assertNotBelowMinimum([
-      { variantId: 'v1', sku: 'A', currency: 'EUR', amount: 1000 },
-      { variantId: 'v1', sku: 'A', currency: 'PLN', amount: 1 },
-      { variantId: 'v2', sku: 'B', currency: 'EUR', amount: 0 },
-    ], floorOf)).not.toThrow();
+    expect(() =>
+      assertNotBelowMinimum(
+        [
+          { variantId: 'v1', sku: 'A', currency: 'EUR', amount: 1000 },
+          { variantId: 'v1', sku: 'A', currency: 'PLN', amount: 1 },
+          { variantId: 'v2', sku: 'B', currency: 'EUR', amount: 0 },
+        ],
+        floorOf,
+      ),
+    ).not.toThrow();
   });
 
   it('knows a GTIN from a misread', () => {
@@ -55,7 +64,14 @@ describe('catalog over HTTP', () => {
   async function counts() {
     const db = api.database.db;
     const count = async (table: 'products' | 'variants' | 'variant_minimum_prices' | 'prices' | 'price_lists' | 'tax_classes') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     return {
       products: await count('products'),
       variants: await count('variants'),
@@ -80,7 +96,8 @@ describe('catalog over HTTP', () => {
       ...overrides,
     };
   }
-  const createProduct = (body: unknown, options: { token?: string; headers?: Record<string, string> } = {}) => api.call('POST', '/v1/products', { body, ...options });
+  const createProduct = (body: unknown, options: { token?: string; headers?: Record<string, string> } = {}) =>
+    api.call('POST', '/v1/products', { body, ...options });
 
   it('lists tax classes and refuses a code twice', async () => {
     expect((await api.call('POST', '/v1/tax-classes', { body: { code: 'reduced', name: 'TVA 5,5 %', rateBasisPoints: 550 } })).status).toBe(201);
@@ -116,23 +133,41 @@ describe('catalog over HTTP', () => {
       imageUrls: ['https://images.example.com/merino.jpg'],
       variants: [
         {
-          sku: 'MER-M-NAVY', barcode: '4006381333931', options: { size: 'M', colour: 'Navy' }, weightGrams: 320,
-          minimumPrices: [{ currency: 'EUR', amount: 4000 }], prices: [{ priceListId: basics.priceList.id, amount: 7990 }, { priceListId: usd.id, amount: 8500 }],
+          sku: 'MER-M-NAVY',
+          barcode: '4006381333931',
+          options: { size: 'M', colour: 'Navy' },
+          weightGrams: 320,
+          minimumPrices: [{ currency: 'EUR', amount: 4000 }],
+          prices: [
+            { priceListId: basics.priceList.id, amount: 7990 },
+            { priceListId: usd.id, amount: 8500 },
+          ],
         },
         { sku: 'MER-L-NAVY', title: 'Large navy', options: { size: 'L', colour: 'Navy' } },
       ],
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ title: 'Merino crew neck', taxClass: 'standard', status: 'active', imageUrls: ['https://images.example.com/merino.jpg'] });
+    expect(created.body).toMatchObject({
+      title: 'Merino crew neck',
+      taxClass: 'standard',
+      status: 'active',
+      imageUrls: ['https://images.example.com/merino.jpg'],
+    });
     const [medium, large] = created.body.variants;
     expect(medium).toMatchObject({
-      productId: created.body.id, sku: 'MER-M-NAVY', barcode: '4006381333931', title: 'M / Navy', weightGrams: 320,
+      productId: created.body.id,
+      sku: 'MER-M-NAVY',
+      barcode: '4006381333931',
+      title: 'M / Navy',
+      weightGrams: 320,
       minimumPrices: [{ currency: 'EUR', amount: 4000 }],
     });
-    expect(medium.prices).toEqual(expect.arrayContaining([
-      { priceListId: basics.priceList.id, currency: 'EUR', amount: 7990 },
-      { priceListId: usd.id, currency: 'USD', amount: 8500 },
-    ]));
+    expect(medium.prices).toEqual(
+      expect.arrayContaining([
+        { priceListId: basics.priceList.id, currency: 'EUR', amount: 7990 },
+        { priceListId: usd.id, currency: 'USD', amount: 8500 },
+      ]),
+    );
     expect(large).toMatchObject({ sku: 'MER-L-NAVY', title: 'Large navy', barcode: null, weightGrams: null, minimumPrices: [], prices: [] });
     expect(Date.parse(created.body.createdAt)).not.toBeNaN();
 
@@ -145,15 +180,22 @@ describe('catalog over HTTP', () => {
     const added = await api.call('POST', `/v1/products/${created.body.id}/variants`, { body: { sku: 'MER-S-NAVY', options: { size: 'S' } } });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ sku: 'MER-S-NAVY', title: 'S', productId: created.body.id, productTitle: 'Merino crew neck' });
-    expect((await api.call('GET', `/v1/products/${created.body.id}`)).body.variants.map((entry: { sku: string }) => entry.sku)).toEqual(['MER-M-NAVY', 'MER-L-NAVY', 'MER-S-NAVY']);
+    expect((await api.call('GET', `/v1/products/${created.body.id}`)).body.variants.map((entry: { sku: string }) => entry.sku)).toEqual([
+      'MER-M-NAVY',
+      'MER-L-NAVY',
+      'MER-S-NAVY',
+    ]);
     expectProblem(await api.call('POST', '/v1/products/0190a0a0-0000-7000-8000-000000000000/variants', { body: { sku: 'NOWHERE-1' } }), 404);
   });
 
   it('finds products and variants by text, SKU and barcode', async () => {
     const barcode = gtin('376000000101');
-    const scarf = await createProduct(product({ title: 'Wool scarf 100%', description: 'Hand_made in Lyon', variants: [{ sku: 'SCF-NAVY', barcode }, { sku: 'SCF-CAMEL' }] }));
+    const scarf = await createProduct(
+      product({ title: 'Wool scarf 100%', description: 'Hand_made in Lyon', variants: [{ sku: 'SCF-NAVY', barcode }, { sku: 'SCF-CAMEL' }] }),
+    );
     const mug = await createProduct(product({ title: 'Mug', description: 'Stoneware', status: 'archived', variants: [{ sku: 'MUG-1' }] }));
-    const ids = async (query: string) => (await api.call('GET', `/v1/products?${query}`, { token: basics.storeAKey })).body.items.map((item: { id: string }) => item.id);
+    const ids = async (query: string) =>
+      (await api.call('GET', `/v1/products?${query}`, { token: basics.storeAKey })).body.items.map((item: { id: string }) => item.id);
     expect(await ids('q=SCARF')).toEqual([scarf.body.id]);
     expect(await ids('q=lyon')).toEqual([scarf.body.id]);
     expect(await ids('q=scf-cam')).toEqual([scarf.body.id]);
@@ -222,43 +264,100 @@ describe('catalog over HTTP', () => {
   });
 
   it('refuses any list price under the minimum price, whichever is set, and changes nothing', async () => {
-    const below = await createProduct(product({ variants: [{ sku: 'FLOOR-0', minimumPrices: [{ currency: 'EUR', amount: 1000 }], prices: [{ priceListId: basics.priceList.id, amount: 999 }] }] }));
+    const below = await createProduct(
+      product({
+        variants: [{ sku: 'FLOOR-0', minimumPrices: [{ currency: 'EUR', amount: 1000 }], prices: [{ priceListId: basics.priceList.id, amount: 999 }] }],
+      }),
+    );
     expectProblem(below, 422);
-    expect(below.body).toMatchObject({ code: 'below-minimum-price', sku: 'FLOOR-0', currency: 'EUR', minimumPrice: 1000, amount: 999, field: 'body.variants.0.prices.0.amount' });
+    expect(below.body).toMatchObject({
+      code: 'below-minimum-price',
+      sku: 'FLOOR-0',
+      currency: 'EUR',
+      minimumPrice: 1000,
+      amount: 999,
+      field: 'body.variants.0.prices.0.amount',
+    });
 
-    const created = await createProduct(product({
-      variants: [{ sku: 'FLOOR-1', minimumPrices: [{ currency: 'EUR', amount: 1000 }], prices: [{ priceListId: basics.priceList.id, amount: 1500 }, { priceListId: usd.id, amount: 100 }] }],
-    }));
+    const created = await createProduct(
+      product({
+        variants: [
+          {
+            sku: 'FLOOR-1',
+            minimumPrices: [{ currency: 'EUR', amount: 1000 }],
+            prices: [
+              { priceListId: basics.priceList.id, amount: 1500 },
+              { priceListId: usd.id, amount: 100 },
+            ],
+          },
+        ],
+      }),
+    );
     expect(created.status).toBe(201);
     const variantId = created.body.variants[0].id;
     const before = await counts();
 
     const price = await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, { body: { prices: [{ sku: 'FLOOR-1', amount: 999 }] } });
     expectProblem(price, 422);
-    expect(price.body).toMatchObject({ code: 'below-minimum-price', sku: 'FLOOR-1', currency: 'EUR', minimumPrice: 1000, amount: 999, field: 'body.prices.0.amount' });
+    expect(price.body).toMatchObject({
+      code: 'below-minimum-price',
+      sku: 'FLOOR-1',
+      currency: 'EUR',
+      minimumPrice: 1000,
+      amount: 999,
+      field: 'body.prices.0.amount',
+    });
     const floor = await api.call('PUT', `/v1/variants/${variantId}/minimum-prices`, { body: { minimumPrices: [{ currency: 'EUR', amount: 1600 }] } });
     expectProblem(floor, 422);
-    expect(floor.body).toMatchObject({ code: 'below-minimum-price', sku: 'FLOOR-1', currency: 'EUR', minimumPrice: 1600, amount: 1500, priceListId: basics.priceList.id });
+    expect(floor.body).toMatchObject({
+      code: 'below-minimum-price',
+      sku: 'FLOOR-1',
+      currency: 'EUR',
+      minimumPrice: 1600,
+      amount: 1500,
+      priceListId: basics.priceList.id,
+    });
     expect(await counts()).toEqual(before);
     expect((await api.call('GET', `/v1/variants/${variantId}`)).body).toMatchObject({ minimumPrices: [{ currency: 'EUR', amount: 1000 }] });
     expect(await minimumPriceOf(api.database.db, [variantId], 'EUR')).toEqual(new Map([[variantId, 1000]]));
     expect(await priceOf(api.database.db, basics.priceList.id, [variantId, '0190a0a0-0000-7000-8000-000000000000'])).toEqual(new Map([[variantId, 1500]]));
 
-    const raised = await api.call('PUT', `/v1/variants/${variantId}/minimum-prices`, { body: { minimumPrices: [{ currency: 'EUR', amount: 1500 }, { currency: 'PLN', amount: 5000 }] } });
+    const raised = await api.call('PUT', `/v1/variants/${variantId}/minimum-prices`, {
+      body: {
+        minimumPrices: [
+          { currency: 'EUR', amount: 1500 },
+          { currency: 'PLN', amount: 5000 },
+        ],
+      },
+    });
     expect(raised.status).toBe(200);
-    expect(raised.body.minimumPrices).toEqual([{ currency: 'EUR', amount: 1500 }, { currency: 'PLN', amount: 5000 }]);
+    expect(raised.body.minimumPrices).toEqual([
+      { currency: 'EUR', amount: 1500 },
+      { currency: 'PLN', amount: 5000 },
+    ]);
     expect(await minimumPriceOf(api.database.db, [variantId], 'USD')).toEqual(new Map());
     const cleared = await api.call('PUT', `/v1/variants/${variantId}/minimum-prices`, { body: { minimumPrices: [] } });
     expect(cleared.body.minimumPrices).toEqual([]);
   });
 
   it('never lets racing price cuts and floor raises leave a price under its floor', async () => {
-    const created = await createProduct(product({ variants: [{ sku: 'RACE-FLOOR', minimumPrices: [{ currency: 'EUR', amount: 1000 }], prices: [{ priceListId: basics.priceList.id, amount: 2000 }] }] }));
+    const created = await createProduct(
+      product({
+        variants: [{ sku: 'RACE-FLOOR', minimumPrices: [{ currency: 'EUR', amount: 1000 }], prices: [{ priceListId: basics.priceList.id, amount: 2000 }] }],
+      }),
+    );
     const variantId = created.body.variants[0].id;
-    const responses = await Promise.all(Array.from({ length: 12 }, (_, index) => index % 2
-      ? api.call('PUT', `/v1/variants/${variantId}/minimum-prices`, { body: { minimumPrices: [{ currency: 'EUR', amount: 1500 + index }] } })
-      : api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, { body: { prices: [{ variantId, amount: 1200 + index }] } })));
-    expect(responses.every((response) => response.status === 200 || response.status === 422), responses.map((response) => response.status).join()).toBe(true);
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        index % 2
+          ? api.call('PUT', `/v1/variants/${variantId}/minimum-prices`, { body: { minimumPrices: [{ currency: 'EUR', amount: 1500 + index }] } })
+          : api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, { body: { prices: [{ variantId, amount: 1200 + index }] } }),
+      ),
+    );
+    expect(
+      responses.every((response) => response.status === 200 || response.status === 422),
+      responses.map((response) => response.status).join(),
+    ).toBe(true);
     const floor = (await minimumPriceOf(api.database.db, [variantId], 'EUR')).get(variantId)!;
     const price = (await priceOf(api.database.db, basics.priceList.id, [variantId])).get(variantId)!;
     expect(price).toBeGreaterThanOrEqual(floor);
@@ -274,13 +373,17 @@ describe('catalog over HTTP', () => {
     const first = await api.call('PUT', `/v1/price-lists/${list.id}/prices`, { body: { prices: skus.map((sku, index) => ({ sku, amount: 1000 + index })) } });
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(first.body).toEqual({ priceListId: list.id, created: 1000, updated: 0, unchanged: 0 });
-    const second = await api.call('PUT', `/v1/price-lists/${list.id}/prices`, { body: { prices: skus.map((sku, index) => ({ sku, amount: 1000 + (index < 500 ? index + 1 : index) })) } });
+    const second = await api.call('PUT', `/v1/price-lists/${list.id}/prices`, {
+      body: { prices: skus.map((sku, index) => ({ sku, amount: 1000 + (index < 500 ? index + 1 : index) })) },
+    });
     expect(second.body).toEqual({ priceListId: list.id, created: 0, updated: 500, unchanged: 500 });
 
     const listed: { sku: string; amount: number }[] = [];
     let cursor: string | null = null;
     do {
-      const page: ApiResponse = await api.call('GET', `/v1/price-lists/${list.id}/prices?limit=200${cursor ? `&cursor=${cursor}` : ''}`, { token: basics.webKey });
+      const page: ApiResponse = await api.call('GET', `/v1/price-lists/${list.id}/prices?limit=200${cursor ? `&cursor=${cursor}` : ''}`, {
+        token: basics.webKey,
+      });
       listed.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -292,17 +395,31 @@ describe('catalog over HTTP', () => {
 
     const before = await counts();
     const unknown = await api.call('PUT', `/v1/price-lists/${list.id}/prices`, {
-      body: { prices: [{ sku: 'BULK-0001', amount: 5 }, { sku: 'NOPE', amount: 5 }, { variantId: '0190a0a0-0000-7000-8000-000000000000', amount: 5 }, { sku: 'BULK-0001', amount: 6 }] },
+      body: {
+        prices: [
+          { sku: 'BULK-0001', amount: 5 },
+          { sku: 'NOPE', amount: 5 },
+          { variantId: '0190a0a0-0000-7000-8000-000000000000', amount: 5 },
+          { sku: 'BULK-0001', amount: 6 },
+        ],
+      },
     });
     expectProblem(unknown, 400);
     expect(fieldsOf(unknown)).toEqual(['body.prices.1.sku', 'body.prices.2.variantId', 'body.prices.3']);
     expect((await api.call('GET', `/v1/price-lists/${list.id}/prices?sku=BULK-0001`)).body.items[0].amount).toBe(1002);
-    const tooMany = await api.call('PUT', `/v1/price-lists/${list.id}/prices`, { body: { prices: Array.from({ length: 5001 }, () => ({ sku: 'BULK-0001', amount: 1 })) } });
+    const tooMany = await api.call('PUT', `/v1/price-lists/${list.id}/prices`, {
+      body: { prices: Array.from({ length: 5001 }, () => ({ sku: 'BULK-0001', amount: 1 })) },
+    });
     expectProblem(tooMany, 400);
     expect(fieldsOf(tooMany)).toEqual(['body.prices']);
-    const both = await api.call('PUT', `/v1/price-lists/${list.id}/prices`, { body: { prices: [{ sku: 'BULK-0001', variantId: one.body.items[0].variantId, amount: 1 }] } });
+    const both = await api.call('PUT', `/v1/price-lists/${list.id}/prices`, {
+      body: { prices: [{ sku: 'BULK-0001', variantId: one.body.items[0].variantId, amount: 1 }] },
+    });
     expect(fieldsOf(both)).toEqual(['body.prices.0']);
-    expectProblem(await api.call('PUT', '/v1/price-lists/0190a0a0-0000-7000-8000-000000000000/prices', { body: { prices: [{ sku: 'BULK-0001', amount: 1 }] } }), 404);
+    expectProblem(
+      await api.call('PUT', '/v1/price-lists/0190a0a0-0000-7000-8000-000000000000/prices', { body: { prices: [{ sku: 'BULK-0001', amount: 1 }] } }),
+      404,
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -331,7 +448,10 @@ describe('catalog over HTTP', () => {
     const long = 'x'.repeat(100_000);
     const routes: { method: string; path: string; cases: [unknown, string[]][]; longField: string; base: Record<string, unknown> }[] = [
       {
-        method: 'POST', path: '/v1/tax-classes', longField: 'name', base: { code: 'zero', name: 'Zero', rateBasisPoints: 0 },
+        method: 'POST',
+        path: '/v1/tax-classes',
+        longField: 'name',
+        base: { code: 'zero', name: 'Zero', rateBasisPoints: 0 },
         cases: [
           [{ code: 5, name: [], rateBasisPoints: '20' }, ['body.code', 'body.name', 'body.rateBasisPoints']],
           [{}, ['body.code', 'body.name', 'body.rateBasisPoints']],
@@ -340,7 +460,10 @@ describe('catalog over HTTP', () => {
         ],
       },
       {
-        method: 'POST', path: '/v1/price-lists', longField: 'name', base: { code: 'pln', name: 'Złoty', currency: 'PLN' },
+        method: 'POST',
+        path: '/v1/price-lists',
+        longField: 'name',
+        base: { code: 'pln', name: 'Złoty', currency: 'PLN' },
         cases: [
           [{ code: 'pln', name: 'Złoty', currency: 'PLN', pricesIncludeTax: 'yes' }, ['body.pricesIncludeTax']],
           [{ name: 'Złoty' }, ['body.code', 'body.currency']],
@@ -348,7 +471,10 @@ describe('catalog over HTTP', () => {
         ],
       },
       {
-        method: 'POST', path: '/v1/products', longField: 'title', base: product({ variants: [{ sku: 'MALFORMED-1' }] }),
+        method: 'POST',
+        path: '/v1/products',
+        longField: 'title',
+        base: product({ variants: [{ sku: 'MALFORMED-1' }] }),
         cases: [
           [{ title: 1, taxClass: true, variants: 'many' }, ['body.title', 'body.taxClass', 'body.variants']],
           [{ title: 'No variants', taxClass: 'standard' }, ['body.variants']],
@@ -357,15 +483,44 @@ describe('catalog over HTTP', () => {
           [product({ title: 'Mug\u0000', description: 42 }), ['body.title', 'body.description']],
           [product({ taxClass: 'zero' }), ['body.taxClass']],
           [product({ imageUrls: ['javascript:alert(1)'] }), ['body.imageUrls.0']],
-          [product({ variants: [{ sku: 'has space', barcode: '123', weightGrams: -1, options: { size: 4 }, minimumPrices: [{ currency: 'EUR', amount: 1.5 }] }] }),
-            ['body.variants.0.sku', 'body.variants.0.barcode', 'body.variants.0.options.size', 'body.variants.0.weightGrams', 'body.variants.0.minimumPrices.0.amount']],
-          [product({ variants: [{ sku: 'MALFORMED-2', prices: [{ priceListId: '0190a0a0-0000-7000-8000-000000000000', amount: 1 }] }] }), ['body.variants.0.prices.0.priceListId']],
-          [product({ variants: [{ sku: 'MALFORMED-3', minimumPrices: [{ currency: 'EUR', amount: 1 }, { currency: 'EUR', amount: 2 }] }] }), ['body.variants.0.minimumPrices.1.currency']],
+          [
+            product({
+              variants: [{ sku: 'has space', barcode: '123', weightGrams: -1, options: { size: 4 }, minimumPrices: [{ currency: 'EUR', amount: 1.5 }] }],
+            }),
+            [
+              'body.variants.0.sku',
+              'body.variants.0.barcode',
+              'body.variants.0.options.size',
+              'body.variants.0.weightGrams',
+              'body.variants.0.minimumPrices.0.amount',
+            ],
+          ],
+          [
+            product({ variants: [{ sku: 'MALFORMED-2', prices: [{ priceListId: '0190a0a0-0000-7000-8000-000000000000', amount: 1 }] }] }),
+            ['body.variants.0.prices.0.priceListId'],
+          ],
+          [
+            product({
+              variants: [
+                {
+                  sku: 'MALFORMED-3',
+                  minimumPrices: [
+                    { currency: 'EUR', amount: 1 },
+                    { currency: 'EUR', amount: 2 },
+                  ],
+                },
+              ],
+            }),
+            ['body.variants.0.minimumPrices.1.currency'],
+          ],
           [product({ variants: Array.from({ length: 101 }, (_, index) => ({ sku: `MANY-${index}` })) }), ['body.variants']],
         ],
       },
       {
-        method: 'POST', path: `/v1/products/${target.body.id}/variants`, longField: 'title', base: { sku: 'MALFORMED-4' },
+        method: 'POST',
+        path: `/v1/products/${target.body.id}/variants`,
+        longField: 'title',
+        base: { sku: 'MALFORMED-4' },
         cases: [
           [{ sku: 12, weightGrams: '1 kg' }, ['body.sku', 'body.weightGrams']],
           [{}, ['body.sku']],
@@ -373,7 +528,10 @@ describe('catalog over HTTP', () => {
         ],
       },
       {
-        method: 'PUT', path: `/v1/price-lists/${basics.priceList.id}/prices`, longField: 'note', base: { prices: [{ sku: target.body.variants[0].sku, amount: 1 }] },
+        method: 'PUT',
+        path: `/v1/price-lists/${basics.priceList.id}/prices`,
+        longField: 'note',
+        base: { prices: [{ sku: target.body.variants[0].sku, amount: 1 }] },
         cases: [
           [{ prices: [{ sku: target.body.variants[0].sku, amount: '12.00' }] }, ['body.prices.0.amount']],
           [{}, ['body.prices']],
@@ -382,7 +540,10 @@ describe('catalog over HTTP', () => {
         ],
       },
       {
-        method: 'PUT', path: `/v1/variants/${variantId}/minimum-prices`, longField: 'note', base: { minimumPrices: [] },
+        method: 'PUT',
+        path: `/v1/variants/${variantId}/minimum-prices`,
+        longField: 'note',
+        base: { minimumPrices: [] },
         cases: [
           [{ minimumPrices: 'none' }, ['body.minimumPrices']],
           [{}, ['body.minimumPrices']],
@@ -415,7 +576,15 @@ describe('catalog over HTTP', () => {
     const created = await createProduct(product());
     const variantId = created.body.variants[0].id;
     for (const token of [basics.storeAKey, basics.webKey]) {
-      for (const path of ['/v1/products', `/v1/products/${created.body.id}`, '/v1/variants', `/v1/variants/${variantId}`, '/v1/tax-classes', '/v1/price-lists', `/v1/price-lists/${basics.priceList.id}/prices`]) {
+      for (const path of [
+        '/v1/products',
+        `/v1/products/${created.body.id}`,
+        '/v1/variants',
+        `/v1/variants/${variantId}`,
+        '/v1/tax-classes',
+        '/v1/price-lists',
+        `/v1/price-lists/${basics.priceList.id}/prices`,
+      ]) {
         expect((await api.call('GET', path, { token })).status, path).toBe(200);
       }
       const before = await counts();

@@ -35,7 +35,10 @@ export async function getPriceList(db: Executor, id: string): Promise<PriceList>
   return toPriceList(row);
 }
 
-export async function listPriceLists(db: Executor, filter: { limit: number; cursor?: string | undefined; currency?: string | undefined }): Promise<Page<PriceList>> {
+export async function listPriceLists(
+  db: Executor,
+  filter: { limit: number; cursor?: string | undefined; currency?: string | undefined },
+): Promise<Page<PriceList>> {
   const after = decodeCursor(filter.cursor);
   const rows = await db
     .selectFrom('price_lists')
@@ -48,7 +51,11 @@ export async function listPriceLists(db: Executor, filter: { limit: number; curs
   return toPage(rows, filter.limit, (row) => row.id, toPriceList);
 }
 
-export async function listPrices(db: Executor, priceListId: string, filter: { limit: number; cursor?: string | undefined; sku?: string | undefined }): Promise<Page<ListedPrice>> {
+export async function listPrices(
+  db: Executor,
+  priceListId: string,
+  filter: { limit: number; cursor?: string | undefined; sku?: string | undefined },
+): Promise<Page<ListedPrice>> {
   await getPriceList(db, priceListId);
   const after = decodeCursor(filter.cursor);
   const rows = await db
@@ -61,7 +68,12 @@ export async function listPrices(db: Executor, priceListId: string, filter: { li
     .orderBy('prices.variant_id')
     .limit(filter.limit + 1)
     .execute();
-  return toPage(rows, filter.limit, (row) => row.variant_id, (row) => ({ variantId: row.variant_id, sku: row.sku, amount: row.amount }));
+  return toPage(
+    rows,
+    filter.limit,
+    (row) => row.variant_id,
+    (row) => ({ variantId: row.variant_id, sku: row.sku, amount: row.amount }),
+  );
 }
 
 /** A price a variant would be listed at, and where it came from in the request (for the error). */
@@ -178,11 +190,23 @@ export async function upsertPrices(trx: Trx, priceListId: string, entries: Price
       return;
     }
     firstEntryOf.set(variant.id, index);
-    rows.push({ index, variantId: variant.id, sku: variant.sku, currency: list.currency, amount: entry.amount, priceListId, field: `body.prices.${index}.amount` });
+    rows.push({
+      index,
+      variantId: variant.id,
+      sku: variant.sku,
+      currency: list.currency,
+      amount: entry.amount,
+      priceListId,
+      field: `body.prices.${index}.amount`,
+    });
   });
   if (errors.length) throw new InvalidInput(errors, `${errors.length} of ${entries.length} prices name no known variant or repeat one.`);
 
-  const floors = await minimumPriceOf(trx, rows.map((row) => row.variantId), list.currency);
+  const floors = await minimumPriceOf(
+    trx,
+    rows.map((row) => row.variantId),
+    list.currency,
+  );
   assertNotBelowMinimum(rows, (variantId) => floors.get(variantId));
 
   // Rows in key order: two bulk writes over the same prices then wait for each other instead of deadlocking.
@@ -213,7 +237,11 @@ export async function replaceMinimumPrices(trx: Trx, variantId: string, floors: 
       .innerJoin('price_lists', 'price_lists.id', 'prices.price_list_id')
       .select(['prices.price_list_id', 'price_lists.currency', 'prices.amount'])
       .where('prices.variant_id', '=', variantId)
-      .where('price_lists.currency', 'in', floors.map((floor) => floor.currency))
+      .where(
+        'price_lists.currency',
+        'in',
+        floors.map((floor) => floor.currency),
+      )
       .orderBy('price_lists.code')
       .execute();
     const floorIn = new Map(floors.map((floor) => [floor.currency, floor.amount]));
@@ -224,6 +252,9 @@ export async function replaceMinimumPrices(trx: Trx, variantId: string, floors: 
   }
   await trx.deleteFrom('variant_minimum_prices').where('variant_id', '=', variantId).execute();
   if (floors.length) {
-    await trx.insertInto('variant_minimum_prices').values(floors.map((floor) => ({ variant_id: variantId, currency: floor.currency, amount: floor.amount }))).execute();
+    await trx
+      .insertInto('variant_minimum_prices')
+      .values(floors.map((floor) => ({ variant_id: variantId, currency: floor.currency, amount: floor.amount })))
+      .execute();
   }
 }

@@ -6,8 +6,13 @@ export const PRODUCT_STATUSES = ['active', 'archived'] as const;
 export const MAX_PRICES_PER_REQUEST = 5_000;
 
 /** PostgreSQL text cannot hold the NUL character: refuse it as bad input here rather than fail in the database. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL character is what this refuses.
 const withoutNul = [/^[^\u0000]*$/, 'must not contain the NUL character'] as const;
-const text = (max: number) => z.string().max(max).regex(...withoutNul);
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(...withoutNul);
 const name = text(200).trim().min(1);
 
 const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, dot, dash or underscore');
@@ -49,36 +54,68 @@ const minimumPricesSchema = z
   .superRefine(uniqueBy((floor) => floor.currency, 'currency', 'currency'))
   .describe('The floor no discount may go under, in every channel: one amount per currency, in minor units.');
 
-export const newVariantBody = z.object({
-  sku: skuSchema,
-  barcode: barcodeSchema.optional(),
-  title: name.optional().describe('Defaults to the option values, e.g. "M / Navy".'),
-  options: optionsSchema.default({}),
-  weightGrams: z.number().int().min(0).max(1_000_000).optional(),
-  minimumPrices: minimumPricesSchema.default([]),
-  prices: z
-    .array(z.object({ priceListId: z.uuid(), amount: minorUnits }))
-    .max(100)
-    .superRefine(uniqueBy((price) => price.priceListId, 'priceListId', 'price list'))
-    .default([]),
-}).meta(requestExample({ sku: 'TSHIRT-NAVY-L', barcode: '4006381333931', options: { size: 'L', colour: 'Navy' }, weightGrams: 180, prices: [{ priceListId: '0196f3a1-2b4c-7d5e-8f60-00000000b001', amount: 2500 }] }));
+export const newVariantBody = z
+  .object({
+    sku: skuSchema,
+    barcode: barcodeSchema.optional(),
+    title: name.optional().describe('Defaults to the option values, e.g. "M / Navy".'),
+    options: optionsSchema.default({}),
+    weightGrams: z.number().int().min(0).max(1_000_000).optional(),
+    minimumPrices: minimumPricesSchema.default([]),
+    prices: z
+      .array(z.object({ priceListId: z.uuid(), amount: minorUnits }))
+      .max(100)
+      .superRefine(uniqueBy((price) => price.priceListId, 'priceListId', 'price list'))
+      .default([]),
+  })
+  .meta(
+    requestExample({
+      sku: 'TSHIRT-NAVY-L',
+      barcode: '4006381333931',
+      options: { size: 'L', colour: 'Navy' },
+      weightGrams: 180,
+      prices: [{ priceListId: '0196f3a1-2b4c-7d5e-8f60-00000000b001', amount: 2500 }],
+    }),
+  );
 export type NewVariant = z.infer<typeof newVariantBody>;
 
-const imageUrls = z.array(z.url({ protocol: /^https?$/ }).max(2000).regex(...withoutNul)).max(20);
+const imageUrls = z
+  .array(
+    z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .regex(...withoutNul),
+  )
+  .max(20);
 
-export const createProductBody = z.object({
-  title: name,
-  description: text(10_000).default(''),
-  taxClass: code.describe('The code of a tax class.'),
-  imageUrls: imageUrls.default([]),
-  status: z.enum(PRODUCT_STATUSES).default('active'),
-  variants: z
-    .array(newVariantBody)
-    .min(1)
-    .max(100)
-    .superRefine(uniqueBy((variant) => variant.sku, 'sku', 'SKU'))
-    .superRefine(uniqueBy((variant) => variant.barcode, 'barcode', 'barcode')),
-}).meta(requestExample({ title: 'Organic cotton T-shirt', taxClass: 'standard', variants: [{ sku: 'TSHIRT-NAVY-M', options: { size: 'M', colour: 'Navy' }, minimumPrices: [{ currency: 'EUR', amount: 1500 }], prices: [{ priceListId: '0196f3a1-2b4c-7d5e-8f60-00000000b001', amount: 2500 }] }] }));
+export const createProductBody = z
+  .object({
+    title: name,
+    description: text(10_000).default(''),
+    taxClass: code.describe('The code of a tax class.'),
+    imageUrls: imageUrls.default([]),
+    status: z.enum(PRODUCT_STATUSES).default('active'),
+    variants: z
+      .array(newVariantBody)
+      .min(1)
+      .max(100)
+      .superRefine(uniqueBy((variant) => variant.sku, 'sku', 'SKU'))
+      .superRefine(uniqueBy((variant) => variant.barcode, 'barcode', 'barcode')),
+  })
+  .meta(
+    requestExample({
+      title: 'Organic cotton T-shirt',
+      taxClass: 'standard',
+      variants: [
+        {
+          sku: 'TSHIRT-NAVY-M',
+          options: { size: 'M', colour: 'Navy' },
+          minimumPrices: [{ currency: 'EUR', amount: 1500 }],
+          prices: [{ priceListId: '0196f3a1-2b4c-7d5e-8f60-00000000b001', amount: 2500 }],
+        },
+      ],
+    }),
+  );
 export type NewProduct = z.infer<typeof createProductBody>;
 
 export const updateProductBody = z
@@ -104,22 +141,28 @@ export const updateVariantBody = z
   .meta(requestExample({ barcode: '4006381333931', weightGrams: 185 }));
 export type VariantChanges = z.infer<typeof updateVariantBody>;
 
-export const minimumPricesBody = z.object({ minimumPrices: minimumPricesSchema.describe('Replaces all the floors of the variant.') }).meta(requestExample({ minimumPrices: [{ currency: 'EUR', amount: 1500 }] }));
+export const minimumPricesBody = z
+  .object({ minimumPrices: minimumPricesSchema.describe('Replaces all the floors of the variant.') })
+  .meta(requestExample({ minimumPrices: [{ currency: 'EUR', amount: 1500 }] }));
 export type MinimumPrice = z.infer<typeof minimumPricesSchema>[number];
 
-export const createTaxClassBody = z.object({
-  code,
-  name,
-  rateBasisPoints: z.number().int().min(0).max(10_000).describe('2000 = 20 %.'),
-}).meta(requestExample({ code: 'standard', name: 'Standard VAT', rateBasisPoints: 2000 }));
+export const createTaxClassBody = z
+  .object({
+    code,
+    name,
+    rateBasisPoints: z.number().int().min(0).max(10_000).describe('2000 = 20 %.'),
+  })
+  .meta(requestExample({ code: 'standard', name: 'Standard VAT', rateBasisPoints: 2000 }));
 export type NewTaxClass = z.infer<typeof createTaxClassBody>;
 
-export const createPriceListBody = z.object({
-  code,
-  name,
-  currency: currencySchema,
-  pricesIncludeTax: z.boolean().default(true).describe('Gross (VAT included) prices, as shelf prices are in Europe.'),
-}).meta(requestExample({ code: 'retail-eur', name: 'Retail EUR', currency: 'EUR', pricesIncludeTax: true }));
+export const createPriceListBody = z
+  .object({
+    code,
+    name,
+    currency: currencySchema,
+    pricesIncludeTax: z.boolean().default(true).describe('Gross (VAT included) prices, as shelf prices are in Europe.'),
+  })
+  .meta(requestExample({ code: 'retail-eur', name: 'Retail EUR', currency: 'EUR', pricesIncludeTax: true }));
 export type NewPriceList = z.infer<typeof createPriceListBody>;
 
 export const priceEntrySchema = z
@@ -127,7 +170,14 @@ export const priceEntrySchema = z
   .refine((entry) => (entry.sku === undefined) !== (entry.variantId === undefined), 'must name the variant by exactly one of sku or variantId');
 export type PriceEntry = z.infer<typeof priceEntrySchema>;
 
-export const upsertPricesBody = z.object({ prices: z.array(priceEntrySchema).min(1).max(MAX_PRICES_PER_REQUEST) }).meta(requestExample({ prices: [{ sku: 'TSHIRT-NAVY-M', amount: 2500 }, { sku: 'TSHIRT-NAVY-L', amount: 2500 }] }));
+export const upsertPricesBody = z.object({ prices: z.array(priceEntrySchema).min(1).max(MAX_PRICES_PER_REQUEST) }).meta(
+  requestExample({
+    prices: [
+      { sku: 'TSHIRT-NAVY-M', amount: 2500 },
+      { sku: 'TSHIRT-NAVY-L', amount: 2500 },
+    ],
+  }),
+);
 
 export const listProductsQuery = z.object({
   q: text(200).optional().describe('Matches title, description, SKU or barcode.'),

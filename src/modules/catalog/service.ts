@@ -1,3 +1,4 @@
+// Over 300 lines: products and their variants (tax classes and prices live apart); one job, long.
 import type { Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { ProductsTable, VariantsTable } from './tables.ts';
@@ -6,9 +7,7 @@ import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.
 import { Conflict, InvalidInput, NotFound, type FieldError } from '../../platform/errors.ts';
 import { assertNotBelowMinimum, pricingOf, replaceMinimumPrices } from './prices.ts';
 import { assertTaxClass } from './tax-classes.ts';
-import type {
-  MinimumPrice, NewProduct, NewVariant, Product, ProductChanges, Variant, VariantChanges, VariantWithProduct,
-} from './schema.ts';
+import type { MinimumPrice, NewProduct, NewVariant, Product, ProductChanges, Variant, VariantChanges, VariantWithProduct } from './schema.ts';
 
 /**
  * Products and their variants: read, created, changed. Tax classes and price lists have their own files; their
@@ -27,7 +26,10 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 
 /** Variants with their floors and list prices: three queries for a whole page, never one per variant. */
 async function variantsOf(db: Executor, rows: VariantRow[]): Promise<Variant[]> {
-  const { floors, prices } = await pricingOf(db, rows.map((row) => row.id));
+  const { floors, prices } = await pricingOf(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => ({
     id: row.id,
     productId: row.product_id,
@@ -45,7 +47,16 @@ async function variantsOf(db: Executor, rows: VariantRow[]): Promise<Variant[]> 
 
 async function productsOf(db: Executor, rows: ProductRow[]): Promise<Product[]> {
   const variantRows = rows.length
-    ? await db.selectFrom('variants').selectAll().where('product_id', 'in', rows.map((row) => row.id)).orderBy('id').execute()
+    ? await db
+        .selectFrom('variants')
+        .selectAll()
+        .where(
+          'product_id',
+          'in',
+          rows.map((row) => row.id),
+        )
+        .orderBy('id')
+        .execute()
     : [];
   const byProduct = new Map<string, Variant[]>(rows.map((row) => [row.id, []]));
   for (const variant of await variantsOf(db, variantRows)) byProduct.get(variant.productId)!.push(variant);
@@ -86,10 +97,16 @@ export async function listProducts(db: Executor, filter: ProductFilter): Promise
     .$if(after !== undefined, (q) => q.where('id', '>', after!))
     .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status!))
     .$if(filter.sku !== undefined, (q) =>
-      q.where((eb) => eb.exists(eb.selectFrom('variants').select('variants.id').whereRef('variants.product_id', '=', 'products.id').where('variants.sku', '=', filter.sku!))),
+      q.where((eb) =>
+        eb.exists(eb.selectFrom('variants').select('variants.id').whereRef('variants.product_id', '=', 'products.id').where('variants.sku', '=', filter.sku!)),
+      ),
     )
     .$if(filter.barcode !== undefined, (q) =>
-      q.where((eb) => eb.exists(eb.selectFrom('variants').select('variants.id').whereRef('variants.product_id', '=', 'products.id').where('variants.barcode', '=', filter.barcode!))),
+      q.where((eb) =>
+        eb.exists(
+          eb.selectFrom('variants').select('variants.id').whereRef('variants.product_id', '=', 'products.id').where('variants.barcode', '=', filter.barcode!),
+        ),
+      ),
     )
     .$if(pattern !== undefined, (q) =>
       q.where((eb) =>
@@ -109,7 +126,12 @@ export async function listProducts(db: Executor, filter: ProductFilter): Promise
     .orderBy('id')
     .limit(filter.limit + 1)
     .execute();
-  const page = toPage(rows, filter.limit, (row) => row.id, (row) => row);
+  const page = toPage(
+    rows,
+    filter.limit,
+    (row) => row.id,
+    (row) => row,
+  );
   return { items: await productsOf(db, page.items), nextCursor: page.nextCursor };
 }
 
@@ -156,7 +178,12 @@ export async function listVariants(db: Executor, filter: VariantFilter): Promise
     .orderBy('variants.id')
     .limit(filter.limit + 1)
     .execute();
-  const page = toPage(rows, filter.limit, (row) => row.id, (row) => row);
+  const page = toPage(
+    rows,
+    filter.limit,
+    (row) => row.id,
+    (row) => row,
+  );
   return { items: await withProductTitles(db, page.items), nextCursor: page.nextCursor };
 }
 
@@ -172,7 +199,9 @@ async function addVariants(trx: Trx, product: { id: string; title: string }, inp
   const currencyOf = new Map(lists.map((list) => [list.id, list.currency]));
   const errors: FieldError[] = inputs.flatMap((input, index) =>
     input.prices.flatMap((price, priceIndex) =>
-      currencyOf.has(price.priceListId) ? [] : [{ field: `${fieldOf(index)}.prices.${priceIndex}.priceListId`, message: `price list ${price.priceListId} does not exist` }],
+      currencyOf.has(price.priceListId)
+        ? []
+        : [{ field: `${fieldOf(index)}.prices.${priceIndex}.priceListId`, message: `price list ${price.priceListId} does not exist` }],
     ),
   );
   if (errors.length) throw new InvalidInput(errors);
@@ -201,12 +230,21 @@ async function addVariants(trx: Trx, product: { id: string; title: string }, inp
     );
   });
 
-  const inserted = await trx.insertInto('variants').values(rows).onConflict((conflict) => conflict.doNothing()).returning('id').execute();
+  const inserted = await trx
+    .insertInto('variants')
+    .values(rows)
+    .onConflict((conflict) => conflict.doNothing())
+    .returning('id')
+    .execute();
   if (inserted.length < rows.length) await throwTaken(trx, inputs, new Set(inserted.map((row) => row.id)), fieldOf);
 
-  const floors = inputs.flatMap((input, index) => input.minimumPrices.map((floor) => ({ variant_id: rows[index]!.id, currency: floor.currency, amount: floor.amount })));
+  const floors = inputs.flatMap((input, index) =>
+    input.minimumPrices.map((floor) => ({ variant_id: rows[index]!.id, currency: floor.currency, amount: floor.amount })),
+  );
   if (floors.length) await trx.insertInto('variant_minimum_prices').values(floors).execute();
-  const prices = inputs.flatMap((input, index) => input.prices.map((price) => ({ price_list_id: price.priceListId, variant_id: rows[index]!.id, amount: price.amount })));
+  const prices = inputs.flatMap((input, index) =>
+    input.prices.map((price) => ({ price_list_id: price.priceListId, variant_id: rows[index]!.id, amount: price.amount })),
+  );
   if (prices.length) await trx.insertInto('prices').values(prices).execute();
   return rows.map((row) => row.id);
 }
@@ -223,11 +261,19 @@ async function throwTaken(trx: Trx, inputs: NewVariant[], ours: Set<string>, fie
   ).filter((holder) => !ours.has(holder.id));
   for (const [index, input] of inputs.entries()) {
     const bySku = holders.find((holder) => holder.sku === input.sku);
-    if (bySku) throw new Conflict('sku-taken', `SKU ${input.sku} already belongs to variant ${bySku.id}.`, { existingId: bySku.id, sku: input.sku, field: `${fieldOf(index)}.sku` });
+    if (bySku)
+      throw new Conflict('sku-taken', `SKU ${input.sku} already belongs to variant ${bySku.id}.`, {
+        existingId: bySku.id,
+        sku: input.sku,
+        field: `${fieldOf(index)}.sku`,
+      });
     const byBarcode = input.barcode ? holders.find((holder) => holder.barcode === input.barcode) : undefined;
     if (byBarcode) {
       throw new Conflict('barcode-taken', `Barcode ${input.barcode} already belongs to variant ${byBarcode.id} (${byBarcode.sku}).`, {
-        existingId: byBarcode.id, barcode: input.barcode, sku: byBarcode.sku, field: `${fieldOf(index)}.barcode`,
+        existingId: byBarcode.id,
+        barcode: input.barcode,
+        sku: byBarcode.sku,
+        field: `${fieldOf(index)}.barcode`,
       });
     }
   }
@@ -276,7 +322,10 @@ export async function updateVariant(trx: Trx, id: string, changes: VariantChange
     const holder = await trx.selectFrom('variants').select(['id', 'sku']).where('barcode', '=', changes.barcode).where('id', '<>', id).executeTakeFirst();
     if (holder) {
       throw new Conflict('barcode-taken', `Barcode ${changes.barcode} already belongs to variant ${holder.id} (${holder.sku}).`, {
-        existingId: holder.id, barcode: changes.barcode, sku: holder.sku, field: 'body.barcode',
+        existingId: holder.id,
+        barcode: changes.barcode,
+        sku: holder.sku,
+        field: 'body.barcode',
       });
     }
   }

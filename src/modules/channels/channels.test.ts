@@ -11,7 +11,13 @@ beforeAll(async () => {
   basics = await seedBasics(api);
   usdList = (await api.call('POST', '/v1/price-lists', { body: { code: 'usd', name: 'Dollar prices', currency: 'USD', pricesIncludeTax: false } })).body.id;
   await stockedSkus(api, basics, [{ sku: 'CAP', price: 1500, quantity: 50 }]);
-  expect((await api.call('PUT', '/v1/delivery-rates', { body: { method: 'ship_to_address', pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' } })).status).toBe(200);
+  expect(
+    (
+      await api.call('PUT', '/v1/delivery-rates', {
+        body: { method: 'ship_to_address', pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' },
+      })
+    ).status,
+  ).toBe(200);
 });
 afterAll(() => api?.close());
 
@@ -21,40 +27,84 @@ const problem = (response: ApiResponse, status: number, code?: string) => {
   if (code) expect(response.body.code).toBe(code);
 };
 const fieldsOf = (response: ApiResponse) => (response.body.errors as { field: string }[]).map((error) => error.field).sort();
-const channel = (overrides: Record<string, unknown> = {}) => ({ code: 'market', name: 'Marketplace', type: 'marketplace', currency: 'EUR', priceListId: basics.priceList.id, ...overrides });
+const channel = (overrides: Record<string, unknown> = {}) => ({
+  code: 'market',
+  name: 'Marketplace',
+  type: 'marketplace',
+  currency: 'EUR',
+  priceListId: basics.priceList.id,
+  ...overrides,
+});
 const byLocation = <T extends { locationId: string }>(locations: T[]) => [...locations].sort((a, b) => a.locationId.localeCompare(b.locationId));
 const countChannels = async () => (await api.call('GET', '/v1/channels?limit=100')).body.items.length as number;
 
 describe('channels', () => {
   it('creates a channel with the locations it sells and fulfils from, and reads it back', async () => {
     const created = await api.call('POST', '/v1/channels', {
-      body: channel({ code: 'phone-fr', name: 'Phone orders', type: 'phone', locations: [{ locationId: basics.warehouse.id, sells: true, fulfils: true }, { locationId: basics.storeB.id, fulfils: false }] }),
+      body: channel({
+        code: 'phone-fr',
+        name: 'Phone orders',
+        type: 'phone',
+        locations: [
+          { locationId: basics.warehouse.id, sells: true, fulfils: true },
+          { locationId: basics.storeB.id, fulfils: false },
+        ],
+      }),
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(created.body).toMatchObject({ code: 'phone-fr', name: 'Phone orders', type: 'phone', currency: 'EUR', priceListId: basics.priceList.id, storeLocationId: null, enabled: true });
+    expect(created.body).toMatchObject({
+      code: 'phone-fr',
+      name: 'Phone orders',
+      type: 'phone',
+      currency: 'EUR',
+      priceListId: basics.priceList.id,
+      storeLocationId: null,
+      enabled: true,
+    });
     // `sells` is true unless said otherwise.
-    expect(byLocation(created.body.locations)).toEqual(byLocation([
-      { locationId: basics.warehouse.id, sells: true, fulfils: true },
-      { locationId: basics.storeB.id, sells: true, fulfils: false },
-    ]));
+    expect(byLocation(created.body.locations)).toEqual(
+      byLocation([
+        { locationId: basics.warehouse.id, sells: true, fulfils: true },
+        { locationId: basics.storeB.id, sells: true, fulfils: false },
+      ]),
+    );
     expect((await api.call('GET', `/v1/channels/${created.body.id}`)).body).toEqual(created.body);
   });
 
   it('puts a register in its store: the store is required, must be a store, and is always among its locations', async () => {
     const before = await countChannels();
-    const register = await api.call('POST', '/v1/channels', { body: channel({ code: 'register-b', name: 'Register B', type: 'register', storeLocationId: basics.storeB.id }) });
+    const register = await api.call('POST', '/v1/channels', {
+      body: channel({ code: 'register-b', name: 'Register B', type: 'register', storeLocationId: basics.storeB.id }),
+    });
     expect(register.status, JSON.stringify(register.body)).toBe(201);
-    expect(register.body).toMatchObject({ type: 'register', storeLocationId: basics.storeB.id, locations: [{ locationId: basics.storeB.id, sells: true, fulfils: true }] });
+    expect(register.body).toMatchObject({
+      type: 'register',
+      storeLocationId: basics.storeB.id,
+      locations: [{ locationId: basics.storeB.id, sells: true, fulfils: true }],
+    });
 
     const homeless = await api.call('POST', '/v1/channels', { body: channel({ code: 'register-x', type: 'register' }) });
     problem(homeless, 400);
     expect(fieldsOf(homeless)).toEqual(['body.storeLocationId']);
-    problem(await api.call('POST', '/v1/channels', { body: channel({ code: 'register-wh', type: 'register', storeLocationId: basics.warehouse.id }) }), 422, 'register-needs-store');
-    problem(await api.call('POST', '/v1/channels', { body: channel({ code: 'register-ghost', type: 'register', storeLocationId: '01900000-0000-7000-8000-000000000000' }) }), 400);
+    problem(
+      await api.call('POST', '/v1/channels', { body: channel({ code: 'register-wh', type: 'register', storeLocationId: basics.warehouse.id }) }),
+      422,
+      'register-needs-store',
+    );
+    problem(
+      await api.call('POST', '/v1/channels', {
+        body: channel({ code: 'register-ghost', type: 'register', storeLocationId: '01900000-0000-7000-8000-000000000000' }),
+      }),
+      400,
+    );
     expect(await countChannels()).toBe(before + 1);
 
     // It cannot be taken away from its store later.
-    problem(await api.call('PATCH', `/v1/channels/${register.body.id}`, { body: { locations: [{ locationId: basics.warehouse.id }] } }), 422, 'register-keeps-its-store');
+    problem(
+      await api.call('PATCH', `/v1/channels/${register.body.id}`, { body: { locations: [{ locationId: basics.warehouse.id }] } }),
+      422,
+      'register-keeps-its-store',
+    );
     expect((await api.call('GET', `/v1/channels/${register.body.id}`)).body.locations).toEqual(register.body.locations);
   });
 
@@ -76,10 +126,14 @@ describe('channels', () => {
     const ghostList = await api.call('POST', '/v1/channels', { body: channel({ code: 'ghost-list', priceListId: '01900000-0000-7000-8000-000000000000' }) });
     problem(ghostList, 400);
     expect(fieldsOf(ghostList)).toEqual(['body.priceListId']);
-    const ghostLocation = await api.call('POST', '/v1/channels', { body: channel({ code: 'ghost-location', locations: [{ locationId: basics.warehouse.id }, { locationId: '01900000-0000-7000-8000-000000000000' }] }) });
+    const ghostLocation = await api.call('POST', '/v1/channels', {
+      body: channel({ code: 'ghost-location', locations: [{ locationId: basics.warehouse.id }, { locationId: '01900000-0000-7000-8000-000000000000' }] }),
+    });
     problem(ghostLocation, 400);
     expect(fieldsOf(ghostLocation)).toEqual(['body.locations.1.locationId']);
-    const twice = await api.call('POST', '/v1/channels', { body: channel({ code: 'twice', locations: [{ locationId: basics.warehouse.id }, { locationId: basics.warehouse.id, sells: false }] }) });
+    const twice = await api.call('POST', '/v1/channels', {
+      body: channel({ code: 'twice', locations: [{ locationId: basics.warehouse.id }, { locationId: basics.warehouse.id, sells: false }] }),
+    });
     problem(twice, 400);
     expect(fieldsOf(twice)).toEqual(['body.locations']);
     const invalid = await api.call('POST', '/v1/channels', { body: { code: '-bad code', name: '', type: 'fax', currency: 'euro', priceListId: 'nope' } });
@@ -114,7 +168,9 @@ describe('channels', () => {
     expect((await api.call('GET', `/v1/channels/${basics.web.id}`, { token: basics.webKey })).status).toBe(200);
     problem(await api.call('GET', `/v1/channels/${basics.registerA.id}`, { token: basics.webKey }), 404);
 
-    expect((await api.call('GET', '/v1/channels', { token: basics.storeAKey })).body.items.map((item: { id: string }) => item.id)).toEqual([basics.registerA.id]);
+    expect((await api.call('GET', '/v1/channels', { token: basics.storeAKey })).body.items.map((item: { id: string }) => item.id)).toEqual([
+      basics.registerA.id,
+    ]);
     problem(await api.call('GET', `/v1/channels/${basics.web.id}`, { token: basics.storeAKey }), 404);
     problem(await api.call('GET', '/v1/channels/01900000-0000-7000-8000-000000000000'), 404);
 
@@ -126,10 +182,20 @@ describe('channels', () => {
   });
 
   it('changes a name and replaces the whole list of locations', async () => {
-    const created = (await api.call('POST', '/v1/channels', { body: channel({ code: 'market-2', locations: [{ locationId: basics.warehouse.id }, { locationId: basics.storeA.id }] }) })).body;
-    const changed = await api.call('PATCH', `/v1/channels/${created.id}`, { body: { name: 'Marketplace FR', locations: [{ locationId: basics.storeB.id, sells: false, fulfils: true }] } });
+    const created = (
+      await api.call('POST', '/v1/channels', {
+        body: channel({ code: 'market-2', locations: [{ locationId: basics.warehouse.id }, { locationId: basics.storeA.id }] }),
+      })
+    ).body;
+    const changed = await api.call('PATCH', `/v1/channels/${created.id}`, {
+      body: { name: 'Marketplace FR', locations: [{ locationId: basics.storeB.id, sells: false, fulfils: true }] },
+    });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
-    expect(changed.body).toMatchObject({ name: 'Marketplace FR', code: 'market-2', locations: [{ locationId: basics.storeB.id, sells: false, fulfils: true }] });
+    expect(changed.body).toMatchObject({
+      name: 'Marketplace FR',
+      code: 'market-2',
+      locations: [{ locationId: basics.storeB.id, sells: false, fulfils: true }],
+    });
     expect((await api.call('GET', `/v1/channels/${created.id}`)).body).toEqual(changed.body);
     problem(await api.call('PATCH', `/v1/channels/${created.id}`, { body: { locations: [{ locationId: '01900000-0000-7000-8000-000000000000' }] } }), 400);
     problem(await api.call('PATCH', '/v1/channels/01900000-0000-7000-8000-000000000000', { body: { name: 'Ghost' } }), 404);

@@ -47,7 +47,16 @@ export const createChannelBody = z
     locations: locations.default([]),
   })
   .refine((body) => body.type !== 'register' || body.storeLocationId !== undefined, { path: ['storeLocationId'], message: 'is required for a register' })
-  .meta(requestExample({ code: 'web-fr', name: 'Web shop France', type: 'web', currency: 'EUR', priceListId: '0196f3a1-2b4c-7d5e-8f60-00000000b001', locations: [{ locationId: '0196f3a1-2b4c-7d5e-8f60-000000005102' }, { locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101', sells: true, fulfils: true }] }));
+  .meta(
+    requestExample({
+      code: 'web-fr',
+      name: 'Web shop France',
+      type: 'web',
+      currency: 'EUR',
+      priceListId: '0196f3a1-2b4c-7d5e-8f60-00000000b001',
+      locations: [{ locationId: '0196f3a1-2b4c-7d5e-8f60-000000005102' }, { locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101', sells: true, fulfils: true }],
+    }),
+  );
 export type NewChannel = z.infer<typeof createChannelBody>;
 
 export const updateChannelBody = z
@@ -63,5 +72,8 @@ export type ChannelChanges = z.infer<typeof updateChannelBody>;
 
 export const listChannelsQuery = z.object({
   type: z.enum(CHANNEL_TYPES).optional(),
-  enabled: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  enabled: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
 });

@@ -4,7 +4,7 @@ import type { ChannelsTable } from './tables.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
-import { Conflict, Forbidden, InvalidInput, NotFound, RuleViolation } from '../../platform/errors.ts';
+import { Conflict, InvalidInput, NotFound, RuleViolation } from '../../platform/errors.ts';
 import type { Channel, ChannelChanges, NewChannel } from './schema.ts';
 
 type ChannelLocation = Channel['locations'][number];
@@ -37,14 +37,19 @@ async function assertPriceList(db: Executor, priceListId: string, currency: stri
   const list = await db.selectFrom('price_lists').select(['currency']).where('id', '=', priceListId).executeTakeFirst();
   if (!list) throw new InvalidInput([{ field: 'body.priceListId', message: `price list ${priceListId} does not exist` }]);
   if (list.currency !== currency) {
-    throw new RuleViolation('currency-mismatch', `The price list is in ${list.currency} but the channel sells in ${currency}.`, { priceListCurrency: list.currency, channelCurrency: currency });
+    throw new RuleViolation('currency-mismatch', `The price list is in ${list.currency} but the channel sells in ${currency}.`, {
+      priceListCurrency: list.currency,
+      channelCurrency: currency,
+    });
   }
 }
 
 async function assertLocations(db: Executor, locationIds: string[]) {
   if (!locationIds.length) return;
   const found = new Set((await db.selectFrom('locations').select('id').where('id', 'in', locationIds).execute()).map((row) => row.id));
-  const errors = locationIds.flatMap((id, index) => (found.has(id) ? [] : [{ field: `body.locations.${index}.locationId`, message: `location ${id} does not exist` }]));
+  const errors = locationIds.flatMap((id, index) =>
+    found.has(id) ? [] : [{ field: `body.locations.${index}.locationId`, message: `location ${id} does not exist` }],
+  );
   if (errors.length) throw new InvalidInput(errors);
 }
 
@@ -68,9 +73,13 @@ export async function createChannel(trx: Trx, input: NewChannel): Promise<Channe
     if (!store) throw new InvalidInput([{ field: 'body.storeLocationId', message: `location ${input.storeLocationId} does not exist` }]);
     if (store.type !== 'store') throw new RuleViolation('register-needs-store', 'A register stands in a store, not in a warehouse or vendor.');
     // A register always sells from the shelf it stands next to.
-    if (!locations.some((entry) => entry.locationId === input.storeLocationId)) locations = [{ locationId: input.storeLocationId!, sells: true, fulfils: true }, ...locations];
+    if (!locations.some((entry) => entry.locationId === input.storeLocationId))
+      locations = [{ locationId: input.storeLocationId!, sells: true, fulfils: true }, ...locations];
   }
-  await assertLocations(trx, locations.map((entry) => entry.locationId));
+  await assertLocations(
+    trx,
+    locations.map((entry) => entry.locationId),
+  );
   const row = await trx
     .insertInto('channels')
     .values({
@@ -125,8 +134,16 @@ export async function listChannels(db: Executor, principal: Principal, filter: C
     .orderBy('id')
     .limit(filter.limit + 1)
     .execute();
-  const page = toPage(rows, filter.limit, (row) => row.id, (row) => row);
-  const locations = await locationsOf(db, page.items.map((row) => row.id));
+  const page = toPage(
+    rows,
+    filter.limit,
+    (row) => row.id,
+    (row) => row,
+  );
+  const locations = await locationsOf(
+    db,
+    page.items.map((row) => row.id),
+  );
   return { items: page.items.map((row) => toChannel(row, locations.get(row.id)!)), nextCursor: page.nextCursor };
 }
 
@@ -138,7 +155,10 @@ export async function updateChannel(trx: Trx, id: string, changes: ChannelChange
     if (current.store_location_id && !changes.locations.some((entry) => entry.locationId === current.store_location_id)) {
       throw new RuleViolation('register-keeps-its-store', 'A register always sells from the store it stands in; keep that location in the list.');
     }
-    await assertLocations(trx, changes.locations.map((entry) => entry.locationId));
+    await assertLocations(
+      trx,
+      changes.locations.map((entry) => entry.locationId),
+    );
     await replaceLocations(trx, id, changes.locations);
   }
   const row = await trx
@@ -169,4 +189,3 @@ export function checkedChannel(row: Selectable<ChannelsTable> | undefined, id: s
   if (!row.enabled) throw new RuleViolation('channel-disabled', `Channel ${row.code} is disabled.`, { channelId: id });
   return row;
 }
-

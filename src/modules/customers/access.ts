@@ -18,10 +18,12 @@ export async function assertMaySeeCustomer(db: Executor, principal: Principal, i
     .selectFrom('customers')
     .select('id')
     .where('id', '=', id)
-    .where((eb) => eb.or([
-      eb('created_by_channel_id', '=', channelId),
-      eb.exists(eb.selectFrom('orders').select('orders.id').whereRef('orders.customer_id', '=', 'customers.id').where('orders.channel_id', '=', channelId)),
-    ]))
+    .where((eb) =>
+      eb.or([
+        eb('created_by_channel_id', '=', channelId),
+        eb.exists(eb.selectFrom('orders').select('orders.id').whereRef('orders.customer_id', '=', 'customers.id').where('orders.channel_id', '=', channelId)),
+      ]),
+    )
     .executeTakeFirst();
   if (!visible) throw new NotFound('Customer', id);
 }

@@ -11,7 +11,14 @@ const address = { label: 'Home', name: 'Marie Curie', line1: '12 rue des Écoles
 async function countRows(api: TestApi) {
   const db = api.database.db;
   const count = async (table: 'customers' | 'customer_emails' | 'customer_phones' | 'customer_addresses' | 'customer_groups') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     customers: await count('customers'),
     emails: await count('customer_emails'),
@@ -92,7 +99,13 @@ describe('customers', () => {
   it('refuses a second profile with an email another profile has, naming it, and writes nothing', async () => {
     const owner = await create({ firstName: 'Grace', lastName: 'Hopper', emails: ['grace@example.com'] });
     const before = await countRows(api);
-    const second = await create({ firstName: 'G.', lastName: 'Hopper', emails: ['new@example.com', 'GRACE@example.com'], phones: ['+1 555 0100 200'], addresses: [address] });
+    const second = await create({
+      firstName: 'G.',
+      lastName: 'Hopper',
+      emails: ['new@example.com', 'GRACE@example.com'],
+      phones: ['+1 555 0100 200'],
+      addresses: [address],
+    });
     expect(second.status).toBe(409);
     expect(second.headers.get('content-type')).toContain('application/problem+json');
     expect(second.body).toMatchObject({ code: 'customer-exists', existingCustomerId: owner.body.id, matchedOn: 'email', email: 'grace@example.com' });
@@ -111,7 +124,9 @@ describe('customers', () => {
   it('keeps one profile when ten channels create the same email at once', async () => {
     const before = await countRows(api);
     const responses = await Promise.all(
-      Array.from({ length: 10 }, (_, index) => create({ firstName: `Racer ${index}`, lastName: 'Same', emails: ['race@example.com'], phones: [`+3361000000${index}`] })),
+      Array.from({ length: 10 }, (_, index) =>
+        create({ firstName: `Racer ${index}`, lastName: 'Same', emails: ['race@example.com'], phones: [`+3361000000${index}`] }),
+      ),
     );
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses).toEqual([201, ...Array(9).fill(409)]);
@@ -126,11 +141,15 @@ describe('customers', () => {
     const holder = await create({ firstName: 'Holder', lastName: 'Swap', emails: ['swap-a@example.com'], phones: ['+33 6 44 00 00 01'] });
     const requests = Array.from({ length: 12 }, (_, index) => {
       const emails = index % 2 ? ['swap-a@example.com', 'swap-b@example.com'] : ['swap-b@example.com', 'swap-a@example.com'];
-      if (index % 3 === 0) return api.call('PATCH', `/v1/customers/${holder.body.id}`, { body: { emails: index % 2 ? ['swap-b@example.com'] : ['swap-a@example.com'] } });
+      if (index % 3 === 0)
+        return api.call('PATCH', `/v1/customers/${holder.body.id}`, { body: { emails: index % 2 ? ['swap-b@example.com'] : ['swap-a@example.com'] } });
       return create({ firstName: `Swapper ${index}`, lastName: 'Swap', emails: emails.slice(0, 1 + (index % 2)), phones: ['+33 6 44 00 00 02'] });
     });
     const statuses = (await Promise.all(requests)).map((response) => response.status);
-    expect(statuses.every((status) => status === 200 || status === 201 || status === 409), statuses.join()).toBe(true);
+    expect(
+      statuses.every((status) => status === 200 || status === 201 || status === 409),
+      statuses.join(),
+    ).toBe(true);
     const owners = await api.database.db.selectFrom('customer_emails').select(['email', 'customer_id']).where('email', 'like', 'swap-%').execute();
     expect(new Set(owners.map((owner) => owner.email)).size).toBe(owners.length);
   });
@@ -140,7 +159,13 @@ describe('customers', () => {
     const customer = await create({ firstName: 'Rosalind', lastName: 'Franklin', emails: ['rosalind@example.com'], consent: { marketingSms: true } });
     const id = customer.body.id;
     const patched = await api.call('PATCH', `/v1/customers/${id}`, {
-      body: { lastName: 'Franklin-Smith', emails: ['Ros@Example.com'], phones: ['06 11 22 33 44'], consent: { marketingEmail: true, marketingSms: true }, note: 'VIP' },
+      body: {
+        lastName: 'Franklin-Smith',
+        emails: ['Ros@Example.com'],
+        phones: ['06 11 22 33 44'],
+        consent: { marketingEmail: true, marketingSms: true },
+        note: 'VIP',
+      },
     });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ lastName: 'Franklin-Smith', emails: ['ros@example.com'], phones: ['+33611223344'], note: 'VIP' });
@@ -255,7 +280,20 @@ describe('customers', () => {
       ['POST', '/v1/customers', { body: { ...valid, customerGroupId: '0190a0a0-0000-7000-8000-000000000000' } }, 'body.customerGroupId'],
       ['POST', '/v1/customers', { body: { ...valid, addresses: [{ ...address, country: 'fr' }] } }, 'body.addresses.0.country'],
       ['POST', '/v1/customers', { body: { ...valid, addresses: [{ ...address, line1: undefined }] } }, 'body.addresses.0.line1'],
-      ['POST', '/v1/customers', { body: { ...valid, addresses: [{ ...address, isDefault: true }, { ...address, isDefault: true }] } }, 'body.addresses'],
+      [
+        'POST',
+        '/v1/customers',
+        {
+          body: {
+            ...valid,
+            addresses: [
+              { ...address, isDefault: true },
+              { ...address, isDefault: true },
+            ],
+          },
+        },
+        'body.addresses',
+      ],
       ['POST', '/v1/customer-groups', { rawBody: 'not json' }, null],
       ['POST', '/v1/customer-groups', { body: { name: 'No code' } }, 'body.code'],
       ['POST', '/v1/customer-groups', { body: { code: 'has spaces', name: 'Bad' } }, 'body.code'],
@@ -298,7 +336,7 @@ describe('customers', () => {
     });
   });
 
-  describe('checkouts: matching a buyer to a profile (the order path\'s look-up), and new guests', () => {
+  describe("checkouts: matching a buyer to a profile (the order path's look-up), and new guests", () => {
     /** The buyer as an order request carries them (validated as the API does), matched as the order path does. */
     const match = async (given: Guest | { id: string }) => {
       const buyer: Buyer = 'id' in given ? given : guestSchema.parse(given);
@@ -325,7 +363,9 @@ describe('customers', () => {
 
     it('creates one profile when the same new guest checks out in several places at once', async () => {
       const before = await countRows(api);
-      const results = await Promise.all(Array.from({ length: 6 }, () => newGuest({ firstName: 'Twin', lastName: 'Checkout', email: 'twin@example.com', phone: '+33 6 55 55 55 55' })));
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => newGuest({ firstName: 'Twin', lastName: 'Checkout', email: 'twin@example.com', phone: '+33 6 55 55 55 55' })),
+      );
       expect(new Set(results.flat()).size).toBe(1);
       expect((await countRows(api)).customers - before.customers).toBe(1);
     });
@@ -342,10 +382,16 @@ describe('customers across channels', () => {
   afterAll(() => api?.close());
 
   it('lets store staff and channel integrations create and read the one shared profile', async () => {
-    const atRegister = await api.call('POST', '/v1/customers', { token: basics.storeAKey, body: { firstName: 'Walk', lastName: 'In', phones: ['+33 6 01 02 03 04'] } });
+    const atRegister = await api.call('POST', '/v1/customers', {
+      token: basics.storeAKey,
+      body: { firstName: 'Walk', lastName: 'In', phones: ['+33 6 01 02 03 04'] },
+    });
     expect(atRegister.status).toBe(201);
     // The web shop writes the same number the national way: it is the same customer.
-    const online = await api.call('POST', '/v1/customers', { token: basics.webKey, body: { firstName: 'Walk', lastName: 'In', emails: ['walk@example.com'], phones: ['06.01.02.03.04'] } });
+    const online = await api.call('POST', '/v1/customers', {
+      token: basics.webKey,
+      body: { firstName: 'Walk', lastName: 'In', emails: ['walk@example.com'], phones: ['06.01.02.03.04'] },
+    });
     expect(online.status).toBe(409);
     expect(online.body).toMatchObject({ existingCustomerId: atRegister.body.id, matchedOn: 'phone', phone: '+33601020304' });
     // The web shop finds the profile by the exact phone its buyer gave at checkout…
@@ -367,19 +413,30 @@ describe('customers across channels', () => {
     expect((await api.call('GET', '/v1/customers', { token: basics.storeAKey })).status).toBe(403);
     expect((await api.call('GET', '/v1/customers')).status).toBe(200);
     // A profile the web shop created is its own to read and change before any order.
-    const ownProfile = await api.call('POST', '/v1/customers', { token: basics.webKey, body: { firstName: 'Web', lastName: 'Only', emails: ['web.only@example.com'] } });
+    const ownProfile = await api.call('POST', '/v1/customers', {
+      token: basics.webKey,
+      body: { firstName: 'Web', lastName: 'Only', emails: ['web.only@example.com'] },
+    });
     expect(ownProfile.status).toBe(201);
     expect((await api.call('GET', `/v1/customers/${ownProfile.body.id}`, { token: basics.webKey })).status).toBe(200);
-    expect((await api.call('PATCH', `/v1/customers/${ownProfile.body.id}`, { token: basics.webKey, body: { lastName: 'Shopper' } })).body.lastName).toBe('Shopper');
+    expect((await api.call('PATCH', `/v1/customers/${ownProfile.body.id}`, { token: basics.webKey, body: { lastName: 'Shopper' } })).body.lastName).toBe(
+      'Shopper',
+    );
     expect((await api.call('GET', '/v1/customer-groups', { token: basics.storeAKey })).status).toBe(200);
   });
 
   it('keeps groups and discounts to admins', async () => {
     for (const token of [basics.storeAKey, basics.webKey]) {
-      const created = await api.call('POST', '/v1/customers', { token, body: { firstName: 'Vip', lastName: 'Self', emails: ['vip@example.com'], discountBasisPoints: 10_000 } });
+      const created = await api.call('POST', '/v1/customers', {
+        token,
+        body: { firstName: 'Vip', lastName: 'Self', emails: ['vip@example.com'], discountBasisPoints: 10_000 },
+      });
       expect(created.status).toBe(403);
     }
-    const own = await api.call('POST', '/v1/customers', { token: basics.webKey, body: { firstName: 'Plain', lastName: 'Buyer', emails: ['plain@example.com'] } });
+    const own = await api.call('POST', '/v1/customers', {
+      token: basics.webKey,
+      body: { firstName: 'Plain', lastName: 'Buyer', emails: ['plain@example.com'] },
+    });
     expect(own.status).toBe(201);
     const raised = await api.call('PATCH', `/v1/customers/${own.body.id}`, { token: basics.webKey, body: { discountBasisPoints: 5000 } });
     expect(raised.status).toBe(403);
@@ -399,7 +456,10 @@ describe('customers across channels', () => {
     const disabled = await api.call('PATCH', `/v1/channels/${basics.web.id}`, { body: { enabled: false } });
     expect(disabled.status).toBe(200);
     const before = await countRows(api);
-    const response = await api.call('POST', '/v1/customers', { token: basics.webKey, body: { firstName: 'Too', lastName: 'Late', emails: ['late@example.com'] } });
+    const response = await api.call('POST', '/v1/customers', {
+      token: basics.webKey,
+      body: { firstName: 'Too', lastName: 'Late', emails: ['late@example.com'] },
+    });
     expect(response.status).toBe(422);
     expect(response.body.code).toBe('channel-disabled');
     expect(await countRows(api)).toEqual(before);

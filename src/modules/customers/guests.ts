@@ -26,19 +26,45 @@ export function newGuestProfiles(guests: Guest[]): { ids: string[]; created: str
     for (const key of keys) if (!byContact.has(key)) byContact.set(key, id);
     return id;
   });
-  const claims = (prefix: string) => [...byContact].filter(([key]) => key.startsWith(prefix)).map(([key, id]) => ({ value: key.slice(2), customer_id: id })).sort((a, b) => (a.value < b.value ? -1 : 1));
+  const claims = (prefix: string) =>
+    [...byContact]
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, id]) => ({ value: key.slice(2), customer_id: id }))
+      .sort((a, b) => (a.value < b.value ? -1 : 1));
   const emails = claims('e:');
   const phones = claims('p:');
   const guard: Guarded = created.length
     ? {
-      parts: [
-        sql`guest_profiles as (${insertRows('customers', { id: 'uuid', first_name: 'text', last_name: 'text', consent: 'jsonb' },
-          created.map((guest) => ({ id: guest.id, first_name: guest.firstName, last_name: guest.lastName, consent: JSON.stringify(NO_CONSENT) })))})`,
-        sql`guest_emails as (${insertRows('customer_emails', { email: 'text', customer_id: 'uuid' }, emails.map(({ value, customer_id }) => ({ email: value, customer_id })), sql`on conflict do nothing returning email`) ?? sql`select null::text as email where false`})`,
-        sql`guest_phones as (${insertRows('customer_phones', { phone: 'text', customer_id: 'uuid' }, phones.map(({ value, customer_id }) => ({ phone: value, customer_id })), sql`on conflict do nothing returning phone`) ?? sql`select null::text as phone where false`})`,
-      ],
-      conditions: [{ held: sql`(select count(*) from guest_emails) = ${emails.length}::int and (select count(*) from guest_phones) = ${phones.length}::int`, what: 'guest contacts unclaimed' }],
-    }
+        parts: [
+          sql`guest_profiles as (${insertRows(
+            'customers',
+            { id: 'uuid', first_name: 'text', last_name: 'text', consent: 'jsonb' },
+            created.map((guest) => ({ id: guest.id, first_name: guest.firstName, last_name: guest.lastName, consent: JSON.stringify(NO_CONSENT) })),
+          )})`,
+          sql`guest_emails as (${
+            insertRows(
+              'customer_emails',
+              { email: 'text', customer_id: 'uuid' },
+              emails.map(({ value, customer_id }) => ({ email: value, customer_id })),
+              sql`on conflict do nothing returning email`,
+            ) ?? sql`select null::text as email where false`
+          })`,
+          sql`guest_phones as (${
+            insertRows(
+              'customer_phones',
+              { phone: 'text', customer_id: 'uuid' },
+              phones.map(({ value, customer_id }) => ({ phone: value, customer_id })),
+              sql`on conflict do nothing returning phone`,
+            ) ?? sql`select null::text as phone where false`
+          })`,
+        ],
+        conditions: [
+          {
+            held: sql`(select count(*) from guest_emails) = ${emails.length}::int and (select count(*) from guest_phones) = ${phones.length}::int`,
+            what: 'guest contacts unclaimed',
+          },
+        ],
+      }
     : { parts: [], conditions: [] };
   return { ids, created: created.map((guest) => guest.id), byContact, guard };
 }
@@ -63,9 +89,16 @@ export async function createGuests(trx: Trx, guests: Guest[]): Promise<string[]>
   for (const [key, id] of lost) {
     if (replaced.has(id)) continue;
     const owner = await ownerOf(trx, key.startsWith('e:') ? 'email' : 'phone', key.slice(2));
-    if (owner === undefined) throw new Conflict('customer-contended', `The ${key.startsWith('e:') ? 'email' : 'phone'} ${key.slice(2)} is being changed by another request; try again.`);
+    if (owner === undefined)
+      throw new Conflict(
+        'customer-contended',
+        `The ${key.startsWith('e:') ? 'email' : 'phone'} ${key.slice(2)} is being changed by another request; try again.`,
+      );
     replaced.set(id, owner);
   }
-  await trx.deleteFrom('customers').where('id', 'in', [...replaced.keys()]).execute();
+  await trx
+    .deleteFrom('customers')
+    .where('id', 'in', [...replaced.keys()])
+    .execute();
   return ids.map((id) => replaced.get(id) ?? id);
 }

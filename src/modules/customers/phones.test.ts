@@ -4,7 +4,7 @@ import { loadConfig } from '../../config.ts';
 import { normalisePhone } from './schema.ts';
 
 describe('phone numbers', () => {
-  it('are stored in E.164 however they are written, national numbers in the retailer\'s country', () => {
+  it("are stored in E.164 however they are written, national numbers in the retailer's country", () => {
     for (const written of ['06 12 34 56 78', '06.12.34.56.78', '+33 6 12 34 56 78', '+33 (0)6 12-34-56-78', '0033 612 345 678']) {
       expect(normalisePhone(written, 'FR'), written).toBe('+33612345678');
     }
@@ -30,7 +30,7 @@ describe('the phone region of an app', () => {
     await Promise.all([french?.close(), polish?.close()]);
   });
 
-  it('reads national numbers in requests in the shop\'s own country', async () => {
+  it("reads national numbers in requests in the shop's own country", async () => {
     const body = { firstName: 'Ola', lastName: 'Nowak', phones: ['612 345 678'] };
     const [inFrance, inPoland] = await Promise.all([french.call('POST', '/v1/customers', { body }), polish.call('POST', '/v1/customers', { body })]);
     expect(inFrance.status).toBe(201);

@@ -28,60 +28,147 @@ export interface CustomerRouteOptions {
 }
 
 export async function customerRoutes(app: AisleApp, options: CustomerRouteOptions) {
-  app.post('/customer-groups', {
-    config: { access: ADMIN },
-    schema: { tags, operationId: 'createCustomerGroup', summary: 'Create a customer group with the discount its members get', body: createCustomerGroupBody, response: { 201: customerGroupSchema } },
-  }, (request, reply) => inTransaction(request, reply, 201, (trx) => customers.createCustomerGroup(trx, request.body)));
-
-  app.get('/customer-groups', {
-    config: { access: ANY_ROLE },
-    schema: { tags, operationId: 'listCustomerGroups', summary: 'List customer groups', querystring: z.object(pageQuery), response: { 200: pageOf(customerGroupSchema) } },
-  }, (request) => customers.listCustomerGroups(request.server.db, request.query));
-
-  app.post('/customers', {
-    config: { access: ANY_ROLE },
-    schema: {
-      tags,
-      operationId: 'createCustomer',
-      summary: 'Create a customer profile shared by every channel',
-      description: 'An email or phone another profile already has is refused with 409 `customer-exists`, naming that profile.',
-      body: createCustomerBody,
-      response: { 201: customerSchema },
+  app.post(
+    '/customer-groups',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        operationId: 'createCustomerGroup',
+        summary: 'Create a customer group with the discount its members get',
+        body: createCustomerGroupBody,
+        response: { 201: customerGroupSchema },
+      },
     },
-  }, (request, reply) => inTransaction(request, reply, 201, (trx) => customers.createCustomer(trx, request.principal!, request.body)));
+    (request, reply) => inTransaction(request, reply, 201, (trx) => customers.createCustomerGroup(trx, request.body)),
+  );
 
-  app.get('/customers', {
-    config: { access: ANY_ROLE },
-    schema: { tags, operationId: 'listCustomers', summary: 'Find customers by name, email or phone', querystring: listCustomersQuery.extend(pageQuery), response: { 200: pageOf(customerSchema) } },
-  }, (request) => customers.listCustomers(request.server.db, request.principal!, request.query, options.phoneRegion));
+  app.get(
+    '/customer-groups',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        operationId: 'listCustomerGroups',
+        summary: 'List customer groups',
+        querystring: z.object(pageQuery),
+        response: { 200: pageOf(customerGroupSchema) },
+      },
+    },
+    (request) => customers.listCustomerGroups(request.server.db, request.query),
+  );
 
-  app.get('/customers/:id', {
-    config: { access: ANY_ROLE },
-    schema: { tags, operationId: 'getCustomer', summary: 'Get a customer with their emails, phones, addresses and group', params: idParams, response: { 200: customerSchema } },
-  }, (request) => customers.getCustomerFor(request.server.db, request.principal!, request.params.id));
+  app.post(
+    '/customers',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        operationId: 'createCustomer',
+        summary: 'Create a customer profile shared by every channel',
+        description: 'An email or phone another profile already has is refused with 409 `customer-exists`, naming that profile.',
+        body: createCustomerBody,
+        response: { 201: customerSchema },
+      },
+    },
+    (request, reply) => inTransaction(request, reply, 201, (trx) => customers.createCustomer(trx, request.principal!, request.body)),
+  );
 
-  app.patch('/customers/:id', {
-    config: { access: ANY_ROLE },
-    schema: { tags, operationId: 'updateCustomer', summary: 'Change a customer; emails and phones replace the whole list', params: idParams, body: updateCustomerBody, response: { 200: customerSchema } },
-  }, (request, reply) => inTransaction(request, reply, 200, (trx) => customers.updateCustomer(trx, request.principal!, request.params.id, request.body)));
+  app.get(
+    '/customers',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        operationId: 'listCustomers',
+        summary: 'Find customers by name, email or phone',
+        querystring: listCustomersQuery.extend(pageQuery),
+        response: { 200: pageOf(customerSchema) },
+      },
+    },
+    (request) => customers.listCustomers(request.server.db, request.principal!, request.query, options.phoneRegion),
+  );
 
-  app.post('/customers/:id/addresses', {
-    config: { access: ANY_ROLE },
-    schema: { tags, operationId: 'addCustomerAddress', summary: 'Add an address to a customer', params: idParams, body: newAddressBody, response: { 201: customerAddressSchema } },
-  }, (request, reply) => inTransaction(request, reply, 201, (trx) => customers.addAddress(trx, request.principal!, request.params.id, request.body)));
+  app.get(
+    '/customers/:id',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        operationId: 'getCustomer',
+        summary: 'Get a customer with their emails, phones, addresses and group',
+        params: idParams,
+        response: { 200: customerSchema },
+      },
+    },
+    (request) => customers.getCustomerFor(request.server.db, request.principal!, request.params.id),
+  );
 
-  app.patch('/customers/:id/addresses/:addressId', {
-    config: { access: ANY_ROLE },
-    schema: { tags, operationId: 'updateCustomerAddress', summary: "Change a customer's address or make it the default", params: addressParams, body: updateAddressBody, response: { 200: customerAddressSchema } },
-  }, (request, reply) =>
-    inTransaction(request, reply, 200, (trx) => customers.updateAddress(trx, request.principal!, request.params.id, request.params.addressId, request.body)));
+  app.patch(
+    '/customers/:id',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        operationId: 'updateCustomer',
+        summary: 'Change a customer; emails and phones replace the whole list',
+        params: idParams,
+        body: updateCustomerBody,
+        response: { 200: customerSchema },
+      },
+    },
+    (request, reply) => inTransaction(request, reply, 200, (trx) => customers.updateCustomer(trx, request.principal!, request.params.id, request.body)),
+  );
 
-  app.delete('/customers/:id/addresses/:addressId', {
-    config: { access: ANY_ROLE },
-    schema: { tags, operationId: 'deleteCustomerAddress', summary: "Delete a customer's address", params: addressParams, response: { 204: z.null().describe('Deleted.') } },
-  }, (request, reply) =>
-    inTransaction(request, reply, 204, async (trx) => {
-      await customers.deleteAddress(trx, request.principal!, request.params.id, request.params.addressId);
-      return null;
-    }));
+  app.post(
+    '/customers/:id/addresses',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        operationId: 'addCustomerAddress',
+        summary: 'Add an address to a customer',
+        params: idParams,
+        body: newAddressBody,
+        response: { 201: customerAddressSchema },
+      },
+    },
+    (request, reply) => inTransaction(request, reply, 201, (trx) => customers.addAddress(trx, request.principal!, request.params.id, request.body)),
+  );
+
+  app.patch(
+    '/customers/:id/addresses/:addressId',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        operationId: 'updateCustomerAddress',
+        summary: "Change a customer's address or make it the default",
+        params: addressParams,
+        body: updateAddressBody,
+        response: { 200: customerAddressSchema },
+      },
+    },
+    (request, reply) =>
+      inTransaction(request, reply, 200, (trx) => customers.updateAddress(trx, request.principal!, request.params.id, request.params.addressId, request.body)),
+  );
+
+  app.delete(
+    '/customers/:id/addresses/:addressId',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        operationId: 'deleteCustomerAddress',
+        summary: "Delete a customer's address",
+        params: addressParams,
+        response: { 204: z.null().describe('Deleted.') },
+      },
+    },
+    (request, reply) =>
+      inTransaction(request, reply, 204, async (trx) => {
+        await customers.deleteAddress(trx, request.principal!, request.params.id, request.params.addressId);
+        return null;
+      }),
+  );
 }

@@ -40,7 +40,8 @@ export const phoneSchema = z
   .max(40)
   .transform((value, context) => {
     const e164 = normalisePhone(value, readingIn);
-    if (e164 === undefined) context.addIssue({ code: 'custom', message: 'must be a phone number: international with +, or national in the retailer\'s country' });
+    if (e164 === undefined)
+      context.addIssue({ code: 'custom', message: "must be a phone number: international with +, or national in the retailer's country" });
     return e164 ?? z.NEVER;
   })
   .describe('Stored in E.164: "06 12 34 56 78" (in France) and "+33 6 12 34 56 78" are both +33612345678.');
@@ -59,11 +60,13 @@ export const customerGroupSchema = z
   .meta({ id: 'CustomerGroup' });
 export type CustomerGroup = z.infer<typeof customerGroupSchema>;
 
-export const createCustomerGroupBody = z.object({
-  code,
-  name: z.string().trim().min(1).max(200),
-  discountBasisPoints: basisPoints.default(0),
-}).meta(requestExample({ code: 'vip', name: 'VIP', discountBasisPoints: 500 }));
+export const createCustomerGroupBody = z
+  .object({
+    code,
+    name: z.string().trim().min(1).max(200),
+    discountBasisPoints: basisPoints.default(0),
+  })
+  .meta(requestExample({ code: 'vip', name: 'VIP', discountBasisPoints: 500 }));
 export type NewCustomerGroup = z.infer<typeof createCustomerGroupBody>;
 
 export const customerAddressSchema = z
@@ -95,16 +98,32 @@ const addressFields = {
   phone: z.literal('').or(phoneSchema).describe('A phone for the carrier; empty for none.'),
   isDefault: z.boolean(),
 };
-export const newAddressBody = z.object({
-  ...addressFields,
-  label: addressFields.label.default(''),
-  line2: addressFields.line2.default(''),
-  region: addressFields.region.default(''),
-  phone: addressFields.phone.optional(),
-  isDefault: addressFields.isDefault.default(false),
-}).meta(requestExample({ label: 'Home', name: 'Marie Dupont', line1: '12 rue de Rivoli', postalCode: '75004', city: 'Paris', country: 'FR', phone: '+33 6 12 34 56 78', isDefault: true }));
+export const newAddressBody = z
+  .object({
+    ...addressFields,
+    label: addressFields.label.default(''),
+    line2: addressFields.line2.default(''),
+    region: addressFields.region.default(''),
+    phone: addressFields.phone.optional(),
+    isDefault: addressFields.isDefault.default(false),
+  })
+  .meta(
+    requestExample({
+      label: 'Home',
+      name: 'Marie Dupont',
+      line1: '12 rue de Rivoli',
+      postalCode: '75004',
+      city: 'Paris',
+      country: 'FR',
+      phone: '+33 6 12 34 56 78',
+      isDefault: true,
+    }),
+  );
 export type NewAddress = z.infer<typeof newAddressBody>;
-export const updateAddressBody = z.object(addressFields).partial().meta(requestExample({ line2: 'Bâtiment B', isDefault: true }));
+export const updateAddressBody = z
+  .object(addressFields)
+  .partial()
+  .meta(requestExample({ line2: 'Bâtiment B', isDefault: true }));
 export type AddressChanges = z.infer<typeof updateAddressBody>;
 
 export const consentSchema = z
@@ -161,7 +180,15 @@ export const createCustomerBody = z
     note: note.default(''),
   })
   .refine((body) => body.emails.length + body.phones.length > 0, { path: ['emails'], message: 'at least one email or phone is required' })
-  .meta(requestExample({ firstName: 'Marie', lastName: 'Dupont', emails: ['marie.dupont@example.com'], phones: ['+33 6 12 34 56 78'], consent: { marketingEmail: true } }));
+  .meta(
+    requestExample({
+      firstName: 'Marie',
+      lastName: 'Dupont',
+      emails: ['marie.dupont@example.com'],
+      phones: ['+33 6 12 34 56 78'],
+      consent: { marketingEmail: true },
+    }),
+  );
 export type NewCustomer = z.infer<typeof createCustomerBody>;
 
 export const updateCustomerBody = z

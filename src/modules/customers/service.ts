@@ -30,17 +30,10 @@ async function toCustomers(db: Executor, rows: Selectable<CustomersTable>[]): Pr
   const groupIds = [...new Set(rows.flatMap((row) => (row.customer_group_id === null ? [] : [row.customer_group_id])))];
   const emails = await db.selectFrom('customer_emails').selectAll().where('customer_id', 'in', ids).orderBy('email').execute();
   const phones = await db.selectFrom('customer_phones').selectAll().where('customer_id', 'in', ids).orderBy('phone').execute();
-  const addresses = await db
-    .selectFrom('customer_addresses')
-    .selectAll()
-    .where('customer_id', 'in', ids)
-    .orderBy('is_default', 'desc')
-    .orderBy('id')
-    .execute();
+  const addresses = await db.selectFrom('customer_addresses').selectAll().where('customer_id', 'in', ids).orderBy('is_default', 'desc').orderBy('id').execute();
   const groups = groupIds.length ? await db.selectFrom('customer_groups').selectAll().where('id', 'in', groupIds).execute() : [];
   const groupById = new Map(groups.map((group) => [group.id, toGroup(group)]));
-  const ofCustomer = <T extends { customer_id: string }, U>(list: T[], id: string, map: (row: T) => U) =>
-    list.filter((row) => row.customer_id === id).map(map);
+  const ofCustomer = <T extends { customer_id: string }, U>(list: T[], id: string, map: (row: T) => U) => list.filter((row) => row.customer_id === id).map(map);
   return rows.map((row) => ({
     id: row.id,
     firstName: row.first_name,
@@ -132,16 +125,19 @@ export async function listCustomers(db: Executor, principal: Principal, filter: 
           eb('last_name', 'ilike', pattern!),
           sql<boolean>`first_name || ' ' || last_name ilike ${pattern}`,
           eb('id', 'in', eb.selectFrom('customer_emails').select('customer_id').where('email', 'ilike', pattern!)),
-          ...(phonePattern === undefined
-            ? []
-            : [eb('id', 'in', eb.selectFrom('customer_phones').select('customer_id').where('phone', 'like', phonePattern))]),
+          ...(phonePattern === undefined ? [] : [eb('id', 'in', eb.selectFrom('customer_phones').select('customer_id').where('phone', 'like', phonePattern))]),
         ]),
       ),
     )
     .orderBy('id')
     .limit(filter.limit + 1)
     .execute();
-  const page = toPage(rows, filter.limit, (row) => row.id, (row) => row);
+  const page = toPage(
+    rows,
+    filter.limit,
+    (row) => row.id,
+    (row) => row,
+  );
   return { items: await toCustomers(db, page.items), nextCursor: page.nextCursor };
 }
 
@@ -170,4 +166,3 @@ export async function updateCustomer(trx: Trx, principal: Principal, id: string,
     .executeTakeFirstOrThrow();
   return (await toCustomers(trx, [row]))[0]!;
 }
-

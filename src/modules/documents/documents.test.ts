@@ -11,10 +11,13 @@ import { formatMoney, formatRate } from './money.ts';
 
 const FROM = 'Maison Dupont <commandes@maison-dupont.example>';
 
-function anInvoice(orderNumber: string, lines: InvoiceLine[] = [
-  { sku: 'TSH-BLK-M', title: 'T-shirt coton bio, noir, M', quantity: 2, unitPrice: 2490, discount: 500, taxRateBasisPoints: 2000, lineTotal: 4480 },
-  { sku: 'MUG-ŁÓDŹ', title: 'Kubek „Łódź”', quantity: 1, unitPrice: 118476, discount: 0, taxRateBasisPoints: 550, lineTotal: 118476 },
-]): InvoiceDocument {
+function anInvoice(
+  orderNumber: string,
+  lines: InvoiceLine[] = [
+    { sku: 'TSH-BLK-M', title: 'T-shirt coton bio, noir, M', quantity: 2, unitPrice: 2490, discount: 500, taxRateBasisPoints: 2000, lineTotal: 4480 },
+    { sku: 'MUG-ŁÓDŹ', title: 'Kubek „Łódź”', quantity: 1, unitPrice: 118476, discount: 0, taxRateBasisPoints: 550, lineTotal: 118476 },
+  ],
+): InvoiceDocument {
   return {
     retailer: { name: 'Maison Dupont', addressLines: ['12 rue de Rivoli', '75004 Paris'], vatNumber: 'FR12345678901' },
     number: 'F-2025-000123',
@@ -28,7 +31,10 @@ function anInvoice(orderNumber: string, lines: InvoiceLine[] = [
     pricesIncludeTax: true,
     lines,
     fees: [{ label: 'Packing', amount: 500 }],
-    taxes: [{ rateBasisPoints: 2000, base: 3733, amount: 747 }, { rateBasisPoints: 550, base: 112300, amount: 6176 }],
+    taxes: [
+      { rateBasisPoints: 2000, base: 3733, amount: 747 },
+      { rateBasisPoints: 550, base: 112300, amount: 6176 },
+    ],
     totals: { subtotal: 123456, discounts: 500, fees: 500, tax: 6923, total: 123456 },
     payments: [{ method: 'card', amount: 123456 }],
     qrPayload: orderQrPayload(orderNumber),
@@ -74,7 +80,15 @@ describe('the order QR code', () => {
   });
 
   it('answers null for any other code', () => {
-    for (const scan of ['100045', '4006381333931', 'AISLE-ORDER:', 'AISLE-ORDER:10 045', 'AISLE-ORDER:../etc', 'AISLE-LOYALTY:100045', 'https://example.com/AISLE-ORDER:1']) {
+    for (const scan of [
+      '100045',
+      '4006381333931',
+      'AISLE-ORDER:',
+      'AISLE-ORDER:10 045',
+      'AISLE-ORDER:../etc',
+      'AISLE-LOYALTY:100045',
+      'https://example.com/AISLE-ORDER:1',
+    ]) {
       expect(parseOrderQrPayload(scan)).toBeNull();
     }
   });
@@ -126,13 +140,20 @@ describe('the order confirmation over SMTP', () => {
     expect(parseOrderQrPayload(scanned[0]!)).toBe('100045');
 
     const { text } = await textOf(attachment.content);
-    for (const printed of ['100045', 'F-2025-000123', 'TSH-BLK-M', 'MUG-ŁÓDŹ', 'Kubek „Łódź”', 'Zofia Łukasiewicz', '23 novembre 2025', 'Packing']) expect(text).toContain(printed);
+    for (const printed of ['100045', 'F-2025-000123', 'TSH-BLK-M', 'MUG-ŁÓDŹ', 'Kubek „Łódź”', 'Zofia Łukasiewicz', '23 novembre 2025', 'Packing'])
+      expect(text).toContain(printed);
     expect(text).toContain(plain(`Total ${total}`));
   });
 
   it('carries long orders over several pages, the header repeated and the totals at the end', async () => {
     const lines = Array.from({ length: 70 }, (_, index) => ({
-      sku: `SKU-${String(index).padStart(3, '0')}`, title: 'Chaussettes laine', quantity: 1, unitPrice: 990, discount: 0, taxRateBasisPoints: 2000, lineTotal: 990,
+      sku: `SKU-${String(index).padStart(3, '0')}`,
+      title: 'Chaussettes laine',
+      quantity: 1,
+      unitPrice: 990,
+      discount: 0,
+      taxRateBasisPoints: 2000,
+      lineTotal: 990,
     }));
     const pdf = await renderInvoicePdf(anInvoice('100046', lines));
     const { text, pages } = await textOf(pdf);
@@ -155,7 +176,13 @@ describe('mail in development', () => {
     const outboxDir = path.join(folder, 'outbox');
     const mailer = createMailer({ from: FROM, outboxDir });
     const pdf = await renderInvoicePdf(anInvoice('100047'));
-    const messageId = await sendOrderConfirmation(mailer, { to: 'jean@example.com', orderNumber: '100047', customerName: 'Jean', totalFormatted: '1 234,56 €', pdf });
+    const messageId = await sendOrderConfirmation(mailer, {
+      to: 'jean@example.com',
+      orderNumber: '100047',
+      customerName: 'Jean',
+      totalFormatted: '1 234,56 €',
+      pdf,
+    });
 
     const files = await readdir(outboxDir);
     expect(files).toHaveLength(1);

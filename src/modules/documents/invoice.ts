@@ -1,3 +1,4 @@
+// Over 300 lines: one document, the invoice PDF, laid out top to bottom.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
@@ -111,8 +112,16 @@ function drawInvoice(pdf: PDFKit.PDFDocument, invoice: InvoiceDocument, qrPng: B
   // the scan fails and the number has to be typed.
   const qrLeft = right - QR_SIZE;
   pdf.image(qrPng, qrLeft, MARGIN, { width: QR_SIZE, height: QR_SIZE });
-  pdf.font('bold').fontSize(10).fillColor(INK).text(invoice.orderNumber, qrLeft - 20, MARGIN + QR_SIZE + 2, { width: QR_SIZE + 40, align: 'center' });
-  pdf.font('regular').fontSize(7).fillColor(MUTED).text('Show this code at the store', qrLeft - 20, pdf.y, { width: QR_SIZE + 40, align: 'center' });
+  pdf
+    .font('bold')
+    .fontSize(10)
+    .fillColor(INK)
+    .text(invoice.orderNumber, qrLeft - 20, MARGIN + QR_SIZE + 2, { width: QR_SIZE + 40, align: 'center' });
+  pdf
+    .font('regular')
+    .fontSize(7)
+    .fillColor(MUTED)
+    .text('Show this code at the store', qrLeft - 20, pdf.y, { width: QR_SIZE + 40, align: 'center' });
 
   const headerWidth = width - QR_SIZE - 40;
   pdf.font('bold').fontSize(16).fillColor(INK).text(invoice.retailer.name, left, MARGIN, { width: headerWidth });
@@ -124,7 +133,9 @@ function drawInvoice(pdf: PDFKit.PDFDocument, invoice: InvoiceDocument, qrPng: B
   pdf.font('bold').fontSize(20).fillColor(INK).text('Invoice', left, y);
   y = pdf.y + 8;
 
-  const issued = printable(new Intl.DateTimeFormat(invoice.locale, { dateStyle: 'long', timeZone: invoice.timeZone ?? 'UTC' }).format(new Date(invoice.issuedAt)));
+  const issued = printable(
+    new Intl.DateTimeFormat(invoice.locale, { dateStyle: 'long', timeZone: invoice.timeZone ?? 'UTC' }).format(new Date(invoice.issuedAt)),
+  );
   const facts: [string, string][] = [
     ['Invoice number', invoice.number],
     ['Date', issued],
@@ -135,11 +146,18 @@ function drawInvoice(pdf: PDFKit.PDFDocument, invoice: InvoiceDocument, qrPng: B
   let factsY = y;
   for (const [label, value] of facts) {
     pdf.font('regular').fontSize(9).fillColor(MUTED).text(label, left, factsY, { width: 90 });
-    pdf.font('regular').fillColor(INK).text(value, left + 90, factsY, { width: half - 100 });
+    pdf
+      .font('regular')
+      .fillColor(INK)
+      .text(value, left + 90, factsY, { width: half - 100 });
     factsY = pdf.y + 3;
   }
   const { customer } = invoice;
-  pdf.font('regular').fontSize(9).fillColor(MUTED).text('Billed to', left + half, y, { width: half });
+  pdf
+    .font('regular')
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text('Billed to', left + half, y, { width: half });
   pdf.font('bold').fillColor(INK).text(customer.name, { width: half });
   pdf.font('regular');
   for (const line of [...(customer.addressLines ?? []), customer.email, customer.phone]) if (line) pdf.text(line, { width: half });
@@ -162,14 +180,36 @@ function drawInvoice(pdf: PDFKit.PDFDocument, invoice: InvoiceDocument, qrPng: B
   const blockHeight = 28 + 16 * Math.max(invoice.taxes.length + 2, 5) + 16 * invoice.payments.length;
   y = room(pdf, y + 14, blockHeight);
   let taxY = y;
-  pdf.font('bold').fontSize(9).fillColor(INK).text(invoice.pricesIncludeTax ? 'VAT included in prices' : 'VAT', left + 3, taxY);
+  pdf
+    .font('bold')
+    .fontSize(9)
+    .fillColor(INK)
+    .text(invoice.pricesIncludeTax ? 'VAT included in prices' : 'VAT', left + 3, taxY);
   taxY += 16;
   pdf.font('bold').fontSize(8).fillColor(MUTED);
-  tableRow(pdf, taxY, [['Rate', 60, 'left'], ['Base', 80, 'right'], ['Tax', 80, 'right']], left);
+  tableRow(
+    pdf,
+    taxY,
+    [
+      ['Rate', 60, 'left'],
+      ['Base', 80, 'right'],
+      ['Tax', 80, 'right'],
+    ],
+    left,
+  );
   taxY += 14;
   pdf.font('regular').fontSize(9).fillColor(INK);
   for (const tax of invoice.taxes) {
-    tableRow(pdf, taxY, [[rate(tax.rateBasisPoints), 60, 'left'], [money(tax.base), 80, 'right'], [money(tax.amount), 80, 'right']], left);
+    tableRow(
+      pdf,
+      taxY,
+      [
+        [rate(tax.rateBasisPoints), 60, 'left'],
+        [money(tax.base), 80, 'right'],
+        [money(tax.amount), 80, 'right'],
+      ],
+      left,
+    );
     taxY += 15;
   }
 
@@ -184,17 +224,41 @@ function drawInvoice(pdf: PDFKit.PDFDocument, invoice: InvoiceDocument, qrPng: B
   pdf.font('regular').fontSize(9);
   for (const [label, value] of totals) {
     pdf.fillColor(MUTED);
-    tableRow(pdf, totalsY, [[label, 120, 'left'], [value, 100, 'right']], totalsLeft);
+    tableRow(
+      pdf,
+      totalsY,
+      [
+        [label, 120, 'left'],
+        [value, 100, 'right'],
+      ],
+      totalsLeft,
+    );
     totalsY += 15;
   }
   pdf.moveTo(totalsLeft, totalsY).lineTo(right, totalsY).strokeColor(RULE).lineWidth(0.8).stroke();
   totalsY += 6;
   pdf.font('bold').fontSize(12).fillColor(INK);
-  tableRow(pdf, totalsY, [['Total', 100, 'left'], [money(invoice.totals.total), 120, 'right']], totalsLeft);
+  tableRow(
+    pdf,
+    totalsY,
+    [
+      ['Total', 100, 'left'],
+      [money(invoice.totals.total), 120, 'right'],
+    ],
+    totalsLeft,
+  );
   totalsY += 22;
   pdf.font('regular').fontSize(9).fillColor(MUTED);
   for (const payment of invoice.payments) {
-    tableRow(pdf, totalsY, [[`Paid by ${payment.method}`, 120, 'left'], [money(payment.amount), 100, 'right']], totalsLeft);
+    tableRow(
+      pdf,
+      totalsY,
+      [
+        [`Paid by ${payment.method}`, 120, 'left'],
+        [money(payment.amount), 100, 'right'],
+      ],
+      totalsLeft,
+    );
     totalsY += 15;
   }
 
@@ -208,8 +272,18 @@ function drawTable(pdf: PDFKit.PDFDocument, rows: Cells[], top: number, continue
   const right = pdf.page.width - MARGIN;
   const header = (y: number) => {
     pdf.font('bold').fontSize(8).fillColor(MUTED);
-    tableRow(pdf, y, COLUMNS.map((column) => [column.label, column.width, column.align]), left);
-    pdf.moveTo(left, y + 13).lineTo(right, y + 13).strokeColor(RULE).lineWidth(0.8).stroke();
+    tableRow(
+      pdf,
+      y,
+      COLUMNS.map((column) => [column.label, column.width, column.align]),
+      left,
+    );
+    pdf
+      .moveTo(left, y + 13)
+      .lineTo(right, y + 13)
+      .strokeColor(RULE)
+      .lineWidth(0.8)
+      .stroke();
     return y + 19;
   };
   let y = header(room(pdf, top, 40));
@@ -222,8 +296,18 @@ function drawTable(pdf: PDFKit.PDFDocument, rows: Cells[], top: number, continue
       y = header(MARGIN + 20);
     }
     pdf.font('regular').fontSize(9).fillColor(INK);
-    tableRow(pdf, y, COLUMNS.map((column) => [row[column.key], column.width, column.align]), left);
-    pdf.moveTo(left, y + height - 3).lineTo(right, y + height - 3).strokeColor(RULE).lineWidth(0.4).stroke();
+    tableRow(
+      pdf,
+      y,
+      COLUMNS.map((column) => [row[column.key], column.width, column.align]),
+      left,
+    );
+    pdf
+      .moveTo(left, y + height - 3)
+      .lineTo(right, y + height - 3)
+      .strokeColor(RULE)
+      .lineWidth(0.4)
+      .stroke();
     y += height;
   }
   return y;

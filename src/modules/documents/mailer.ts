@@ -138,7 +138,7 @@ export async function sendReadyForPickup(mailer: Mailer, notice: ReadyForPickup)
 
 /** The text and HTML bodies of a customer email, from its paragraphs: plain, in bold, or an attached image by its cid. */
 function bodies(paragraphs: (string | { strong: string } | { image: string })[]): { text: string; html: string } {
-  const text = paragraphs.flatMap((paragraph) => (typeof paragraph === 'string' ? [paragraph] : 'strong' in paragraph ? [paragraph.strong] : [])).join('\n\n') + '\n';
+  const text = `${paragraphs.flatMap((paragraph) => (typeof paragraph === 'string' ? [paragraph] : 'strong' in paragraph ? [paragraph.strong] : [])).join('\n\n')}\n`;
   const html = [
     '<!doctype html><html><body style="font-family: Arial, sans-serif; color: #1f2328; line-height: 1.5">',
     ...paragraphs.map((paragraph) => {

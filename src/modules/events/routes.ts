@@ -14,12 +14,25 @@ const eventSchema = z
 
 /** The outbox as a feed: integrations poll it with a cursor (webhooks and a live stream build on it later). */
 export async function eventRoutes(app: AisleApp) {
-  app.get('/events', {
-    config: { access: ['admin', 'channel'] },
-    schema: { tags: ['Events'], operationId: 'listEvents', summary: 'Outbox events after a cursor (stock changes, …), in commit-safe order', querystring: eventsQuery, response: { 200: z.object({ items: z.array(eventSchema), nextCursor: z.string() }) } },
-  }, (request) => readEvents(request.server.db, {
-    after: request.query.after, limit: request.query.limit, types: request.query.type ? [request.query.type] : undefined,
-    // A channel key reads its own channel's events only (platform/outbox.ts, channelEvents).
-    channelId: request.principal!.role === 'channel' ? request.principal!.channelId! : undefined,
-  }));
+  app.get(
+    '/events',
+    {
+      config: { access: ['admin', 'channel'] },
+      schema: {
+        tags: ['Events'],
+        operationId: 'listEvents',
+        summary: 'Outbox events after a cursor (stock changes, …), in commit-safe order',
+        querystring: eventsQuery,
+        response: { 200: z.object({ items: z.array(eventSchema), nextCursor: z.string() }) },
+      },
+    },
+    (request) =>
+      readEvents(request.server.db, {
+        after: request.query.after,
+        limit: request.query.limit,
+        types: request.query.type ? [request.query.type] : undefined,
+        // A channel key reads its own channel's events only (platform/outbox.ts, channelEvents).
+        channelId: request.principal!.role === 'channel' ? request.principal!.channelId! : undefined,
+      }),
+  );
 }

@@ -12,7 +12,12 @@ export function channelScope(principal: Principal, channelId: string | undefined
 }
 
 /** The locations a channel offers stock from (`sells`) or may fulfil from (`fulfils`); the channel must be enabled. */
-export async function channelLocationIds(db: Executor, channelId: string, purpose: 'sells' | 'fulfils', options: { checked?: boolean } = {}): Promise<string[]> {
+export async function channelLocationIds(
+  db: Executor,
+  channelId: string,
+  purpose: 'sells' | 'fulfils',
+  options: { checked?: boolean } = {},
+): Promise<string[]> {
   // `checked`: the caller has just loaded the channel and found it enabled.
   if (!options.checked) await requireEnabledChannel(db, channelId);
   const rows = await db.selectFrom('channel_locations').select('location_id').where('channel_id', '=', channelId).where(purpose, '=', true).execute();
@@ -37,7 +42,10 @@ export interface AvailabilityRequest {
   locationIds?: string[] | undefined;
 }
 
-type SkuRow = { sku: string; variant_id: string | null } & ({ location_id: string; on_hand: number; reserved: number; incoming: number; safety_stock: number } | { location_id: null });
+type SkuRow = { sku: string; variant_id: string | null } & (
+  | { location_id: string; on_hand: number; reserved: number; incoming: number; safety_stock: number }
+  | { location_id: null }
+);
 
 /**
  * Available to promise per SKU: in total and per location, network-wide or within a channel's locations. One query
@@ -60,7 +68,10 @@ export async function availabilityOf(db: Executor, request: AvailabilityRequest)
   if (unknown.size) {
     throw new InvalidInput(request.skus.flatMap((sku, index) => (unknown.has(sku) ? [{ field: `skus.${index}`, message: `SKU ${sku} does not exist` }] : [])));
   }
-  const bySku = new Map<string, { sku: string; variantId: string; available: number; locations: { locationId: string; available: number; onHand: number; incoming: number }[] }>();
+  const bySku = new Map<
+    string,
+    { sku: string; variantId: string; available: number; locations: { locationId: string; available: number; onHand: number; incoming: number }[] }
+  >();
   for (const row of rows) {
     const entry = bySku.get(row.sku) ?? { sku: row.sku, variantId: row.variant_id!, available: 0, locations: [] };
     bySku.set(row.sku, entry);
@@ -93,7 +104,11 @@ export interface PickupSearch {
 
 /** "Pickup stores near me": click & collect stores within the radius, nearest first, with stock for each cart line. */
 export async function pickupStoresNear(db: Executor, search: PickupSearch) {
-  const ids = await resolveSkus(db, search.lines.map((line) => line.sku), (index) => `lines.${index}.sku`);
+  const ids = await resolveSkus(
+    db,
+    search.lines.map((line) => line.sku),
+    (index) => `lines.${index}.sku`,
+  );
   let stores = await db
     .selectFrom('locations')
     .select(['id', 'code', 'name', 'latitude', 'longitude'])
@@ -108,12 +123,30 @@ export async function pickupStoresNear(db: Executor, search: PickupSearch) {
     .map((store) => ({ ...store, distanceKm: Math.round(distanceKm(search, store) * 100) / 100 }))
     .filter((store) => store.distanceKm <= search.radiusKm)
     .sort((a, b) => a.distanceKm - b.distanceKm);
-  const rows = near.length ? await stockRows(db, [...ids.values()], near.map((store) => store.id)) : [];
-  const stock = new Map(rows.map((row) => [`${row.variant_id}|${row.location_id}`, availableToPromise({ onHand: row.on_hand, reserved: row.reserved, safetyStock: row.safety_stock })]));
+  const rows = near.length
+    ? await stockRows(
+        db,
+        [...ids.values()],
+        near.map((store) => store.id),
+      )
+    : [];
+  const stock = new Map(
+    rows.map((row) => [
+      `${row.variant_id}|${row.location_id}`,
+      availableToPromise({ onHand: row.on_hand, reserved: row.reserved, safetyStock: row.safety_stock }),
+    ]),
+  );
   return near
     .map((store) => {
       const lines = search.lines.map((line) => ({ sku: line.sku, requested: line.quantity, available: stock.get(`${ids.get(line.sku)}|${store.id}`) ?? 0 }));
-      return { locationId: store.id, code: store.code, name: store.name, distanceKm: store.distanceKm, allAvailable: lines.every((line) => line.available >= line.requested), lines };
+      return {
+        locationId: store.id,
+        code: store.code,
+        name: store.name,
+        distanceKm: store.distanceKm,
+        allAvailable: lines.every((line) => line.available >= line.requested),
+        lines,
+      };
     })
     .sort((a, b) => Number(b.allAvailable) - Number(a.allAvailable) || a.distanceKm - b.distanceKm)
     .slice(0, search.limit);
@@ -128,5 +161,10 @@ export async function availableWhereChannelsFulfil(db: Executor, skus: string[],
     where (s.variant_id, s.location_id) in (
       select v.id, cl.location_id from variants v, channel_locations cl
       where v.sku = any(${skus}::text[]) and cl.channel_id = any(${channelIds}::uuid[]) and cl.fulfils)`.execute(db);
-  return new Map(rows.map((row) => [`${row.variant_id}|${row.location_id}`, availableToPromise({ onHand: row.on_hand, reserved: row.reserved, safetyStock: row.safety_stock })]));
+  return new Map(
+    rows.map((row) => [
+      `${row.variant_id}|${row.location_id}`,
+      availableToPromise({ onHand: row.on_hand, reserved: row.reserved, safetyStock: row.safety_stock }),
+    ]),
+  );
 }

@@ -14,9 +14,11 @@ export function reservationDesk(db: Db, options: Pick<DeskOptions<ReserveRequest
   const grant = async (requests: ReserveRequest[]): Promise<Settled<Reservation[]>[]> => {
     try {
       const outcomes = await retrying(() => db.transaction().execute((trx) => grantReservations(trx, requests)));
-      return Promise.all(outcomes.map(async (outcome) => ('reservations' in outcome
-        ? { value: outcome.reservations }
-        : { error: new InsufficientStock(await withSkus(db, outcome.shortages)) })));
+      return Promise.all(
+        outcomes.map(async (outcome) =>
+          'reservations' in outcome ? { value: outcome.reservations } : { error: new InsufficientStock(await withSkus(db, outcome.shortages)) },
+        ),
+      );
     } catch (error) {
       // One bad request must not fail its neighbours: grant them one by one to isolate it. A lost connection is
       // no bad request: the whole batch answers 503 (whether its commit got through is unknown).

@@ -9,7 +9,8 @@ const units = z.number().int();
 export const stockChanged = defineEvent({
   type: 'stock.changed',
   version: 1,
-  description: 'The quantities of one SKU at one location changed (received, counted, reserved, shipped, transferred, a feed); carries the new levels and availability.',
+  description:
+    'The quantities of one SKU at one location changed (received, counted, reserved, shipped, transferred, a feed); carries the new levels and availability.',
   subject: 'stock:<variantId>:<locationId>',
   payload: z.strictObject({
     variantId: z.uuid(),
@@ -45,8 +46,14 @@ const transferEvent = <const T extends string>(type: T, description: string) =>
   defineEvent({ type, version: 1, description, subject: 'transfer:<transferId>', payload: transferPayload });
 
 export const transferShipped = transferEvent('transfer.shipped', 'A transfer left its source: the units are off its shelves and incoming at the destination.');
-export const transferPartiallyReceived = transferEvent('transfer.partially_received', 'Part of a transfer arrived at its destination (`lines[].received` says how much so far).');
+export const transferPartiallyReceived = transferEvent(
+  'transfer.partially_received',
+  'Part of a transfer arrived at its destination (`lines[].received` says how much so far).',
+);
 export const transferReceived = transferEvent('transfer.received', 'The last units of a transfer arrived at its destination.');
-export const transferCancelled = transferEvent('transfer.cancelled', 'A transfer was cancelled: a draft dropped, or a shipped transfer with nothing received whose goods went back to the source.');
+export const transferCancelled = transferEvent(
+  'transfer.cancelled',
+  'A transfer was cancelled: a draft dropped, or a shipped transfer with nothing received whose goods went back to the source.',
+);
 
 export const INVENTORY_EVENTS = [stockChanged, safetyStockChanged, transferShipped, transferPartiallyReceived, transferReceived, transferCancelled] as const;

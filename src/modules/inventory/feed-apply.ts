@@ -23,11 +23,15 @@ export async function createMissingLevels(trx: Trx, feed: StockFeed): Promise<nu
     await sql`insert into stock_levels (variant_id, location_id) select variant_id, location_id from (${missing}) m on conflict do nothing`.execute(trx);
     return 0;
   }
-  return writeChanges(trx, feed, sql`
+  return writeChanges(
+    trx,
+    feed,
+    sql`
     with changed as (
       insert into stock_levels (variant_id, location_id, on_hand) ${missing} on conflict do nothing
       returning variant_id, location_id, 0 as before, on_hand, reserved, damaged, incoming, safety_stock,
-                'count'::text as kind, on_hand as quantity, 'snapshot'::text as reason)`);
+                'count'::text as kind, on_hand as quantity, 'snapshot'::text as reason)`,
+  );
 }
 
 /**
@@ -62,13 +66,17 @@ export async function applySnapshot(trx: Trx, feed: StockFeed, locationIds: stri
           from stock_feed_lines f
           join stock_levels s on s.variant_id = f.variant_id and s.location_id = f.location_id
           left join since a on a.variant_id = s.variant_id and a.location_id = s.location_id`;
-  return writeChanges(trx, feed, sql`
+  return writeChanges(
+    trx,
+    feed,
+    sql`
     with since as (${since}), target as (${target}),
     changed as (
       update stock_levels s set on_hand = t.on_hand, updated_at = now() from target t
       where s.variant_id = t.variant_id and s.location_id = t.location_id and t.on_hand <> t.before
       returning s.variant_id, s.location_id, t.before, s.on_hand, s.reserved, s.damaged, s.incoming, s.safety_stock,
-                'count'::text as kind, s.on_hand as quantity, 'snapshot'::text as reason)`);
+                'count'::text as kind, s.on_hand as quantity, 'snapshot'::text as reason)`,
+  );
 }
 
 /** Each row adds to or takes from on hand; a row that would take it below zero refuses the whole feed. */
@@ -84,12 +92,16 @@ export async function applyDelta(trx: Trx, feed: StockFeed): Promise<number> {
     }));
     throw new Conflict('insufficient-stock', `The feed would take on hand below zero (${errors[0]!.field}); nothing was applied.`, {}, errors);
   }
-  return writeChanges(trx, feed, sql`
+  return writeChanges(
+    trx,
+    feed,
+    sql`
     with changed as (
       update stock_levels s set on_hand = s.on_hand + f.quantity, updated_at = now() from stock_feed_lines f
       where s.variant_id = f.variant_id and s.location_id = f.location_id and f.quantity <> 0
       returning s.variant_id, s.location_id, s.on_hand - f.quantity as before, s.on_hand, s.reserved, s.damaged, s.incoming, s.safety_stock,
-                'adjustment'::text as kind, f.quantity, 'delta'::text as reason)`);
+                'adjustment'::text as kind, f.quantity, 'delta'::text as reason)`,
+  );
 }
 
 /**

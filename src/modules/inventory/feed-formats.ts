@@ -38,7 +38,12 @@ export async function* csvRows(input: Readable, options: { feedLocation: boolean
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (columns) {
-        chunk.push({ line: info.lines, sku: record[columns.sku], location: columns.location < 0 ? undefined : record[columns.location], quantity: record[columns.quantity] });
+        chunk.push({
+          line: info.lines,
+          sku: record[columns.sku],
+          location: columns.location < 0 ? undefined : record[columns.location],
+          quantity: record[columns.quantity],
+        });
         if (chunk.length === CHUNK_ROWS) {
           yield chunk;
           chunk = [];
@@ -50,11 +55,15 @@ export async function* csvRows(input: Readable, options: { feedLocation: boolean
       const required: ('sku' | 'location' | 'quantity')[] = options.feedLocation ? ['sku', 'quantity'] : ['sku', 'location', 'quantity'];
       const missing = required.filter((name) => columns![name] < 0);
       if (missing.length) {
-        throw new InvalidInput(missing.map((name) => ({ field: `line ${info.lines}.${name}`, message: `the header has no ${name} column (expected sku,location,quantity)` })), INVALID_FEED);
+        throw new InvalidInput(
+          missing.map((name) => ({ field: `line ${info.lines}.${name}`, message: `the header has no ${name} column (expected sku,location,quantity)` })),
+          INVALID_FEED,
+        );
       }
     }
   } catch (error) {
-    if (error instanceof CsvError) throw new InvalidInput([{ field: `line ${(error as CsvError & { lines?: number }).lines ?? '?'}`, message: error.message }], INVALID_FEED);
+    if (error instanceof CsvError)
+      throw new InvalidInput([{ field: `line ${(error as CsvError & { lines?: number }).lines ?? '?'}`, message: error.message }], INVALID_FEED);
     throw error;
   }
   if (!columns) throw new InvalidInput([{ field: 'line 1', message: 'the feed is empty: expected the header sku,location,quantity' }], INVALID_FEED);

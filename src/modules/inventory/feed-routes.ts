@@ -13,14 +13,18 @@ const tags = ['Inventory'];
 const STREAMED_LIMIT = 1024 * 1024 * 1024;
 const JSON_LIMIT = 1024 * 1024;
 
-const feedId = z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+const feedId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
 const mode = z.enum(['snapshot', 'delta']).describe('snapshot: absolute on-hand counts; delta: units to add (+) or take (−).');
 const asOf = z.iso.datetime({ offset: true }).describe('When a snapshot was counted (default now): movements recorded after it are kept on top.');
 const location = z.string().min(1).max(100).describe('Location code for rows that name none.');
 const missing = z.enum(['zero', 'keep']).describe('Snapshot only: set to zero the SKUs it does not list at its locations (default), or keep them.');
 
 const feedQuery = z.object({
-  feedId: feedId.optional().describe('The sender\'s id of the feed; the same id again changes nothing (required for CSV and NDJSON).'),
+  feedId: feedId.optional().describe("The sender's id of the feed; the same id again changes nothing (required for CSV and NDJSON)."),
   mode: mode.optional(),
   asOf: asOf.optional(),
   location: location.optional(),
@@ -80,79 +84,94 @@ export async function feedRoutes(app: AisleApp) {
     const parseJson = feeds.getDefaultJsonParser('error', 'error');
     feeds.removeContentTypeParser('application/json');
     feeds.addContentTypeParser('application/json', (request, payload, done) => {
-      readAtMost(payload, JSON_LIMIT).then((body) => parseJson(request, body, done), (error: Error) => done(error, undefined));
+      readAtMost(payload, JSON_LIMIT).then(
+        (body) => parseJson(request, body, done),
+        (error: Error) => done(error, undefined),
+      );
     });
     feeds.addContentTypeParser(['text/csv', 'application/x-ndjson'], (_request, payload, done) => done(null, payload));
 
-    feeds.post('/stock-feeds', {
-      config: { access: STAFF },
-      bodyLimit: STREAMED_LIMIT,
-      schema: {
-        tags,
-        operationId: 'applyStockFeed',
-        summary: 'Apply a stock feed from an ERP, WMS or POS (all rows or none)',
-        description:
-          'A `text/csv` (header `sku,location,quantity`) or `application/x-ndjson` body is streamed, with the feed described in the query; ' +
-          'an `application/json` body `{feedId, mode, asOf?, location?, missing?, rows}` carries small feeds (1 MB). A bad row answers 400 ' +
-          'naming each bad line, and nothing is applied. The same feed id again answers 200 with the stored result and ' +
-          '`idempotent-replayed: true`. Store credentials may send feeds for their own store only.',
-        querystring: feedQuery,
-        response: {
-          200: feedResult,
-          201: feedResult,
-          413: problemResponse('A JSON feed over 1 MB, or a streamed feed over 1 GB.'),
-          415: problemResponse('The body is not text/csv, application/x-ndjson or application/json.'),
+    feeds.post(
+      '/stock-feeds',
+      {
+        config: { access: STAFF },
+        bodyLimit: STREAMED_LIMIT,
+        schema: {
+          tags,
+          operationId: 'applyStockFeed',
+          summary: 'Apply a stock feed from an ERP, WMS or POS (all rows or none)',
+          description:
+            'A `text/csv` (header `sku,location,quantity`) or `application/x-ndjson` body is streamed, with the feed described in the query; ' +
+            'an `application/json` body `{feedId, mode, asOf?, location?, missing?, rows}` carries small feeds (1 MB). A bad row answers 400 ' +
+            'naming each bad line, and nothing is applied. The same feed id again answers 200 with the stored result and ' +
+            '`idempotent-replayed: true`. Store credentials may send feeds for their own store only.',
+          querystring: feedQuery,
+          response: {
+            200: feedResult,
+            201: feedResult,
+            413: problemResponse('A JSON feed over 1 MB, or a streamed feed over 1 GB.'),
+            415: problemResponse('The body is not text/csv, application/x-ndjson or application/json.'),
+          },
         },
       },
-    }, async (request, reply) => {
-      const principal = request.principal!;
-      const format = formatOf(request.headers['content-type']);
-      const stream = format === 'json' ? undefined : (request.body as Readable);
-      try {
-        let rows: AsyncIterable<RawFeedRow[]>;
-        let feed = { ...request.query };
-        if (format === 'json') {
-          const parsed = jsonFeedBody.safeParse(request.body);
-          if (!parsed.success) {
-            throw new InvalidInput(parsed.error.issues.map((issue) => ({ field: ['body', ...issue.path.map(String)].join('.'), message: issue.message })));
+      async (request, reply) => {
+        const principal = request.principal!;
+        const format = formatOf(request.headers['content-type']);
+        const stream = format === 'json' ? undefined : (request.body as Readable);
+        try {
+          let rows: AsyncIterable<RawFeedRow[]>;
+          let feed = { ...request.query };
+          if (format === 'json') {
+            const parsed = jsonFeedBody.safeParse(request.body);
+            if (!parsed.success) {
+              throw new InvalidInput(parsed.error.issues.map((issue) => ({ field: ['body', ...issue.path.map(String)].join('.'), message: issue.message })));
+            }
+            feed = parsed.data;
+            rows = jsonRows(parsed.data.rows);
+          } else {
+            rows = format === 'csv' ? csvRows(stream!, { feedLocation: feed.location !== undefined }) : ndjsonRows(stream!);
           }
-          feed = parsed.data;
-          rows = jsonRows(parsed.data.rows);
-        } else {
-          rows = format === 'csv' ? csvRows(stream!, { feedLocation: feed.location !== undefined }) : ndjsonRows(stream!);
+          if (feed.feedId === undefined) throw new InvalidInput([{ field: 'query.feedId', message: 'is required' }]);
+          const { result, replayed } = await importStockFeed(
+            request.server.db,
+            {
+              feedId: feed.feedId,
+              mode: feed.mode ?? 'snapshot',
+              format,
+              asOf: feed.asOf === undefined ? undefined : new Date(feed.asOf),
+              location: feed.location,
+              missing: feed.missing,
+              actor: principal.actor,
+              mayChangeStockAt: (locationId) => assertActsForLocation(principal, locationId),
+            },
+            rows,
+          );
+          if (replayed && principal.role !== 'admin' && result.sentBy !== principal.actor) {
+            throw new Conflict('feed-id-taken', `Feed id ${result.feedId} was already used by another sender; choose another.`);
+          }
+          if (replayed) reply.header('idempotent-replayed', 'true');
+          reply.code(replayed ? 200 : 201);
+          return result;
+        } finally {
+          // Whatever was not read (a replay, a refused feed) is drained so the connection can answer and be reused.
+          if (stream && !stream.readableEnded) stream.resume();
         }
-        if (feed.feedId === undefined) throw new InvalidInput([{ field: 'query.feedId', message: 'is required' }]);
-        const { result, replayed } = await importStockFeed(request.server.db, {
-          feedId: feed.feedId,
-          mode: feed.mode ?? 'snapshot',
-          format,
-          asOf: feed.asOf === undefined ? undefined : new Date(feed.asOf),
-          location: feed.location,
-          missing: feed.missing,
-          actor: principal.actor,
-          mayChangeStockAt: (locationId) => assertActsForLocation(principal, locationId),
-        }, rows);
-        if (replayed && principal.role !== 'admin' && result.sentBy !== principal.actor) {
-          throw new Conflict('feed-id-taken', `Feed id ${result.feedId} was already used by another sender; choose another.`);
-        }
-        if (replayed) reply.header('idempotent-replayed', 'true');
-        reply.code(replayed ? 200 : 201);
-        return result;
-      } finally {
-        // Whatever was not read (a replay, a refused feed) is drained so the connection can answer and be reused.
-        if (stream && !stream.readableEnded) stream.resume();
-      }
-    });
+      },
+    );
 
-    feeds.get('/stock-feeds/:feedId', {
-      config: { access: STAFF },
-      schema: { tags, operationId: 'getStockFeed', summary: 'The result of a stock feed', params: z.object({ feedId }), response: { 200: feedResult } },
-    }, async (request) => {
-      const principal = request.principal!;
-      const feed = await getStockFeed(request.server.db, request.params.feedId);
-      // Store staff see only the feeds they sent.
-      if (principal.role !== 'admin' && feed.sentBy !== principal.actor) throw new NotFound('Stock feed', request.params.feedId);
-      return feed;
-    });
+    feeds.get(
+      '/stock-feeds/:feedId',
+      {
+        config: { access: STAFF },
+        schema: { tags, operationId: 'getStockFeed', summary: 'The result of a stock feed', params: z.object({ feedId }), response: { 200: feedResult } },
+      },
+      async (request) => {
+        const principal = request.principal!;
+        const feed = await getStockFeed(request.server.db, request.params.feedId);
+        // Store staff see only the feeds they sent.
+        if (principal.role !== 'admin' && feed.sentBy !== principal.actor) throw new NotFound('Stock feed', request.params.feedId);
+        return feed;
+      },
+    );
   });
 }

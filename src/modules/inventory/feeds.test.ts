@@ -26,15 +26,24 @@ let variant: Record<string, string>;
 
 /** Straight in the database: thousands of variants through the API would take longer than the test itself. */
 async function insertVariants(db: Db, skus: string[]) {
-  await db.insertInto('tax_classes').values({ code: 'standard', name: 'TVA 20 %', rate_basis_points: 2000 }).onConflict((c) => c.doNothing()).execute();
+  await db
+    .insertInto('tax_classes')
+    .values({ code: 'standard', name: 'TVA 20 %', rate_basis_points: 2000 })
+    .onConflict((c) => c.doNothing())
+    .execute();
   const productId = newId();
   await db.insertInto('products').values({ id: productId, title: 'Feed test goods', tax_class: 'standard' }).execute();
-  await db.insertInto('variants').values(skus.map((sku) => ({ id: newId(), product_id: productId, sku, title: sku, options: '{}', barcode: null, weight_grams: null }))).execute();
+  await db
+    .insertInto('variants')
+    .values(skus.map((sku) => ({ id: newId(), product_id: productId, sku, title: sku, options: '{}', barcode: null, weight_grams: null })))
+    .execute();
 }
 
 async function addVariants(skus: string[]): Promise<Record<string, string>> {
   await api.call('POST', '/v1/tax-classes', { body: { code: 'standard', name: 'TVA 20 %', rateBasisPoints: 2000 } });
-  const product = await api.call('POST', '/v1/products', { body: { title: 'Feed test goods', taxClass: 'standard', variants: skus.map((sku) => ({ sku, title: sku })) } });
+  const product = await api.call('POST', '/v1/products', {
+    body: { title: 'Feed test goods', taxClass: 'standard', variants: skus.map((sku) => ({ sku, title: sku })) },
+  });
   expect(product.status).toBe(201);
   const rows = await api.database.db.selectFrom('variants').select(['id', 'sku']).where('sku', 'in', skus).execute();
   return Object.fromEntries(rows.map((row) => [row.sku, row.id]));
@@ -54,8 +63,12 @@ const postFeed = (body: string, query: string, type = 'text/csv', token?: string
 /** on hand per `SKU@LOCATION-CODE`, zero rows left out. */
 async function onHand(): Promise<Record<string, number>> {
   const rows = await api.database.db
-    .selectFrom('stock_levels as s').innerJoin('variants as v', 'v.id', 's.variant_id').innerJoin('locations as l', 'l.id', 's.location_id')
-    .select(['v.sku', 'l.code', 's.on_hand']).where('s.on_hand', '<>', 0).execute();
+    .selectFrom('stock_levels as s')
+    .innerJoin('variants as v', 'v.id', 's.variant_id')
+    .innerJoin('locations as l', 'l.id', 's.location_id')
+    .select(['v.sku', 'l.code', 's.on_hand'])
+    .where('s.on_hand', '<>', 0)
+    .execute();
   return Object.fromEntries(rows.map((row) => [`${row.sku}@${row.code}`, row.on_hand]));
 }
 
@@ -83,7 +96,11 @@ describe('stock feeds', () => {
     const movements = await api.database.db.selectFrom('stock_movements').selectAll().where('reference_id', '=', 'erp-1').execute();
     expect(movements).toHaveLength(3);
     expect(movements.every((m) => m.kind === 'count' && m.reference_type === 'feed' && m.reason === 'snapshot')).toBe(true);
-    const events = await api.database.db.selectFrom('outbox_events').select(['subject', 'payload']).where('subject', '=', `stock:${variant['MUG-RED']}:${shop.warehouse}`).execute();
+    const events = await api.database.db
+      .selectFrom('outbox_events')
+      .select(['subject', 'payload'])
+      .where('subject', '=', `stock:${variant['MUG-RED']}:${shop.warehouse}`)
+      .execute();
     expect(events.at(-1)!.payload).toMatchObject({ onHand: 25, reserved: 0, available: 25, availableBefore: 0 });
     expect((await api.call('GET', '/v1/stock-feeds/erp-1')).body).toMatchObject({ feedId: 'erp-1', rows: 4, changed: 3 });
     await expectLedgerMatchesLevels();
@@ -102,8 +119,9 @@ describe('stock feeds', () => {
   it('keeps a sale recorded after the time of the count', async () => {
     const asOf = new Date();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await api.database.db.transaction().execute((trx) =>
-      changeStock(trx, [{ variantId: variant['TEE-BLUE-M']!, locationId: shop.storeA, kind: 'sale', quantity: 1, onHand: -1 }], 'test'));
+    await api.database.db
+      .transaction()
+      .execute((trx) => changeStock(trx, [{ variantId: variant['TEE-BLUE-M']!, locationId: shop.storeA, kind: 'sale', quantity: 1, onHand: -1 }], 'test'));
     const response = await postFeed('sku,location,quantity\nTEE-BLUE-M,STORE-A,7\n', `feedId=count-1&missing=keep&asOf=${asOf.toISOString()}`);
     expect(response.status).toBe(201);
     expect((await onHand())['TEE-BLUE-M@STORE-A']).toBe(6);
@@ -114,8 +132,16 @@ describe('stock feeds', () => {
     const response = await postFeed('sku,location,quantity\nTEE-BLUE-M,STORE-A,+3\nMUG-RED,WH,-5\nCAP-GREY,WH,0\n', 'feedId=wms-d1&mode=delta');
     expect(response.body).toMatchObject({ mode: 'delta', rows: 3, changed: 2, movements: 2 });
     expect(await onHand()).toMatchObject({ 'TEE-BLUE-M@STORE-A': 9, 'MUG-RED@WH': 20 });
-    const kinds = await api.database.db.selectFrom('stock_movements').select(['kind', 'on_hand_change']).where('reference_id', '=', 'wms-d1').orderBy('on_hand_change').execute();
-    expect(kinds).toEqual([{ kind: 'adjustment', on_hand_change: -5 }, { kind: 'adjustment', on_hand_change: 3 }]);
+    const kinds = await api.database.db
+      .selectFrom('stock_movements')
+      .select(['kind', 'on_hand_change'])
+      .where('reference_id', '=', 'wms-d1')
+      .orderBy('on_hand_change')
+      .execute();
+    expect(kinds).toEqual([
+      { kind: 'adjustment', on_hand_change: -5 },
+      { kind: 'adjustment', on_hand_change: 3 },
+    ]);
 
     const before = [await onHand(), await movementCount()];
     const short = await postFeed('sku,location,quantity\nTEE-BLUE-M,STORE-A,1\nMUG-RED,WH,-21\n', 'feedId=wms-d2&mode=delta');
@@ -130,13 +156,17 @@ describe('stock feeds', () => {
     const streamed = await postFeed(ndjson, 'feedId=wms-n1&missing=keep', 'application/x-ndjson');
     expect(streamed.status).toBe(201);
     expect(streamed.body).toMatchObject({ format: 'ndjson', rows: 2, changed: 2 });
-    const json = await api.call('POST', '/v1/stock-feeds', { body: { feedId: 'erp-j1', mode: 'delta', location: 'STORE-B', rows: [{ sku: 'CAP-GREY', quantity: 2 }] } });
+    const json = await api.call('POST', '/v1/stock-feeds', {
+      body: { feedId: 'erp-j1', mode: 'delta', location: 'STORE-B', rows: [{ sku: 'CAP-GREY', quantity: 2 }] },
+    });
     expect(json.status).toBe(201);
     expect(await onHand()).toMatchObject({ 'CAP-GREY@STORE-B': 5, 'MUG-RED@STORE-B': 2 });
     const bad = await api.call('POST', '/v1/stock-feeds', { body: { feedId: 'erp-j2', rows: [{ sku: 'CAP-GREY', location: 'STORE-B', quantity: 1.5 }] } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'body.rows.0.quantity' })]);
-    const huge = await api.call('POST', '/v1/stock-feeds', { body: { feedId: 'erp-j3', rows: Array.from({ length: 40_000 }, () => ({ sku: 'CAP-GREY', quantity: 1 })) } });
+    const huge = await api.call('POST', '/v1/stock-feeds', {
+      body: { feedId: 'erp-j3', rows: Array.from({ length: 40_000 }, () => ({ sku: 'CAP-GREY', quantity: 1 })) },
+    });
     expect(huge.status).toBe(413);
     expect((await postFeed('sku,quantity', 'feedId=txt-1', 'text/plain')).status).toBe(415);
     await expectLedgerMatchesLevels();
@@ -160,14 +190,25 @@ describe('stock feeds', () => {
   it('refuses a feed with bad rows, naming each line, and applies nothing', async () => {
     const before = [await onHand(), await movementCount()];
     const csv = [
-      'sku,location,quantity', 'TEE-BLUE-M,STORE-A,1', 'NOPE,STORE-A,2', 'MUG-RED,NOWHERE,3', 'MUG-RED,WH,abc',
-      'CAP-GREY,WH,-1', 'TEE-BLUE-L,STORE-A', 'TEE-BLUE-M,STORE-A,4',
+      'sku,location,quantity',
+      'TEE-BLUE-M,STORE-A,1',
+      'NOPE,STORE-A,2',
+      'MUG-RED,NOWHERE,3',
+      'MUG-RED,WH,abc',
+      'CAP-GREY,WH,-1',
+      'TEE-BLUE-L,STORE-A',
+      'TEE-BLUE-M,STORE-A,4',
     ].join('\n');
     const response = await postFeed(csv, 'feedId=erp-bad');
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual([
-      'line 3.sku', 'line 4.location', 'line 5.quantity', 'line 6.quantity', 'line 7.quantity', 'line 8.sku',
+      'line 3.sku',
+      'line 4.location',
+      'line 5.quantity',
+      'line 6.quantity',
+      'line 7.quantity',
+      'line 8.sku',
     ]);
     expect([await onHand(), await movementCount()]).toEqual(before);
     expect((await api.call('GET', '/v1/stock-feeds/erp-bad')).status).toBe(404);
@@ -191,8 +232,11 @@ describe('stock feeds', () => {
     const skus = Array.from({ length: 12_000 }, (_, index) => `BULK-${index}`);
     for (let start = 0; start < skus.length; start += 4000) await insertVariants(api.database.db, skus.slice(start, start + 4000));
     const csv = ['sku,location,quantity', ...skus.map((sku, index) => `${sku},WH,${index % 7}`)].join('\n');
-    const { result, replayed } = await importStockFeed(api.database.db, { feedId: 'bulk-1', mode: 'snapshot', format: 'csv', missing: 'keep', actor: 'test' },
-      csvRows(Readable.from([csv]), { feedLocation: false }));
+    const { result, replayed } = await importStockFeed(
+      api.database.db,
+      { feedId: 'bulk-1', mode: 'snapshot', format: 'csv', missing: 'keep', actor: 'test' },
+      csvRows(Readable.from([csv]), { feedLocation: false }),
+    );
     expect(replayed).toBe(false);
     expect(result).toMatchObject({ rows: 12_000, changed: skus.filter((_, index) => index % 7 !== 0).length });
     await expectLedgerMatchesLevels();
@@ -210,14 +254,26 @@ describe('aisle import stock', () => {
       // Prepared in this process: one spawn (the import) is what the test is about, and each costs seconds on PGlite.
       const database = await openPGlite(env.AISLE_DATA_DIR);
       await migrateToLatest(database.db);
-      await database.db.insertInto('locations').values({
-        id: newId(), code: 'WH', name: 'Warehouse', type: 'warehouse', address: JSON.stringify(locationBody('WH', 'warehouse').address),
-        latitude: 45.7, longitude: 4.9, opening_hours: '{}',
-      }).execute();
+      await database.db
+        .insertInto('locations')
+        .values({
+          id: newId(),
+          code: 'WH',
+          name: 'Warehouse',
+          type: 'warehouse',
+          address: JSON.stringify(locationBody('WH', 'warehouse').address),
+          latitude: 45.7,
+          longitude: 4.9,
+          opening_hours: '{}',
+        })
+        .execute();
       await database.db.insertInto('tax_classes').values({ code: 'standard', name: 'TVA 20 %', rate_basis_points: 2000 }).execute();
       const productId = newId();
       await database.db.insertInto('products').values({ id: productId, title: 'Mug', tax_class: 'standard' }).execute();
-      await database.db.insertInto('variants').values({ id: newId(), product_id: productId, sku: 'MUG-RED', title: 'Red', options: '{}', barcode: null, weight_grams: null }).execute();
+      await database.db
+        .insertInto('variants')
+        .values({ id: newId(), product_id: productId, sku: 'MUG-RED', title: 'Red', options: '{}', barcode: null, weight_grams: null })
+        .execute();
       await database.close();
 
       const file = path.join(dir, 'stock.csv');
@@ -243,7 +299,9 @@ describe.skipIf(!postgresUrl)('a killed importer (PostgreSQL)', () => {
    */
   it('releases its stock locks within seconds of being killed', { timeout: 60_000 }, async () => {
     // The level exists, so the feed locks it (rather than creating it).
-    expect((await api.call('POST', '/v1/inventory/receipts', { body: { locationId: shop.warehouse, lines: [{ sku: 'MUG-RED', quantity: 1 }] } })).status).toBe(201);
+    expect((await api.call('POST', '/v1/inventory/receipts', { body: { locationId: shop.warehouse, lines: [{ sku: 'MUG-RED', quantity: 1 }] } })).status).toBe(
+      201,
+    );
     const dir = mkdtempSync(path.join(tmpdir(), 'aisle-kill-'));
     const file = path.join(dir, 'stock.csv');
     writeFileSync(file, 'sku,location,quantity\nMUG-RED,WH,7\n');

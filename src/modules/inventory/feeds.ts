@@ -49,7 +49,11 @@ export interface FeedResult {
 const MAX_QUANTITY = 1_000_000_000;
 const RETRYABLE = new Set(['40001', '40P01']);
 
-interface LineError { line: number; column: string; message: string }
+interface LineError {
+  line: number;
+  column: string;
+  message: string;
+}
 
 /** Applies a feed once: a feed id already applied returns its stored result (`replayed`) and changes nothing. */
 export async function importStockFeed(db: Db, feed: StockFeed, rows: AsyncIterable<RawFeedRow[]>): Promise<{ result: FeedResult; replayed: boolean }> {
@@ -96,8 +100,15 @@ export async function getStockFeed(db: Executor, feedId: string): Promise<FeedRe
   if (!row) throw new NotFound('Stock feed', feedId);
   // A feed has no two rows for one SKU × location, so each change is exactly one movement.
   return {
-    feedId: row.id, mode: row.mode, format: row.format, asOf: row.as_of?.toISOString() ?? null, rows: row.rows,
-    changed: row.changed, movements: row.changed, appliedAt: row.applied_at.toISOString(), sentBy: row.actor,
+    feedId: row.id,
+    mode: row.mode,
+    format: row.format,
+    asOf: row.as_of?.toISOString() ?? null,
+    rows: row.rows,
+    changed: row.changed,
+    movements: row.changed,
+    appliedAt: row.applied_at.toISOString(),
+    sentBy: row.actor,
   };
 }
 
@@ -139,7 +150,10 @@ async function stageRows(trx: Trx, feed: StockFeed, chunks: AsyncIterable<RawFee
 
 /** The rows that can be staged, as columns; what is wrong with the others goes to `errors`. */
 function checkRows(chunk: RawFeedRow[], feed: StockFeed, errors: LineError[]) {
-  const lines: number[] = [], skus: string[] = [], locations: string[] = [], quantities: number[] = [];
+  const lines: number[] = [],
+    skus: string[] = [],
+    locations: string[] = [],
+    quantities: number[] = [];
   for (const row of chunk) {
     if (row.unreadable !== undefined) {
       errors.push({ line: row.line, column: 'row', message: row.unreadable });
@@ -151,7 +165,8 @@ function checkRows(chunk: RawFeedRow[], feed: StockFeed, errors: LineError[]) {
     const before = errors.length;
     if (!sku) errors.push({ line: row.line, column: 'sku', message: 'is missing' });
     if (!location) errors.push({ line: row.line, column: 'location', message: 'is missing (or name one location for the whole feed)' });
-    if (quantity === undefined) errors.push({ line: row.line, column: 'quantity', message: text(row.quantity) ? `must be a whole number, not "${text(row.quantity)}"` : 'is missing' });
+    if (quantity === undefined)
+      errors.push({ line: row.line, column: 'quantity', message: text(row.quantity) ? `must be a whole number, not "${text(row.quantity)}"` : 'is missing' });
     else if (quantity < 0 && feed.mode === 'snapshot') errors.push({ line: row.line, column: 'quantity', message: 'must not be negative in a snapshot' });
     if (errors.length > before) continue;
     lines.push(row.line);
@@ -210,7 +225,10 @@ async function invalidRows(trx: Trx): Promise<LineError[]> {
 
 function invalidFeed(feed: StockFeed, errors: LineError[]): InvalidInput {
   const first = errors.sort((a, b) => a.line - b.line).slice(0, MAX_ERRORS);
-  return new InvalidInput(first.map((error) => ({ field: fieldOf(feed.format, error.line, error.column), message: error.message })), INVALID_FEED);
+  return new InvalidInput(
+    first.map((error) => ({ field: fieldOf(feed.format, error.line, error.column), message: error.message })),
+    INVALID_FEED,
+  );
 }
 
 async function touchedLocations(trx: Trx, feedLocationId: string | undefined): Promise<string[]> {

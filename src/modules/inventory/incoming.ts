@@ -35,27 +35,48 @@ function toExpectedReceipt(row: IncomingRow): ExpectedReceipt {
   };
 }
 
-const selectIncoming = (db: Executor) =>
-  db.selectFrom('incoming_stock as i').innerJoin('variants as v', 'v.id', 'i.variant_id').selectAll('i').select('v.sku');
+const selectIncoming = (db: Executor) => db.selectFrom('incoming_stock as i').innerJoin('variants as v', 'v.id', 'i.variant_id').selectAll('i').select('v.sku');
 
 export async function expectPurchase(trx: Trx, principal: Principal, input: ExpectedPurchase): Promise<ExpectedReceipt[]> {
   assertActsForLocation(principal, input.locationId);
   await assertLocations(trx, [input.locationId], () => 'body.locationId');
-  const variantIds = await resolveSkus(trx, input.lines.map((line) => line.sku), (index) => `body.lines.${index}.sku`);
+  const variantIds = await resolveSkus(
+    trx,
+    input.lines.map((line) => line.sku),
+    (index) => `body.lines.${index}.sku`,
+  );
   const rows = input.lines.map((line) => ({
-    id: newId(), variant_id: variantIds.get(line.sku)!, location_id: input.locationId, source: 'purchase' as const,
-    reference_id: input.reference, quantity: line.quantity, expected_at: input.expectedAt,
+    id: newId(),
+    variant_id: variantIds.get(line.sku)!,
+    location_id: input.locationId,
+    source: 'purchase' as const,
+    reference_id: input.reference,
+    quantity: line.quantity,
+    expected_at: input.expectedAt,
   }));
   await changeStock(
     trx,
     rows.map((row) => ({
-      variantId: row.variant_id, locationId: row.location_id, kind: 'incoming', quantity: row.quantity, incoming: row.quantity,
-      referenceType: 'expected_receipt', referenceId: row.id, reason: `purchase order ${input.reference}`,
+      variantId: row.variant_id,
+      locationId: row.location_id,
+      kind: 'incoming',
+      quantity: row.quantity,
+      incoming: row.quantity,
+      referenceType: 'expected_receipt',
+      referenceId: row.id,
+      reason: `purchase order ${input.reference}`,
     })),
     principal.actor,
   );
   await trx.insertInto('incoming_stock').values(rows).execute();
-  const created = await selectIncoming(trx).where('i.id', 'in', rows.map((row) => row.id)).orderBy('i.id').execute();
+  const created = await selectIncoming(trx)
+    .where(
+      'i.id',
+      'in',
+      rows.map((row) => row.id),
+    )
+    .orderBy('i.id')
+    .execute();
   return created.map(toExpectedReceipt);
 }
 
@@ -66,9 +87,14 @@ async function lockOpenPurchase(trx: Trx, principal: Principal, id: string, acti
   if (!row || (principal.role === 'store' && row.location_id !== principal.locationId)) throw new NotFound('Expected receipt', id);
   // A transfer's incoming stock is received through the transfer, which keeps its lines in step.
   if (row.source === 'transfer') {
-    throw new RuleViolation('managed-by-transfer', `This incoming stock belongs to transfer ${row.reference_id}; use the transfer's ${action} instead.`, { transferId: row.reference_id });
+    throw new RuleViolation('managed-by-transfer', `This incoming stock belongs to transfer ${row.reference_id}; use the transfer's ${action} instead.`, {
+      transferId: row.reference_id,
+    });
   }
-  if (row.status !== 'open') throw new RuleViolation('invalid-transition', `An expected receipt that is ${row.status} cannot be ${action === 'receive' ? 'received' : 'cancelled'}.`, { state: row.status });
+  if (row.status !== 'open')
+    throw new RuleViolation('invalid-transition', `An expected receipt that is ${row.status} cannot be ${action === 'receive' ? 'received' : 'cancelled'}.`, {
+      state: row.status,
+    });
   return row;
 }
 
@@ -77,14 +103,27 @@ export async function receivePurchase(trx: Trx, principal: Principal, id: string
   const row = await lockOpenPurchase(trx, principal, id, 'receive');
   const remaining = remainingOf(row);
   if (quantity > remaining) {
-    throw new RuleViolation('over-receipt', `${quantity} received but only ${remaining} of ${row.sku} are still expected.`, { sku: row.sku, receiving: quantity, outstanding: remaining });
+    throw new RuleViolation('over-receipt', `${quantity} received but only ${remaining} of ${row.sku} are still expected.`, {
+      sku: row.sku,
+      receiving: quantity,
+      outstanding: remaining,
+    });
   }
   await changeStock(
     trx,
-    [{
-      variantId: row.variant_id, locationId: row.location_id, kind: 'receipt', quantity, onHand: quantity, incoming: -quantity,
-      referenceType: 'expected_receipt', referenceId: row.id, reason: `purchase order ${row.reference_id}`,
-    }],
+    [
+      {
+        variantId: row.variant_id,
+        locationId: row.location_id,
+        kind: 'receipt',
+        quantity,
+        onHand: quantity,
+        incoming: -quantity,
+        referenceType: 'expected_receipt',
+        referenceId: row.id,
+        reason: `purchase order ${row.reference_id}`,
+      },
+    ],
     principal.actor,
   );
   const received = row.received + quantity;
@@ -103,10 +142,18 @@ export async function cancelPurchase(trx: Trx, principal: Principal, id: string)
   const remaining = remainingOf(row);
   await changeStock(
     trx,
-    [{
-      variantId: row.variant_id, locationId: row.location_id, kind: 'incoming_cancelled', quantity: remaining, incoming: -remaining,
-      referenceType: 'expected_receipt', referenceId: row.id, reason: `purchase order ${row.reference_id} cancelled`,
-    }],
+    [
+      {
+        variantId: row.variant_id,
+        locationId: row.location_id,
+        kind: 'incoming_cancelled',
+        quantity: remaining,
+        incoming: -remaining,
+        referenceType: 'expected_receipt',
+        referenceId: row.id,
+        reason: `purchase order ${row.reference_id} cancelled`,
+      },
+    ],
     principal.actor,
   );
   const updated = await trx.updateTable('incoming_stock').set({ status: 'cancelled' }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
@@ -169,7 +216,12 @@ export async function incomingFor(db: Executor, variantIds: string[], locationId
     .orderBy('id')
     .execute();
   return rows.map((row) => ({
-    id: row.id, variantId: row.variant_id, locationId: row.location_id, source: row.source, reference: row.reference_id,
-    quantity: row.quantity - row.received, expectedAt: row.expected_at,
+    id: row.id,
+    variantId: row.variant_id,
+    locationId: row.location_id,
+    source: row.source,
+    reference: row.reference_id,
+    quantity: row.quantity - row.received,
+    expectedAt: row.expected_at,
   }));
 }

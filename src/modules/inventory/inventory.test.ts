@@ -24,7 +24,9 @@ describe('stock at a location', () => {
     expect(await level('TEE-S', store)).toMatchObject({ onHand: 10, reserved: 0, available: 10 });
 
     expect((await api.call('POST', '/v1/inventory/sales', { body: { locationId: store, lines: [{ sku: 'TEE-S', quantity: 3 }] } })).status).toBe(201);
-    expect((await api.call('POST', '/v1/inventory/adjustments', { body: { locationId: store, sku: 'TEE-S', quantity: -1, reason: 'found torn' } })).status).toBe(201);
+    expect(
+      (await api.call('POST', '/v1/inventory/adjustments', { body: { locationId: store, sku: 'TEE-S', quantity: -1, reason: 'found torn' } })).status,
+    ).toBe(201);
     expect((await api.call('POST', '/v1/inventory/damages', { body: { locationId: store, sku: 'TEE-S', quantity: 2, reason: 'stained' } })).status).toBe(201);
     expect(await level('TEE-S', store)).toMatchObject({ onHand: 4, damaged: 2, available: 4 });
 
@@ -51,11 +53,20 @@ describe('stock at a location', () => {
     const unknown = await api.call('POST', '/v1/inventory/receipts', { body: { locationId: basics.storeA.id, lines: [{ sku: 'NOPE', quantity: 1 }] } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual([{ field: 'body.lines.0.sku', message: 'SKU NOPE does not exist' }]);
-    const elsewhere = await api.call('POST', '/v1/inventory/receipts', { token: basics.storeAKey, body: { locationId: basics.storeB.id, lines: [{ sku: 'MUG', quantity: 1 }] } });
+    const elsewhere = await api.call('POST', '/v1/inventory/receipts', {
+      token: basics.storeAKey,
+      body: { locationId: basics.storeB.id, lines: [{ sku: 'MUG', quantity: 1 }] },
+    });
     expect(elsewhere.status).toBe(403);
-    const own = await api.call('POST', '/v1/inventory/receipts', { token: basics.storeAKey, body: { locationId: basics.storeA.id, lines: [{ sku: 'MUG', quantity: 1 }] } });
+    const own = await api.call('POST', '/v1/inventory/receipts', {
+      token: basics.storeAKey,
+      body: { locationId: basics.storeA.id, lines: [{ sku: 'MUG', quantity: 1 }] },
+    });
     expect(own.status).toBe(201);
-    expect((await api.call('POST', '/v1/inventory/receipts', { token: basics.webKey, body: { locationId: basics.storeA.id, lines: [{ sku: 'MUG', quantity: 1 }] } })).status).toBe(403);
+    expect(
+      (await api.call('POST', '/v1/inventory/receipts', { token: basics.webKey, body: { locationId: basics.storeA.id, lines: [{ sku: 'MUG', quantity: 1 }] } }))
+        .status,
+    ).toBe(403);
   });
 });
 
@@ -87,24 +98,42 @@ describe('available to promise', () => {
     });
     expect(response.status).toBe(200);
     const codes = response.body.items.map((store: { code: string; allAvailable: boolean }) => [store.code, store.allAvailable]);
-    expect(codes).toEqual([['STORE-B', true], ['STORE-A', false]]);
+    expect(codes).toEqual([
+      ['STORE-B', true],
+      ['STORE-A', false],
+    ]);
     expect(response.body.items[1].distanceKm).toBe(0);
   });
 });
 
 describe('reservations', () => {
   it('reserves all lines of a cart or none, and says what is available', async () => {
-    await receive(api, basics.warehouse.id, [{ sku: 'CART-1', quantity: 5 }, { sku: 'CART-2', quantity: 1 }]);
+    await receive(api, basics.warehouse.id, [
+      { sku: 'CART-1', quantity: 5 },
+      { sku: 'CART-2', quantity: 1 },
+    ]);
     const wh = basics.warehouse.id;
     const tooMany = await api.call('POST', '/v1/reservations', {
-      body: { lines: [{ sku: 'CART-1', locationId: wh, quantity: 2 }, { sku: 'CART-2', locationId: wh, quantity: 2 }] },
+      body: {
+        lines: [
+          { sku: 'CART-1', locationId: wh, quantity: 2 },
+          { sku: 'CART-2', locationId: wh, quantity: 2 },
+        ],
+      },
     });
     expect(tooMany.status).toBe(409);
     expect(tooMany.body.shortages).toEqual([expect.objectContaining({ sku: 'CART-2', requested: 2, available: 1 })]);
     expect(await level('CART-1', wh)).toMatchObject({ reserved: 0, available: 5 });
 
     const ok = await api.call('POST', '/v1/reservations', {
-      body: { lines: [{ sku: 'CART-1', locationId: wh, quantity: 2 }, { sku: 'CART-2', locationId: wh, quantity: 1 }], kind: 'order', reference: { type: 'order', id: 'A-1' } },
+      body: {
+        lines: [
+          { sku: 'CART-1', locationId: wh, quantity: 2 },
+          { sku: 'CART-2', locationId: wh, quantity: 1 },
+        ],
+        kind: 'order',
+        reference: { type: 'order', id: 'A-1' },
+      },
     });
     expect(ok.status).toBe(201);
     expect(ok.body.reservations).toHaveLength(2);
@@ -128,12 +157,20 @@ describe('reservations', () => {
     expect(hold.status).toBe(201);
     expect((await api.call('POST', '/v1/reservations', { body: { lines: [{ sku: 'EXPIRE', locationId: wh, quantity: 1 }] } })).status).toBe(409);
     // Age the hold instead of waiting ten seconds.
-    await api.database.db.updateTable('reservations').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', hold.body.reservations[0].id).execute();
+    await api.database.db
+      .updateTable('reservations')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', hold.body.reservations[0].id)
+      .execute();
     const next = await api.call('POST', '/v1/reservations', { body: { lines: [{ sku: 'EXPIRE', locationId: wh, quantity: 1 }] } });
     expect(next.status).toBe(201);
     expect((await api.call('GET', `/v1/reservations/${hold.body.reservations[0].id}`)).body.status).toBe('expired');
 
-    await api.database.db.updateTable('reservations').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', next.body.reservations[0].id).execute();
+    await api.database.db
+      .updateTable('reservations')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', next.body.reservations[0].id)
+      .execute();
     expect(await expireLapsedHolds(api.database.db)).toBeGreaterThanOrEqual(1);
     expect(await level('EXPIRE', wh)).toMatchObject({ onHand: 1, reserved: 0, available: 1 });
     expect((await api.call('POST', `/v1/reservations/${next.body.reservations[0].id}/confirm`)).status).toBe(422);

@@ -33,7 +33,9 @@ beforeAll(async () => {
   locations = [basics.warehouse.id, basics.storeA.id];
   // The first product brings the `standard` tax class the delivery rate needs.
   await createVariants(api, ['SETUP']);
-  const rate = await api.call('PUT', '/v1/delivery-rates', { body: { method: 'ship_to_address', pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' } });
+  const rate = await api.call('PUT', '/v1/delivery-rates', {
+    body: { method: 'ship_to_address', pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' },
+  });
   expect(rate.status).toBe(200);
 });
 afterAll(() => api?.close());
@@ -51,7 +53,11 @@ const reservationRequest = fc.record({
 });
 const orderRequest = fc.record({
   location: fc.nat(1),
-  lines: fc.uniqueArray(fc.record({ variant: fc.nat(2), quantity: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 2, selector: (line) => line.variant }),
+  lines: fc.uniqueArray(fc.record({ variant: fc.nat(2), quantity: fc.integer({ min: 1, max: 3 }) }), {
+    minLength: 1,
+    maxLength: 2,
+    selector: (line) => line.variant,
+  }),
 });
 // Receipts weigh more (without stock, most reservations and orders would only test refusals), and so do the operations
 // that compete for units: orders, reservations, sales.
@@ -69,8 +75,19 @@ const operation = fc.oneof(
 );
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 
-interface Cell { onHand: number; reserved: number; damaged: number; exists: boolean; safetyOverride: number | null }
-interface ActiveReservation { id: string; key: Key; quantity: number; kind: 'hold' | 'order' }
+interface Cell {
+  onHand: number;
+  reserved: number;
+  damaged: number;
+  exists: boolean;
+  safetyOverride: number | null;
+}
+interface ActiveReservation {
+  id: string;
+  key: Key;
+  quantity: number;
+  kind: 'hold' | 'order';
+}
 
 /** One run: three new SKUs (so the model starts from nothing), and the model of their stock at the two locations. */
 class Run {
@@ -93,7 +110,10 @@ class Run {
     expect(prices.status).toBe(200);
     // Location defaults outlive a run: back to none.
     for (const locationId of locations) expect((await api.call('PUT', '/v1/inventory/safety-stock', { body: { locationId, quantity: 0 } })).status).toBe(200);
-    return new Run(skus, skus.map((sku) => ids.get(sku)!));
+    return new Run(
+      skus,
+      skus.map((sku) => ids.get(sku)!),
+    );
   }
 
   cell(k: Key): Cell {
@@ -177,15 +197,23 @@ async function apply(run: Run, step: Operation) {
     case 'adjust':
     case 'damage': {
       const { sku, locationId } = run.at(step.key);
-      const change = step.op === 'receive' ? { onHand: step.quantity }
-        : step.op === 'sell' ? { onHand: -step.quantity }
-          : step.op === 'adjust' ? { onHand: step.quantity }
-            : { onHand: -step.quantity, damaged: step.quantity };
+      const change =
+        step.op === 'receive'
+          ? { onHand: step.quantity }
+          : step.op === 'sell'
+            ? { onHand: -step.quantity }
+            : step.op === 'adjust'
+              ? { onHand: step.quantity }
+              : { onHand: -step.quantity, damaged: step.quantity };
       const ok = run.allows(step.key, change, step.op === 'adjust' || step.op === 'damage');
-      const response = step.op === 'receive' ? await api.call('POST', '/v1/inventory/receipts', { body: { locationId, lines: [{ sku, quantity: step.quantity }] } })
-        : step.op === 'sell' ? await api.call('POST', '/v1/inventory/sales', { body: { locationId, lines: [{ sku, quantity: step.quantity }] } })
-          : step.op === 'adjust' ? await api.call('POST', '/v1/inventory/adjustments', { body: { locationId, sku, quantity: step.quantity, reason: 'property' } })
-            : await api.call('POST', '/v1/inventory/damages', { body: { locationId, sku, quantity: step.quantity, reason: 'property' } });
+      const response =
+        step.op === 'receive'
+          ? await api.call('POST', '/v1/inventory/receipts', { body: { locationId, lines: [{ sku, quantity: step.quantity }] } })
+          : step.op === 'sell'
+            ? await api.call('POST', '/v1/inventory/sales', { body: { locationId, lines: [{ sku, quantity: step.quantity }] } })
+            : step.op === 'adjust'
+              ? await api.call('POST', '/v1/inventory/adjustments', { body: { locationId, sku, quantity: step.quantity, reason: 'property' } })
+              : await api.call('POST', '/v1/inventory/damages', { body: { locationId, sku, quantity: step.quantity, reason: 'property' } });
       expectOutcome(response, ok, `${step.op} ${step.quantity} of ${sku}`);
       if (ok) run.apply(step.key, change);
       return;
@@ -209,18 +237,32 @@ async function apply(run: Run, step: Operation) {
     }
     case 'reserve': {
       // Sent together: the reservation desk grants them in one batch (or a few).
-      const responses = await Promise.all(step.requests.map((request) => api.call('POST', '/v1/reservations', {
-        body: { kind: request.kind, ttlSeconds: 3600, lines: request.lines.map((line) => ({ sku: run.at(line.key).sku, locationId: run.at(line.key).locationId, quantity: line.quantity })) },
-      })));
+      const responses = await Promise.all(
+        step.requests.map((request) =>
+          api.call('POST', '/v1/reservations', {
+            body: {
+              kind: request.kind,
+              ttlSeconds: 3600,
+              lines: request.lines.map((line) => ({ sku: run.at(line.key).sku, locationId: run.at(line.key).locationId, quantity: line.quantity })),
+            },
+          }),
+        ),
+      );
       for (const response of responses) expect(response.status === 201 || isRefusal(response), JSON.stringify(response.body)).toBe(true);
       const wanted = step.requests.map((request) => wantedOf(request.lines.map((line) => ({ k: line.key, quantity: line.quantity }))));
-      expectFairDecisions(run, wanted, responses.map((response) => response.status === 201), 'reservations');
+      expectFairDecisions(
+        run,
+        wanted,
+        responses.map((response) => response.status === 201),
+        'reservations',
+      );
       responses.forEach((response, index) => {
         if (response.status !== 201) return;
         const request = step.requests[index]!;
         const granted = response.body.reservations as { id: string; sku: string; locationId: string; quantity: number; kind: string }[];
-        expect(granted.map(({ sku, locationId, quantity, kind }) => ({ sku, locationId, quantity, kind })))
-          .toEqual(request.lines.map((line) => ({ sku: run.at(line.key).sku, locationId: run.at(line.key).locationId, quantity: line.quantity, kind: request.kind })));
+        expect(granted.map(({ sku, locationId, quantity, kind }) => ({ sku, locationId, quantity, kind }))).toEqual(
+          request.lines.map((line) => ({ sku: run.at(line.key).sku, locationId: run.at(line.key).locationId, quantity: line.quantity, kind: request.kind })),
+        );
         granted.forEach((reservation, line) => {
           run.active.push({ id: reservation.id, key: request.lines[line]!.key, quantity: reservation.quantity, kind: request.kind });
           run.apply(request.lines[line]!.key, { reserved: reservation.quantity });
@@ -255,7 +297,12 @@ async function apply(run: Run, step: Operation) {
     case 'confirm': {
       if (!run.active.length) return;
       const reservation = run.active[step.pick % run.active.length]!;
-      const change = step.op === 'release' ? { reserved: -reservation.quantity } : step.op === 'deduct' ? { onHand: -reservation.quantity, reserved: -reservation.quantity } : {};
+      const change =
+        step.op === 'release'
+          ? { reserved: -reservation.quantity }
+          : step.op === 'deduct'
+            ? { onHand: -reservation.quantity, reserved: -reservation.quantity }
+            : {};
       const ok = step.op === 'confirm' || run.allows(reservation.key, change, false);
       const response = await api.call('POST', `/v1/reservations/${reservation.id}/${step.op}`);
       expectOutcome(response, ok, `${step.op} of a reservation of ${reservation.quantity}`);
@@ -272,25 +319,48 @@ async function apply(run: Run, step: Operation) {
     }
     case 'orders': {
       // Sent together: the order desk places them in batches, written in one statement when the batch fits.
-      const responses = await Promise.all(step.orders.map((order) => api.call('POST', '/v1/orders', {
-        body: {
-          channelId: basics.web.id,
-          customer: { firstName: 'Prop', lastName: 'Erty', email: `order.${++orderCount}@example.com` },
-          lines: order.lines.map((line) => ({ sku: run.skus[line.variant]!, quantity: line.quantity, deliveryGroup: 0 })),
-          deliveryGroups: [{ method: 'ship_to_address', address: ADDRESS, fulfilmentLocationId: locations[order.location]! }],
-          payments: [{ method: 'card_online', amount: PRICE * order.lines.reduce((sum, line) => sum + line.quantity, 0), card: CARD }],
-        },
-      })));
+      const responses = await Promise.all(
+        step.orders.map((order) =>
+          api.call('POST', '/v1/orders', {
+            body: {
+              channelId: basics.web.id,
+              customer: { firstName: 'Prop', lastName: 'Erty', email: `order.${++orderCount}@example.com` },
+              lines: order.lines.map((line) => ({ sku: run.skus[line.variant]!, quantity: line.quantity, deliveryGroup: 0 })),
+              deliveryGroups: [{ method: 'ship_to_address', address: ADDRESS, fulfilmentLocationId: locations[order.location]! }],
+              payments: [{ method: 'card_online', amount: PRICE * order.lines.reduce((sum, line) => sum + line.quantity, 0), card: CARD }],
+            },
+          }),
+        ),
+      );
       for (const response of responses) expect(response.status === 201 || isRefusal(response), JSON.stringify(response.body)).toBe(true);
-      const wanted = step.orders.map((order) => wantedOf(order.lines.map((line) => ({ k: { variant: line.variant, location: order.location }, quantity: line.quantity }))));
-      expectFairDecisions(run, wanted, responses.map((response) => response.status === 201), 'orders');
+      const wanted = step.orders.map((order) =>
+        wantedOf(order.lines.map((line) => ({ k: { variant: line.variant, location: order.location }, quantity: line.quantity }))),
+      );
+      expectFairDecisions(
+        run,
+        wanted,
+        responses.map((response) => response.status === 201),
+        'orders',
+      );
       for (const [index, response] of responses.entries()) {
         if (response.status !== 201) continue;
         const order = step.orders[index]!;
-        const reserved = await db.selectFrom('reservations').select(['id', 'variant_id', 'location_id', 'quantity', 'kind', 'status'])
-          .where('reference_type', '=', 'order').where('reference_id', '=', response.body.id).execute();
-        const expected = order.lines.map((line) => ({ variant_id: run.variants[line.variant]!, location_id: locations[order.location]!, quantity: line.quantity, kind: 'order', status: 'active' }));
-        expect(reserved.map(({ id: _, ...rest }) => rest).sort((a, b) => a.variant_id.localeCompare(b.variant_id))).toEqual(expected.sort((a, b) => a.variant_id.localeCompare(b.variant_id)));
+        const reserved = await db
+          .selectFrom('reservations')
+          .select(['id', 'variant_id', 'location_id', 'quantity', 'kind', 'status'])
+          .where('reference_type', '=', 'order')
+          .where('reference_id', '=', response.body.id)
+          .execute();
+        const expected = order.lines.map((line) => ({
+          variant_id: run.variants[line.variant]!,
+          location_id: locations[order.location]!,
+          quantity: line.quantity,
+          kind: 'order',
+          status: 'active',
+        }));
+        expect(reserved.map(({ id: _, ...rest }) => rest).sort((a, b) => a.variant_id.localeCompare(b.variant_id))).toEqual(
+          expected.sort((a, b) => a.variant_id.localeCompare(b.variant_id)),
+        );
         for (const row of reserved) {
           const k = { variant: run.variants.indexOf(row.variant_id), location: order.location };
           run.active.push({ id: row.id, key: k, quantity: row.quantity, kind: 'order' });
@@ -318,17 +388,35 @@ async function expectAgreement(run: Run, after: string) {
       const c = run.cell(k);
       const level = levels.get(`${variant}|${location}`);
       const expected = c.exists
-        ? { onHand: c.onHand, reserved: c.reserved, damaged: c.damaged, safetyStock: run.safety(k), available: Math.max(0, c.onHand - c.reserved - run.safety(k)) }
+        ? {
+            onHand: c.onHand,
+            reserved: c.reserved,
+            damaged: c.damaged,
+            safetyStock: run.safety(k),
+            available: Math.max(0, c.onHand - c.reserved - run.safety(k)),
+          }
         : undefined;
-      expect(level && { onHand: level.onHand, reserved: level.reserved, damaged: level.damaged, safetyStock: level.safetyStock, available: level.available }, `${run.skus[variant]} at location ${location} after ${after}`).toEqual(expected);
+      expect(
+        level && { onHand: level.onHand, reserved: level.reserved, damaged: level.damaged, safetyStock: level.safetyStock, available: level.available },
+        `${run.skus[variant]} at location ${location} after ${after}`,
+      ).toEqual(expected);
     }
   }
-  const active = await db.selectFrom('reservations').select(['id', 'quantity', 'kind']).where('status', '=', 'active').where('variant_id', 'in', run.variants).execute();
-  expect(active.map((row) => `${row.id} ${row.quantity} ${row.kind}`).sort(), `active reservations after ${after}`)
-    .toEqual(run.active.map((row) => `${row.id} ${row.quantity} ${row.kind}`).sort());
+  const active = await db
+    .selectFrom('reservations')
+    .select(['id', 'quantity', 'kind'])
+    .where('status', '=', 'active')
+    .where('variant_id', 'in', run.variants)
+    .execute();
+  expect(active.map((row) => `${row.id} ${row.quantity} ${row.kind}`).sort(), `active reservations after ${after}`).toEqual(
+    run.active.map((row) => `${row.id} ${row.quantity} ${row.kind}`).sort(),
+  );
 
   // This run's SKUs only: an earlier run's failure is that run's, and shrinking needs each run to stand alone.
-  expect((await ledgerMismatches(api)).filter((row) => run.variants.includes(row.variant_id)), `ledger after ${after}`).toEqual([]);
+  expect(
+    (await ledgerMismatches(api)).filter((row) => run.variants.includes(row.variant_id)),
+    `ledger after ${after}`,
+  ).toEqual([]);
   const { rows } = await sql<{ variant_id: string; location_id: string; on_hand: number; reserved: number; last_kind: string | null; active: number }>`
     select s.variant_id, s.location_id, s.on_hand, s.reserved,
       (select m.kind from stock_movements m where m.variant_id = s.variant_id and m.location_id = s.location_id order by m.id desc limit 1) as last_kind,
@@ -336,8 +424,9 @@ async function expectAgreement(run: Run, after: string) {
     from stock_levels s
     where s.variant_id = any(${run.variants}::uuid[]) and (s.on_hand < 0 or s.reserved < 0 or s.damaged < 0 or s.incoming < 0
        or s.reserved <> coalesce((select sum(r.quantity)::int from reservations r where r.status = 'active' and r.variant_id = s.variant_id and r.location_id = s.location_id), 0)
-       or (s.reserved > s.on_hand and coalesce((select m.kind from stock_movements m where m.variant_id = s.variant_id and m.location_id = s.location_id order by m.id desc limit 1), '') not in ('count', 'adjustment', 'damage')))`
-    .execute(db);
+       or (s.reserved > s.on_hand and coalesce((select m.kind from stock_movements m where m.variant_id = s.variant_id and m.location_id = s.location_id order by m.id desc limit 1), '') not in ('count', 'adjustment', 'damage')))`.execute(
+    db,
+  );
   expect(rows, `levels breaking an invariant after ${after}`).toEqual([]);
 }
 
@@ -354,22 +443,38 @@ it('grants or refuses every stock operation as the rules say, and keeps the ledg
       numRuns: 25,
       // Always among the runs: orders that all fit, sent together (a batch written in one statement), then more than
       // the stock left (a batch decided under lock), then holds that compete for the last units.
-      examples: [[[
-        { op: 'receive', key: { variant: 0, location: 0 }, quantity: 5 },
-        { op: 'receive', key: { variant: 1, location: 0 }, quantity: 5 },
-        { op: 'orders', orders: [1, 2, 3, 4].map(() => ({ location: 0, lines: [{ variant: 0, quantity: 1 }] })) },
-        { op: 'orders', orders: [1, 2, 3, 4].map((n) => ({ location: 0, lines: [{ variant: 1, quantity: 2 }, { variant: 0, quantity: n % 2 }].filter((line) => line.quantity) })) },
-        { op: 'reserve', requests: [1, 2, 3].map(() => ({ kind: 'hold' as const, lines: [{ key: { variant: 1, location: 0 }, quantity: 1 }] })) },
-      ]], [[
-        // A sale may not take promised units; a count may reveal that fewer remain than are promised.
-        { op: 'receive', key: { variant: 0, location: 1 }, quantity: 3 },
-        { op: 'reserve', requests: [{ kind: 'order', lines: [{ key: { variant: 0, location: 1 }, quantity: 2 }] }] },
-        { op: 'sell', key: { variant: 0, location: 1 }, quantity: 2 },
-        { op: 'sell', key: { variant: 0, location: 1 }, quantity: 1 },
-        { op: 'count', key: { variant: 0, location: 1 }, quantity: 1 },
-        { op: 'deduct', pick: 0 },
-        { op: 'release', pick: 0 },
-      ]]],
+      examples: [
+        [
+          [
+            { op: 'receive', key: { variant: 0, location: 0 }, quantity: 5 },
+            { op: 'receive', key: { variant: 1, location: 0 }, quantity: 5 },
+            { op: 'orders', orders: [1, 2, 3, 4].map(() => ({ location: 0, lines: [{ variant: 0, quantity: 1 }] })) },
+            {
+              op: 'orders',
+              orders: [1, 2, 3, 4].map((n) => ({
+                location: 0,
+                lines: [
+                  { variant: 1, quantity: 2 },
+                  { variant: 0, quantity: n % 2 },
+                ].filter((line) => line.quantity),
+              })),
+            },
+            { op: 'reserve', requests: [1, 2, 3].map(() => ({ kind: 'hold' as const, lines: [{ key: { variant: 1, location: 0 }, quantity: 1 }] })) },
+          ],
+        ],
+        [
+          [
+            // A sale may not take promised units; a count may reveal that fewer remain than are promised.
+            { op: 'receive', key: { variant: 0, location: 1 }, quantity: 3 },
+            { op: 'reserve', requests: [{ kind: 'order', lines: [{ key: { variant: 0, location: 1 }, quantity: 2 }] }] },
+            { op: 'sell', key: { variant: 0, location: 1 }, quantity: 2 },
+            { op: 'sell', key: { variant: 0, location: 1 }, quantity: 1 },
+            { op: 'count', key: { variant: 0, location: 1 }, quantity: 1 },
+            { op: 'deduct', pick: 0 },
+            { op: 'release', pick: 0 },
+          ],
+        ],
+      ],
     },
   );
   // The runs went through the batching paths they are meant to guard: orders and reservations decided several at a
@@ -377,7 +482,9 @@ it('grants or refuses every stock operation as the rules say, and keeps the ledg
   const metrics = (await api.call('GET', '/metrics')).body as string;
   const value = (name: string) => Number(/ (\S+)$/.exec(metrics.split('\n').find((line) => line.startsWith(`${name} `))!)![1]);
   for (const desk of ['orders', 'reservations']) {
-    expect(value(`aisle_desk_batch_size_count{desk="${desk}"}`), `${desk} batched`).toBeGreaterThan(value(`aisle_desk_batch_size_bucket{le="1",desk="${desk}"}`));
+    expect(value(`aisle_desk_batch_size_count{desk="${desk}"}`), `${desk} batched`).toBeGreaterThan(
+      value(`aisle_desk_batch_size_bucket{le="1",desk="${desk}"}`),
+    );
   }
   expect(value('aisle_order_batch_writes_total{how="one_statement"}')).toBeGreaterThan(0);
   expect(value('aisle_order_batch_writes_total{how="transaction"}')).toBeGreaterThan(0);

@@ -24,7 +24,9 @@ describe.skipIf(!postgresUrl)('racing for the last units across server processes
     const { api, basics, servers } = context;
     const wh = basics.warehouse.id;
     await receive(api, wh, [{ sku: 'RACE-1', quantity: 50 }]);
-    const results = await Promise.all(Array.from({ length: 200 }, (_, index) => reserveThrough(servers[index % 2]!, [{ sku: 'RACE-1', locationId: wh, quantity: 1 }])));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, index) => reserveThrough(servers[index % 2]!, [{ sku: 'RACE-1', locationId: wh, quantity: 1 }])),
+    );
     const statuses = results.map((result) => result.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(50);
     expect(statuses.filter((status) => status === 409)).toHaveLength(150);
@@ -37,11 +39,22 @@ describe.skipIf(!postgresUrl)('racing for the last units across server processes
   it('reserves multi-line carts all or nothing under the same race', async () => {
     const { api, basics, servers } = context;
     const wh = basics.warehouse.id;
-    await receive(api, wh, [{ sku: 'RACE-A', quantity: 30 }, { sku: 'RACE-B', quantity: 20 }, { sku: 'RACE-C', quantity: 100 }]);
+    await receive(api, wh, [
+      { sku: 'RACE-A', quantity: 30 },
+      { sku: 'RACE-B', quantity: 20 },
+      { sku: 'RACE-C', quantity: 100 },
+    ]);
     const carts = Array.from({ length: 200 }, (_, index) =>
       index % 2 === 0
-        ? [{ sku: 'RACE-A', locationId: wh, quantity: 1 }, { sku: 'RACE-B', locationId: wh, quantity: 1 }, { sku: 'RACE-C', locationId: wh, quantity: 1 }]
-        : [{ sku: 'RACE-C', locationId: wh, quantity: 1 }, { sku: 'RACE-A', locationId: wh, quantity: 1 }],
+        ? [
+            { sku: 'RACE-A', locationId: wh, quantity: 1 },
+            { sku: 'RACE-B', locationId: wh, quantity: 1 },
+            { sku: 'RACE-C', locationId: wh, quantity: 1 },
+          ]
+        : [
+            { sku: 'RACE-C', locationId: wh, quantity: 1 },
+            { sku: 'RACE-A', locationId: wh, quantity: 1 },
+          ],
     );
     const results = await Promise.all(carts.map((lines, index) => reserveThrough(servers[index % 2]!, lines)));
     expect(results.every((result) => result.status === 201 || result.status === 409)).toBe(true);

@@ -7,7 +7,17 @@ import { NotFound, RuleViolation } from '../../platform/errors.ts';
 import { stockChangedEvents } from './stock-events.ts';
 import { availableToPromise } from './stock-rule.ts';
 import {
-  changeStock, changeWrites, InsufficientStock, keyOf, lockLevels, movementsInsert, persistChanges, withSkus, type Level, type Shortage, type StockChange,
+  changeStock,
+  changeWrites,
+  InsufficientStock,
+  keyOf,
+  lockLevels,
+  movementsInsert,
+  persistChanges,
+  withSkus,
+  type Level,
+  type Shortage,
+  type StockChange,
   type StockKey,
 } from './stock.ts';
 
@@ -98,15 +108,31 @@ export async function decideReservations(trx: Trx, requests: ReserveRequest[]): 
 /** The reservations of a request granted whole, added to `rows`, with their ledger movements added to `changes`. */
 function grant(request: ReserveRequest, now: Date, rows: Reservation[], changes: StockChange[]): Reservation[] {
   const expiresAt = request.kind === 'hold' ? new Date(now.getTime() + (request.ttlSeconds ?? 900) * 1000).toISOString() : null;
-  const granted = request.lines.map((line): Reservation => ({
-    id: line.id ?? newId(), variantId: line.variantId, locationId: line.locationId, quantity: line.quantity, kind: request.kind, status: 'active',
-    channelId: request.channelId ?? null, referenceType: request.referenceType ?? '', referenceId: request.referenceId ?? '',
-    expiresAt, createdAt: now.toISOString(),
-  }));
+  const granted = request.lines.map(
+    (line): Reservation => ({
+      id: line.id ?? newId(),
+      variantId: line.variantId,
+      locationId: line.locationId,
+      quantity: line.quantity,
+      kind: request.kind,
+      status: 'active',
+      channelId: request.channelId ?? null,
+      referenceType: request.referenceType ?? '',
+      referenceId: request.referenceId ?? '',
+      expiresAt,
+      createdAt: now.toISOString(),
+    }),
+  );
   for (const reservation of granted) {
     changes.push({
-      variantId: reservation.variantId, locationId: reservation.locationId, kind: 'reservation', quantity: reservation.quantity, reserved: reservation.quantity,
-      referenceType: 'reservation', referenceId: reservation.id, reason: request.kind,
+      variantId: reservation.variantId,
+      locationId: reservation.locationId,
+      kind: 'reservation',
+      quantity: reservation.quantity,
+      reserved: reservation.quantity,
+      referenceType: 'reservation',
+      referenceId: reservation.id,
+      reason: request.kind,
     });
   }
   rows.push(...granted);
@@ -155,7 +181,12 @@ export function reservationsIfAllFit(requests: ReserveRequest[]): { outcomes: Ou
         select variant_id, location_id, on_hand, reserved, damaged, incoming, safety_stock, available_to_promise(on_hand, reserved_before, safety_stock) as available_before
         from reserved_levels) c`)})`,
     ],
-    conditions: [{ held: sql`(select count(*) from reserving where available_to_promise(on_hand, reserved, safety_stock) >= quantity) = ${demand.length}::int`, what: 'stock available' }],
+    conditions: [
+      {
+        held: sql`(select count(*) from reserving where available_to_promise(on_hand, reserved, safety_stock) >= quantity) = ${demand.length}::int`,
+        what: 'stock available',
+      },
+    ],
   };
   return { outcomes, guard, writes: [movementsInsert(changes, actorOf(requests)), reservationsInsert(rows)] };
 }
@@ -165,7 +196,8 @@ function decide(requests: ReserveRequest[], levels: Map<string, Level>): Outcome
   const taken = new Map<string, number>();
   return requests.map((request) => {
     const wanted = new Map<string, number>();
-    for (const line of request.lines) wanted.set(keyOf(line.variantId, line.locationId), (wanted.get(keyOf(line.variantId, line.locationId)) ?? 0) + line.quantity);
+    for (const line of request.lines)
+      wanted.set(keyOf(line.variantId, line.locationId), (wanted.get(keyOf(line.variantId, line.locationId)) ?? 0) + line.quantity);
     const shortages: Omit<Shortage, 'sku'>[] = [];
     for (const [key, quantity] of wanted) {
       const level = levels.get(key);
@@ -210,12 +242,25 @@ async function expireHoldsOf(trx: Trx, keys: StockKey[], levels: Map<string, Lev
     level.available = availableToPromise(level);
   }
   const touched = [...new Set(rows.map((row) => keyOf(row.variant_id, row.location_id)))].map((key) => levels.get(key)!);
-  await persistChanges(trx, touched, rows.map((row) => releaseMovement(row.variant_id, row.location_id, row.quantity, row.id, 'expired')), 'system', before);
+  await persistChanges(
+    trx,
+    touched,
+    rows.map((row) => releaseMovement(row.variant_id, row.location_id, row.quantity, row.id, 'expired')),
+    'system',
+    before,
+  );
   return true;
 }
 
 const releaseMovement = (variantId: string, locationId: string, quantity: number, reservationId: string, reason: string): StockChange => ({
-  variantId, locationId, kind: 'release', quantity, reserved: -quantity, referenceType: 'reservation', referenceId: reservationId, reason,
+  variantId,
+  locationId,
+  kind: 'release',
+  quantity,
+  reserved: -quantity,
+  referenceType: 'reservation',
+  referenceId: reservationId,
+  reason,
 });
 
 /** Reserves in the caller's transaction (one request): throws `InsufficientStock` naming each short line. */
@@ -226,13 +271,30 @@ export async function reserveStock(trx: Trx, request: ReserveRequest): Promise<R
 }
 
 type ReservationRow = {
-  id: string; variant_id: string; location_id: string; quantity: number; kind: 'hold' | 'order'; status: Reservation['status'];
-  channel_id: string | null; reference_type: string; reference_id: string; expires_at: Date | null; created_at: Date;
+  id: string;
+  variant_id: string;
+  location_id: string;
+  quantity: number;
+  kind: 'hold' | 'order';
+  status: Reservation['status'];
+  channel_id: string | null;
+  reference_type: string;
+  reference_id: string;
+  expires_at: Date | null;
+  created_at: Date;
 };
 export const toReservation = (row: ReservationRow): Reservation => ({
-  id: row.id, variantId: row.variant_id, locationId: row.location_id, quantity: row.quantity, kind: row.kind, status: row.status,
-  channelId: row.channel_id, referenceType: row.reference_type, referenceId: row.reference_id,
-  expiresAt: row.expires_at?.toISOString() ?? null, createdAt: row.created_at.toISOString(),
+  id: row.id,
+  variantId: row.variant_id,
+  locationId: row.location_id,
+  quantity: row.quantity,
+  kind: row.kind,
+  status: row.status,
+  channelId: row.channel_id,
+  referenceType: row.reference_type,
+  referenceId: row.reference_id,
+  expiresAt: row.expires_at?.toISOString() ?? null,
+  createdAt: row.created_at.toISOString(),
 });
 
 async function lockActive(trx: Trx, id: string): Promise<ReservationRow> {
@@ -246,18 +308,41 @@ async function lockActive(trx: Trx, id: string): Promise<ReservationRow> {
 export async function releaseReservation(trx: Trx, id: string, actor: string, reason = 'released'): Promise<Reservation> {
   const row = await lockActive(trx, id);
   await changeStock(trx, [releaseMovement(row.variant_id, row.location_id, row.quantity, row.id, reason)], actor);
-  const updated = await trx.updateTable('reservations').set({ status: 'released', closed_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  const updated = await trx
+    .updateTable('reservations')
+    .set({ status: 'released', closed_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return toReservation(updated);
 }
 
 /** The reserved units leave the building (shipment, pickup handover): on hand and reserved both go down. */
 export async function deductReservation(trx: Trx, id: string, actor: string, reason = 'shipped'): Promise<Reservation> {
   const row = await lockActive(trx, id);
-  await changeStock(trx, [{
-    variantId: row.variant_id, locationId: row.location_id, kind: 'deduction', quantity: row.quantity, onHand: -row.quantity, reserved: -row.quantity,
-    referenceType: 'reservation', referenceId: row.id, reason,
-  }], actor);
-  const updated = await trx.updateTable('reservations').set({ status: 'deducted', closed_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  await changeStock(
+    trx,
+    [
+      {
+        variantId: row.variant_id,
+        locationId: row.location_id,
+        kind: 'deduction',
+        quantity: row.quantity,
+        onHand: -row.quantity,
+        reserved: -row.quantity,
+        referenceType: 'reservation',
+        referenceId: row.id,
+        reason,
+      },
+    ],
+    actor,
+  );
+  const updated = await trx
+    .updateTable('reservations')
+    .set({ status: 'deducted', closed_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return toReservation(updated);
 }
 
@@ -313,8 +398,20 @@ export async function expireLapsedHolds(db: Db, limit = 500): Promise<number> {
       .skipLocked()
       .execute();
     if (!lapsed.length) return 0;
-    await changeStock(trx, lapsed.map((row) => releaseMovement(row.variant_id, row.location_id, row.quantity, row.id, 'expired')), 'system');
-    await trx.updateTable('reservations').set({ status: 'expired', closed_at: new Date() }).where('id', 'in', lapsed.map((row) => row.id)).execute();
+    await changeStock(
+      trx,
+      lapsed.map((row) => releaseMovement(row.variant_id, row.location_id, row.quantity, row.id, 'expired')),
+      'system',
+    );
+    await trx
+      .updateTable('reservations')
+      .set({ status: 'expired', closed_at: new Date() })
+      .where(
+        'id',
+        'in',
+        lapsed.map((row) => row.id),
+      )
+      .execute();
     return lapsed.length;
   });
 }

@@ -45,25 +45,62 @@ export const movementsQuery = z.object({ sku, locationId: z.uuid() });
 const reference = z.object({ type: z.string().min(1).max(50), id: z.string().min(1).max(200) }).optional();
 const lines = z.array(z.object({ sku, quantity })).min(1).max(500);
 
-export const receiptBody = z.object({ locationId: z.uuid(), lines, reason: z.string().max(500).default('received'), reference }).meta(requestExample({ locationId: '0196f3a1-2b4c-7d5e-8f60-000000005102', lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 24 }], reference: { type: 'purchase_order', id: 'PO-2025-0042' } }));
-export const saleBody = z.object({ locationId: z.uuid(), lines, reference }).meta(requestExample({ locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101', lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 1 }], reference: { type: 'receipt', id: 'R-0001-000123' } }));
-export const adjustmentBody = z.object({
-  locationId: z.uuid(),
-  sku,
-  quantity: z.number().int().min(-1_000_000).max(1_000_000).refine((value) => value !== 0, 'must not be 0').describe('Units added (positive) or removed (negative).'),
-  reason: z.string().min(1).max(500),
-}).meta(requestExample({ locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101', sku: 'TSHIRT-NAVY-M', quantity: -2, reason: 'found in the wrong bin' }));
-export const countBody = z.object({
-  locationId: z.uuid(),
-  lines: z.array(z.object({ sku, counted: z.number().int().min(0).max(1_000_000) })).min(1).max(5000),
-  reason: z.string().max(500).default('cycle count'),
-}).meta(requestExample({ locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101', lines: [{ sku: 'TSHIRT-NAVY-M', counted: 11 }, { sku: 'TSHIRT-NAVY-L', counted: 7 }] }));
-export const damageBody = z.object({ locationId: z.uuid(), sku, quantity, reason: z.string().min(1).max(500) }).meta(requestExample({ locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101', sku: 'TSHIRT-NAVY-M', quantity: 1, reason: 'stained' }));
-export const safetyStockBody = z.object({
-  locationId: z.uuid(),
-  sku: sku.optional().describe('Omit to set the location default.'),
-  quantity: z.number().int().min(0).max(1_000_000).nullable().describe('null removes a SKU override.'),
-}).meta(requestExample({ locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101', sku: 'TSHIRT-NAVY-M', quantity: 2 }));
+export const receiptBody = z.object({ locationId: z.uuid(), lines, reason: z.string().max(500).default('received'), reference }).meta(
+  requestExample({
+    locationId: '0196f3a1-2b4c-7d5e-8f60-000000005102',
+    lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 24 }],
+    reference: { type: 'purchase_order', id: 'PO-2025-0042' },
+  }),
+);
+export const saleBody = z.object({ locationId: z.uuid(), lines, reference }).meta(
+  requestExample({
+    locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101',
+    lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 1 }],
+    reference: { type: 'receipt', id: 'R-0001-000123' },
+  }),
+);
+export const adjustmentBody = z
+  .object({
+    locationId: z.uuid(),
+    sku,
+    quantity: z
+      .number()
+      .int()
+      .min(-1_000_000)
+      .max(1_000_000)
+      .refine((value) => value !== 0, 'must not be 0')
+      .describe('Units added (positive) or removed (negative).'),
+    reason: z.string().min(1).max(500),
+  })
+  .meta(requestExample({ locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101', sku: 'TSHIRT-NAVY-M', quantity: -2, reason: 'found in the wrong bin' }));
+export const countBody = z
+  .object({
+    locationId: z.uuid(),
+    lines: z
+      .array(z.object({ sku, counted: z.number().int().min(0).max(1_000_000) }))
+      .min(1)
+      .max(5000),
+    reason: z.string().max(500).default('cycle count'),
+  })
+  .meta(
+    requestExample({
+      locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101',
+      lines: [
+        { sku: 'TSHIRT-NAVY-M', counted: 11 },
+        { sku: 'TSHIRT-NAVY-L', counted: 7 },
+      ],
+    }),
+  );
+export const damageBody = z
+  .object({ locationId: z.uuid(), sku, quantity, reason: z.string().min(1).max(500) })
+  .meta(requestExample({ locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101', sku: 'TSHIRT-NAVY-M', quantity: 1, reason: 'stained' }));
+export const safetyStockBody = z
+  .object({
+    locationId: z.uuid(),
+    sku: sku.optional().describe('Omit to set the location default.'),
+    quantity: z.number().int().min(0).max(1_000_000).nullable().describe('null removes a SKU override.'),
+  })
+  .meta(requestExample({ locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101', sku: 'TSHIRT-NAVY-M', quantity: 2 }));
 
 export const reservationSchema = z
   .object({
@@ -84,20 +121,38 @@ export const reservationSchema = z
 
 export const reserveBody = z
   .object({
-    lines: z.array(z.object({ sku, locationId: z.uuid(), quantity })).min(1).max(200),
+    lines: z
+      .array(z.object({ sku, locationId: z.uuid(), quantity }))
+      .min(1)
+      .max(200),
     kind: z.enum(['hold', 'order']).default('hold'),
-    ttlSeconds: z.number().int().min(10).max(7 * 24 * 3600).default(900).describe('Holds only: seconds until the hold lapses.'),
+    ttlSeconds: z
+      .number()
+      .int()
+      .min(10)
+      .max(7 * 24 * 3600)
+      .default(900)
+      .describe('Holds only: seconds until the hold lapses.'),
     channelId: z.uuid().optional().describe('The channel selling; a channel key always reserves for its own channel.'),
     reference,
   })
   .describe('All lines are reserved, or none.')
-  .meta(requestExample({ lines: [{ sku: 'TSHIRT-NAVY-M', locationId: '0196f3a1-2b4c-7d5e-8f60-000000005102', quantity: 2 }], kind: 'hold', ttlSeconds: 900, reference: { type: 'cart', id: 'cart-8842' } }));
+  .meta(
+    requestExample({
+      lines: [{ sku: 'TSHIRT-NAVY-M', locationId: '0196f3a1-2b4c-7d5e-8f60-000000005102', quantity: 2 }],
+      kind: 'hold',
+      ttlSeconds: 900,
+      reference: { type: 'cart', id: 'cart-8842' },
+    }),
+  );
 
-export const availabilityQuery = z.object({
-  skus: z.array(sku).min(1).max(200),
-  channelId: z.uuid().optional().describe("Only the locations this channel sells from (a channel key: always its own)."),
-  locationIds: z.array(z.uuid()).max(1000).optional(),
-}).meta(requestExample({ skus: ['TSHIRT-NAVY-M', 'TSHIRT-NAVY-L'], channelId: '0196f3a1-2b4c-7d5e-8f60-00000000c001' }));
+export const availabilityQuery = z
+  .object({
+    skus: z.array(sku).min(1).max(200),
+    channelId: z.uuid().optional().describe('Only the locations this channel sells from (a channel key: always its own).'),
+    locationIds: z.array(z.uuid()).max(1000).optional(),
+  })
+  .meta(requestExample({ skus: ['TSHIRT-NAVY-M', 'TSHIRT-NAVY-L'], channelId: '0196f3a1-2b4c-7d5e-8f60-00000000c001' }));
 
 export const availabilitySchema = z
   .object({
@@ -108,14 +163,16 @@ export const availabilitySchema = z
   })
   .meta({ id: 'Availability' });
 
-export const pickupStoresBody = z.object({
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
-  radiusKm: z.number().min(0).max(20_000).default(50),
-  channelId: z.uuid().optional(),
-  lines: z.array(z.object({ sku, quantity })).min(1).max(200),
-  limit: z.number().int().min(1).max(100).default(10),
-}).meta(requestExample({ latitude: 48.8566, longitude: 2.3522, radiusKm: 20, lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 1 }] }));
+export const pickupStoresBody = z
+  .object({
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+    radiusKm: z.number().min(0).max(20_000).default(50),
+    channelId: z.uuid().optional(),
+    lines: z.array(z.object({ sku, quantity })).min(1).max(200),
+    limit: z.number().int().min(1).max(100).default(10),
+  })
+  .meta(requestExample({ latitude: 48.8566, longitude: 2.3522, radiusKm: 20, lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 1 }] }));
 
 export const pickupStoreSchema = z.object({
   locationId: z.uuid(),

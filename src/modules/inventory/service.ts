@@ -29,18 +29,28 @@ async function skuNames(db: Executor, variantIds: string[]): Promise<Map<string,
 }
 
 export async function withSku(db: Executor, levels: Level[]) {
-  const skus = await skuNames(db, levels.map((level) => level.variantId));
+  const skus = await skuNames(
+    db,
+    levels.map((level) => level.variantId),
+  );
   return levels.map((level) => ({ sku: skus.get(level.variantId)!, ...level }));
 }
 
 export async function reservationsWithSku(db: Executor, reservations: Reservation[]) {
-  const skus = await skuNames(db, reservations.map((reservation) => reservation.variantId));
+  const skus = await skuNames(
+    db,
+    reservations.map((reservation) => reservation.variantId),
+  );
   return reservations.map((reservation) => ({ ...reservation, sku: skus.get(reservation.variantId)! }));
 }
 
 async function linesToChanges(trx: Trx, locationId: string, lines: Line[], toChange: (variantId: string, line: Line) => StockChange) {
   await assertLocations(trx, [locationId], () => 'body.locationId');
-  const ids = await resolveSkus(trx, lines.map((line) => line.sku), (index) => `body.lines.${index}.sku`);
+  const ids = await resolveSkus(
+    trx,
+    lines.map((line) => line.sku),
+    (index) => `body.lines.${index}.sku`,
+  );
   return lines.map((line) => toChange(ids.get(line.sku)!, line));
 }
 
@@ -52,8 +62,14 @@ async function applied(trx: Trx, changes: StockChange[], actor: string) {
 /** Goods arrive (a delivery without an expected receipt, a found item): on hand goes up. */
 export async function receiveStock(trx: Trx, input: { locationId: string; lines: Line[]; reason: string; reference?: Reference | undefined }, actor: string) {
   const changes = await linesToChanges(trx, input.locationId, input.lines, (variantId, line) => ({
-    variantId, locationId: input.locationId, kind: 'receipt', quantity: line.quantity, onHand: line.quantity, reason: input.reason,
-    referenceType: input.reference?.type ?? '', referenceId: input.reference?.id ?? '',
+    variantId,
+    locationId: input.locationId,
+    kind: 'receipt',
+    quantity: line.quantity,
+    onHand: line.quantity,
+    reason: input.reason,
+    referenceType: input.reference?.type ?? '',
+    referenceId: input.reference?.id ?? '',
   }));
   return applied(trx, changes, actor);
 }
@@ -64,15 +80,26 @@ export async function receiveStock(trx: Trx, input: { locationId: string; lines:
  */
 export async function sellFromShelf(trx: Trx, input: { locationId: string; lines: Line[]; reference?: Reference | undefined }, actor: string) {
   const changes = await linesToChanges(trx, input.locationId, input.lines, (variantId, line) => ({
-    variantId, locationId: input.locationId, kind: 'sale', quantity: line.quantity, onHand: -line.quantity, reason: 'register sale',
-    referenceType: input.reference?.type ?? '', referenceId: input.reference?.id ?? '',
+    variantId,
+    locationId: input.locationId,
+    kind: 'sale',
+    quantity: line.quantity,
+    onHand: -line.quantity,
+    reason: 'register sale',
+    referenceType: input.reference?.type ?? '',
+    referenceId: input.reference?.id ?? '',
   }));
   return applied(trx, changes, actor);
 }
 
 export async function adjustStock(trx: Trx, input: { locationId: string; sku: string; quantity: number; reason: string }, actor: string) {
   const changes = await linesToChanges(trx, input.locationId, [{ sku: input.sku, quantity: input.quantity }], (variantId) => ({
-    variantId, locationId: input.locationId, kind: 'adjustment', quantity: input.quantity, onHand: input.quantity, reason: input.reason,
+    variantId,
+    locationId: input.locationId,
+    kind: 'adjustment',
+    quantity: input.quantity,
+    onHand: input.quantity,
+    reason: input.reason,
   }));
   return applied(trx, changes, actor);
 }
@@ -80,7 +107,13 @@ export async function adjustStock(trx: Trx, input: { locationId: string; sku: st
 /** Damaged or unsellable units leave on hand and are kept apart as damaged. */
 export async function recordDamage(trx: Trx, input: { locationId: string; sku: string; quantity: number; reason: string }, actor: string) {
   const changes = await linesToChanges(trx, input.locationId, [{ sku: input.sku, quantity: input.quantity }], (variantId) => ({
-    variantId, locationId: input.locationId, kind: 'damage', quantity: input.quantity, onHand: -input.quantity, damaged: input.quantity, reason: input.reason,
+    variantId,
+    locationId: input.locationId,
+    kind: 'damage',
+    quantity: input.quantity,
+    onHand: -input.quantity,
+    damaged: input.quantity,
+    reason: input.reason,
   }));
   return applied(trx, changes, actor);
 }
@@ -88,7 +121,11 @@ export async function recordDamage(trx: Trx, input: { locationId: string; sku: s
 /** A cycle count: on hand becomes what was counted, with one `count` movement per SKU that differed. */
 export async function countStock(trx: Trx, input: { locationId: string; lines: { sku: string; counted: number }[]; reason: string }, actor: string) {
   await assertLocations(trx, [input.locationId], () => 'body.locationId');
-  const ids = await resolveSkus(trx, input.lines.map((line) => line.sku), (index) => `body.lines.${index}.sku`);
+  const ids = await resolveSkus(
+    trx,
+    input.lines.map((line) => line.sku),
+    (index) => `body.lines.${index}.sku`,
+  );
   const seen = new Set<string>();
   input.lines.forEach((line, index) => {
     if (seen.has(line.sku)) throw new InvalidInput([{ field: `body.lines.${index}.sku`, message: `SKU ${line.sku} is counted twice` }]);
@@ -99,7 +136,9 @@ export async function countStock(trx: Trx, input: { locationId: string; lines: {
   const changes: StockChange[] = input.lines.flatMap((line) => {
     const variantId = ids.get(line.sku)!;
     const difference = line.counted - levels.get(keyOf(variantId, input.locationId))!.onHand;
-    return difference === 0 ? [] : [{ variantId, locationId: input.locationId, kind: 'count' as const, quantity: line.counted, onHand: difference, reason: input.reason }];
+    return difference === 0
+      ? []
+      : [{ variantId, locationId: input.locationId, kind: 'count' as const, quantity: line.counted, onHand: difference, reason: input.reason }];
   });
   await changeStock(trx, changes, actor);
   return { levels: await withSku(trx, [...(await readLevels(trx, keys)).values()]) };
@@ -111,13 +150,20 @@ export async function setSafetyStock(trx: Trx, input: { locationId: string; sku?
   if (input.sku === undefined) {
     if (input.quantity === null) throw new InvalidInput([{ field: 'body.quantity', message: 'a location default cannot be null' }]);
     await trx.updateTable('locations').set({ safety_stock: input.quantity, updated_at: new Date() }).where('id', '=', input.locationId).execute();
-    await publish(trx, [{ type: 'stock.safety_stock_changed', subject: `location:${input.locationId}`, payload: { locationId: input.locationId, safetyStock: input.quantity } }]);
+    await publish(trx, [
+      { type: 'stock.safety_stock_changed', subject: `location:${input.locationId}`, payload: { locationId: input.locationId, safetyStock: input.quantity } },
+    ]);
     return { levels: [] };
   }
   const ids = await resolveSkus(trx, [input.sku], () => 'body.sku');
   const key = { variantId: ids.get(input.sku)!, locationId: input.locationId };
   const before = (await lockLevels(trx, [key], { create: true })).get(keyOf(key.variantId, key.locationId))!;
-  await trx.updateTable('stock_levels').set({ safety_stock: input.quantity }).where('variant_id', '=', key.variantId).where('location_id', '=', key.locationId).execute();
+  await trx
+    .updateTable('stock_levels')
+    .set({ safety_stock: input.quantity })
+    .where('variant_id', '=', key.variantId)
+    .where('location_id', '=', key.locationId)
+    .execute();
   const after = (await readLevels(trx, [key])).get(keyOf(key.variantId, key.locationId))!;
   if (after.available !== before.available) {
     await stockChangedEventsOf([{ ...after, availableBefore: before.available }])?.execute(trx);
@@ -129,16 +175,33 @@ export async function setSafetyStock(trx: Trx, input: { locationId: string; sku?
  * Stock is shared: admins and store staff (who send a customer to the store that has it) see every location. A channel
  * key sees the locations its channel sells or fulfils from, not the rest of the retailer's network.
  */
-export async function listLevels(db: Executor, principal: Principal, query: { sku?: string | undefined; locationId?: string | undefined; limit: number; cursor?: string | undefined }) {
+export async function listLevels(
+  db: Executor,
+  principal: Principal,
+  query: { sku?: string | undefined; locationId?: string | undefined; limit: number; cursor?: string | undefined },
+) {
   const channelId = principal.role === 'channel' ? principal.channelId! : undefined;
   if (channelId !== undefined && query.locationId !== undefined) {
-    const served = await db.selectFrom('channel_locations').select('location_id').where('channel_id', '=', channelId).where('location_id', '=', query.locationId)
-      .where((eb) => eb.or([eb('sells', '=', true), eb('fulfils', '=', true)])).executeTakeFirst();
+    const served = await db
+      .selectFrom('channel_locations')
+      .select('location_id')
+      .where('channel_id', '=', channelId)
+      .where('location_id', '=', query.locationId)
+      .where((eb) => eb.or([eb('sells', '=', true), eb('fulfils', '=', true)]))
+      .executeTakeFirst();
     if (!served) throw new Forbidden(`Channel ${channelId} neither sells nor fulfils from location ${query.locationId}.`);
   }
   const variantId = query.sku === undefined ? undefined : (await resolveSkus(db, [query.sku], () => 'query.sku')).get(query.sku)!;
   const after = decodeCursor(query.cursor, (key) => key.split('|').length === 2 && key.split('|').every(isUuid));
-  const { rows } = await sql<{ variant_id: string; location_id: string; on_hand: number; reserved: number; damaged: number; incoming: number; safety_stock: number }>`
+  const { rows } = await sql<{
+    variant_id: string;
+    location_id: string;
+    on_hand: number;
+    reserved: number;
+    damaged: number;
+    incoming: number;
+    safety_stock: number;
+  }>`
     select s.variant_id, s.location_id, s.on_hand, s.reserved, s.damaged, s.incoming, effective_safety_stock(s.safety_stock, l.safety_stock) as safety_stock
     from stock_levels s join locations l on l.id = s.location_id
     where true
@@ -148,15 +211,33 @@ export async function listLevels(db: Executor, principal: Principal, query: { sk
     ${after ? sql`and (s.variant_id, s.location_id) > (${after.split('|')[0]}::uuid, ${after.split('|')[1]}::uuid)` : sql``}
     order by s.variant_id, s.location_id
     limit ${query.limit + 1}`.execute(db);
-  const page = toPage(rows, query.limit, (row) => keyOf(row.variant_id, row.location_id), (row): Level => {
-    const level = { variantId: row.variant_id, locationId: row.location_id, onHand: row.on_hand, reserved: row.reserved, damaged: row.damaged, incoming: row.incoming, safetyStock: row.safety_stock, available: 0 };
-    return { ...level, available: availableToPromise(level) };
-  });
+  const page = toPage(
+    rows,
+    query.limit,
+    (row) => keyOf(row.variant_id, row.location_id),
+    (row): Level => {
+      const level = {
+        variantId: row.variant_id,
+        locationId: row.location_id,
+        onHand: row.on_hand,
+        reserved: row.reserved,
+        damaged: row.damaged,
+        incoming: row.incoming,
+        safetyStock: row.safety_stock,
+        available: 0,
+      };
+      return { ...level, available: availableToPromise(level) };
+    },
+  );
   return { items: await withSku(db, page.items), nextCursor: page.nextCursor };
 }
 
 /** The ledger of one SKU at one location, newest first. */
-export async function listMovements(db: Executor, principal: Principal, query: { sku: string; locationId: string; limit: number; cursor?: string | undefined }) {
+export async function listMovements(
+  db: Executor,
+  principal: Principal,
+  query: { sku: string; locationId: string; limit: number; cursor?: string | undefined },
+) {
   // A store's ledger (who moved what, sales, counts, losses) is its own: staff read their store's only.
   assertActsForLocation(principal, query.locationId);
   const variantId = (await resolveSkus(db, [query.sku], () => 'query.sku')).get(query.sku)!;
@@ -170,9 +251,23 @@ export async function listMovements(db: Executor, principal: Principal, query: {
     .orderBy('id', 'desc')
     .limit(query.limit + 1)
     .execute();
-  return toPage(rows, query.limit, (row) => String(row.id), (row) => ({
-    id: row.id, kind: row.kind, quantity: row.quantity, onHandChange: row.on_hand_change, reservedChange: row.reserved_change,
-    damagedChange: row.damaged_change, incomingChange: row.incoming_change, reason: row.reason, referenceType: row.reference_type,
-    referenceId: row.reference_id, actor: row.actor, createdAt: row.created_at.toISOString(),
-  }));
+  return toPage(
+    rows,
+    query.limit,
+    (row) => String(row.id),
+    (row) => ({
+      id: row.id,
+      kind: row.kind,
+      quantity: row.quantity,
+      onHandChange: row.on_hand_change,
+      reservedChange: row.reserved_change,
+      damagedChange: row.damaged_change,
+      incomingChange: row.incoming_change,
+      reason: row.reason,
+      referenceType: row.reference_type,
+      referenceId: row.reference_id,
+      actor: row.actor,
+      createdAt: row.created_at.toISOString(),
+    }),
+  );
 }

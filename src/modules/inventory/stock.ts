@@ -33,8 +33,14 @@ export interface Level extends StockKey {
 type LevelRow = { variant_id: string; location_id: string; on_hand: number; reserved: number; damaged: number; incoming: number; safety_stock: number };
 const toLevel = (row: LevelRow): Level => {
   const level = {
-    variantId: row.variant_id, locationId: row.location_id, onHand: row.on_hand, reserved: row.reserved,
-    damaged: row.damaged, incoming: row.incoming, safetyStock: row.safety_stock, available: 0,
+    variantId: row.variant_id,
+    locationId: row.location_id,
+    onHand: row.on_hand,
+    reserved: row.reserved,
+    damaged: row.damaged,
+    incoming: row.incoming,
+    safetyStock: row.safety_stock,
+    available: 0,
   };
   level.available = availableToPromise(level);
   return level;
@@ -168,7 +174,12 @@ export async function changeStock(trx: Trx, changes: StockChange[], actor: strin
     if (level.onHand < 0 || level.reserved < 0 || level.damaged < 0 || level.incoming < 0 || uncovered) {
       const start = before.get(key);
       const requested = Math.abs(change.onHand ?? change.reserved ?? change.damaged ?? change.incoming ?? change.quantity);
-      shortages.set(key, { variantId: change.variantId, locationId: change.locationId, requested, available: start ? Math.max(0, start.onHand - start.reserved) : 0 });
+      shortages.set(key, {
+        variantId: change.variantId,
+        locationId: change.locationId,
+        requested,
+        available: start ? Math.max(0, start.onHand - start.reserved) : 0,
+      });
     }
   }
   if (shortages.size) throw new InsufficientStock(await withSkus(trx, [...shortages.values()]));
@@ -209,7 +220,14 @@ export function changedLevels(levels: Level[], before: Map<string, Level>): Chan
 }
 
 /** Writes the levels, the ledger movements and the events of a change in one round trip. */
-export async function persistChanges(trx: Trx, levels: Level[], changes: StockChange[], actor: string, before: Map<string, Level>, extra: (RawBuilder<unknown> | null)[] = []) {
+export async function persistChanges(
+  trx: Trx,
+  levels: Level[],
+  changes: StockChange[],
+  actor: string,
+  before: Map<string, Level>,
+  extra: (RawBuilder<unknown> | null)[] = [],
+) {
   await writeTogether(trx, [...changeWrites(levels, changes, actor, before), ...extra]);
 }
 

@@ -7,8 +7,19 @@ import type { TransferStatus } from './transfer-machine.ts';
 
 /** Why a stock movement happened: each line of the ledger is one of these. */
 export type MovementKind =
-  | 'receipt' | 'sale' | 'reservation' | 'release' | 'deduction' | 'adjustment' | 'count'
-  | 'transfer_out' | 'transfer_in' | 'return_restock' | 'damage' | 'incoming' | 'incoming_cancelled';
+  | 'receipt'
+  | 'sale'
+  | 'reservation'
+  | 'release'
+  | 'deduction'
+  | 'adjustment'
+  | 'count'
+  | 'transfer_out'
+  | 'transfer_in'
+  | 'return_restock'
+  | 'damage'
+  | 'incoming'
+  | 'incoming_cancelled';
 export type ReservationKind = 'hold' | 'order';
 export type ReservationStatus = 'active' | 'released' | 'expired' | 'deducted';
 export type IncomingSource = 'purchase' | 'transfer';

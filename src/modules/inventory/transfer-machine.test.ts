@@ -17,9 +17,12 @@ describe('the transfer state machine', () => {
   });
 
   it('when a transfer partly received is cancelled, then the 422 names its state and what it still allows', () => {
-    expect(() => nextTransferStatus('partially_received', 'cancel')).toThrow(expect.objectContaining({
-      message: 'A transfer that is partially received cannot be cancelled.', details: { state: 'partially_received', action: 'cancel', allowed: ['receive_some', 'receive_rest'] },
-    }));
+    expect(() => nextTransferStatus('partially_received', 'cancel')).toThrow(
+      expect.objectContaining({
+        message: 'A transfer that is partially received cannot be cancelled.',
+        details: { state: 'partially_received', action: 'cancel', allowed: ['receive_some', 'receive_rest'] },
+      }),
+    );
   });
 
   it('publishes transfer.<new status> on every move', () => {

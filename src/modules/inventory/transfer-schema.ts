@@ -42,7 +42,15 @@ export const createTransferBody = z
     note: z.string().max(2000).default(''),
   })
   .refine((body) => body.fromLocationId !== body.toLocationId, { path: ['toLocationId'], message: 'must differ from fromLocationId' })
-  .meta(requestExample({ fromLocationId: '0196f3a1-2b4c-7d5e-8f60-000000005102', toLocationId: '0196f3a1-2b4c-7d5e-8f60-000000005101', lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 12 }], expectedAt: '2025-06-03T09:00:00+02:00', note: 'Weekly replenishment' }));
+  .meta(
+    requestExample({
+      fromLocationId: '0196f3a1-2b4c-7d5e-8f60-000000005102',
+      toLocationId: '0196f3a1-2b4c-7d5e-8f60-000000005101',
+      lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 12 }],
+      expectedAt: '2025-06-03T09:00:00+02:00',
+      note: 'Weekly replenishment',
+    }),
+  );
 export type NewTransfer = z.infer<typeof createTransferBody>;
 
 export const receiveTransferBody = z.object({ lines }).meta(requestExample({ lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 12 }] }));
@@ -74,12 +82,21 @@ export const expectedReceiptSchema = z
   .meta({ id: 'ExpectedReceipt' });
 export type ExpectedReceipt = z.infer<typeof expectedReceiptSchema>;
 
-export const expectPurchaseBody = z.object({
-  locationId: z.uuid(),
-  lines,
-  expectedAt: when,
-  reference: z.string().min(1).max(200).describe('The purchase order number.'),
-}).meta(requestExample({ locationId: '0196f3a1-2b4c-7d5e-8f60-000000005102', lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 200 }], expectedAt: '2025-06-10T08:00:00+02:00', reference: 'PO-2025-0042' }));
+export const expectPurchaseBody = z
+  .object({
+    locationId: z.uuid(),
+    lines,
+    expectedAt: when,
+    reference: z.string().min(1).max(200).describe('The purchase order number.'),
+  })
+  .meta(
+    requestExample({
+      locationId: '0196f3a1-2b4c-7d5e-8f60-000000005102',
+      lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 200 }],
+      expectedAt: '2025-06-10T08:00:00+02:00',
+      reference: 'PO-2025-0042',
+    }),
+  );
 export type ExpectedPurchase = z.infer<typeof expectPurchaseBody>;
 
 export const receivePurchaseBody = z.object({ quantity }).meta(requestExample({ quantity: 120 }));

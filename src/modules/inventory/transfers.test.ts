@@ -36,9 +36,12 @@ async function expectLedgerMatchesLevels() {
   const sums = await db
     .selectFrom('stock_movements')
     .select((eb) => [
-      'variant_id', 'location_id',
-      eb.fn.sum<number>('on_hand_change').as('on_hand'), eb.fn.sum<number>('reserved_change').as('reserved'),
-      eb.fn.sum<number>('damaged_change').as('damaged'), eb.fn.sum<number>('incoming_change').as('incoming'),
+      'variant_id',
+      'location_id',
+      eb.fn.sum<number>('on_hand_change').as('on_hand'),
+      eb.fn.sum<number>('reserved_change').as('reserved'),
+      eb.fn.sum<number>('damaged_change').as('damaged'),
+      eb.fn.sum<number>('incoming_change').as('incoming'),
     ])
     .groupBy(['variant_id', 'location_id'])
     .execute();
@@ -49,14 +52,23 @@ async function expectLedgerMatchesLevels() {
   // Open incoming_stock rows account for every unit shown as incoming.
   const open = await db.selectFrom('incoming_stock').select(['variant_id', 'location_id', 'quantity', 'received']).where('status', '=', 'open').execute();
   const expected = new Map<string, number>();
-  for (const row of open) expected.set(`${row.variant_id}|${row.location_id}`, (expected.get(`${row.variant_id}|${row.location_id}`) ?? 0) + row.quantity - row.received);
+  for (const row of open)
+    expected.set(`${row.variant_id}|${row.location_id}`, (expected.get(`${row.variant_id}|${row.location_id}`) ?? 0) + row.quantity - row.received);
   for (const row of levels) expect(row.incoming).toBe(expected.get(`${row.variant_id}|${row.location_id}`) ?? 0);
 }
 
 const createTransfer = (body: Record<string, unknown>, token?: string) => api.call('POST', '/v1/transfers', { body, ...(token ? { token } : {}) });
 const act = (id: string, action: 'ship' | 'receive' | 'cancel', body?: unknown, token?: string) =>
   api.call('POST', `/v1/transfers/${id}/${action}`, { ...(body !== undefined ? { body } : {}), ...(token ? { token } : {}) });
-const movementCount = async () => Number((await api.database.db.selectFrom('stock_movements').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const movementCount = async () =>
+  Number(
+    (
+      await api.database.db
+        .selectFrom('stock_movements')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -73,9 +85,25 @@ afterAll(() => api?.close());
 describe('transfers', () => {
   it('ships from the source, shows the goods as incoming at the destination and receives them in two deliveries', async () => {
     const expectedAt = '2031-03-02T09:00:00.000Z';
-    const created = await createTransfer({ fromLocationId: warehouse, toLocationId: storeA, lines: [{ sku: 'TEE-M', quantity: 6 }, { sku: 'MUG', quantity: 5 }], expectedAt, note: 'Window display' });
+    const created = await createTransfer({
+      fromLocationId: warehouse,
+      toLocationId: storeA,
+      lines: [
+        { sku: 'TEE-M', quantity: 6 },
+        { sku: 'MUG', quantity: 5 },
+      ],
+      expectedAt,
+      note: 'Window display',
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: 'draft', fromLocationId: warehouse, toLocationId: storeA, expectedAt, note: 'Window display', shippedAt: null });
+    expect(created.body).toMatchObject({
+      status: 'draft',
+      fromLocationId: warehouse,
+      toLocationId: storeA,
+      expectedAt,
+      note: 'Window display',
+      shippedAt: null,
+    });
     expect(created.body.number).toMatch(/^TR-[0-9A-Z]{7}-[0-9A-Z]{4}$/);
     expect(created.body.lines).toEqual([
       { sku: 'MUG', variantId: variant('MUG'), quantity: 5, received: 0 },
@@ -93,7 +121,9 @@ describe('transfers', () => {
     expect(await level(storeA, 'TEE-M')).toEqual({ onHand: 0, reserved: 0, incoming: 6 });
     expect(await level(storeA, 'MUG')).toEqual({ onHand: 0, reserved: 0, incoming: 5 });
     const onTheWay = await api.call('GET', `/v1/inventory/incoming?locationId=${storeA}&sku=TEE-M`);
-    expect(onTheWay.body.items).toEqual([expect.objectContaining({ source: 'transfer', reference: id, quantity: 6, remaining: 6, expectedAt, status: 'open' })]);
+    expect(onTheWay.body.items).toEqual([
+      expect.objectContaining({ source: 'transfer', reference: id, quantity: 6, remaining: 6, expectedAt, status: 'open' }),
+    ]);
     await expectLedgerMatchesLevels();
 
     const part = await act(id, 'receive', { lines: [{ sku: 'TEE-M', quantity: 2 }] });
@@ -105,7 +135,12 @@ describe('transfers', () => {
     expect(await level(storeA, 'MUG')).toEqual({ onHand: 0, reserved: 0, incoming: 5 });
     await expectLedgerMatchesLevels();
 
-    const rest = await act(id, 'receive', { lines: [{ sku: 'TEE-M', quantity: 4 }, { sku: 'MUG', quantity: 5 }] });
+    const rest = await act(id, 'receive', {
+      lines: [
+        { sku: 'TEE-M', quantity: 4 },
+        { sku: 'MUG', quantity: 5 },
+      ],
+    });
     expect(rest.status).toBe(200);
     expect(rest.body.status).toBe('received');
     expect(Date.parse(rest.body.receivedAt)).not.toBeNaN();
@@ -127,7 +162,14 @@ describe('transfers', () => {
 
   it('refuses to ship more than the source has unpromised, says how many are available and changes nothing', async () => {
     await putStock(warehouse, 'CAP', 3, 'reservation');
-    const created = await createTransfer({ fromLocationId: warehouse, toLocationId: storeB, lines: [{ sku: 'CAP', quantity: 2 }, { sku: 'TEE-M', quantity: 1 }] });
+    const created = await createTransfer({
+      fromLocationId: warehouse,
+      toLocationId: storeB,
+      lines: [
+        { sku: 'CAP', quantity: 2 },
+        { sku: 'TEE-M', quantity: 1 },
+      ],
+    });
     const movements = await movementCount();
     const shipped = await act(created.body.id, 'ship');
     expect(shipped.status).toBe(409);
@@ -240,7 +282,18 @@ describe('transfers', () => {
     expect(drafts.body.items.length).toBeGreaterThan(0);
     for (const transfer of drafts.body.items) expect(transfer).toMatchObject({ status: 'draft', fromLocationId: warehouse, toLocationId: storeB });
     expect((await createTransfer({ fromLocationId: storeA, toLocationId: storeA, lines: [{ sku: 'MUG', quantity: 1 }] })).status).toBe(400);
-    expect((await createTransfer({ fromLocationId: storeA, toLocationId: storeB, lines: [{ sku: 'MUG', quantity: 1 }, { sku: 'MUG', quantity: 2 }] })).status).toBe(400);
+    expect(
+      (
+        await createTransfer({
+          fromLocationId: storeA,
+          toLocationId: storeB,
+          lines: [
+            { sku: 'MUG', quantity: 1 },
+            { sku: 'MUG', quantity: 2 },
+          ],
+        })
+      ).status,
+    ).toBe(400);
     expect((await api.call('GET', `/v1/transfers/${newId()}`)).status).toBe(404);
   });
 });
@@ -249,12 +302,28 @@ describe('expected purchase receipts', () => {
   it('counts announced deliveries as incoming, receives them in parts and cancels the rest', async () => {
     const before = await level(warehouse, 'SOCKS');
     const announced = await api.call('POST', '/v1/inventory/incoming', {
-      body: { locationId: warehouse, lines: [{ sku: 'SOCKS', quantity: 10 }, { sku: 'CAP', quantity: 4 }], expectedAt: '2031-05-01T08:00:00Z', reference: 'PO-2031-17' },
+      body: {
+        locationId: warehouse,
+        lines: [
+          { sku: 'SOCKS', quantity: 10 },
+          { sku: 'CAP', quantity: 4 },
+        ],
+        expectedAt: '2031-05-01T08:00:00Z',
+        reference: 'PO-2031-17',
+      },
     });
     expect(announced.status).toBe(201);
     expect(announced.body.items).toHaveLength(2);
     const socks = announced.body.items.find((item: { sku: string }) => item.sku === 'SOCKS');
-    expect(socks).toMatchObject({ source: 'purchase', reference: 'PO-2031-17', quantity: 10, received: 0, remaining: 10, expectedAt: '2031-05-01T08:00:00.000Z', status: 'open' });
+    expect(socks).toMatchObject({
+      source: 'purchase',
+      reference: 'PO-2031-17',
+      quantity: 10,
+      received: 0,
+      remaining: 10,
+      expectedAt: '2031-05-01T08:00:00.000Z',
+      status: 'open',
+    });
     expect(await level(warehouse, 'SOCKS')).toEqual({ ...before, incoming: 10 });
     await expectLedgerMatchesLevels();
 

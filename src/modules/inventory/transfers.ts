@@ -42,7 +42,13 @@ export function transferNumber(now = Date.now()): string {
  * The same SKU on several lines travels as one line.
  */
 export function draftTransfer(input: {
-  number: string; fromLocationId: string; toLocationId: string; expectedAt: Date | null; note: string; createdBy: string; createdAt: Date;
+  number: string;
+  fromLocationId: string;
+  toLocationId: string;
+  expectedAt: Date | null;
+  note: string;
+  createdBy: string;
+  createdAt: Date;
   lines: { variantId: string; quantity: number }[];
 }) {
   const quantities = new Map<string, number>();
@@ -50,8 +56,15 @@ export function draftTransfer(input: {
   const id = newId();
   return {
     row: {
-      id, number: input.number, from_location_id: input.fromLocationId, to_location_id: input.toLocationId, status: 'draft' as TransferStatus,
-      expected_at: input.expectedAt, note: input.note, created_by: input.createdBy, created_at: input.createdAt,
+      id,
+      number: input.number,
+      from_location_id: input.fromLocationId,
+      to_location_id: input.toLocationId,
+      status: 'draft' as TransferStatus,
+      expected_at: input.expectedAt,
+      note: input.note,
+      created_by: input.createdBy,
+      created_at: input.createdAt,
     },
     lines: [...quantities].map(([variantId, quantity]) => ({ transfer_id: id, variant_id: variantId, quantity })),
   };
@@ -59,14 +72,30 @@ export function draftTransfer(input: {
 export type DraftTransfer = ReturnType<typeof draftTransfer>;
 
 const DRAFT_COLUMNS = {
-  id: 'uuid', number: 'text', from_location_id: 'uuid', to_location_id: 'uuid', status: 'text', expected_at: 'timestamptz', note: 'text', created_by: 'text', created_at: 'timestamptz',
+  id: 'uuid',
+  number: 'text',
+  from_location_id: 'uuid',
+  to_location_id: 'uuid',
+  status: 'text',
+  expected_at: 'timestamptz',
+  note: 'text',
+  created_by: 'text',
+  created_at: 'timestamptz',
 };
 
 /** The inserts of draft transfers, to send with the caller's own writes. */
 export function draftTransfersWrites(drafts: DraftTransfer[]): (RawBuilder<unknown> | null)[] {
   return [
-    insertRows('transfers', DRAFT_COLUMNS, drafts.map((draft) => draft.row)),
-    insertRows('transfer_lines', { transfer_id: 'uuid', variant_id: 'uuid', quantity: 'int' }, drafts.flatMap((draft) => draft.lines)),
+    insertRows(
+      'transfers',
+      DRAFT_COLUMNS,
+      drafts.map((draft) => draft.row),
+    ),
+    insertRows(
+      'transfer_lines',
+      { transfer_id: 'uuid', variant_id: 'uuid', quantity: 'int' },
+      drafts.flatMap((draft) => draft.lines),
+    ),
   ];
 }
 
@@ -158,11 +187,14 @@ async function moveTo(trx: Trx, row: TransferRow, step: TransferMove, times: { s
     .returningAll()
     .executeTakeFirstOrThrow();
   const transfer = await withLines(trx, updated);
-  if (step.emits) await publish(trx, [{
-    type: step.emits,
-    subject: `transfer:${row.id}`,
-    payload: { id: row.id, number: row.number, status, fromLocationId: row.from_location_id, toLocationId: row.to_location_id, lines: transfer.lines },
-  }]);
+  if (step.emits)
+    await publish(trx, [
+      {
+        type: step.emits,
+        subject: `transfer:${row.id}`,
+        payload: { id: row.id, number: row.number, status, fromLocationId: row.from_location_id, toLocationId: row.to_location_id, lines: transfer.lines },
+      },
+    ]);
   return transfer;
 }
 
@@ -171,7 +203,11 @@ const referenceOf = (row: TransferRow, reason: string) => ({ referenceType: 'tra
 export async function createTransfer(trx: Trx, principal: Principal, input: NewTransfer): Promise<Transfer> {
   assertActsForEitherEnd(principal, input.fromLocationId, input.toLocationId);
   await assertLocations(trx, [input.fromLocationId, input.toLocationId], (index) => (index === 0 ? 'body.fromLocationId' : 'body.toLocationId'));
-  const variantIds = await resolveSkus(trx, input.lines.map((line) => line.sku), (index) => `body.lines.${index}.sku`);
+  const variantIds = await resolveSkus(
+    trx,
+    input.lines.map((line) => line.sku),
+    (index) => `body.lines.${index}.sku`,
+  );
   let row: TransferRow | undefined;
   // A number drawn twice in the same second is drawn again; the unique index is the arbiter between processes.
   for (let attempt = 0; !row; attempt++) {
@@ -210,8 +246,13 @@ export async function shipTransfer(trx: Trx, principal: Principal, id: string, f
     trx,
     lines.flatMap((line): StockChange[] => [
       {
-        variantId: line.variant_id, locationId: row.from_location_id, kind: 'transfer_out', quantity: line.quantity, onHand: -line.quantity,
-        reserved: -Math.min(line.quantity, setAside.get(line.variant_id) ?? 0), ...reference,
+        variantId: line.variant_id,
+        locationId: row.from_location_id,
+        kind: 'transfer_out',
+        quantity: line.quantity,
+        onHand: -line.quantity,
+        reserved: -Math.min(line.quantity, setAside.get(line.variant_id) ?? 0),
+        ...reference,
       },
       { variantId: line.variant_id, locationId: row.to_location_id, kind: 'incoming', quantity: line.quantity, incoming: line.quantity, ...reference },
     ]),
@@ -219,10 +260,17 @@ export async function shipTransfer(trx: Trx, principal: Principal, id: string, f
   );
   await trx
     .insertInto('incoming_stock')
-    .values(lines.map((line) => ({
-      id: newId(), variant_id: line.variant_id, location_id: row.to_location_id, source: 'transfer' as const, reference_id: row.id,
-      quantity: line.quantity, expected_at: row.expected_at,
-    })))
+    .values(
+      lines.map((line) => ({
+        id: newId(),
+        variant_id: line.variant_id,
+        location_id: row.to_location_id,
+        source: 'transfer' as const,
+        reference_id: row.id,
+        quantity: line.quantity,
+        expected_at: row.expected_at,
+      })),
+    )
     .execute();
   return moveTo(trx, row, next, { shippedAt: true });
 }
@@ -250,7 +298,11 @@ async function deductSetAside(trx: Trx, row: TransferRow, reservationIds: string
 export async function receiveTransfer(trx: Trx, principal: Principal, id: string, input: TransferReceipt, follower: TransferFollower): Promise<Transfer> {
   const row = await lockTransfer(trx, principal, id);
   assertActsForLocation(principal, row.to_location_id);
-  const variantIds = await resolveSkus(trx, input.lines.map((line) => line.sku), (index) => `body.lines.${index}.sku`);
+  const variantIds = await resolveSkus(
+    trx,
+    input.lines.map((line) => line.sku),
+    (index) => `body.lines.${index}.sku`,
+  );
   const arriving = input.lines.map((line) => ({ sku: line.sku, variantId: variantIds.get(line.sku)!, quantity: line.quantity }));
   const lines = new Map((await trx.selectFrom('transfer_lines').selectAll().where('transfer_id', '=', id).execute()).map((line) => [line.variant_id, line]));
   const arrived = new Map(arriving.map((line) => [line.variantId, line.quantity]));
@@ -271,7 +323,13 @@ export async function receiveTransfer(trx: Trx, principal: Principal, id: string
   await changeStock(
     trx,
     arriving.map((line) => ({
-      variantId: line.variantId, locationId: row.to_location_id, kind: 'transfer_in', quantity: line.quantity, onHand: line.quantity, incoming: -line.quantity, ...reference,
+      variantId: line.variantId,
+      locationId: row.to_location_id,
+      kind: 'transfer_in',
+      quantity: line.quantity,
+      onHand: line.quantity,
+      incoming: -line.quantity,
+      ...reference,
     })),
     principal.actor,
   );
@@ -314,7 +372,8 @@ export async function reduceDraftTransfer(trx: Trx, id: string, unwanted: { vari
   for (const line of await trx.selectFrom('transfer_lines').selectAll().where('transfer_id', '=', id).execute()) {
     const quantity = line.quantity - (less.get(line.variant_id) ?? 0);
     if (quantity > 0) left++;
-    if (quantity > 0 && quantity < line.quantity) await trx.updateTable('transfer_lines').set({ quantity }).where('transfer_id', '=', id).where('variant_id', '=', line.variant_id).execute();
+    if (quantity > 0 && quantity < line.quantity)
+      await trx.updateTable('transfer_lines').set({ quantity }).where('transfer_id', '=', id).where('variant_id', '=', line.variant_id).execute();
     if (quantity <= 0) await trx.deleteFrom('transfer_lines').where('transfer_id', '=', id).where('variant_id', '=', line.variant_id).execute();
   }
   if (!left) await cancelLocked(trx, row, actor);
@@ -329,7 +388,14 @@ async function cancelLocked(trx: Trx, row: TransferRow, actor: string): Promise<
     await changeStock(
       trx,
       lines.flatMap((line): StockChange[] => [
-        { variantId: line.variant_id, locationId: row.to_location_id, kind: 'incoming_cancelled', quantity: line.quantity, incoming: -line.quantity, ...reference },
+        {
+          variantId: line.variant_id,
+          locationId: row.to_location_id,
+          kind: 'incoming_cancelled',
+          quantity: line.quantity,
+          incoming: -line.quantity,
+          ...reference,
+        },
         { variantId: line.variant_id, locationId: row.from_location_id, kind: 'transfer_in', quantity: line.quantity, onHand: line.quantity, ...reference },
       ]),
       actor,
@@ -375,7 +441,15 @@ export async function listTransfers(db: Executor, principal: Principal, filter: 
     .orderBy('id', 'desc')
     .limit(filter.limit + 1)
     .execute();
-  const page = toPage(rows, filter.limit, (row) => row.id, (row) => row);
-  const lines = await linesOf(db, page.items.map((row) => row.id));
+  const page = toPage(
+    rows,
+    filter.limit,
+    (row) => row.id,
+    (row) => row,
+  );
+  const lines = await linesOf(
+    db,
+    page.items.map((row) => row.id),
+  );
   return { items: page.items.map((row) => toTransfer(row, lines.get(row.id)!)), nextCursor: page.nextCursor };
 }

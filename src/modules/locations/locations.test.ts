@@ -20,19 +20,35 @@ const fieldsOf = (response: ApiResponse) => (response.body.errors as { field: st
 
 describe('locations', () => {
   it('creates a location and reads it back as it was given, with defaults for what was left out', async () => {
-    const created = await api.call('POST', '/v1/locations', { body: { ...locationBody('LYON-2', 'store', 45.75, 4.83), capabilities: ['click_and_collect', 'click_and_collect', 'register_sales'] } });
+    const created = await api.call('POST', '/v1/locations', {
+      body: { ...locationBody('LYON-2', 'store', 45.75, 4.83), capabilities: ['click_and_collect', 'click_and_collect', 'register_sales'] },
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body).toMatchObject({
-      code: 'LYON-2', name: 'Location LYON-2', type: 'store', latitude: 45.75, longitude: 4.83, timezone: 'Europe/Paris',
+      code: 'LYON-2',
+      name: 'Location LYON-2',
+      type: 'store',
+      latitude: 45.75,
+      longitude: 4.83,
+      timezone: 'Europe/Paris',
       address: { line1: '1 rue de la République', postalCode: '69002', city: 'Lyon', country: 'FR' },
-      openingHours: { mon: ['09:00-19:00'], sat: ['10:00-18:00'] }, dailyCapacity: 100, active: true,
+      openingHours: { mon: ['09:00-19:00'], sat: ['10:00-18:00'] },
+      dailyCapacity: 100,
+      active: true,
     });
     // A capability named twice is kept once.
     expect([...created.body.capabilities].sort()).toEqual(['click_and_collect', 'register_sales']);
     expect((await api.call('GET', `/v1/locations/${created.body.id}`, { token: basics.webKey })).body).toEqual(created.body);
 
     const bare = await api.call('POST', '/v1/locations', {
-      body: { code: 'VENDOR-1', name: 'Vendor', type: 'dropship_vendor', address: { line1: 'Main St 1', postalCode: '10115', city: 'Berlin', country: 'DE' }, latitude: 52.5, longitude: 13.4 },
+      body: {
+        code: 'VENDOR-1',
+        name: 'Vendor',
+        type: 'dropship_vendor',
+        address: { line1: 'Main St 1', postalCode: '10115', city: 'Berlin', country: 'DE' },
+        latitude: 52.5,
+        longitude: 13.4,
+      },
     });
     expect(bare.status, JSON.stringify(bare.body)).toBe(201);
     expect(bare.body).toMatchObject({ timezone: 'UTC', openingHours: {}, capabilities: [], dailyCapacity: 0, active: true });
@@ -46,7 +62,14 @@ describe('locations', () => {
 
   it('refuses invalid fields, naming each, and creates nothing', async () => {
     const invalid = await api.call('POST', '/v1/locations', {
-      body: { ...locationBody('bad code!', 'store'), latitude: 91, timezone: 'Mars/Olympus', openingHours: { mon: ['9h-19h'] }, type: 'shop', address: { line1: '', postalCode: '1', city: 'X', country: 'FR' } },
+      body: {
+        ...locationBody('bad code!', 'store'),
+        latitude: 91,
+        timezone: 'Mars/Olympus',
+        openingHours: { mon: ['9h-19h'] },
+        type: 'shop',
+        address: { line1: '', postalCode: '1', city: 'X', country: 'FR' },
+      },
     });
     problem(invalid, 400);
     expect(fieldsOf(invalid)).toEqual(['body.address.line1', 'body.code', 'body.latitude', 'body.openingHours.mon.0', 'body.timezone', 'body.type']);
@@ -66,9 +89,17 @@ describe('locations', () => {
   });
 
   it('lists by page and filters by type, capability, active and a search on code, name or city', async () => {
-    const outlet = (await api.call('POST', '/v1/locations', {
-      body: { ...locationBody('OUTLET_50', 'store'), name: 'Outlet 50% off', address: { line1: '2 quai', postalCode: '13002', city: 'Marseille', country: 'FR' }, capabilities: ['ships_orders'], active: false },
-    })).body;
+    const outlet = (
+      await api.call('POST', '/v1/locations', {
+        body: {
+          ...locationBody('OUTLET_50', 'store'),
+          name: 'Outlet 50% off',
+          address: { line1: '2 quai', postalCode: '13002', city: 'Marseille', country: 'FR' },
+          capabilities: ['ships_orders'],
+          active: false,
+        },
+      })
+    ).body;
     const all: string[] = [];
     let cursor: string | null | undefined;
     do {
@@ -98,12 +129,30 @@ describe('locations', () => {
   it('lets an admin change anything but the code and the type', async () => {
     const created = (await api.call('POST', '/v1/locations', { body: locationBody('CHANGE-ME', 'store') })).body;
     const changed = await api.call('PATCH', `/v1/locations/${created.id}`, {
-      body: { name: 'Renamed', latitude: 48.85, longitude: 2.35, timezone: 'Europe/Lisbon', capabilities: ['accepts_returns'], dailyCapacity: 7, active: false, openingHours: { sun: ['10:00-12:00'] } },
+      body: {
+        name: 'Renamed',
+        latitude: 48.85,
+        longitude: 2.35,
+        timezone: 'Europe/Lisbon',
+        capabilities: ['accepts_returns'],
+        dailyCapacity: 7,
+        active: false,
+        openingHours: { sun: ['10:00-12:00'] },
+      },
     });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
     expect(changed.body).toMatchObject({
-      code: 'CHANGE-ME', type: 'store', name: 'Renamed', latitude: 48.85, longitude: 2.35, timezone: 'Europe/Lisbon', capabilities: ['accepts_returns'],
-      dailyCapacity: 7, active: false, openingHours: { sun: ['10:00-12:00'] }, address: created.address,
+      code: 'CHANGE-ME',
+      type: 'store',
+      name: 'Renamed',
+      latitude: 48.85,
+      longitude: 2.35,
+      timezone: 'Europe/Lisbon',
+      capabilities: ['accepts_returns'],
+      dailyCapacity: 7,
+      active: false,
+      openingHours: { sun: ['10:00-12:00'] },
+      address: created.address,
     });
     expect(Date.parse(changed.body.updatedAt)).toBeGreaterThanOrEqual(Date.parse(created.updatedAt));
     expect((await api.call('GET', `/v1/locations/${created.id}`)).body).toEqual(changed.body);
@@ -113,7 +162,10 @@ describe('locations', () => {
   });
 
   it('lets store staff change only the opening hours and capacity of their own store', async () => {
-    const own = await api.call('PATCH', `/v1/locations/${basics.storeA.id}`, { body: { openingHours: { mon: ['08:00-20:00'] }, dailyCapacity: 55 }, token: basics.storeAKey });
+    const own = await api.call('PATCH', `/v1/locations/${basics.storeA.id}`, {
+      body: { openingHours: { mon: ['08:00-20:00'] }, dailyCapacity: 55 },
+      token: basics.storeAKey,
+    });
     expect(own.status, JSON.stringify(own.body)).toBe(200);
     expect(own.body).toMatchObject({ openingHours: { mon: ['08:00-20:00'] }, dailyCapacity: 55, name: 'Location STORE-A' });
 

@@ -44,37 +44,59 @@ export const locationSchema = z
 export type Location = z.infer<typeof locationSchema>;
 
 const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, dot, dash or underscore');
-const timezone = z.string().max(64).refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone such as Europe/Paris');
+const timezone = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/Paris');
 
-export const createLocationBody = z.object({
-  code,
-  name: z.string().min(1).max(200),
-  type: z.enum(LOCATION_TYPES),
-  address: addressSchema,
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
-  timezone: timezone.default('UTC'),
-  openingHours: openingHoursSchema.default({}),
-  capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length).default([]),
-  dailyCapacity: z.number().int().min(0).max(1_000_000).default(0),
-  active: z.boolean().default(true),
-}).meta(requestExample({ code: 'PARIS-RIVOLI', name: 'Paris Rivoli', type: 'store', address: { line1: '12 rue de Rivoli', postalCode: '75004', city: 'Paris', country: 'FR' }, latitude: 48.8556, longitude: 2.3581, timezone: 'Europe/Paris', openingHours: { mon: ['10:00-19:00'], sat: ['10:00-13:00', '14:00-19:00'] }, capabilities: ['register_sales', 'click_and_collect'], dailyCapacity: 40 }));
+export const createLocationBody = z
+  .object({
+    code,
+    name: z.string().min(1).max(200),
+    type: z.enum(LOCATION_TYPES),
+    address: addressSchema,
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+    timezone: timezone.default('UTC'),
+    openingHours: openingHoursSchema.default({}),
+    capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length).default([]),
+    dailyCapacity: z.number().int().min(0).max(1_000_000).default(0),
+    active: z.boolean().default(true),
+  })
+  .meta(
+    requestExample({
+      code: 'PARIS-RIVOLI',
+      name: 'Paris Rivoli',
+      type: 'store',
+      address: { line1: '12 rue de Rivoli', postalCode: '75004', city: 'Paris', country: 'FR' },
+      latitude: 48.8556,
+      longitude: 2.3581,
+      timezone: 'Europe/Paris',
+      openingHours: { mon: ['10:00-19:00'], sat: ['10:00-13:00', '14:00-19:00'] },
+      capabilities: ['register_sales', 'click_and_collect'],
+      dailyCapacity: 40,
+    }),
+  );
 export type NewLocation = z.infer<typeof createLocationBody>;
 
-export const updateLocationBody = createLocationBody.omit({ code: true, type: true }).partial().extend({
-  timezone: timezone.optional(),
-  openingHours: openingHoursSchema.optional(),
-  capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length).optional(),
-  dailyCapacity: z.number().int().min(0).max(1_000_000).optional(),
-  active: z.boolean().optional(),
-}).meta(requestExample({ openingHours: { mon: ['10:00-20:00'] }, dailyCapacity: 60 }));
+export const updateLocationBody = createLocationBody
+  .omit({ code: true, type: true })
+  .partial()
+  .extend({
+    timezone: timezone.optional(),
+    openingHours: openingHoursSchema.optional(),
+    capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length).optional(),
+    dailyCapacity: z.number().int().min(0).max(1_000_000).optional(),
+    active: z.boolean().optional(),
+  })
+  .meta(requestExample({ openingHours: { mon: ['10:00-20:00'] }, dailyCapacity: 60 }));
 export type LocationChanges = z.infer<typeof updateLocationBody>;
 /** What store staff may change about their own store; the rest is an admin's. */
 export const STORE_EDITABLE: readonly (keyof LocationChanges)[] = ['openingHours', 'dailyCapacity'];
@@ -82,6 +104,9 @@ export const STORE_EDITABLE: readonly (keyof LocationChanges)[] = ['openingHours
 export const listLocationsQuery = z.object({
   type: z.enum(LOCATION_TYPES).optional(),
   capability: z.enum(CAPABILITIES).optional(),
-  active: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  active: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
   q: z.string().max(200).optional().describe('Matches code, name or city.'),
 });

@@ -23,11 +23,25 @@ beforeAll(async () => {
   api = await startTestApi();
   basics = await seedBasics(api);
   await createVariants(api, ['SOCK', 'RARE', 'LAST']);
-  const prices = await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, { body: { prices: [{ sku: 'SOCK', amount: 500 }, { sku: 'RARE', amount: 9000 }, { sku: 'LAST', amount: 700 }] } });
+  const prices = await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, {
+    body: {
+      prices: [
+        { sku: 'SOCK', amount: 500 },
+        { sku: 'RARE', amount: 9000 },
+        { sku: 'LAST', amount: 700 },
+      ],
+    },
+  });
   expect(prices.status).toBe(200);
-  const rate = await api.call('PUT', '/v1/delivery-rates', { body: { method: 'ship_to_address', pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' } });
+  const rate = await api.call('PUT', '/v1/delivery-rates', {
+    body: { method: 'ship_to_address', pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' },
+  });
   expect(rate.status).toBe(200);
-  await receive(api, basics.warehouse.id, [{ sku: 'SOCK', quantity: 1000 }, { sku: 'RARE', quantity: 2 }, { sku: 'LAST', quantity: 1 }]);
+  await receive(api, basics.warehouse.id, [
+    { sku: 'SOCK', quantity: 1000 },
+    { sku: 'RARE', quantity: 2 },
+    { sku: 'LAST', quantity: 1 },
+  ]);
 });
 afterAll(async () => {
   await api?.close();
@@ -47,13 +61,17 @@ const order = (sku: string, quantity: number, email: string, amount: number): Or
 describe('a batch of orders', () => {
   it('places the orders it can fill and refuses, alone, the ones it cannot, in arrival order', async () => {
     // Two RARE in stock: the first takes one, the greedy one wants two of the one left, the fourth takes it.
-    const outcomes = await placeOrders(api.database.db, [
-      order('RARE', 1, 'first@example.com', 9000),
-      order('SOCK', 2, 'socks@example.com', 1000),
-      order('RARE', 2, 'greedy@example.com', 18000),
-      order('RARE', 1, 'second@example.com', 9000),
-      order('SOCK', 1, 'wrong-amount@example.com', 1),
-    ], TEST_PROVIDERS);
+    const outcomes = await placeOrders(
+      api.database.db,
+      [
+        order('RARE', 1, 'first@example.com', 9000),
+        order('SOCK', 2, 'socks@example.com', 1000),
+        order('RARE', 2, 'greedy@example.com', 18000),
+        order('RARE', 1, 'second@example.com', 9000),
+        order('SOCK', 1, 'wrong-amount@example.com', 1),
+      ],
+      TEST_PROVIDERS,
+    );
     const summary = outcomes.map((outcome) => ('error' in outcome ? (outcome.error as { code: string }).code : outcome.order.status));
     expect(summary).toEqual(['placed', 'placed', 'insufficient-stock', 'placed', 'tenders-do-not-cover']);
     const refused = outcomes[2] as { error: { shortages: unknown[] } };
@@ -76,7 +94,10 @@ describe('a batch of orders', () => {
 
   it('lets a refused order be sent again with the same Idempotency-Key', async () => {
     // The warehouse is named, so the shortage is found in the transaction, after the key was claimed.
-    const body = { ...order('RARE', 3, 'patient@example.com', 27000).input, deliveryGroups: [{ method: 'ship_to_address' as const, address: ADDRESS, fulfilmentLocationId: basics.warehouse.id }] };
+    const body = {
+      ...order('RARE', 3, 'patient@example.com', 27000).input,
+      deliveryGroups: [{ method: 'ship_to_address' as const, address: ADDRESS, fulfilmentLocationId: basics.warehouse.id }],
+    };
     const headers = { 'idempotency-key': 'short-then-restocked' };
     expect((await api.call('POST', '/v1/orders', { body, headers })).status).toBe(409);
     await receive(api, basics.warehouse.id, [{ sku: 'RARE', quantity: 3 }]);
@@ -86,10 +107,11 @@ describe('a batch of orders', () => {
   });
 
   it('gives new guests who share an email one profile', async () => {
-    const outcomes = await placeOrders(api.database.db, [
-      order('SOCK', 1, 'twins@example.com', 500),
-      order('SOCK', 1, 'TWINS@example.com', 500),
-    ], TEST_PROVIDERS);
+    const outcomes = await placeOrders(
+      api.database.db,
+      [order('SOCK', 1, 'twins@example.com', 500), order('SOCK', 1, 'TWINS@example.com', 500)],
+      TEST_PROVIDERS,
+    );
     const customers = outcomes.map((outcome) => ('order' in outcome ? outcome.order.customerId : 'refused'));
     expect(customers[0]).toBe(customers[1]);
     const profile = await api.call('GET', `/v1/customers/${customers[0]}`);
@@ -98,7 +120,9 @@ describe('a batch of orders', () => {
 
   it('answers concurrent copies of one Idempotency-Key with one order', async () => {
     const body = { ...order('SOCK', 1, 'retry@example.com', 500).input };
-    const copies = await Promise.all(Array.from({ length: 5 }, () => api.call('POST', '/v1/orders', { body, headers: { 'idempotency-key': 'checkout-race' } })));
+    const copies = await Promise.all(
+      Array.from({ length: 5 }, () => api.call('POST', '/v1/orders', { body, headers: { 'idempotency-key': 'checkout-race' } })),
+    );
     expect(copies.map((copy) => copy.status)).toEqual([201, 201, 201, 201, 201]);
     expect(new Set(copies.map((copy) => copy.body.id)).size).toBe(1);
     expect(copies.filter((copy) => copy.headers.get('idempotent-replayed') === 'true')).toHaveLength(4);
@@ -107,7 +131,9 @@ describe('a batch of orders', () => {
 
   /** Prepares the orders (read, priced, authorised), then writes them, saying how. */
   async function placeSaying(requests: OrderRequest[], between?: () => Promise<void>) {
-    const prepared = (await prepareBatch(api.database.db, requests, TEST_PROVIDERS, new Date(), sellingSetupCache(api.database.db))).filter((step): step is PreparedOrder => 'tenders' in step);
+    const prepared = (await prepareBatch(api.database.db, requests, TEST_PROVIDERS, new Date(), sellingSetupCache(api.database.db))).filter(
+      (step): step is PreparedOrder => 'tenders' in step,
+    );
     await between?.();
     const how: BatchWrite[] = [];
     const outcomes = await writeBatch(api.database.db, prepared, TEST_PROVIDERS, new Date(), (written) => how.push(written));
@@ -127,8 +153,15 @@ describe('a batch of orders', () => {
     // The stock.changed event says what stockChange's would: the new quantities and the availability before.
     const events = (await api.call('GET', '/v1/events?type=stock.changed&limit=1000')).body.items;
     expect(events.at(-1).payload).toEqual({
-      variantId: after.variantId, locationId: basics.warehouse.id, onHand: after.onHand, reserved: after.reserved, damaged: after.damaged,
-      incoming: after.incoming, safetyStock: after.safetyStock, available: after.available, availableBefore: before.available,
+      variantId: after.variantId,
+      locationId: basics.warehouse.id,
+      onHand: after.onHand,
+      reserved: after.reserved,
+      damaged: after.damaged,
+      incoming: after.incoming,
+      safetyStock: after.safetyStock,
+      available: after.available,
+      availableBefore: before.available,
     });
     // The new guest has a profile, and the key its answer: a retry is answered with the same order.
     expect((await api.call('GET', `/v1/customers/${(placed[1] as { customerId: string }).customerId}`)).body.emails).toEqual(['new.guest@example.com']);
@@ -141,15 +174,22 @@ describe('a batch of orders', () => {
       expect(first).toMatchObject({ order: { status: 'placed' } });
     });
     expect(how).toEqual(['transaction']);
-    expect(outcomes.map((outcome) => ('error' in outcome ? (outcome.error as { code: string }).code : outcome.order.status))).toEqual(['insufficient-stock', 'placed']);
+    expect(outcomes.map((outcome) => ('error' in outcome ? (outcome.error as { code: string }).code : outcome.order.status))).toEqual([
+      'insufficient-stock',
+      'placed',
+    ]);
     expect(await ledgerMismatches(api)).toEqual([]);
   });
 
   it('answers an order whose statement committed but whose answer was lost as placed, not replayed, its card still authorised', async () => {
     const keyed = { ...order('SOCK', 1, 'lost.answer@example.com', 500), idempotency: { scope: 'admin-key', key: 'lost-answer', requestHash: 'h2' } };
-    const prepared = (await prepareBatch(api.database.db, [keyed], TEST_PROVIDERS, new Date(), sellingSetupCache(api.database.db))).filter((step): step is PreparedOrder => 'tenders' in step);
+    const prepared = (await prepareBatch(api.database.db, [keyed], TEST_PROVIDERS, new Date(), sellingSetupCache(api.database.db))).filter(
+      (step): step is PreparedOrder => 'tenders' in step,
+    );
     const how: BatchWrite[] = [];
-    const [outcome] = await writeBatch(api.database.db.withPlugin(new LosesOneAnswer('require_condition')), prepared, TEST_PROVIDERS, new Date(), (written) => how.push(written));
+    const [outcome] = await writeBatch(api.database.db.withPlugin(new LosesOneAnswer('require_condition')), prepared, TEST_PROVIDERS, new Date(), (written) =>
+      how.push(written),
+    );
     // Asked on another connection, the order is there: it is this request's own, neither a 503 nor a replay.
     expect(how).toEqual(['one_statement']);
     expect(outcome).toMatchObject({ replayed: false, order: { status: 'placed' } });

@@ -32,7 +32,9 @@ beforeAll(async () => {
   await stockedSkus(api, basics, [{ sku: 'CAP', price: 1500, quantity: 1000 }]);
   await receive(api, basics.storeA.id, [{ sku: 'CAP', quantity: 10 }]);
   for (const method of ['ship_to_address', 'pickup_in_store']) {
-    const rate = await api.call('PUT', '/v1/delivery-rates', { body: { method, pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' } });
+    const rate = await api.call('PUT', '/v1/delivery-rates', {
+      body: { method, pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' },
+    });
     expect(rate.status).toBe(200);
   }
 });
@@ -60,16 +62,20 @@ async function placeOrder(email: string, url?: string): Promise<{ id: string; nu
     payments: [{ method: 'card_online', amount: 1500, card: CARD }],
   };
   const placed = url
-    ? await fetch(`${url}/v1/orders`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
-      .then(async (response) => ({ status: response.status, body: await response.json() }))
+    ? await fetch(`${url}/v1/orders`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(async (response) => ({ status: response.status, body: await response.json() }))
     : await api.call('POST', '/v1/orders', { body });
   expect(placed.status).toBe(201);
   return placed.body;
 }
 
 const timelineOf = async (orderId: string) =>
-  ((await api.call('GET', `/v1/orders/${orderId}/timeline`)).body.items as { type: string; detail: Record<string, unknown> }[])
-    .filter((event) => event.type.startsWith('email.'));
+  ((await api.call('GET', `/v1/orders/${orderId}/timeline`)).body.items as { type: string; detail: Record<string, unknown> }[]).filter((event) =>
+    event.type.startsWith('email.'),
+  );
 
 async function until<T>(read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -85,7 +91,12 @@ async function until<T>(read: () => Promise<T> | T, done: (value: T) => boolean,
 async function waitingSeconds() {
   const text = (await api.call('GET', '/metrics')).body as string;
   const name = 'aisle_outbox_waiting_seconds{consumer="order-emails"} ';
-  return Number(text.split('\n').find((line) => line.startsWith(name))!.slice(name.length));
+  return Number(
+    text
+      .split('\n')
+      .find((line) => line.startsWith(name))!
+      .slice(name.length),
+  );
 }
 
 const subjects = async (from: number) => Promise.all(inbox.messages.slice(from).map(async (message) => (await simpleParser(message.raw)).subject));
@@ -99,14 +110,24 @@ describe('order confirmations', () => {
     expect(inbox.messages.length).toBe(before);
 
     const stop = startSender('process-a');
-    await until(() => inbox.messages.length, (count) => count >= before + 2);
+    await until(
+      () => inbox.messages.length,
+      (count) => count >= before + 2,
+    );
     await stop();
     expect(await waitingSeconds()).toBe(0);
     expect((await subjects(before)).sort()).toEqual(orders.map((order) => `Your order ${order.number} is confirmed`).sort());
     for (const order of orders) {
       const [sent, ...more] = await timelineOf(order.id);
       expect(more).toEqual([]);
-      expect(sent).toMatchObject({ type: 'email.sent', detail: { kind: 'confirmation', to: expect.stringMatching(/@example\.com$/), messageId: expect.stringMatching(/^<order-.+\.confirmation@example\.com>$/) } });
+      expect(sent).toMatchObject({
+        type: 'email.sent',
+        detail: {
+          kind: 'confirmation',
+          to: expect.stringMatching(/@example\.com$/),
+          messageId: expect.stringMatching(/^<order-.+\.confirmation@example\.com>$/),
+        },
+      });
     }
   });
 
@@ -114,7 +135,10 @@ describe('order confirmations', () => {
     const before = inbox.messages.length;
     const stops = [startSender('process-a'), startSender('process-b'), startSender('process-c')];
     const orders = await Promise.all(Array.from({ length: 24 }, (_, index) => placeOrder(`buyer.${index}@example.com`)));
-    await until(() => inbox.messages.length, (count) => count >= before + orders.length);
+    await until(
+      () => inbox.messages.length,
+      (count) => count >= before + orders.length,
+    );
     // Every event taken (nothing waiting), then every sender stopped (stopping waits for a pass under way): a duplicate
     // on its way has arrived by now, and none can come after.
     await until(waitingSeconds, (seconds) => seconds === 0);
@@ -127,13 +151,18 @@ describe('order confirmations', () => {
     const before = { delivered: inbox.messages.length, refused: inbox.refused.length };
     const stop = startSender('process-a');
     const order = await placeOrder('patient@example.com');
-    await until(() => inbox.messages.length, (count) => count > before.delivered);
+    await until(
+      () => inbox.messages.length,
+      (count) => count > before.delivered,
+    );
     await stop();
     const attempts = [...inbox.refused.slice(before.refused), ...inbox.messages.slice(before.delivered)].map((message) => message.raw);
     expect(attempts).toHaveLength(3);
     const ids = await Promise.all(attempts.map(async (raw) => (await simpleParser(raw)).messageId));
     expect(new Set(ids).size).toBe(1);
-    expect(await timelineOf(order.id)).toEqual([expect.objectContaining({ type: 'email.sent', detail: expect.objectContaining({ kind: 'confirmation', messageId: ids[0] }) })]);
+    expect(await timelineOf(order.id)).toEqual([
+      expect.objectContaining({ type: 'email.sent', detail: expect.objectContaining({ kind: 'confirmation', messageId: ids[0] }) }),
+    ]);
   });
 
   it('write an address refused for good in the timeline, and go on with the next orders', async () => {
@@ -142,10 +171,15 @@ describe('order confirmations', () => {
     const stop = startSender('process-a');
     const bounced = await placeOrder('nobody@example.com');
     const next = await placeOrder('somebody@example.com');
-    await until(() => inbox.messages.length, (count) => count > before);
+    await until(
+      () => inbox.messages.length,
+      (count) => count > before,
+    );
     await stop();
     expect(await subjects(before)).toEqual([`Your order ${next.number} is confirmed`]);
-    expect(await timelineOf(bounced.id)).toEqual([expect.objectContaining({ type: 'email.failed', detail: expect.objectContaining({ kind: 'confirmation', to: 'nobody@example.com' }) })]);
+    expect(await timelineOf(bounced.id)).toEqual([
+      expect.objectContaining({ type: 'email.failed', detail: expect.objectContaining({ kind: 'confirmation', to: 'nobody@example.com' }) }),
+    ]);
   });
 });
 
@@ -164,10 +198,16 @@ describe('the Click & Collect notice', () => {
     });
     expect(placed.status, JSON.stringify(placed.body)).toBe(201);
     const order = placed.body;
-    await until(() => inbox.messages.length, (count) => count > before);
+    await until(
+      () => inbox.messages.length,
+      (count) => count > before,
+    );
     const ready = await api.call('POST', `/v1/orders/${order.id}/delivery-groups/${order.deliveryGroups[0].id}/ready-for-pickup`, { token: basics.storeAKey });
     expect(ready.status).toBe(200);
-    await until(() => inbox.messages.length, (count) => count > before + 1);
+    await until(
+      () => inbox.messages.length,
+      (count) => count > before + 1,
+    );
     await stop();
 
     const notice = await simpleParser(inbox.messages[before + 1]!.raw);
@@ -185,11 +225,16 @@ describe('the Click & Collect notice', () => {
 
 describe.skipIf(!postgresUrl)('order emails from `aisle serve` processes (PostgreSQL)', () => {
   it('are sent once each by two server processes taking turns, whichever placed the order', async () => {
-    const servers = await Promise.all([0, 1].map(() => startServerProcess(api.database, { AISLE_ORDER_EMAILS: 'on', SMTP_URL: inbox.url, MAIL_FROM: 'Maison Rhône <orders@example.com>' })));
+    const servers = await Promise.all(
+      [0, 1].map(() => startServerProcess(api.database, { AISLE_ORDER_EMAILS: 'on', SMTP_URL: inbox.url, MAIL_FROM: 'Maison Rhône <orders@example.com>' })),
+    );
     try {
       const before = inbox.messages.length;
       const orders = await Promise.all(Array.from({ length: 20 }, (_, index) => placeOrder(`walk.in.${index}@example.com`, servers[index % 2]!.url)));
-      await until(() => inbox.messages.length, (count) => count >= before + orders.length);
+      await until(
+        () => inbox.messages.length,
+        (count) => count >= before + orders.length,
+      );
       // Every event taken, then both processes stopped (a process sends what it has taken before it exits): a
       // duplicate on its way has arrived by now, and none can come after.
       await until(waitingSeconds, (seconds) => seconds === 0);

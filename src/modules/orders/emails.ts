@@ -15,15 +15,25 @@ export interface Retailer {
 }
 
 const METHOD_NAMES: Record<string, string> = {
-  card_online: 'card', card_register: 'card', cash: 'cash', pay_at_pickup: 'to pay at pickup', gift_card: 'gift card', loyalty_points: 'points', store_credit: 'store credit',
+  card_online: 'card',
+  card_register: 'card',
+  cash: 'cash',
+  pay_at_pickup: 'to pay at pickup',
+  gift_card: 'gift card',
+  loyalty_points: 'points',
+  store_credit: 'store credit',
 };
 
 /** The invoice of an order, as printed and attached to the confirmation. */
 export async function invoiceOf(db: Executor, order: OrderView, retailer: Retailer): Promise<InvoiceDocument> {
   const [customer, channel] = await Promise.all([
     db.selectFrom('customers').select(['first_name', 'last_name']).where('id', '=', order.customerId).executeTakeFirstOrThrow(),
-    db.selectFrom('channels').innerJoin('price_lists', 'price_lists.id', 'channels.price_list_id')
-      .select(['channels.name', 'price_lists.prices_include_tax']).where('channels.id', '=', order.channelId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('channels')
+      .innerJoin('price_lists', 'price_lists.id', 'channels.price_list_id')
+      .select(['channels.name', 'price_lists.prices_include_tax'])
+      .where('channels.id', '=', order.channelId)
+      .executeTakeFirstOrThrow(),
   ]);
   const lines = order.deliveryGroups.flatMap((group) => group.lines);
   const taxes = new Map<number, { base: number; amount: number }>();
@@ -47,13 +57,27 @@ export async function invoiceOf(db: Executor, order: OrderView, retailer: Retail
       name: `${customer.first_name} ${customer.last_name}`.trim(),
       ...(order.email ? { email: order.email } : {}),
       ...(order.phone ? { phone: order.phone } : {}),
-      ...(shippingAddress ? { addressLines: [shippingAddress.line1, shippingAddress.line2 ?? '', `${shippingAddress.postalCode} ${shippingAddress.city}`, shippingAddress.country].filter(Boolean) } : {}),
+      ...(shippingAddress
+        ? {
+            addressLines: [
+              shippingAddress.line1,
+              shippingAddress.line2 ?? '',
+              `${shippingAddress.postalCode} ${shippingAddress.city}`,
+              shippingAddress.country,
+            ].filter(Boolean),
+          }
+        : {}),
     },
     channelName: channel.name,
     pricesIncludeTax: channel.prices_include_tax,
     lines: lines.map((line) => ({
-      sku: line.sku, title: line.title, quantity: line.quantity, unitPrice: line.unitListPrice, discount: line.discountTotal,
-      taxRateBasisPoints: line.taxRateBasisPoints, lineTotal: line.lineTotal,
+      sku: line.sku,
+      title: line.title,
+      quantity: line.quantity,
+      unitPrice: line.unitListPrice,
+      discount: line.discountTotal,
+      taxRateBasisPoints: line.taxRateBasisPoints,
+      lineTotal: line.lineTotal,
     })),
     fees: [...(shipping ? [{ label: 'Shipping', amount: shipping }] : []), ...(packing ? [{ label: 'Packing', amount: packing }] : [])],
     taxes: [...taxes].map(([rateBasisPoints, rate]) => ({ rateBasisPoints, ...rate })),
@@ -83,9 +107,10 @@ export function orderEmails(db: Executor, mailer: Mailer, retailer: Retailer): O
       if (!to) return;
       const kind = event.type === 'order.placed' ? 'confirmation' : 'ready_for_pickup';
       try {
-        const messageId = kind === 'confirmation'
-          ? await sendConfirmation(db, mailer, retailer, order, to)
-          : await sendReadyNotice(db, mailer, retailer, order, String(event.payload.groupId), to);
+        const messageId =
+          kind === 'confirmation'
+            ? await sendConfirmation(db, mailer, retailer, order, to)
+            : await sendReadyNotice(db, mailer, retailer, order, String(event.payload.groupId), to);
         if (messageId === null) return;
         await recordOrderEvent(db, order.id, 'email.sent', { kind, to, messageId }, 'system', null);
       } catch (error) {
@@ -131,14 +156,18 @@ async function sendReadyNotice(db: Executor, mailer: Mailer, retailer: Retailer,
     db.selectFrom('locations').select(['name', 'address']).where('id', '=', group.pickupLocationId).executeTakeFirstOrThrow(),
     db.selectFrom('customers').select(['first_name', 'last_name']).where('id', '=', order.customerId).executeTakeFirstOrThrow(),
   ]);
-  const toPay = order.payments.filter((payment) => payment.method === 'pay_at_pickup' && payment.status === 'awaiting_pickup').reduce((sum, payment) => sum + payment.amount, 0);
+  const toPay = order.payments
+    .filter((payment) => payment.method === 'pay_at_pickup' && payment.status === 'awaiting_pickup')
+    .reduce((sum, payment) => sum + payment.amount, 0);
   return sendReadyForPickup(mailer, {
     to,
     orderNumber: order.number,
     customerName: `${customer.first_name} ${customer.last_name}`.trim(),
     storeName: store.name,
     address: storeAddress(store.address),
-    items: group.lines.filter((line) => line.quantity > line.cancelledQuantity).map((line) => `${line.quantity - line.cancelledQuantity} × ${line.title} (${line.sku})`),
+    items: group.lines
+      .filter((line) => line.quantity > line.cancelledQuantity)
+      .map((line) => `${line.quantity - line.cancelledQuantity} × ${line.title} (${line.sku})`),
     ...(toPay ? { toPay: formatMoney(toPay, order.currency, retailer.locale) } : {}),
     qrPayload: order.qrPayload,
     key: `order-${order.id}.ready-${groupId}`,

@@ -15,10 +15,16 @@ let basics: Basics;
 beforeAll(async () => {
   api = await startTestApi();
   basics = await seedBasics(api);
-  await stockedSkus(api, basics, [{ sku: 'CAP', price: CAP, quantity: 100 }, { sku: 'SCARF', price: 2500, quantity: 100 }]);
+  await stockedSkus(api, basics, [
+    { sku: 'CAP', price: CAP, quantity: 100 },
+    { sku: 'SCARF', price: 2500, quantity: 100 },
+  ]);
   await receive(api, basics.storeA.id, [{ sku: 'CAP', quantity: 10 }]);
   for (const method of ['ship_to_address', 'pickup_in_store', 'ship_to_store']) {
-    expect((await api.call('PUT', '/v1/delivery-rates', { body: { method, pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' } })).status).toBe(200);
+    expect(
+      (await api.call('PUT', '/v1/delivery-rates', { body: { method, pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' } }))
+        .status,
+    ).toBe(200);
   }
 });
 afterAll(() => api?.close());
@@ -39,16 +45,19 @@ async function eventsOf(orderId: string, token?: string): Promise<FeedEvent[]> {
 }
 
 async function placeOrder(body: Record<string, unknown>) {
-  const placed = await api.call('POST', '/v1/orders', { body: { channelId: basics.web.id, customer: { firstName: 'Léa', lastName: 'Roux', email: 'lea@example.com' }, ...body } });
+  const placed = await api.call('POST', '/v1/orders', {
+    body: { channelId: basics.web.id, customer: { firstName: 'Léa', lastName: 'Roux', email: 'lea@example.com' }, ...body },
+  });
   expect(placed.status, JSON.stringify(placed.body)).toBe(201);
   return placed.body as { id: string; number: string; total: number; deliveryGroups: { id: string; lines: { id: string; sku: string }[] }[] };
 }
 
-const shipped = (lines: { sku: string; quantity: number }[], amount: number) => placeOrder({
-  lines,
-  deliveryGroups: [{ method: 'ship_to_address', address: ADDRESS }],
-  payments: [{ method: 'card_online', amount, card: CARD }],
-});
+const shipped = (lines: { sku: string; quantity: number }[], amount: number) =>
+  placeOrder({
+    lines,
+    deliveryGroups: [{ method: 'ship_to_address', address: ADDRESS }],
+    payments: [{ method: 'card_online', amount, card: CARD }],
+  });
 
 const groupStep = (order: { id: string; deliveryGroups: { id: string }[] }, step: string, body?: unknown) =>
   api.call('POST', `/v1/orders/${order.id}/delivery-groups/${order.deliveryGroups[0]!.id}/${step}`, body ? { body } : {});
@@ -56,7 +65,11 @@ const groupStep = (order: { id: string; deliveryGroups: { id: string }[] }, step
 describe('order events on the feed', () => {
   it('publishes order.placed once, with the order, its channel and its total, to admins and to the channel that sold it', async () => {
     const order = await shipped([{ sku: 'CAP', quantity: 2 }], 2 * CAP);
-    const expected = { type: 'order.placed', subject: `order:${order.id}`, payload: { orderId: order.id, number: order.number, channelId: basics.web.id, total: 2 * CAP, currency: 'EUR' } };
+    const expected = {
+      type: 'order.placed',
+      subject: `order:${order.id}`,
+      payload: { orderId: order.id, number: order.number, channelId: basics.web.id, total: 2 * CAP, currency: 'EUR' },
+    };
     expect(await eventsOf(order.id)).toEqual([expect.objectContaining(expected)]);
     // The web shop's own key reads the events of its own orders.
     expect(await eventsOf(order.id, basics.webKey)).toEqual([expect.objectContaining(expected)]);
@@ -94,10 +107,20 @@ describe('order events on the feed', () => {
   });
 
   it('publishes order.lines_cancelled for a partial cancel and order.cancelled when nothing is left', async () => {
-    const order = await shipped([{ sku: 'CAP', quantity: 1 }, { sku: 'SCARF', quantity: 1 }], CAP + 2500);
+    const order = await shipped(
+      [
+        { sku: 'CAP', quantity: 1 },
+        { sku: 'SCARF', quantity: 1 },
+      ],
+      CAP + 2500,
+    );
     const [cap, scarf] = ['CAP', 'SCARF'].map((sku) => order.deliveryGroups[0]!.lines.find((line) => line.sku === sku));
-    expect((await api.call('POST', `/v1/orders/${order.id}/cancel`, { body: { reason: 'changed mind', lines: [{ lineId: cap!.id, quantity: 1 }] } })).status).toBe(200);
-    expect((await api.call('POST', `/v1/orders/${order.id}/cancel`, { body: { reason: 'changed mind again', lines: [{ lineId: scarf!.id, quantity: 1 }] } })).status).toBe(200);
+    expect(
+      (await api.call('POST', `/v1/orders/${order.id}/cancel`, { body: { reason: 'changed mind', lines: [{ lineId: cap!.id, quantity: 1 }] } })).status,
+    ).toBe(200);
+    expect(
+      (await api.call('POST', `/v1/orders/${order.id}/cancel`, { body: { reason: 'changed mind again', lines: [{ lineId: scarf!.id, quantity: 1 }] } })).status,
+    ).toBe(200);
     expect((await eventsOf(order.id)).map(({ type, payload }) => ({ type, payload }))).toEqual([
       { type: 'order.placed', payload: expect.objectContaining({ orderId: order.id }) },
       { type: 'order.lines_cancelled', payload: { orderId: order.id, number: order.number } },
@@ -113,7 +136,10 @@ describe('order events on the feed', () => {
     });
     const group = order.deliveryGroups[0] as unknown as { id: string; transferId: string };
     expect((await api.call('POST', `/v1/transfers/${group.transferId}/ship`)).status).toBe(200);
-    const received = await api.call('POST', `/v1/transfers/${group.transferId}/receive`, { body: { lines: [{ sku: 'SCARF', quantity: 1 }] }, token: basics.storeAKey });
+    const received = await api.call('POST', `/v1/transfers/${group.transferId}/receive`, {
+      body: { lines: [{ sku: 'SCARF', quantity: 1 }] },
+      token: basics.storeAKey,
+    });
     expect(received.status, JSON.stringify(received.body)).toBe(200);
     expect((await eventsOf(order.id)).map(({ type, payload }) => ({ type, payload }))).toEqual([
       { type: 'order.placed', payload: expect.objectContaining({ orderId: order.id }) },

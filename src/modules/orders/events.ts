@@ -11,28 +11,68 @@ const subject = 'order:<orderId>';
 export const orderPlaced = defineEvent({
   type: 'order.placed',
   version: 1,
-  description: 'An order was placed, from any channel (the customer\'s confirmation is sent from it).',
+  description: "An order was placed, from any channel (the customer's confirmation is sent from it).",
   subject,
   payload: z.strictObject({
-    orderId: z.uuid(), number, channelId: z.uuid(),
-    total: z.number().int().describe('Minor units (cents).'), currency: z.string().describe('ISO 4217 code.'),
+    orderId: z.uuid(),
+    number,
+    channelId: z.uuid(),
+    total: z.number().int().describe('Minor units (cents).'),
+    currency: z.string().describe('ISO 4217 code.'),
   }),
 });
 
 export const orderCancelled = defineEvent({ type: 'order.cancelled', version: 1, description: 'The whole order was cancelled.', subject, payload: ofOrder });
-export const orderLinesCancelled = defineEvent({ type: 'order.lines_cancelled', version: 1, description: 'Some lines (or part of their quantities) were cancelled; the order goes on.', subject, payload: ofOrder });
-export const orderShipped = defineEvent({ type: 'order.shipped', version: 1, description: "A delivery group's goods left for the customer's address.", subject, payload: ofGroup });
-export const orderDelivered = defineEvent({ type: 'order.delivered', version: 1, description: 'The carrier delivered a delivery group.', subject, payload: ofGroup });
-export const orderReadyForPickup = defineEvent({ type: 'order.ready_for_pickup', version: 1, description: 'A delivery group waits at the store for the customer (who is told, with a QR code).', subject, payload: ofGroup });
-export const orderCollected = defineEvent({ type: 'order.collected', version: 1, description: 'The customer collected a delivery group at the store.', subject, payload: ofGroup });
+export const orderLinesCancelled = defineEvent({
+  type: 'order.lines_cancelled',
+  version: 1,
+  description: 'Some lines (or part of their quantities) were cancelled; the order goes on.',
+  subject,
+  payload: ofOrder,
+});
+export const orderShipped = defineEvent({
+  type: 'order.shipped',
+  version: 1,
+  description: "A delivery group's goods left for the customer's address.",
+  subject,
+  payload: ofGroup,
+});
+export const orderDelivered = defineEvent({
+  type: 'order.delivered',
+  version: 1,
+  description: 'The carrier delivered a delivery group.',
+  subject,
+  payload: ofGroup,
+});
+export const orderReadyForPickup = defineEvent({
+  type: 'order.ready_for_pickup',
+  version: 1,
+  description: 'A delivery group waits at the store for the customer (who is told, with a QR code).',
+  subject,
+  payload: ofGroup,
+});
+export const orderCollected = defineEvent({
+  type: 'order.collected',
+  version: 1,
+  description: 'The customer collected a delivery group at the store.',
+  subject,
+  payload: ofGroup,
+});
 export const orderArrivedAtStore = defineEvent({
   type: 'order.arrived_at_store',
   version: 1,
-  description: 'Ship to store: the transfer brought all of a delivery group\'s goods to the pickup store.',
+  description: "Ship to store: the transfer brought all of a delivery group's goods to the pickup store.",
   subject,
   payload: z.strictObject({ ...ofGroup.shape, locationId: z.uuid().describe('The pickup store.') }),
 });
 
 export const ORDER_EVENTS = [
-  orderPlaced, orderCancelled, orderLinesCancelled, orderShipped, orderDelivered, orderReadyForPickup, orderCollected, orderArrivedAtStore,
+  orderPlaced,
+  orderCancelled,
+  orderLinesCancelled,
+  orderShipped,
+  orderDelivered,
+  orderReadyForPickup,
+  orderCollected,
+  orderArrivedAtStore,
 ] as const;

@@ -18,9 +18,12 @@ describe('the order state machine', () => {
   });
 
   it('when a cancelled order is completed, then the 422 names its state and that nothing is allowed', () => {
-    expect(() => nextOrderStatus('cancelled', 'complete')).toThrow(expect.objectContaining({
-      message: 'Cannot complete an order that is cancelled.', details: { state: 'cancelled', action: 'complete', allowed: [] },
-    }));
+    expect(() => nextOrderStatus('cancelled', 'complete')).toThrow(
+      expect.objectContaining({
+        message: 'Cannot complete an order that is cancelled.',
+        details: { state: 'cancelled', action: 'complete', allowed: [] },
+      }),
+    );
   });
 });
 
@@ -49,15 +52,24 @@ describe('the delivery group state machine', () => {
 
   it('when a shipped group is cancelled, then the 422 names its state and the actions it allows', () => {
     expect(nextDeliveryStatus(nextDeliveryStatus('reserved', 'mark_ready'), 'hand_over')).toBe('collected');
-    expect(() => nextDeliveryStatus('shipped', 'cancel')).toThrow(expect.objectContaining({
-      kind: 'rule-violation', code: 'invalid-transition', message: 'Cannot cancel a delivery group that is shipped.', details: { state: 'shipped', action: 'cancel', allowed: ['deliver'] },
-    }));
+    expect(() => nextDeliveryStatus('shipped', 'cancel')).toThrow(
+      expect.objectContaining({
+        kind: 'rule-violation',
+        code: 'invalid-transition',
+        message: 'Cannot cancel a delivery group that is shipped.',
+        details: { state: 'shipped', action: 'cancel', allowed: ['deliver'] },
+      }),
+    );
   });
 
   it('says which events the moves publish', () => {
     const emitted = Object.fromEntries(DELIVERY_MACHINE.moves.filter((move) => move.emits).map((move) => [move.on, move.emits]));
     expect(emitted).toEqual({
-      receive_transfer: 'order.arrived_at_store', ship: 'order.shipped', deliver: 'order.delivered', mark_ready: 'order.ready_for_pickup', hand_over: 'order.collected',
+      receive_transfer: 'order.arrived_at_store',
+      ship: 'order.shipped',
+      deliver: 'order.delivered',
+      mark_ready: 'order.ready_for_pickup',
+      hand_over: 'order.collected',
     });
   });
 });

@@ -9,7 +9,15 @@ export const ORDER_STATUSES = ['placed', 'in_progress', 'completed', 'cancelled'
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const DELIVERY_STATUSES = [
-  'awaiting_transfer', 'reserved', 'picking', 'packed', 'shipped', 'ready_for_pickup', 'collected', 'delivered', 'cancelled',
+  'awaiting_transfer',
+  'reserved',
+  'picking',
+  'packed',
+  'shipped',
+  'ready_for_pickup',
+  'collected',
+  'delivered',
+  'cancelled',
 ] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 

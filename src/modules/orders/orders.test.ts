@@ -22,17 +22,39 @@ beforeAll(async () => {
   basics = await seedBasics(api);
   await createVariants(api, ['SHIRT', 'MUG', 'LAST', 'CAP']);
   const prices = await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, {
-    body: { prices: [{ sku: 'SHIRT', amount: 2500 }, { sku: 'MUG', amount: 1200 }, { sku: 'LAST', amount: 1000 }, { sku: 'CAP', amount: 1500 }] },
+    body: {
+      prices: [
+        { sku: 'SHIRT', amount: 2500 },
+        { sku: 'MUG', amount: 1200 },
+        { sku: 'LAST', amount: 1000 },
+        { sku: 'CAP', amount: 1500 },
+      ],
+    },
   });
   expect(prices.status).toBe(200);
   for (const method of ['ship_to_address', 'pickup_in_store', 'ship_to_store']) {
     const rate = await api.call('PUT', '/v1/delivery-rates', {
-      body: { method, pricing: method === 'ship_to_address' ? 'flat' : 'flat', amount: method === 'ship_to_address' ? 490 : 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' },
+      body: {
+        method,
+        pricing: method === 'ship_to_address' ? 'flat' : 'flat',
+        amount: method === 'ship_to_address' ? 490 : 0,
+        packingFee: 0,
+        currency: 'EUR',
+        taxClass: 'standard',
+      },
     });
     expect(rate.status).toBe(200);
   }
-  await receive(api, basics.warehouse.id, [{ sku: 'SHIRT', quantity: 20 }, { sku: 'MUG', quantity: 20 }, { sku: 'LAST', quantity: 1 }, { sku: 'CAP', quantity: 200 }]);
-  await receive(api, basics.storeA.id, [{ sku: 'SHIRT', quantity: 5 }, { sku: 'MUG', quantity: 5 }]);
+  await receive(api, basics.warehouse.id, [
+    { sku: 'SHIRT', quantity: 20 },
+    { sku: 'MUG', quantity: 20 },
+    { sku: 'LAST', quantity: 1 },
+    { sku: 'CAP', quantity: 200 },
+  ]);
+  await receive(api, basics.storeA.id, [
+    { sku: 'SHIRT', quantity: 5 },
+    { sku: 'MUG', quantity: 5 },
+  ]);
 });
 afterAll(async () => {
   await api?.close();
@@ -45,7 +67,10 @@ const level = async (sku: string, locationId: string) => (await api.call('GET', 
 const webOrder = (extra: Record<string, unknown> = {}) => ({
   channelId: basics.web.id,
   customer: { firstName: 'Camille', lastName: 'Martin', email: 'camille@example.com' },
-  lines: [{ sku: 'SHIRT', quantity: 2 }, { sku: 'MUG', quantity: 1 }],
+  lines: [
+    { sku: 'SHIRT', quantity: 2 },
+    { sku: 'MUG', quantity: 1 },
+  ],
   deliveryGroups: [{ method: 'ship_to_address', address: ADDRESS }],
   payments: [{ method: 'card_online', amount: 2 * 2500 + 1200 + 490, card: CARD }],
   ...extra,
@@ -54,7 +79,14 @@ const webOrder = (extra: Record<string, unknown> = {}) => ({
 describe('placing an order', () => {
   it('reserves stock, prices it as the quote does, authorises the card and emails the invoice with its QR code', async () => {
     const quote = await api.call('POST', '/v1/quotes', {
-      body: { channelId: basics.web.id, lines: [{ sku: 'SHIRT', quantity: 2 }, { sku: 'MUG', quantity: 1 }], deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0, 1] }] },
+      body: {
+        channelId: basics.web.id,
+        lines: [
+          { sku: 'SHIRT', quantity: 2 },
+          { sku: 'MUG', quantity: 1 },
+        ],
+        deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0, 1] }],
+      },
     });
     expect(quote.status).toBe(200);
     const before = await level('SHIRT', basics.warehouse.id);
@@ -64,7 +96,12 @@ describe('placing an order', () => {
     expect(order).toMatchObject({ status: 'placed', currency: 'EUR', email: 'camille@example.com' });
     expect(order.totals.total).toBe(quote.body.totals.total);
     expect(order.totals.tax).toBe(quote.body.totals.taxTotal);
-    expect(order.deliveryGroups[0]).toMatchObject({ method: 'ship_to_address', status: 'reserved', fulfilmentLocationId: basics.warehouse.id, shippingFee: 490 });
+    expect(order.deliveryGroups[0]).toMatchObject({
+      method: 'ship_to_address',
+      status: 'reserved',
+      fulfilmentLocationId: basics.warehouse.id,
+      shippingFee: 490,
+    });
     expect(order.deliveryGroups[0].promisedAt).not.toBeNull();
     expect(order.payments).toEqual([expect.objectContaining({ method: 'card_online', status: 'authorized', amount: order.totals.total, cardLast4: '4242' })]);
     expect((await level('SHIRT', basics.warehouse.id)).reserved).toBe(before.reserved + 2);
@@ -87,7 +124,9 @@ describe('placing an order', () => {
   it('does not place an order whose card is declined, and keeps no stock', async () => {
     const before = await level('MUG', basics.warehouse.id);
     const orders = (await api.call('GET', '/v1/orders?limit=200')).body.items.length;
-    const declined = await api.call('POST', '/v1/orders', { body: webOrder({ payments: [{ method: 'card_online', amount: 2 * 2500 + 1200 + 490, card: DECLINED }] }) });
+    const declined = await api.call('POST', '/v1/orders', {
+      body: webOrder({ payments: [{ method: 'card_online', amount: 2 * 2500 + 1200 + 490, card: DECLINED }] }),
+    });
     expect(declined.status).toBe(422);
     expect(declined.body.code).toBe('payment-declined');
     expect((await level('MUG', basics.warehouse.id)).reserved).toBe(before.reserved);
@@ -162,13 +201,20 @@ describe('placing an order', () => {
 
 describe('after the order', () => {
   it('ships: stock deducted, card captured, the address frozen', async () => {
-    const order = (await api.call('POST', '/v1/orders', { body: webOrder({ customer: { firstName: 'Jules', lastName: 'Moreau', email: 'jules@example.com' } }) })).body;
+    const order = (
+      await api.call('POST', '/v1/orders', { body: webOrder({ customer: { firstName: 'Jules', lastName: 'Moreau', email: 'jules@example.com' } }) })
+    ).body;
     const moved = await api.call('POST', `/v1/orders/${order.id}/address`, { body: { address: { ...ADDRESS, line1: '10 rue Mercière' } } });
     expect(moved.body.deliveryGroups[0].address.line1).toBe('10 rue Mercière');
     const before = await level('MUG', basics.warehouse.id);
-    const shipped = await api.call('POST', `/v1/orders/${order.id}/delivery-groups/${order.deliveryGroups[0].id}/ship`, { body: { carrier: 'Colissimo', trackingNumber: '6A123' } });
+    const shipped = await api.call('POST', `/v1/orders/${order.id}/delivery-groups/${order.deliveryGroups[0].id}/ship`, {
+      body: { carrier: 'Colissimo', trackingNumber: '6A123' },
+    });
     expect(shipped.status).toBe(200);
-    expect(shipped.body).toMatchObject({ status: 'completed', payments: [expect.objectContaining({ status: 'captured', capturedAmount: order.totals.total })] });
+    expect(shipped.body).toMatchObject({
+      status: 'completed',
+      payments: [expect.objectContaining({ status: 'captured', capturedAmount: order.totals.total })],
+    });
     expect(await level('MUG', basics.warehouse.id)).toMatchObject({ onHand: before.onHand - 1, reserved: before.reserved - 1 });
     const late = await api.call('POST', `/v1/orders/${order.id}/address`, { body: { address: ADDRESS } });
     expect(late.status).toBe(422);
@@ -176,10 +222,13 @@ describe('after the order', () => {
   });
 
   it('cancels some lines, then the rest: stock released, payment voided', async () => {
-    const order = (await api.call('POST', '/v1/orders', { body: webOrder({ customer: { firstName: 'Inès', lastName: 'Leroy', email: 'ines@example.com' } }) })).body;
+    const order = (await api.call('POST', '/v1/orders', { body: webOrder({ customer: { firstName: 'Inès', lastName: 'Leroy', email: 'ines@example.com' } }) }))
+      .body;
     const shirtLine = order.deliveryGroups[0].lines.find((line: { sku: string }) => line.sku === 'SHIRT');
     const before = await level('SHIRT', basics.warehouse.id);
-    const partial = await api.call('POST', `/v1/orders/${order.id}/cancel`, { body: { lines: [{ lineId: shirtLine.id, quantity: 1 }], reason: 'changed mind' } });
+    const partial = await api.call('POST', `/v1/orders/${order.id}/cancel`, {
+      body: { lines: [{ lineId: shirtLine.id, quantity: 1 }], reason: 'changed mind' },
+    });
     expect(partial.status).toBe(200);
     expect((await level('SHIRT', basics.warehouse.id)).reserved).toBe(before.reserved - 1);
     expect(partial.body.status).toBe('placed');
@@ -187,7 +236,10 @@ describe('after the order', () => {
     expect(all.body.status).toBe('cancelled');
     expect(all.body.payments[0].status).toBe('voided');
     expect((await level('SHIRT', basics.warehouse.id)).reserved).toBe(before.reserved - 2);
-    expect((await api.call('POST', `/v1/orders/${order.id}/cancel`, { body: { reason: 'again' } })).body).toMatchObject({ code: 'invalid-transition', state: 'cancelled' });
+    expect((await api.call('POST', `/v1/orders/${order.id}/cancel`, { body: { reason: 'again' } })).body).toMatchObject({
+      code: 'invalid-transition',
+      state: 'cancelled',
+    });
     const notes = await api.call('POST', `/v1/orders/${order.id}/notes`, { body: { text: 'Customer called' } });
     expect(notes.status).toBe(201);
     const timeline = (await api.call('GET', `/v1/orders/${order.id}/timeline`)).body.items.map((event: { type: string }) => event.type);
@@ -199,7 +251,12 @@ describe('after the order', () => {
     const customer = (await api.call('GET', '/v1/customers?email=camille@example.com')).body.items[0];
     await api.call('POST', '/v1/orders', {
       token: basics.storeAKey,
-      body: { customer: { id: customer.id }, lines: [{ sku: 'MUG', quantity: 1 }], deliveryGroups: [{ method: 'pickup_in_store', pickupLocationId: basics.storeA.id }], payments: [{ method: 'card_register', amount: 1200, reference: 'T-1' }] },
+      body: {
+        customer: { id: customer.id },
+        lines: [{ sku: 'MUG', quantity: 1 }],
+        deliveryGroups: [{ method: 'pickup_in_store', pickupLocationId: basics.storeA.id }],
+        payments: [{ method: 'card_register', amount: 1200, reference: 'T-1' }],
+      },
     });
     const history = await api.call('GET', `/v1/customers/${customer.id}/orders`, { token: basics.storeAKey });
     expect(new Set(history.body.items.map((order: { channelId: string }) => order.channelId))).toEqual(new Set([basics.web.id, basics.registerA.id]));
@@ -213,7 +270,11 @@ describe('after the order', () => {
     const atCounter = await api.call('GET', `/v1/orders?phone=${encodeURIComponent('06 11 22 33 44')}`);
     expect(atCounter.body.items).toHaveLength(1);
     const online = await api.call('POST', '/v1/orders', {
-      body: webOrder({ customer: { firstName: 'Léa', lastName: 'Dubois', phone: '06.11.22.33.44' }, lines: [{ sku: 'CAP', quantity: 1 }], payments: [{ method: 'card_online', amount: 1500 + 490, card: CARD }] }),
+      body: webOrder({
+        customer: { firstName: 'Léa', lastName: 'Dubois', phone: '06.11.22.33.44' },
+        lines: [{ sku: 'CAP', quantity: 1 }],
+        payments: [{ method: 'card_online', amount: 1500 + 490, card: CARD }],
+      }),
     });
     expect(online.status, JSON.stringify(online.body)).toBe(201);
     expect(online.body).toMatchObject({ customerId: atCounter.body.items[0].customerId, phone: '+33611223344' });
@@ -221,8 +282,14 @@ describe('after the order', () => {
 
   it('answers a retried order with the same order and charges once', async () => {
     const headers = { 'idempotency-key': 'checkout-42' };
-    const first = await api.call('POST', '/v1/orders', { headers, body: webOrder({ customer: { firstName: 'Zoé', lastName: 'Girard', email: 'zoe@example.com' } }) });
-    const second = await api.call('POST', '/v1/orders', { headers, body: webOrder({ customer: { firstName: 'Zoé', lastName: 'Girard', email: 'zoe@example.com' } }) });
+    const first = await api.call('POST', '/v1/orders', {
+      headers,
+      body: webOrder({ customer: { firstName: 'Zoé', lastName: 'Girard', email: 'zoe@example.com' } }),
+    });
+    const second = await api.call('POST', '/v1/orders', {
+      headers,
+      body: webOrder({ customer: { firstName: 'Zoé', lastName: 'Girard', email: 'zoe@example.com' } }),
+    });
     expect(second.status).toBe(201);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(second.body.id).toBe(first.body.id);
@@ -232,16 +299,20 @@ describe('after the order', () => {
   it('uses a promotion code with 10 uses exactly 10 times among 100 concurrent orders', async () => {
     const promo = await api.call('POST', '/v1/promotions', { body: { code: 'TEN', kind: 'percentage', value: 1000, usageLimit: 10, active: true } });
     expect(promo.status).toBe(201);
-    const results = await Promise.all(Array.from({ length: 100 }, (_, index) => api.call('POST', '/v1/orders', {
-      body: {
-        channelId: basics.web.id,
-        customer: { firstName: 'Buyer', lastName: String(index), email: `buyer${index}@example.com` },
-        lines: [{ sku: 'CAP', quantity: 1 }],
-        deliveryGroups: [{ method: 'pickup_in_store', pickupLocationId: basics.storeB.id, fulfilmentLocationId: basics.warehouse.id }],
-        promotionCode: 'TEN',
-        payments: [{ method: 'pay_at_pickup', amount: 1350 }],
-      },
-    })));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, index) =>
+        api.call('POST', '/v1/orders', {
+          body: {
+            channelId: basics.web.id,
+            customer: { firstName: 'Buyer', lastName: String(index), email: `buyer${index}@example.com` },
+            lines: [{ sku: 'CAP', quantity: 1 }],
+            deliveryGroups: [{ method: 'pickup_in_store', pickupLocationId: basics.storeB.id, fulfilmentLocationId: basics.warehouse.id }],
+            promotionCode: 'TEN',
+            payments: [{ method: 'pay_at_pickup', amount: 1350 }],
+          },
+        }),
+      ),
+    );
     const discounted = results.filter((result) => result.status === 201);
     // Each buyer quoted the discounted price; once the code is used up, the price is 1500 and 1350 no longer covers it.
     expect(discounted).toHaveLength(10);

@@ -15,7 +15,9 @@ const ADDRESS = { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon',
 describe.skipIf(!postgresUrl)('orders racing for the last units across server processes (PostgreSQL)', () => {
   const context = twoServerProcesses(async (api, basics) => {
     await stockedSkus(api, basics, [{ sku: 'LAST-50', price: 1500, quantity: 50 }]);
-    const rate = await api.call('PUT', '/v1/delivery-rates', { body: { method: 'ship_to_address', pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' } });
+    const rate = await api.call('PUT', '/v1/delivery-rates', {
+      body: { method: 'ship_to_address', pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' },
+    });
     expect(rate.status).toBe(200);
   });
 
@@ -29,16 +31,22 @@ describe.skipIf(!postgresUrl)('orders racing for the last units across server pr
   it('places exactly 50 of 200 orders for 50 units, and gives each new email one profile', async () => {
     const { api, basics, servers } = context;
     const lines = [{ sku: 'LAST-50', quantity: 1 }];
-    const quote = await api.call('POST', '/v1/quotes', { body: { channelId: basics.web.id, lines, deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0] }] } });
+    const quote = await api.call('POST', '/v1/quotes', {
+      body: { channelId: basics.web.id, lines, deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0] }] },
+    });
     expect(quote.status).toBe(200);
-    const results = await Promise.all(Array.from({ length: 200 }, (_, index) => call(servers[index % 2]!, 'POST', '/v1/orders', {
-      channelId: basics.web.id,
-      // 40 emails, each sent five times across both processes: new guests racing for the same email.
-      customer: { firstName: 'Racing', lastName: 'Buyer', email: `racer.${index % 40}@example.com` },
-      lines,
-      deliveryGroups: [{ method: 'ship_to_address', address: ADDRESS }],
-      payments: [{ method: 'card_online', amount: quote.body.totals.total, card: CARD }],
-    })));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, index) =>
+        call(servers[index % 2]!, 'POST', '/v1/orders', {
+          channelId: basics.web.id,
+          // 40 emails, each sent five times across both processes: new guests racing for the same email.
+          customer: { firstName: 'Racing', lastName: 'Buyer', email: `racer.${index % 40}@example.com` },
+          lines,
+          deliveryGroups: [{ method: 'ship_to_address', address: ADDRESS }],
+          payments: [{ method: 'card_online', amount: quote.body.totals.total, card: CARD }],
+        }),
+      ),
+    );
     const statuses = results.map((result) => result.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(50);
     expect(statuses.filter((status) => status === 409)).toHaveLength(150);
@@ -59,7 +67,8 @@ describe.skipIf(!postgresUrl)('orders racing for the last units across server pr
     const written = { one_statement: 0, transaction: 0, transaction_after_error: 0 };
     for (const server of servers) {
       const text = (await call(server, 'GET', '/metrics')).text;
-      for (const [, how, value] of text.matchAll(/^aisle_order_batch_writes_total\{how="([^"]+)"\} (\S+)$/gm)) written[how as keyof typeof written] += Number(value);
+      for (const [, how, value] of text.matchAll(/^aisle_order_batch_writes_total\{how="([^"]+)"\} (\S+)$/gm))
+        written[how as keyof typeof written] += Number(value);
     }
     expect(written.transaction).toBeGreaterThan(0);
     expect(written.transaction_after_error).toBe(0);

@@ -14,7 +14,10 @@ import type { OrderView } from './schema.ts';
 /** Reading orders: one order with everything, the timeline, search, and one customer's history across channels. */
 
 export async function recordOrderEvent(trx: Executor, orderId: string, type: string, detail: Record<string, unknown>, actor: string, channelId: string | null) {
-  await trx.insertInto('order_events').values({ order_id: orderId, type, detail: JSON.stringify(detail), actor, channel_id: channelId }).execute();
+  await trx
+    .insertInto('order_events')
+    .values({ order_id: orderId, type, detail: JSON.stringify(detail), actor, channel_id: channelId })
+    .execute();
 }
 
 /**
@@ -58,12 +61,24 @@ export async function loadOrders(db: Executor, ids: string[]): Promise<OrderView
   return ids.flatMap((id) => {
     const order = byId.get(id);
     if (!order) return [];
-    return [orderView(order, groups.filter((group) => group.order_id === id), lines.filter((line) => line.order_id === id), payments.filter((payment) => payment.orderId === id))];
+    return [
+      orderView(
+        order,
+        groups.filter((group) => group.order_id === id),
+        lines.filter((line) => line.order_id === id),
+        payments.filter((payment) => payment.orderId === id),
+      ),
+    ];
   });
 }
 
 /** An order as the API shows it, from its rows (groups and lines in position order, payments oldest first). */
-export function orderView(order: Selectable<OrdersTable>, groups: Selectable<DeliveryGroupsTable>[], lines: Selectable<OrderLinesTable>[], payments: Payment[]): OrderView {
+export function orderView(
+  order: Selectable<OrdersTable>,
+  groups: Selectable<DeliveryGroupsTable>[],
+  lines: Selectable<OrderLinesTable>[],
+  payments: Payment[],
+): OrderView {
   return {
     id: order.id,
     number: order.number,
@@ -72,7 +87,12 @@ export function orderView(order: Selectable<OrdersTable>, groups: Selectable<Del
     status: order.status,
     currency: order.currency,
     totals: {
-      subtotal: order.subtotal, discounts: order.discount_total, shipping: order.shipping_total, packing: order.packing_total, tax: order.tax_total, total: order.total,
+      subtotal: order.subtotal,
+      discounts: order.discount_total,
+      shipping: order.shipping_total,
+      packing: order.packing_total,
+      tax: order.tax_total,
+      total: order.total,
     },
     promotionCode: order.promotion_code,
     email: order.email,
@@ -92,11 +112,22 @@ export function orderView(order: Selectable<OrdersTable>, groups: Selectable<Del
       carrier: group.carrier,
       trackingNumber: group.tracking_number,
       transferId: group.transfer_id,
-      lines: lines.filter((line) => line.delivery_group_id === group.id).map((line) => ({
-        id: line.id, sku: line.sku, title: line.title, quantity: line.quantity, cancelledQuantity: line.cancelled_quantity,
-        unitListPrice: line.unit_list_price, unitPrice: line.unit_price, discountTotal: line.discount_total,
-        minimumPriceApplied: line.minimum_price_applied, taxRateBasisPoints: line.tax_rate_basis_points, taxAmount: line.tax_amount, lineTotal: line.line_total,
-      })),
+      lines: lines
+        .filter((line) => line.delivery_group_id === group.id)
+        .map((line) => ({
+          id: line.id,
+          sku: line.sku,
+          title: line.title,
+          quantity: line.quantity,
+          cancelledQuantity: line.cancelled_quantity,
+          unitListPrice: line.unit_list_price,
+          unitPrice: line.unit_price,
+          discountTotal: line.discount_total,
+          minimumPriceApplied: line.minimum_price_applied,
+          taxRateBasisPoints: line.tax_rate_basis_points,
+          taxAmount: line.tax_amount,
+          lineTotal: line.line_total,
+        })),
     })),
     payments,
     createdAt: order.created_at.toISOString(),
@@ -107,7 +138,14 @@ export function orderView(order: Selectable<OrdersTable>, groups: Selectable<Del
 export async function orderTimeline(db: Executor, orderId: string) {
   const rows = await db.selectFrom('order_events').selectAll().where('order_id', '=', orderId).orderBy('id').execute();
   return {
-    items: rows.map((row) => ({ id: row.id, type: row.type, detail: row.detail, actor: row.actor, channelId: row.channel_id, createdAt: row.created_at.toISOString() })),
+    items: rows.map((row) => ({
+      id: row.id,
+      type: row.type,
+      detail: row.detail,
+      actor: row.actor,
+      channelId: row.channel_id,
+      createdAt: row.created_at.toISOString(),
+    })),
   };
 }
 
@@ -142,13 +180,26 @@ export async function searchOrders(db: Executor, principal: Principal, search: O
     .$if(search.status !== undefined, (q) => q.where('status', '=', search.status!))
     .$if(search.customerId !== undefined, (q) => q.where('customer_id', '=', search.customerId!))
     .$if(principal.role === 'store' && !options.wholeHistory, (q) =>
-      q.where((eb) => eb.exists(eb.selectFrom('delivery_groups').select('id').whereRef('delivery_groups.order_id', '=', 'orders.id')
-        .where((inner) => inner.or([inner('fulfilment_location_id', '=', principal.locationId!), inner('pickup_location_id', '=', principal.locationId!)])))))
+      q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('delivery_groups')
+            .select('id')
+            .whereRef('delivery_groups.order_id', '=', 'orders.id')
+            .where((inner) => inner.or([inner('fulfilment_location_id', '=', principal.locationId!), inner('pickup_location_id', '=', principal.locationId!)])),
+        ),
+      ),
+    )
     .$if(before !== undefined, (q) => q.where('id', '<', before!))
     .orderBy('id', 'desc')
     .limit(search.limit + 1)
     .execute();
-  const page = toPage(rows, search.limit, (row) => row.id, (row) => row.id);
+  const page = toPage(
+    rows,
+    search.limit,
+    (row) => row.id,
+    (row) => row.id,
+  );
   return { items: await loadOrders(db, page.items), nextCursor: page.nextCursor };
 }
 

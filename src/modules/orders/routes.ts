@@ -33,70 +33,155 @@ export async function orderRoutes(app: AisleApp, options: OrderRouteOptions) {
   const desk = orders.orderDesk(app.db, providers, routing, app.metrics);
   app.metrics.outboxConsumers([ORDER_EMAILS.name], () => consumerWaitingSeconds(app.db, ORDER_EMAILS));
 
-  app.post('/orders', {
-    config: { access: ANY_ROLE },
-    schema: { tags, operationId: 'placeOrder', summary: 'Place an order from any channel: stock reserved, payment authorised, all or nothing', body: createOrderBody, response: { 201: orderSchema, 503: PAYMENT_UNAVAILABLE } },
-  }, async (request, reply) => {
-    const { order, replayed } = await desk.submit({ principal: request.principal!, input: request.body, idempotency: idempotencyClaim(request) });
-    if (replayed) markReplayed(reply);
-    reply.code(201);
-    return order;
-  });
-
-  app.get('/orders', {
-    config: { access: ANY_ROLE },
-    schema: { tags, operationId: 'searchOrders', summary: 'Find orders by number, scanned QR code, email or phone; newest first', querystring: searchOrdersQuery.extend(pageQuery), response: { 200: pageOf(orderSchema) } },
-  }, (request) => searchOrders(request.server.db, request.principal!, request.query, { phoneRegion }));
-
-  app.get('/orders/:id', {
-    config: { access: ANY_ROLE },
-    schema: { tags, operationId: 'getOrder', summary: 'Get an order', params: idParams, response: { 200: orderSchema } },
-  }, async (request) => {
-    const order = await getOrder(request.server.db, request.params.id);
-    await assertMaySeeOrder(request.server.db, request.principal!, { id: order.id, channel_id: order.channelId });
-    return order;
-  });
-
-  app.get('/orders/:id/timeline', {
-    config: { access: ANY_ROLE },
-    schema: { tags, operationId: 'getOrderTimeline', summary: 'Everything that happened to the order, with who and through which channel', params: idParams, response: { 200: timelineSchema } },
-  }, async (request) => {
-    const order = await getOrder(request.server.db, request.params.id);
-    await assertMaySeeOrder(request.server.db, request.principal!, { id: order.id, channel_id: order.channelId });
-    return orderTimeline(request.server.db, request.params.id);
-  });
-
-  app.get('/customers/:id/orders', {
-    config: { access: ANY_ROLE },
-    schema: {
-      tags,
-      operationId: 'listCustomerOrders',
-      summary: "One customer's orders from every channel, newest first",
-      params: idParams,
-      querystring: z.object({ ...pageQuery, channelId: z.uuid().optional(), status: searchOrdersQuery.shape.status }),
-      response: { 200: pageOf(orderSchema) },
+  app.post(
+    '/orders',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        operationId: 'placeOrder',
+        summary: 'Place an order from any channel: stock reserved, payment authorised, all or nothing',
+        body: createOrderBody,
+        response: { 201: orderSchema, 503: PAYMENT_UNAVAILABLE },
+      },
     },
-  }, (request) => customerOrders(request.server.db, request.principal!, request.params.id, request.query, phoneRegion));
+    async (request, reply) => {
+      const { order, replayed } = await desk.submit({ principal: request.principal!, input: request.body, idempotency: idempotencyClaim(request) });
+      if (replayed) markReplayed(reply);
+      reply.code(201);
+      return order;
+    },
+  );
 
-  app.post('/orders/:id/cancel', {
-    config: { access: ANY_ROLE },
-    schema: { tags, operationId: 'cancelOrder', summary: 'Cancel the whole order or some lines while not shipped: stock released, payment voided or refunded', params: idParams, body: cancelBody, response: { 200: orderSchema, 503: PAYMENT_UNAVAILABLE } },
-  }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.cancelOrder(trx, request.principal!, request.params.id, request.body, providers)));
+  app.get(
+    '/orders',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        operationId: 'searchOrders',
+        summary: 'Find orders by number, scanned QR code, email or phone; newest first',
+        querystring: searchOrdersQuery.extend(pageQuery),
+        response: { 200: pageOf(orderSchema) },
+      },
+    },
+    (request) => searchOrders(request.server.db, request.principal!, request.query, { phoneRegion }),
+  );
 
-  app.post('/orders/:id/address', {
-    config: { access: ANY_ROLE },
-    schema: { tags, operationId: 'changeDeliveryAddress', summary: 'Change the delivery address while not shipped', params: idParams, body: addressChangeBody, response: { 200: orderSchema } },
-  }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.changeDeliveryAddress(trx, request.principal!, request.params.id, request.body)));
+  app.get(
+    '/orders/:id',
+    {
+      config: { access: ANY_ROLE },
+      schema: { tags, operationId: 'getOrder', summary: 'Get an order', params: idParams, response: { 200: orderSchema } },
+    },
+    async (request) => {
+      const order = await getOrder(request.server.db, request.params.id);
+      await assertMaySeeOrder(request.server.db, request.principal!, { id: order.id, channel_id: order.channelId });
+      return order;
+    },
+  );
 
-  app.post('/orders/:id/notes', {
-    config: { access: ANY_ROLE },
-    schema: { tags, operationId: 'addOrderNote', summary: 'Add a note to the order timeline', params: idParams, body: noteBody, response: { 201: orderSchema } },
-  }, (request, reply) => inTransaction(request, reply, 201, (trx) => orders.addNote(trx, request.principal!, request.params.id, request.body.text)));
+  app.get(
+    '/orders/:id/timeline',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        operationId: 'getOrderTimeline',
+        summary: 'Everything that happened to the order, with who and through which channel',
+        params: idParams,
+        response: { 200: timelineSchema },
+      },
+    },
+    async (request) => {
+      const order = await getOrder(request.server.db, request.params.id);
+      await assertMaySeeOrder(request.server.db, request.principal!, { id: order.id, channel_id: order.channelId });
+      return orderTimeline(request.server.db, request.params.id);
+    },
+  );
 
-  app.post('/orders/:id/delivery-groups/:groupId/ship', {
-    config: { access: ['admin', 'store'] },
-    schema: { tags, operationId: 'shipDeliveryGroup', summary: 'Ship a delivery group: stock deducted, payment captured', params: groupParams, body: shipBody, response: { 200: orderSchema, 503: PAYMENT_UNAVAILABLE } },
-  }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.dispatchGroup(trx, request.principal!, request.params.id, request.params.groupId, 'ship', providers, request.body)));
+  app.get(
+    '/customers/:id/orders',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        operationId: 'listCustomerOrders',
+        summary: "One customer's orders from every channel, newest first",
+        params: idParams,
+        querystring: z.object({ ...pageQuery, channelId: z.uuid().optional(), status: searchOrdersQuery.shape.status }),
+        response: { 200: pageOf(orderSchema) },
+      },
+    },
+    (request) => customerOrders(request.server.db, request.principal!, request.params.id, request.query, phoneRegion),
+  );
+
+  app.post(
+    '/orders/:id/cancel',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        operationId: 'cancelOrder',
+        summary: 'Cancel the whole order or some lines while not shipped: stock released, payment voided or refunded',
+        params: idParams,
+        body: cancelBody,
+        response: { 200: orderSchema, 503: PAYMENT_UNAVAILABLE },
+      },
+    },
+    (request, reply) => inTransaction(request, reply, 200, (trx) => orders.cancelOrder(trx, request.principal!, request.params.id, request.body, providers)),
+  );
+
+  app.post(
+    '/orders/:id/address',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        operationId: 'changeDeliveryAddress',
+        summary: 'Change the delivery address while not shipped',
+        params: idParams,
+        body: addressChangeBody,
+        response: { 200: orderSchema },
+      },
+    },
+    (request, reply) => inTransaction(request, reply, 200, (trx) => orders.changeDeliveryAddress(trx, request.principal!, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/orders/:id/notes',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        operationId: 'addOrderNote',
+        summary: 'Add a note to the order timeline',
+        params: idParams,
+        body: noteBody,
+        response: { 201: orderSchema },
+      },
+    },
+    (request, reply) => inTransaction(request, reply, 201, (trx) => orders.addNote(trx, request.principal!, request.params.id, request.body.text)),
+  );
+
+  app.post(
+    '/orders/:id/delivery-groups/:groupId/ship',
+    {
+      config: { access: ['admin', 'store'] },
+      schema: {
+        tags,
+        operationId: 'shipDeliveryGroup',
+        summary: 'Ship a delivery group: stock deducted, payment captured',
+        params: groupParams,
+        body: shipBody,
+        response: { 200: orderSchema, 503: PAYMENT_UNAVAILABLE },
+      },
+    },
+    (request, reply) =>
+      inTransaction(request, reply, 200, (trx) =>
+        orders.dispatchGroup(trx, request.principal!, request.params.id, request.params.groupId, 'ship', providers, request.body),
+      ),
+  );
 
   for (const [step, operationId, summary] of [
     ['start-picking', 'startPicking', 'Start picking a delivery group'],
@@ -104,14 +189,32 @@ export async function orderRoutes(app: AisleApp, options: OrderRouteOptions) {
     ['ready-for-pickup', 'markReadyForPickup', 'A pickup is ready at the counter (the customer is told: order.ready_for_pickup)'],
     ['delivered', 'markDelivered', 'The carrier has delivered a shipment'],
   ] as const) {
-    app.post(`/orders/:id/delivery-groups/:groupId/${step}`, {
-      config: { access: ['admin', 'store'] },
-      schema: { tags, operationId, summary, params: groupParams, response: { 200: orderSchema } },
-    }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.advanceGroup(trx, request.principal!, request.params.id, request.params.groupId, step)));
+    app.post(
+      `/orders/:id/delivery-groups/:groupId/${step}`,
+      {
+        config: { access: ['admin', 'store'] },
+        schema: { tags, operationId, summary, params: groupParams, response: { 200: orderSchema } },
+      },
+      (request, reply) =>
+        inTransaction(request, reply, 200, (trx) => orders.advanceGroup(trx, request.principal!, request.params.id, request.params.groupId, step)),
+    );
   }
 
-  app.post('/orders/:id/delivery-groups/:groupId/hand-over', {
-    config: { access: ['admin', 'store'] },
-    schema: { tags, operationId: 'handOverPickup', summary: 'Hand a pickup over to the customer: stock deducted, payment captured (pay at pickup: paid now)', params: groupParams, response: { 200: orderSchema, 503: PAYMENT_UNAVAILABLE } },
-  }, (request, reply) => inTransaction(request, reply, 200, (trx) => orders.dispatchGroup(trx, request.principal!, request.params.id, request.params.groupId, 'hand_over', providers)));
+  app.post(
+    '/orders/:id/delivery-groups/:groupId/hand-over',
+    {
+      config: { access: ['admin', 'store'] },
+      schema: {
+        tags,
+        operationId: 'handOverPickup',
+        summary: 'Hand a pickup over to the customer: stock deducted, payment captured (pay at pickup: paid now)',
+        params: groupParams,
+        response: { 200: orderSchema, 503: PAYMENT_UNAVAILABLE },
+      },
+    },
+    (request, reply) =>
+      inTransaction(request, reply, 200, (trx) =>
+        orders.dispatchGroup(trx, request.principal!, request.params.id, request.params.groupId, 'hand_over', providers),
+      ),
+  );
 }

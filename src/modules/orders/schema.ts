@@ -8,7 +8,9 @@ import { DELIVERY_STATUSES, ORDER_STATUSES } from './lifecycle.ts';
 
 const sku = z.string().min(1).max(100);
 
-export const customerRef = z.union([z.object({ id: z.uuid() }), guestSchema]).describe('An existing profile by id, or guest details matched to a profile by email, then phone (created if none).');
+export const customerRef = z
+  .union([z.object({ id: z.uuid() }), guestSchema])
+  .describe('An existing profile by id, or guest details matched to a profile by email, then phone (created if none).');
 
 export const deliveryGroupInput = z
   .object({
@@ -18,18 +20,40 @@ export const deliveryGroupInput = z
     address: addressSchema.optional().describe('Where to ship (ship_to_address).'),
     recipient: z.string().max(200).optional(),
   })
-  .refine((group) => group.method === 'ship_to_address' || group.pickupLocationId !== undefined, { path: ['pickupLocationId'], message: 'is required to pick up' })
+  .refine((group) => group.method === 'ship_to_address' || group.pickupLocationId !== undefined, {
+    path: ['pickupLocationId'],
+    message: 'is required to pick up',
+  })
   .refine((group) => group.method !== 'ship_to_address' || group.address !== undefined, { path: ['address'], message: 'is required to ship to an address' });
 
-export const createOrderBody = z.object({
-  channelId: z.uuid().optional().describe('The selling channel; a channel key always orders through its own.'),
-  customer: customerRef,
-  lines: z.array(z.object({ sku, quantity: z.number().int().min(1).max(10_000), deliveryGroup: z.number().int().min(0).max(19).default(0) })).min(1).max(200),
-  deliveryGroups: z.array(deliveryGroupInput).min(1).max(20),
-  promotionCode: z.string().max(50).optional(),
-  payments: z.array(tenderSchema).min(1).max(10).describe('How the customer pays: the amounts add up to the total of the quote (cash may exceed it: change).'),
-  note: z.string().max(2000).optional(),
-}).meta(requestExample({ channelId: '0196f3a1-2b4c-7d5e-8f60-00000000c001', customer: { firstName: 'Marie', lastName: 'Dupont', email: 'marie.dupont@example.com' }, lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 2 }], deliveryGroups: [{ method: 'ship_to_address', address: { line1: '12 rue de Rivoli', postalCode: '75004', city: 'Paris', country: 'FR' }, recipient: 'Marie Dupont' }], payments: [{ method: 'card_online', amount: 5490, token: 'tok_visa' }] }));
+export const createOrderBody = z
+  .object({
+    channelId: z.uuid().optional().describe('The selling channel; a channel key always orders through its own.'),
+    customer: customerRef,
+    lines: z
+      .array(z.object({ sku, quantity: z.number().int().min(1).max(10_000), deliveryGroup: z.number().int().min(0).max(19).default(0) }))
+      .min(1)
+      .max(200),
+    deliveryGroups: z.array(deliveryGroupInput).min(1).max(20),
+    promotionCode: z.string().max(50).optional(),
+    payments: z
+      .array(tenderSchema)
+      .min(1)
+      .max(10)
+      .describe('How the customer pays: the amounts add up to the total of the quote (cash may exceed it: change).'),
+    note: z.string().max(2000).optional(),
+  })
+  .meta(
+    requestExample({
+      channelId: '0196f3a1-2b4c-7d5e-8f60-00000000c001',
+      customer: { firstName: 'Marie', lastName: 'Dupont', email: 'marie.dupont@example.com' },
+      lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 2 }],
+      deliveryGroups: [
+        { method: 'ship_to_address', address: { line1: '12 rue de Rivoli', postalCode: '75004', city: 'Paris', country: 'FR' }, recipient: 'Marie Dupont' },
+      ],
+      payments: [{ method: 'card_online', amount: 5490, token: 'tok_visa' }],
+    }),
+  );
 export type CreateOrder = z.infer<typeof createOrderBody>;
 
 const money = z.number().int();
@@ -46,26 +70,39 @@ export const orderSchema = z
     email: z.string().nullable(),
     phone: z.string().nullable(),
     qrPayload: z.string().describe('What the QR code on the invoice encodes: a register scans it to recall the order.'),
-    deliveryGroups: z.array(z.object({
-      id: z.uuid(),
-      method: z.enum(DELIVERY_METHODS),
-      status: z.enum(DELIVERY_STATUSES),
-      fulfilmentLocationId: z.uuid(),
-      pickupLocationId: z.uuid().nullable(),
-      address: addressSchema.nullable(),
-      recipient: z.string(),
-      shippingFee: money,
-      packingFee: money,
-      promisedAt: z.string().nullable().describe('The date promised to the customer.'),
-      carrier: z.string().nullable(),
-      trackingNumber: z.string().nullable(),
-      transferId: z.uuid().nullable().describe('Ship to store: the transfer bringing the goods to the pickup store (GET /v1/transfers/{id}).'),
-      lines: z.array(z.object({
-        id: z.uuid(), sku: z.string(), title: z.string(), quantity: z.number().int(), cancelledQuantity: z.number().int(),
-        unitListPrice: money, unitPrice: money, discountTotal: money, minimumPriceApplied: z.boolean(), taxRateBasisPoints: z.number().int(),
-        taxAmount: money, lineTotal: money,
-      })),
-    })),
+    deliveryGroups: z.array(
+      z.object({
+        id: z.uuid(),
+        method: z.enum(DELIVERY_METHODS),
+        status: z.enum(DELIVERY_STATUSES),
+        fulfilmentLocationId: z.uuid(),
+        pickupLocationId: z.uuid().nullable(),
+        address: addressSchema.nullable(),
+        recipient: z.string(),
+        shippingFee: money,
+        packingFee: money,
+        promisedAt: z.string().nullable().describe('The date promised to the customer.'),
+        carrier: z.string().nullable(),
+        trackingNumber: z.string().nullable(),
+        transferId: z.uuid().nullable().describe('Ship to store: the transfer bringing the goods to the pickup store (GET /v1/transfers/{id}).'),
+        lines: z.array(
+          z.object({
+            id: z.uuid(),
+            sku: z.string(),
+            title: z.string(),
+            quantity: z.number().int(),
+            cancelledQuantity: z.number().int(),
+            unitListPrice: money,
+            unitPrice: money,
+            discountTotal: money,
+            minimumPriceApplied: z.boolean(),
+            taxRateBasisPoints: z.number().int(),
+            taxAmount: money,
+            lineTotal: money,
+          }),
+        ),
+      }),
+    ),
     payments: z.array(paymentSchema),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -74,7 +111,16 @@ export const orderSchema = z
 export type OrderView = z.infer<typeof orderSchema>;
 
 export const timelineSchema = z.object({
-  items: z.array(z.object({ id: z.number().int(), type: z.string(), detail: z.record(z.string(), z.unknown()), actor: z.string(), channelId: z.uuid().nullable(), createdAt: z.string() })),
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      type: z.string(),
+      detail: z.record(z.string(), z.unknown()),
+      actor: z.string(),
+      channelId: z.uuid().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
 });
 
 export const searchOrdersQuery = z.object({
@@ -87,10 +133,21 @@ export const searchOrdersQuery = z.object({
   customerId: z.uuid().optional(),
 });
 
-export const cancelBody = z.object({
-  lines: z.array(z.object({ lineId: z.uuid(), quantity: z.number().int().min(1) })).min(1).max(200).optional().describe('Omit to cancel the whole order.'),
-  reason: z.string().min(1).max(500),
-}).meta(requestExample({ lines: [{ lineId: '0196f3a1-2b4c-7d5e-8f60-000000001001', quantity: 1 }], reason: 'The customer changed their mind' }));
-export const addressChangeBody = z.object({ address: addressSchema, recipient: z.string().max(200).optional() }).meta(requestExample({ address: { line1: '3 place des Vosges', postalCode: '75004', city: 'Paris', country: 'FR' }, recipient: 'Marie Dupont' }));
+export const cancelBody = z
+  .object({
+    lines: z
+      .array(z.object({ lineId: z.uuid(), quantity: z.number().int().min(1) }))
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Omit to cancel the whole order.'),
+    reason: z.string().min(1).max(500),
+  })
+  .meta(requestExample({ lines: [{ lineId: '0196f3a1-2b4c-7d5e-8f60-000000001001', quantity: 1 }], reason: 'The customer changed their mind' }));
+export const addressChangeBody = z
+  .object({ address: addressSchema, recipient: z.string().max(200).optional() })
+  .meta(requestExample({ address: { line1: '3 place des Vosges', postalCode: '75004', city: 'Paris', country: 'FR' }, recipient: 'Marie Dupont' }));
 export const noteBody = z.object({ text: z.string().min(1).max(2000) }).meta(requestExample({ text: 'The customer asked for gift wrapping.' }));
-export const shipBody = z.object({ carrier: z.string().min(1).max(100), trackingNumber: z.string().min(1).max(100) }).meta(requestExample({ carrier: 'Colissimo', trackingNumber: '6A12345678901' }));
+export const shipBody = z
+  .object({ carrier: z.string().min(1).max(100), trackingNumber: z.string().min(1).max(100) })
+  .meta(requestExample({ carrier: 'Colissimo', trackingNumber: '6A12345678901' }));

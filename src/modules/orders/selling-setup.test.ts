@@ -23,7 +23,13 @@ beforeAll(async () => {
 afterAll(async () => api?.close());
 
 const setShipping = async (amount: number) =>
-  expect((await api.call('PUT', '/v1/delivery-rates', { body: { method: 'ship_to_address', pricing: 'flat', amount, packingFee: 0, currency: 'EUR', taxClass: 'standard' } })).status).toBe(200);
+  expect(
+    (
+      await api.call('PUT', '/v1/delivery-rates', {
+        body: { method: 'ship_to_address', pricing: 'flat', amount, packingFee: 0, currency: 'EUR', taxClass: 'standard' },
+      })
+    ).status,
+  ).toBe(200);
 
 type Caller = (method: string, route: string, body: unknown) => Promise<{ status: number; body: any }>;
 const throughApi: Caller = (method, route, body) => api.call(method, route, { body });
@@ -34,7 +40,9 @@ async function orderAsQuoted(order: Caller, channelId = basics.web.id, sku = 'SC
   const quote = await api.call('POST', '/v1/quotes', { body: { channelId, lines, deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0] }] } });
   expect(quote.status, JSON.stringify(quote.body)).toBe(200);
   return order('POST', '/v1/orders', {
-    channelId, customer: { firstName: 'Inès', lastName: 'Moreau', email: 'ines@example.com' }, lines,
+    channelId,
+    customer: { firstName: 'Inès', lastName: 'Moreau', email: 'ines@example.com' },
+    lines,
     deliveryGroups: [{ method: 'ship_to_address', address: ADDRESS }],
     payments: [{ method: 'card_online', amount: quote.body.totals.total, card: CARD }],
   });
@@ -53,14 +61,24 @@ describe('the set-up an order desk keeps', () => {
     expect(after.body.totals.shipping).toBe(700);
 
     const marketplace = await api.call('POST', '/v1/channels', {
-      body: { code: 'marketplace', name: 'Marketplace', type: 'marketplace', currency: 'EUR', priceListId: basics.priceList.id, locations: [{ locationId: basics.warehouse.id, sells: true, fulfils: true }] },
+      body: {
+        code: 'marketplace',
+        name: 'Marketplace',
+        type: 'marketplace',
+        currency: 'EUR',
+        priceListId: basics.priceList.id,
+        locations: [{ locationId: basics.warehouse.id, sells: true, fulfils: true }],
+      },
     });
     expect(marketplace.status).toBe(201);
     expect((await orderAsQuoted(throughApi, marketplace.body.id)).status).toBe(201);
     expect((await api.call('PATCH', `/v1/channels/${marketplace.body.id}`, { body: { enabled: false } })).status).toBe(200);
     const refused = await throughApi('POST', '/v1/orders', {
-      channelId: marketplace.body.id, customer: { firstName: 'Inès', lastName: 'Moreau', email: 'ines@example.com' }, lines: [{ sku: 'SCARF', quantity: 1 }],
-      deliveryGroups: [{ method: 'ship_to_address', address: ADDRESS }], payments: [{ method: 'card_online', amount: 4700, card: CARD }],
+      channelId: marketplace.body.id,
+      customer: { firstName: 'Inès', lastName: 'Moreau', email: 'ines@example.com' },
+      lines: [{ sku: 'SCARF', quantity: 1 }],
+      deliveryGroups: [{ method: 'ship_to_address', address: ADDRESS }],
+      payments: [{ method: 'card_online', amount: 4700, card: CARD }],
     });
     expect(refused.status).toBeGreaterThanOrEqual(400);
     expect(refused.status).toBeLessThan(500);
@@ -80,8 +98,11 @@ describe('the set-up an order desk keeps', () => {
 
     // A SKU the desk found missing is looked up again once the catalog changes.
     const unknown = await throughApi('POST', '/v1/orders', {
-      channelId: basics.web.id, customer: { firstName: 'Inès', lastName: 'Moreau', email: 'ines@example.com' }, lines: [{ sku: 'BERET', quantity: 1 }],
-      deliveryGroups: [{ method: 'ship_to_address', address: ADDRESS }], payments: [{ method: 'card_online', amount: 4700, card: CARD }],
+      channelId: basics.web.id,
+      customer: { firstName: 'Inès', lastName: 'Moreau', email: 'ines@example.com' },
+      lines: [{ sku: 'BERET', quantity: 1 }],
+      deliveryGroups: [{ method: 'ship_to_address', address: ADDRESS }],
+      payments: [{ method: 'card_online', amount: 4700, card: CARD }],
     });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].field).toBe('body.lines.0.sku');
@@ -98,15 +119,28 @@ describe('the set-up an order desk keeps', () => {
     });
     afterAll(async () => Promise.all(servers.map((server) => server.stop())));
 
-    const through = (server: ServerProcess): Caller => async (method, route, body) => {
-      const response = await fetch(server.url + route, { method, headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      return { status: response.status, body: await response.json() };
-    };
+    const through =
+      (server: ServerProcess): Caller =>
+      async (method, route, body) => {
+        const response = await fetch(server.url + route, {
+          method,
+          headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return { status: response.status, body: await response.json() };
+      };
 
     it('a rate changed through one process prices the next order of the other', async () => {
       const [first, second] = servers as [ServerProcess, ServerProcess];
       expect((await orderAsQuoted(through(second))).status).toBe(201);
-      const changed = await through(first)('PUT', '/v1/delivery-rates', { method: 'ship_to_address', pricing: 'flat', amount: 990, packingFee: 0, currency: 'EUR', taxClass: 'standard' });
+      const changed = await through(first)('PUT', '/v1/delivery-rates', {
+        method: 'ship_to_address',
+        pricing: 'flat',
+        amount: 990,
+        packingFee: 0,
+        currency: 'EUR',
+        taxClass: 'standard',
+      });
       expect(changed.status).toBe(200);
       const next = await orderAsQuoted(through(second));
       expect(next.status, JSON.stringify(next.body)).toBe(201);

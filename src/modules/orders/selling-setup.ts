@@ -54,13 +54,25 @@ export function sellingSetupCache(db: Db): SellingSetups {
 async function readSetup(db: Db): Promise<SellingSetup> {
   const [channels, fulfilling, priceLists, rates] = await Promise.all([
     db.selectFrom('channels').selectAll().orderBy('id').execute(),
-    db.selectFrom('channel_locations').innerJoin('locations', 'locations.id', 'channel_locations.location_id')
+    db
+      .selectFrom('channel_locations')
+      .innerJoin('locations', 'locations.id', 'channel_locations.location_id')
       .select(['channel_locations.channel_id', 'locations.id', 'locations.type', 'locations.capabilities'])
-      .where('channel_locations.fulfils', '=', true).where('locations.active', '=', true).execute(),
+      .where('channel_locations.fulfils', '=', true)
+      .where('locations.active', '=', true)
+      .execute(),
     allPriceLists(db).execute(),
     allRates(db),
   ]);
   const registers = new Map<string, string>();
-  for (const row of channels) if (row.type === 'register' && row.store_location_id !== null && !registers.has(row.store_location_id)) registers.set(row.store_location_id, row.id);
-  return { channels: new Map(channels.map((row) => [row.id, row])), registers, fulfilling, priceLists: new Map(priceLists.map((list) => [list.id, list])), rates, variants: new Map() };
+  for (const row of channels)
+    if (row.type === 'register' && row.store_location_id !== null && !registers.has(row.store_location_id)) registers.set(row.store_location_id, row.id);
+  return {
+    channels: new Map(channels.map((row) => [row.id, row])),
+    registers,
+    fulfilling,
+    priceLists: new Map(priceLists.map((list) => [list.id, list])),
+    rates,
+    variants: new Map(),
+  };
 }

@@ -23,11 +23,19 @@ import type { CreateOrder, OrderView } from './schema.ts';
  * more CPU per order, and latencies were the same or worse: BENCHMARKS.md, sixth session.) Two copies of one
  * Idempotency-Key never share a batch.
  */
-export function orderDesk(db: Db, providers: PaymentProviders, routing: RoutingStrategy, metrics?: Metrics): { submit(request: OrderRequest): Promise<PlacedOrder> } {
+export function orderDesk(
+  db: Db,
+  providers: PaymentProviders,
+  routing: RoutingStrategy,
+  metrics?: Metrics,
+): { submit(request: OrderRequest): Promise<PlacedOrder> } {
   const keyOf = (request: OrderRequest) => request.idempotency && `${request.idempotency.scope}\n${request.idempotency.key}`;
   const setups = sellingSetupCache(db);
   const desk = new Desk<OrderRequest, PlacedOrder>(
-    async (requests) => (await placeOrders(db, requests, providers, new Date(), setups, metrics?.orderBatchWritten, routing)).map((outcome) => ('error' in outcome ? outcome : { value: outcome })),
+    async (requests) =>
+      (await placeOrders(db, requests, providers, new Date(), setups, metrics?.orderBatchWritten, routing)).map((outcome) =>
+        'error' in outcome ? outcome : { value: outcome },
+      ),
     { maxBatch: 200, keyOf, observe: metrics?.desk('orders') },
   );
   return { submit: (request) => desk.submit(request) };
@@ -47,7 +55,13 @@ async function lockOrder(trx: Trx, principal: Principal, orderId: string) {
  * the money not yet due is voided or refunded. A cancelled line leaves the order's totals as they were charged; the
  * refund is the line's total share.
  */
-export async function cancelOrder(trx: Trx, principal: Principal, orderId: string, input: { lines?: { lineId: string; quantity: number }[] | undefined; reason: string }, providers: PaymentProviders) {
+export async function cancelOrder(
+  trx: Trx,
+  principal: Principal,
+  orderId: string,
+  input: { lines?: { lineId: string; quantity: number }[] | undefined; reason: string },
+  providers: PaymentProviders,
+) {
   const order = await lockOrder(trx, principal, orderId);
   // Refuses (422 naming the state) an order already cancelled or completed.
   if (order.status === 'cancelled' || order.status === 'completed') nextOrderStatus(order.status, 'cancel');
@@ -61,7 +75,8 @@ export async function cancelOrder(trx: Trx, principal: Principal, orderId: strin
     const group = groups.find((candidate) => candidate.id === line.delivery_group_id)!;
     if (!isOpen(group.status)) nextDeliveryStatus(group.status, 'cancel');
     const left = line.quantity - line.cancelled_quantity;
-    if (request.quantity > left) throw new RuleViolation('over-cancel', `Line ${line.sku} has ${left} left to cancel.`, { field: `body.lines.${index}.quantity`, left });
+    if (request.quantity > left)
+      throw new RuleViolation('over-cancel', `Line ${line.sku} has ${left} left to cancel.`, { field: `body.lines.${index}.quantity`, left });
     if (request.quantity === 0) continue;
     if (line.reservation_id) {
       // A reservation covers the whole line; a partial cancel releases it and reserves the rest again.
@@ -70,12 +85,23 @@ export async function cancelOrder(trx: Trx, principal: Principal, orderId: strin
       const remaining = left - request.quantity;
       let reservationId: string | null = null;
       if (remaining > 0) {
-        const [again] = await reserveStock(trx, { kind: 'order', actor: principal.actor, channelId: order.channel_id, referenceType: 'order', referenceId: orderId, lines: [{ variantId: line.variant_id, locationId: released.locationId, quantity: remaining }] });
+        const [again] = await reserveStock(trx, {
+          kind: 'order',
+          actor: principal.actor,
+          channelId: order.channel_id,
+          referenceType: 'order',
+          referenceId: orderId,
+          lines: [{ variantId: line.variant_id, locationId: released.locationId, quantity: remaining }],
+        });
         reservationId = again!.id;
       }
       await trx.updateTable('order_lines').set({ reservation_id: reservationId }).where('id', '=', line.id).execute();
     }
-    await trx.updateTable('order_lines').set({ cancelled_quantity: line.cancelled_quantity + request.quantity }).where('id', '=', line.id).execute();
+    await trx
+      .updateTable('order_lines')
+      .set({ cancelled_quantity: line.cancelled_quantity + request.quantity })
+      .where('id', '=', line.id)
+      .execute();
     refund += Math.round((line.line_total * request.quantity) / line.quantity);
     // Ship to store: a transfer not yet sent carries fewer units (none: it is cancelled).
     if (group.transfer_id) await reduceDraftTransfer(trx, group.transfer_id, [{ variantId: line.variant_id, quantity: request.quantity }], principal.actor);
@@ -90,24 +116,47 @@ export async function cancelOrder(trx: Trx, principal: Principal, orderId: strin
   }
   const everything = after.every((line) => line.cancelled_quantity === line.quantity);
   if (everything) {
-    await trx.updateTable('orders').set({ status: nextOrderStatus(order.status, 'cancel'), updated_at: new Date() }).where('id', '=', orderId).execute();
+    await trx
+      .updateTable('orders')
+      .set({ status: nextOrderStatus(order.status, 'cancel'), updated_at: new Date() })
+      .where('id', '=', orderId)
+      .execute();
     if (order.promotion_code) await giveBackPromotionUse(trx, order.promotion_code, orderId);
   }
   await voidOrRefundPayments(trx, orderId, everything ? 'all' : refund, principal.actor, { providers });
-  await recordOrderEvent(trx, orderId, everything ? 'order.cancelled' : 'lines.cancelled', { reason: input.reason, lines: wanted, refund: everything ? 'all' : refund }, principal.actor, principal.channelId);
-  await publish(trx, [{ type: everything ? 'order.cancelled' : 'order.lines_cancelled', subject: `order:${orderId}`, payload: { orderId, number: order.number } }]);
+  await recordOrderEvent(
+    trx,
+    orderId,
+    everything ? 'order.cancelled' : 'lines.cancelled',
+    { reason: input.reason, lines: wanted, refund: everything ? 'all' : refund },
+    principal.actor,
+    principal.channelId,
+  );
+  await publish(trx, [
+    { type: everything ? 'order.cancelled' : 'order.lines_cancelled', subject: `order:${orderId}`, payload: { orderId, number: order.number } },
+  ]);
   return getOrder(trx, orderId);
 }
 
 /** A new delivery address for the groups not yet shipped. */
-export async function changeDeliveryAddress(trx: Trx, principal: Principal, orderId: string, input: { address: NonNullable<CreateOrder['deliveryGroups'][number]['address']>; recipient?: string | undefined }) {
+export async function changeDeliveryAddress(
+  trx: Trx,
+  principal: Principal,
+  orderId: string,
+  input: { address: NonNullable<CreateOrder['deliveryGroups'][number]['address']>; recipient?: string | undefined },
+) {
   await lockOrder(trx, principal, orderId);
   const groups = await trx.selectFrom('delivery_groups').selectAll().where('order_id', '=', orderId).where('method', '=', 'ship_to_address').execute();
   if (!groups.length) throw new RuleViolation('no-shipment', 'This order ships nothing to an address.');
   for (const group of groups) nextDeliveryStatus(group.status, 'change_address');
-  await trx.updateTable('delivery_groups')
+  await trx
+    .updateTable('delivery_groups')
     .set({ address: JSON.stringify(input.address), ...(input.recipient !== undefined ? { recipient: input.recipient } : {}), updated_at: new Date() })
-    .where('id', 'in', groups.map((group) => group.id))
+    .where(
+      'id',
+      'in',
+      groups.map((group) => group.id),
+    )
     .execute();
   await recordOrderEvent(trx, orderId, 'address.changed', { address: input.address }, principal.actor, principal.channelId);
   return getOrder(trx, orderId);
@@ -139,14 +188,27 @@ export async function advanceGroup(trx: Trx, principal: Principal, orderId: stri
   if (principal.role === 'store' && (at === 'pickup' ? group.pickup_location_id : group.fulfilment_location_id) !== principal.locationId) {
     throw new RuleViolation('not-your-store', 'Only the store doing this step may record it.');
   }
-  if (action === 'mark_ready' && group.method === 'ship_to_address') throw new RuleViolation('not-a-pickup', 'This group is shipped, not collected.', { state: group.status });
-  if ((action === 'pack' || action === 'deliver') && group.method !== 'ship_to_address') throw new RuleViolation('not-a-shipment', 'This group is collected in store, not shipped.', { state: group.status });
+  if (action === 'mark_ready' && group.method === 'ship_to_address')
+    throw new RuleViolation('not-a-pickup', 'This group is shipped, not collected.', { state: group.status });
+  if ((action === 'pack' || action === 'deliver') && group.method !== 'ship_to_address')
+    throw new RuleViolation('not-a-shipment', 'This group is collected in store, not shipped.', { state: group.status });
   const status = nextDeliveryStatus(group.status, action);
   await trx.updateTable('delivery_groups').set({ status, updated_at: new Date() }).where('id', '=', groupId).execute();
-  if (order.status === 'placed') await trx.updateTable('orders').set({ status: nextOrderStatus(order.status, 'start'), updated_at: new Date() }).where('id', '=', orderId).execute();
+  if (order.status === 'placed')
+    await trx
+      .updateTable('orders')
+      .set({ status: nextOrderStatus(order.status, 'start'), updated_at: new Date() })
+      .where('id', '=', orderId)
+      .execute();
   await recordOrderEvent(trx, orderId, event, { groupId }, principal.actor, principal.channelId);
   if (action === 'mark_ready' || action === 'deliver') {
-    await publish(trx, [{ type: action === 'mark_ready' ? 'order.ready_for_pickup' : 'order.delivered', subject: `order:${orderId}`, payload: { orderId, groupId, number: order.number } }]);
+    await publish(trx, [
+      {
+        type: action === 'mark_ready' ? 'order.ready_for_pickup' : 'order.delivered',
+        subject: `order:${orderId}`,
+        payload: { orderId, groupId, number: order.number },
+      },
+    ]);
   }
   return getOrder(trx, orderId);
 }
@@ -156,7 +218,15 @@ export async function advanceGroup(trx: Trx, principal: Principal, orderId: stri
  * deducted and the payments captured ("captured when goods leave"); the order completes with its last group.
  * (Named for the goods going out, not `release…`: releasing a reservation gives units back to stock.)
  */
-export async function dispatchGroup(trx: Trx, principal: Principal, orderId: string, groupId: string, action: Extract<DeliveryAction, 'ship' | 'hand_over'>, providers: PaymentProviders, shipment?: { carrier: string; trackingNumber: string }) {
+export async function dispatchGroup(
+  trx: Trx,
+  principal: Principal,
+  orderId: string,
+  groupId: string,
+  action: Extract<DeliveryAction, 'ship' | 'hand_over'>,
+  providers: PaymentProviders,
+  shipment?: { carrier: string; trackingNumber: string },
+) {
   const order = await lockOrder(trx, principal, orderId);
   const group = await trx.selectFrom('delivery_groups').selectAll().where('id', '=', groupId).where('order_id', '=', orderId).executeTakeFirst();
   if (!group) throw new NotFound('Delivery group', groupId);
@@ -164,18 +234,22 @@ export async function dispatchGroup(trx: Trx, principal: Principal, orderId: str
     const at = action === 'ship' ? group.fulfilment_location_id : group.pickup_location_id;
     if (at !== principal.locationId) throw new RuleViolation('not-your-store', 'Only the store that holds the goods ships or hands them over.');
   }
-  if (action === 'ship' && group.method !== 'ship_to_address') throw new RuleViolation('not-a-shipment', 'This group is collected in store, not shipped.', { state: group.status });
-  if (action === 'hand_over' && group.method === 'ship_to_address') throw new RuleViolation('not-a-pickup', 'This group is shipped, not collected.', { state: group.status });
-  const status = action === 'hand_over' && group.status !== 'ready_for_pickup'
-    ? nextDeliveryStatus(nextDeliveryStatus(group.status, 'mark_ready'), 'hand_over')
-    : nextDeliveryStatus(group.status, action);
+  if (action === 'ship' && group.method !== 'ship_to_address')
+    throw new RuleViolation('not-a-shipment', 'This group is collected in store, not shipped.', { state: group.status });
+  if (action === 'hand_over' && group.method === 'ship_to_address')
+    throw new RuleViolation('not-a-pickup', 'This group is shipped, not collected.', { state: group.status });
+  const status =
+    action === 'hand_over' && group.status !== 'ready_for_pickup'
+      ? nextDeliveryStatus(nextDeliveryStatus(group.status, 'mark_ready'), 'hand_over')
+      : nextDeliveryStatus(group.status, action);
   const lines = await trx.selectFrom('order_lines').selectAll().where('delivery_group_id', '=', groupId).execute();
   let due = group.shipping_fee + group.packing_fee;
   for (const line of lines) {
     if (line.reservation_id) await deductReservation(trx, line.reservation_id, principal.actor, action === 'ship' ? 'shipped' : 'collected');
     due += Math.round((line.line_total * (line.quantity - line.cancelled_quantity)) / line.quantity);
   }
-  await trx.updateTable('delivery_groups')
+  await trx
+    .updateTable('delivery_groups')
     .set({ status, updated_at: new Date(), ...(shipment ? { carrier: shipment.carrier, tracking_number: shipment.trackingNumber } : {}) })
     .where('id', '=', groupId)
     .execute();
@@ -184,7 +258,16 @@ export async function dispatchGroup(trx: Trx, principal: Principal, orderId: str
   await capturePayments(trx, orderId, finished ? 'all' : due, principal.actor, { at: action === 'ship' ? 'shipment' : 'pickup', providers });
   const orderStatus = finished ? nextOrderStatus(order.status, 'complete') : order.status === 'placed' ? nextOrderStatus(order.status, 'start') : order.status;
   await trx.updateTable('orders').set({ status: orderStatus, updated_at: new Date() }).where('id', '=', orderId).execute();
-  await recordOrderEvent(trx, orderId, action === 'ship' ? 'group.shipped' : 'group.collected', { groupId, ...(shipment ?? {}) }, principal.actor, principal.channelId);
-  await publish(trx, [{ type: action === 'ship' ? 'order.shipped' : 'order.collected', subject: `order:${orderId}`, payload: { orderId, groupId, number: order.number } }]);
+  await recordOrderEvent(
+    trx,
+    orderId,
+    action === 'ship' ? 'group.shipped' : 'group.collected',
+    { groupId, ...(shipment ?? {}) },
+    principal.actor,
+    principal.channelId,
+  );
+  await publish(trx, [
+    { type: action === 'ship' ? 'order.shipped' : 'order.collected', subject: `order:${orderId}`, payload: { orderId, groupId, number: order.number } },
+  ]);
   return getOrder(trx, orderId);
 }

@@ -19,9 +19,21 @@ export const shipToStore: TransferFollower = {
   async leaving(trx, transfer, actor) {
     const group = await waitingGroup(trx, transfer);
     if (!group) return [];
-    const lines = await trx.selectFrom('order_lines').select('reservation_id').where('delivery_group_id', '=', group.id).where('reservation_id', 'is not', null).execute();
+    const lines = await trx
+      .selectFrom('order_lines')
+      .select('reservation_id')
+      .where('delivery_group_id', '=', group.id)
+      .where('reservation_id', 'is not', null)
+      .execute();
     await trx.updateTable('order_lines').set({ reservation_id: null }).where('delivery_group_id', '=', group.id).execute();
-    await recordOrderEvent(trx, group.order_id, 'transfer.shipped', { groupId: group.id, transferId: transfer.id, transferNumber: transfer.number }, actor, null);
+    await recordOrderEvent(
+      trx,
+      group.order_id,
+      'transfer.shipped',
+      { groupId: group.id, transferId: transfer.id, transferNumber: transfer.number },
+      actor,
+      null,
+    );
     return lines.map((line) => line.reservation_id!);
   },
 
@@ -30,7 +42,12 @@ export const shipToStore: TransferFollower = {
     if (!group) return;
     const order = await trx.selectFrom('orders').select(['id', 'number', 'channel_id']).where('id', '=', group.order_id).forUpdate().executeTakeFirstOrThrow();
     // Everything received so far, shared out over the group's lines in order.
-    const received = new Map((await trx.selectFrom('transfer_lines').select(['variant_id', 'received']).where('transfer_id', '=', transfer.id).execute()).map((line) => [line.variant_id, line.received]));
+    const received = new Map(
+      (await trx.selectFrom('transfer_lines').select(['variant_id', 'received']).where('transfer_id', '=', transfer.id).execute()).map((line) => [
+        line.variant_id,
+        line.received,
+      ]),
+    );
     const lines = await trx.selectFrom('order_lines').selectAll().where('delivery_group_id', '=', group.id).orderBy('position').execute();
     let everything = true;
     for (const line of lines) {
@@ -38,29 +55,63 @@ export const shipToStore: TransferFollower = {
       const here = Math.min(wanted, received.get(line.variant_id) ?? 0);
       received.set(line.variant_id, (received.get(line.variant_id) ?? 0) - here);
       if (here < wanted) everything = false;
-      const held = line.reservation_id ? (await trx.selectFrom('reservations').select('quantity').where('id', '=', line.reservation_id).executeTakeFirstOrThrow()).quantity : 0;
+      const held = line.reservation_id
+        ? (await trx.selectFrom('reservations').select('quantity').where('id', '=', line.reservation_id).executeTakeFirstOrThrow()).quantity
+        : 0;
       if (here <= held) continue;
       if (line.reservation_id) await releaseReservation(trx, line.reservation_id, actor, `more of transfer ${transfer.number} arrived`);
       const [reservation] = await reserveStock(trx, {
-        kind: 'order', actor, channelId: order.channel_id, referenceType: 'order', referenceId: order.id, fromSafetyStock: true,
+        kind: 'order',
+        actor,
+        channelId: order.channel_id,
+        referenceType: 'order',
+        referenceId: order.id,
+        fromSafetyStock: true,
         lines: [{ variantId: line.variant_id, locationId: transfer.to_location_id, quantity: here }],
       });
       await trx.updateTable('order_lines').set({ reservation_id: reservation!.id }).where('id', '=', line.id).execute();
     }
     if (!complete && !everything) return;
-    await trx.updateTable('delivery_groups').set({ status: nextDeliveryStatus(group.status, 'receive_transfer'), updated_at: new Date() }).where('id', '=', group.id).execute();
-    await recordOrderEvent(trx, order.id, 'group.arrived_at_store', { groupId: group.id, transferId: transfer.id, transferNumber: transfer.number }, actor, null);
-    await publish(trx, [{ type: 'order.arrived_at_store', subject: `order:${order.id}`, payload: { orderId: order.id, groupId: group.id, number: order.number, locationId: transfer.to_location_id } }]);
+    await trx
+      .updateTable('delivery_groups')
+      .set({ status: nextDeliveryStatus(group.status, 'receive_transfer'), updated_at: new Date() })
+      .where('id', '=', group.id)
+      .execute();
+    await recordOrderEvent(
+      trx,
+      order.id,
+      'group.arrived_at_store',
+      { groupId: group.id, transferId: transfer.id, transferNumber: transfer.number },
+      actor,
+      null,
+    );
+    await publish(trx, [
+      {
+        type: 'order.arrived_at_store',
+        subject: `order:${order.id}`,
+        payload: { orderId: order.id, groupId: group.id, number: order.number, locationId: transfer.to_location_id },
+      },
+    ]);
   },
 
   async cancelling(trx, transfer) {
     if (await waitingGroup(trx, transfer)) {
-      throw new RuleViolation('transfer-for-order', `Transfer ${transfer.number} brings an order's goods to its pickup store; cancel the order's lines instead.`, { state: 'awaiting_transfer' });
+      throw new RuleViolation(
+        'transfer-for-order',
+        `Transfer ${transfer.number} brings an order's goods to its pickup store; cancel the order's lines instead.`,
+        { state: 'awaiting_transfer' },
+      );
     }
   },
 };
 
 /** The delivery group still waiting for this transfer, if any (locked). */
 async function waitingGroup(trx: Trx, transfer: Selectable<TransfersTable>): Promise<Selectable<DeliveryGroupsTable> | undefined> {
-  return trx.selectFrom('delivery_groups').selectAll().where('transfer_id', '=', transfer.id).where('status', '=', 'awaiting_transfer').forUpdate().executeTakeFirst();
+  return trx
+    .selectFrom('delivery_groups')
+    .selectAll()
+    .where('transfer_id', '=', transfer.id)
+    .where('status', '=', 'awaiting_transfer')
+    .forUpdate()
+    .executeTakeFirst();
 }

@@ -29,9 +29,12 @@ describe('the payment state machine', () => {
   });
 
   it('when a voided payment is captured, then the 422 says so in words and names its state', () => {
-    expect(() => nextPaymentStatus('voided', 'capture_rest')).toThrow(expect.objectContaining({
-      message: 'A payment that is voided cannot be captured.', details: { state: 'voided', action: 'capture_rest', allowed: [] },
-    }));
+    expect(() => nextPaymentStatus('voided', 'capture_rest')).toThrow(
+      expect.objectContaining({
+        message: 'A payment that is voided cannot be captured.',
+        details: { state: 'voided', action: 'capture_rest', allowed: [] },
+      }),
+    );
   });
 
   it('may be captured or released while money is still to collect, and refunded once some was taken', () => {

@@ -10,14 +10,32 @@ import { can, defineMachine, next, type ActionOf, type Move } from '../../platfo
  * it voids an authorization, cancels a pay-at-pickup, and closes a partly captured payment as captured.
  */
 export const PAYMENT_STATUSES = [
-  'pending', 'authorized', 'partially_captured', 'captured', 'partially_refunded', 'refunded', 'voided', 'declined', 'failed', 'awaiting_pickup', 'cancelled',
+  'pending',
+  'authorized',
+  'partially_captured',
+  'captured',
+  'partially_refunded',
+  'refunded',
+  'voided',
+  'declined',
+  'failed',
+  'awaiting_pickup',
+  'cancelled',
 ] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 const DONE = {
-  authorize: 'authorized', decline: 'declined', fail: 'failed', pay_at_register: 'paid at the register', await_pickup: 'left to pay at pickup',
-  capture_some: 'captured', capture_rest: 'captured', release_some: 'released', release_rest: 'voided or cancelled',
-  refund_some: 'refunded', refund_rest: 'refunded',
+  authorize: 'authorized',
+  decline: 'declined',
+  fail: 'failed',
+  pay_at_register: 'paid at the register',
+  await_pickup: 'left to pay at pickup',
+  capture_some: 'captured',
+  capture_rest: 'captured',
+  release_some: 'released',
+  release_rest: 'voided or cancelled',
+  refund_some: 'refunded',
+  refund_rest: 'refunded',
 } as const;
 
 export const PAYMENT_MACHINE = defineMachine({

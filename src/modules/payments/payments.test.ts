@@ -9,8 +9,16 @@ import type { Tender } from './schema.ts';
 import { writeTogether } from '../../platform/db/statements.ts';
 import { nextPaymentStatus } from './machine.ts';
 import {
-  capturePayments, newPayments, paymentsInsert, paymentsOf, paymentTimeline, requestAuthorizations, toPayment, voidOrRefundPayments,
-  type Authorizations, type TenderOutcome,
+  capturePayments,
+  newPayments,
+  paymentsInsert,
+  paymentsOf,
+  paymentTimeline,
+  requestAuthorizations,
+  toPayment,
+  voidOrRefundPayments,
+  type Authorizations,
+  type TenderOutcome,
 } from './service.ts';
 
 let database: TestDatabase;
@@ -66,10 +74,22 @@ afterAll(() => database?.close());
 describe('taking payment for an order', () => {
   it('authorizes a card online and records it with its timeline and an outbox event', async () => {
     const { orderId, payments } = await placeWith([cardOnline(4990)], 4990);
-    expect(payments).toEqual([expect.objectContaining({
-      orderId, method: 'card_online', provider: 'test', status: 'authorized', currency: 'EUR', amount: 4990, authorizedAmount: 4990,
-      capturedAmount: 0, refundedAmount: 0, cardBrand: 'visa', cardLast4: '4242', providerReference: expect.stringMatching(/^test_auth_/),
-    })]);
+    expect(payments).toEqual([
+      expect.objectContaining({
+        orderId,
+        method: 'card_online',
+        provider: 'test',
+        status: 'authorized',
+        currency: 'EUR',
+        amount: 4990,
+        authorizedAmount: 4990,
+        capturedAmount: 0,
+        refundedAmount: 0,
+        cardBrand: 'visa',
+        cardLast4: '4242',
+        providerReference: expect.stringMatching(/^test_auth_/),
+      }),
+    ]);
     expect(await paymentTimeline(database.db, orderId)).toEqual([
       expect.objectContaining({ type: 'authorized', amount: 4990, fromStatus: 'pending', toStatus: 'authorized', actor: 'user:clerk' }),
     ]);
@@ -89,7 +109,13 @@ describe('taking payment for an order', () => {
   });
 
   it('declines an expired card', async () => {
-    const result = await requestAuthorizations([{ method: 'card_online', amount: 1000, card: { ...visa, expYear: 2020, expMonth: 1 } }], 1000, 'EUR', 'order x', { providers: TEST_PROVIDERS });
+    const result = await requestAuthorizations(
+      [{ method: 'card_online', amount: 1000, card: { ...visa, expYear: 2020, expMonth: 1 } }],
+      1000,
+      'EUR',
+      'order x',
+      { providers: TEST_PROVIDERS },
+    );
     expect(result).toMatchObject({ outcome: 'declined', code: 'expired_card', problem: { kind: 'rule-violation', code: 'payment-declined' } });
   });
 
@@ -103,14 +129,19 @@ describe('taking payment for an order', () => {
   });
 
   it('gives change when the cash handed over exceeds what is due', async () => {
-    const overpaid = approved(await requestAuthorizations([cardOnline(2000), { method: 'cash', amount: 5000 }], 6230, 'EUR', 'order x', { providers: TEST_PROVIDERS }));
+    const overpaid = approved(
+      await requestAuthorizations([cardOnline(2000), { method: 'cash', amount: 5000 }], 6230, 'EUR', 'order x', { providers: TEST_PROVIDERS }),
+    );
     expect(overpaid[1]).toMatchObject({ method: 'cash', amount: 4230, cashTendered: 5000, changeGiven: 770 });
     const { payments } = await placeWith([{ method: 'cash', amount: 4230, tendered: 5000 }], 4230);
     expect(payments[0]).toMatchObject({ status: 'captured', amount: 4230, cashTendered: 5000, changeGiven: 770 });
   });
 
   it('takes a card at the register with the reference the terminal gave', async () => {
-    const { payments } = await placeWith([{ method: 'card_register', amount: 1500, reference: 'TPE-000123', cardBrand: 'mastercard', cardLast4: '4444' }], 1500);
+    const { payments } = await placeWith(
+      [{ method: 'card_register', amount: 1500, reference: 'TPE-000123', cardBrand: 'mastercard', cardLast4: '4444' }],
+      1500,
+    );
     expect(payments[0]).toMatchObject({ status: 'captured', capturedAmount: 1500, providerReference: 'TPE-000123', provider: null, cardLast4: '4444' });
   });
 
@@ -126,10 +157,23 @@ describe('taking payment for an order', () => {
   });
 
   it('answers malformed tenders with a 400 naming the field', async () => {
-    const bad = await rejection(() => requestAuthorizations([{ method: 'cash', amount: 10.5 }, { method: 'card_online', amount: 100 }] as Tender[], 10, 'EUR', 'x', { field: 'body.tenders', providers: TEST_PROVIDERS }));
+    const bad = await rejection(() =>
+      requestAuthorizations(
+        [
+          { method: 'cash', amount: 10.5 },
+          { method: 'card_online', amount: 100 },
+        ] as Tender[],
+        10,
+        'EUR',
+        'x',
+        { field: 'body.tenders', providers: TEST_PROVIDERS },
+      ),
+    );
     expect(bad.kind).toBe('invalid-input');
     expect(bad.errors?.map((error) => error.field)).toEqual(['body.tenders.0.amount', 'body.tenders.1.card']);
-    const provider = await rejection(() => requestAuthorizations([{ method: 'card_online', amount: 100, provider: 'nope', card: visa }], 100, 'EUR', 'x', { providers: TEST_PROVIDERS }));
+    const provider = await rejection(() =>
+      requestAuthorizations([{ method: 'card_online', amount: 100, provider: 'nope', card: visa }], 100, 'EUR', 'x', { providers: TEST_PROVIDERS }),
+    );
     expect(provider).toMatchObject({ kind: 'invalid-input', errors: [{ field: 'body.payments.0.provider' }] });
   });
 
@@ -170,7 +214,10 @@ describe('when goods leave and when orders are cancelled', () => {
     const [all] = await inTransaction((trx) => voidOrRefundPayments(trx, orderId, 'all', 'user:service', { providers: TEST_PROVIDERS }));
     expect(all).toMatchObject({ id: payments[0]?.id, status: 'refunded', refundedAmount: 8000 });
     expect((await paymentTimeline(database.db, orderId)).map((e) => [e.type, e.amount, e.toStatus])).toEqual([
-      ['authorized', 8000, 'authorized'], ['captured', 8000, 'captured'], ['refunded', 2500, 'partially_refunded'], ['refunded', 5500, 'refunded'],
+      ['authorized', 8000, 'authorized'],
+      ['captured', 8000, 'captured'],
+      ['refunded', 2500, 'partially_refunded'],
+      ['refunded', 5500, 'refunded'],
     ]);
     const over = await rejection(() => inTransaction((trx) => voidOrRefundPayments(trx, orderId, 1, 'user:service', { providers: TEST_PROVIDERS })));
     expect(over).toMatchObject({ kind: 'rule-violation', code: 'exceeds-paid', details: { available: 0 } });
@@ -203,15 +250,27 @@ describe('when goods leave and when orders are cancelled', () => {
     const [voided] = await inTransaction((trx) => voidOrRefundPayments(trx, orderId, 'all', 'system', { providers: new Map([['test', lapsed]]) }));
     expect(voided).toMatchObject({ status: 'voided' });
 
-    const down: PaymentProvider = { ...inner, authorize: async () => { throw new Error('connect ECONNREFUSED'); } };
+    const down: PaymentProvider = {
+      ...inner,
+      authorize: async () => {
+        throw new Error('connect ECONNREFUSED');
+      },
+    };
     const result = await requestAuthorizations([cardOnline(1000)], 1000, 'EUR', 'x', { providers: new Map([['test', down]]) });
-    expect(result).toMatchObject({ outcome: 'failed', code: 'processing_error', problem: { kind: 'unavailable', code: 'payment-failed', details: { retryable: true } } });
+    expect(result).toMatchObject({
+      outcome: 'failed',
+      code: 'processing_error',
+      problem: { kind: 'unavailable', code: 'payment-failed', details: { retryable: true } },
+    });
   });
 
   it('gives back newest tender first: cash refunded, then part of the card hold released', async () => {
     const { orderId } = await placeWith([cardOnline(7000), { method: 'cash', amount: 3000 }], 10000);
     const changed = await inTransaction((trx) => voidOrRefundPayments(trx, orderId, 4000, 'user:service', { providers: TEST_PROVIDERS }));
-    expect(changed.map((p) => [p.method, p.status])).toEqual([['cash', 'refunded'], ['card_online', 'authorized']]);
+    expect(changed.map((p) => [p.method, p.status])).toEqual([
+      ['cash', 'refunded'],
+      ['card_online', 'authorized'],
+    ]);
     const [card] = await paymentsOf(database.db, orderId);
     expect(card).toMatchObject({ authorizedAmount: 6000 });
     const [captured] = await inTransaction((trx) => capturePayments(trx, orderId, 'all', 'user:packer', { providers: TEST_PROVIDERS }));

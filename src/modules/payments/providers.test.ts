@@ -89,6 +89,10 @@ describe('the payment state machine', () => {
   it('is the diagram docs/payments.md draws', () => {
     const doc = readFileSync(new URL('../../../docs/payments.md', import.meta.url), 'utf8');
     const drawn = [...doc.matchAll(/^\s+(\w+) --> (\w+): (\w+)/gm)].map(([, from, to, action]) => `${from} -${action}-> ${to}`);
-    expect(drawn.sort()).toEqual(paymentTransitions().map(({ from, action, to }) => `${from} -${action}-> ${to}`).sort());
+    expect(drawn.sort()).toEqual(
+      paymentTransitions()
+        .map(({ from, action, to }) => `${from} -${action}-> ${to}`)
+        .sort(),
+    );
   });
 });

@@ -5,7 +5,15 @@ import { passesLuhn } from './providers.ts';
 
 export type { PaymentMethod };
 
-export const PAYMENT_METHODS = ['card_online', 'card_register', 'cash', 'pay_at_pickup', 'gift_card', 'loyalty_points', 'store_credit'] as const satisfies readonly PaymentMethod[];
+export const PAYMENT_METHODS = [
+  'card_online',
+  'card_register',
+  'cash',
+  'pay_at_pickup',
+  'gift_card',
+  'loyalty_points',
+  'store_credit',
+] as const satisfies readonly PaymentMethod[];
 export { PAYMENT_STATUSES };
 
 /** Methods that come with the loyalty issue: accepted by the schema so that they are refused with a clear 422. */
@@ -14,7 +22,10 @@ export const COMING_METHODS = ['gift_card', 'loyalty_points', 'store_credit'] as
 const amount = z.number().int().min(1).max(1_000_000_000_000).describe('Minor units (cents) applied to the order.');
 
 const cardSchema = z.object({
-  number: z.string().max(30).refine((value) => /^[\d\s-]+$/.test(value) && passesLuhn(value), 'must be a card number (12–19 digits, Luhn-valid)'),
+  number: z
+    .string()
+    .max(30)
+    .refine((value) => /^[\d\s-]+$/.test(value) && passesLuhn(value), 'must be a card number (12–19 digits, Luhn-valid)'),
   expMonth: z.number().int().min(1).max(12),
   expYear: z.number().int().min(2000).max(2100),
   cvc: z.string().regex(/^\d{3,4}$/, 'must be 3 or 4 digits'),
@@ -36,7 +47,10 @@ export const tenderSchema = z
       amount,
       reference: z.string().min(1).max(200).describe("The card terminal's reference of the payment, from the register."),
       cardBrand: z.string().min(1).max(30).optional(),
-      cardLast4: z.string().regex(/^\d{4}$/, 'must be 4 digits').optional(),
+      cardLast4: z
+        .string()
+        .regex(/^\d{4}$/, 'must be 4 digits')
+        .optional(),
     }),
     z
       .object({

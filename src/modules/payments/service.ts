@@ -1,3 +1,4 @@
+// Over 300 lines: a payment's life (authorise, record, capture, void, refund), each as a function over a batch of payments.
 import type { RawBuilder, Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import type { PaymentsTable } from './tables.ts';
@@ -67,10 +68,24 @@ export function newPayments(orderId: string, outcomes: readonly TenderOutcome[],
     event: EVENT_OF[outcome.status],
     actor,
     row: {
-      id: newId(), order_id: orderId, method: outcome.method, provider: outcome.provider, status: nextPaymentStatus('pending', FIRST_STATUS[outcome.status]),
-      currency: outcome.currency, amount: outcome.amount, authorized_amount: outcome.amount, captured_amount: outcome.status === 'captured' ? outcome.amount : 0,
-      refunded_amount: 0, card_brand: outcome.cardBrand, card_last4: outcome.cardLast4, provider_reference: outcome.providerReference, decline_code: null,
-      cash_tendered: outcome.cashTendered, change_given: outcome.changeGiven, created_at: now, updated_at: now,
+      id: newId(),
+      order_id: orderId,
+      method: outcome.method,
+      provider: outcome.provider,
+      status: nextPaymentStatus('pending', FIRST_STATUS[outcome.status]),
+      currency: outcome.currency,
+      amount: outcome.amount,
+      authorized_amount: outcome.amount,
+      captured_amount: outcome.status === 'captured' ? outcome.amount : 0,
+      refunded_amount: 0,
+      card_brand: outcome.cardBrand,
+      card_last4: outcome.cardLast4,
+      provider_reference: outcome.providerReference,
+      decline_code: null,
+      cash_tendered: outcome.cashTendered,
+      change_given: outcome.changeGiven,
+      created_at: now,
+      updated_at: now,
     },
   }));
 }
@@ -79,17 +94,53 @@ export function newPayments(orderId: string, outcomes: readonly TenderOutcome[],
 export function paymentsInsert(payments: NewPayment[]): (RawBuilder<unknown> | null)[] {
   const rows = payments.map(({ row }) => ({ ...row, created_at: row.created_at.toISOString(), updated_at: row.updated_at.toISOString() }));
   return [
-    insertRows('payments', {
-      id: 'uuid', order_id: 'uuid', method: 'text', provider: 'text', status: 'text', currency: 'text', amount: 'bigint', authorized_amount: 'bigint',
-      captured_amount: 'bigint', refunded_amount: 'bigint', card_brand: 'text', card_last4: 'text', provider_reference: 'text', decline_code: 'text',
-      cash_tendered: 'bigint', change_given: 'bigint', created_at: 'timestamptz', updated_at: 'timestamptz',
-    }, rows),
-    insertRows('payment_events', {
-      payment_id: 'uuid', type: 'text', amount: 'bigint', from_status: 'text', to_status: 'text', provider_reference: 'text', actor: 'text', created_at: 'timestamptz',
-    }, payments.map(({ row, event, actor }) => ({
-      payment_id: row.id, type: event, amount: row.amount, from_status: 'pending', to_status: row.status, provider_reference: row.provider_reference, actor,
-      created_at: row.created_at.toISOString(),
-    }))),
+    insertRows(
+      'payments',
+      {
+        id: 'uuid',
+        order_id: 'uuid',
+        method: 'text',
+        provider: 'text',
+        status: 'text',
+        currency: 'text',
+        amount: 'bigint',
+        authorized_amount: 'bigint',
+        captured_amount: 'bigint',
+        refunded_amount: 'bigint',
+        card_brand: 'text',
+        card_last4: 'text',
+        provider_reference: 'text',
+        decline_code: 'text',
+        cash_tendered: 'bigint',
+        change_given: 'bigint',
+        created_at: 'timestamptz',
+        updated_at: 'timestamptz',
+      },
+      rows,
+    ),
+    insertRows(
+      'payment_events',
+      {
+        payment_id: 'uuid',
+        type: 'text',
+        amount: 'bigint',
+        from_status: 'text',
+        to_status: 'text',
+        provider_reference: 'text',
+        actor: 'text',
+        created_at: 'timestamptz',
+      },
+      payments.map(({ row, event, actor }) => ({
+        payment_id: row.id,
+        type: event,
+        amount: row.amount,
+        from_status: 'pending',
+        to_status: row.status,
+        provider_reference: row.provider_reference,
+        actor,
+        created_at: row.created_at.toISOString(),
+      })),
+    ),
     eventsInsert(payments.map(({ row, event }) => paymentEvent(row, event, row.amount, 'pending'))),
   ];
 }
@@ -112,12 +163,22 @@ async function record(trx: Trx, changes: Change[], actor: string): Promise<void>
   if (!changes.length) return;
   await trx
     .insertInto('payment_events')
-    .values(changes.map((change) => ({
-      payment_id: change.row.id, type: change.type, amount: change.amount, from_status: change.from, to_status: change.row.status,
-      provider_reference: change.providerReference, actor,
-    })))
+    .values(
+      changes.map((change) => ({
+        payment_id: change.row.id,
+        type: change.type,
+        amount: change.amount,
+        from_status: change.from,
+        to_status: change.row.status,
+        provider_reference: change.providerReference,
+        actor,
+      })),
+    )
     .execute();
-  await publish(trx, changes.map((change) => paymentEvent(change.row, change.type, change.amount, change.from)));
+  await publish(
+    trx,
+    changes.map((change) => paymentEvent(change.row, change.type, change.amount, change.from)),
+  );
 }
 
 /** The order's payments, oldest first, locked in id order so that two requests on one order never deadlock. */
@@ -125,34 +186,61 @@ const lockPaymentsOf = (trx: Trx, orderId: string) =>
   trx.selectFrom('payments').selectAll().where('order_id', '=', orderId).orderBy('id').forUpdate().execute();
 
 /** Only a card paid online has a provider to ask; the register's terminal and the till settle themselves. */
-async function askProvider(row: PaymentRow, providers: PaymentProviders, call: (provider: PaymentProvider, reference: string) => Promise<ProviderResult>, doing: string) {
+async function askProvider(
+  row: PaymentRow,
+  providers: PaymentProviders,
+  call: (provider: PaymentProvider, reference: string) => Promise<ProviderResult>,
+  doing: string,
+) {
   if (row.method !== 'card_online') return null;
   const provider = providers.get(row.provider!);
-  if (!provider) throw new Unavailable('payment-provider-missing', `Payment provider ${row.provider} is not configured; cannot ${doing} payment ${row.id}.`, { paymentId: row.id, provider: row.provider });
+  if (!provider)
+    throw new Unavailable('payment-provider-missing', `Payment provider ${row.provider} is not configured; cannot ${doing} payment ${row.id}.`, {
+      paymentId: row.id,
+      provider: row.provider,
+    });
   const result = await ask(() => call(provider, row.provider_reference!));
   // A void the provider refuses means there is no hold left to give back (it lapsed): the cancellation stands.
   if (result.outcome === 'declined' && doing === 'void') return null;
   if (result.outcome === 'declined') {
-    throw new RuleViolation('payment-refused', `The provider refused to ${doing} payment ${row.id}: ${result.reason}`, { paymentId: row.id, declineCode: result.code, status: row.status });
+    throw new RuleViolation('payment-refused', `The provider refused to ${doing} payment ${row.id}: ${result.reason}`, {
+      paymentId: row.id,
+      declineCode: result.code,
+      status: row.status,
+    });
   }
   if (result.outcome === 'failed') {
-    throw new Unavailable('payment-failed', `The provider could not ${doing} payment ${row.id}: ${result.reason} Nothing changed; try again.`, { paymentId: row.id, retryable: true });
+    throw new Unavailable('payment-failed', `The provider could not ${doing} payment ${row.id}: ${result.reason} Nothing changed; try again.`, {
+      paymentId: row.id,
+      retryable: true,
+    });
   }
   return result.providerReference;
 }
 
 function positive(amount: number | 'all', field = 'amount') {
-  if (amount !== 'all' && (!Number.isSafeInteger(amount) || amount <= 0)) throw new InvalidInput([{ field, message: 'must be a positive integer of minor units' }]);
+  if (amount !== 'all' && (!Number.isSafeInteger(amount) || amount <= 0))
+    throw new InvalidInput([{ field, message: 'must be a positive integer of minor units' }]);
 }
 
 async function update(trx: Trx, row: PaymentRow, set: Partial<Pick<PaymentRow, 'status' | 'authorized_amount' | 'captured_amount' | 'refunded_amount'>>) {
-  return trx.updateTable('payments').set({ ...set, updated_at: new Date() }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+  return trx
+    .updateTable('payments')
+    .set({ ...set, updated_at: new Date() })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 async function capture(trx: Trx, row: PaymentRow, amount: number, providers: PaymentProviders): Promise<Change> {
   const rest = uncaptured(row);
   const next = nextPaymentStatus(row.status, amount >= rest ? 'capture_rest' : 'capture_some');
-  if (amount > rest) throw new RuleViolation('exceeds-capturable', `Payment ${row.id} has ${rest} left to capture, not ${amount}.`, { paymentId: row.id, capturable: rest, status: row.status });
+  if (amount > rest)
+    throw new RuleViolation('exceeds-capturable', `Payment ${row.id} has ${rest} left to capture, not ${amount}.`, {
+      paymentId: row.id,
+      capturable: rest,
+      status: row.status,
+    });
   const reference = await askProvider(row, providers, (provider, authorization) => provider.capture(authorization, amount), 'capture');
   const updated = await update(trx, row, { status: next, captured_amount: row.captured_amount + amount });
   return { row: updated, from: row.status, type: 'captured', amount, providerReference: reference };
@@ -163,9 +251,15 @@ async function release(trx: Trx, row: PaymentRow, amount: number, providers: Pay
   const rest = uncaptured(row);
   const whole = amount >= rest;
   const next = nextPaymentStatus(row.status, whole ? 'release_rest' : 'release_some');
-  if (amount > rest) throw new RuleViolation('exceeds-capturable', `Payment ${row.id} has ${rest} not yet captured, not ${amount}.`, { paymentId: row.id, capturable: rest, status: row.status });
+  if (amount > rest)
+    throw new RuleViolation('exceeds-capturable', `Payment ${row.id} has ${rest} not yet captured, not ${amount}.`, {
+      paymentId: row.id,
+      capturable: rest,
+      status: row.status,
+    });
   // A hold partly captured, or only lowered, is settled at capture time: PSPs release what a capture leaves over.
-  const reference = whole && row.captured_amount === 0 ? await askProvider(row, providers, (provider, authorization) => provider.void(authorization), 'void') : null;
+  const reference =
+    whole && row.captured_amount === 0 ? await askProvider(row, providers, (provider, authorization) => provider.void(authorization), 'void') : null;
   const updated = await update(trx, row, { status: next, authorized_amount: row.authorized_amount - amount });
   const type = next === 'voided' ? 'voided' : next === 'cancelled' ? 'cancelled' : 'released';
   return { row: updated, from: row.status, type, amount, providerReference: reference };
@@ -174,7 +268,12 @@ async function release(trx: Trx, row: PaymentRow, amount: number, providers: Pay
 async function refund(trx: Trx, row: PaymentRow, amount: number, providers: PaymentProviders): Promise<Change> {
   const rest = row.captured_amount - row.refunded_amount;
   const next = nextPaymentStatus(row.status, amount >= rest ? 'refund_rest' : 'refund_some');
-  if (amount > rest) throw new RuleViolation('exceeds-refundable', `Payment ${row.id} has ${rest} left to refund, not ${amount}.`, { paymentId: row.id, refundable: rest, status: row.status });
+  if (amount > rest)
+    throw new RuleViolation('exceeds-refundable', `Payment ${row.id} has ${rest} left to refund, not ${amount}.`, {
+      paymentId: row.id,
+      refundable: rest,
+      status: row.status,
+    });
   const reference = await askProvider(row, providers, (provider, authorization) => provider.refund(authorization, amount), 'refund');
   const updated = await update(trx, row, { status: next, refunded_amount: row.refunded_amount + amount });
   return { row: updated, from: row.status, type: 'refunded', amount, providerReference: reference };
@@ -199,7 +298,11 @@ export async function capturePayments(trx: Trx, orderId: string, amount: number 
   const rows = (await lockPaymentsOf(trx, orderId)).filter((row) => uncaptured(row) > 0 && (options.at === 'pickup' || row.method !== 'pay_at_pickup'));
   const available = rows.reduce((sum, row) => sum + uncaptured(row), 0);
   if (amount !== 'all' && amount > available) {
-    throw new RuleViolation('exceeds-capturable', `The order's payments have ${available} left to capture${options.at === 'pickup' ? '' : ' at a shipment'}, not ${amount}.`, { orderId, capturable: available });
+    throw new RuleViolation(
+      'exceeds-capturable',
+      `The order's payments have ${available} left to capture${options.at === 'pickup' ? '' : ' at a shipment'}, not ${amount}.`,
+      { orderId, capturable: available },
+    );
   }
   let left = amount === 'all' ? available : amount;
   const changes: Change[] = [];
@@ -270,7 +373,14 @@ export async function paymentTimeline(db: Executor, orderId: string): Promise<Pa
     .orderBy('e.id')
     .execute();
   return rows.map((row) => ({
-    id: row.id, paymentId: row.payment_id, type: row.type, amount: row.amount, fromStatus: row.from_status, toStatus: row.to_status,
-    providerReference: row.provider_reference, actor: row.actor, createdAt: row.created_at.toISOString(),
+    id: row.id,
+    paymentId: row.payment_id,
+    type: row.type,
+    amount: row.amount,
+    fromStatus: row.from_status,
+    toStatus: row.to_status,
+    providerReference: row.provider_reference,
+    actor: row.actor,
+    createdAt: row.created_at.toISOString(),
   }));
 }

@@ -51,18 +51,29 @@ export interface AuthorizationOptions {
 /** A card was refused: the order is not placed, and the customer can try another card. */
 export class PaymentDeclined extends RuleViolation {
   constructor(tender: number, method: string, code: string, reason: string, field: string) {
-    super('payment-declined', `Payment ${tender + 1} (${method.replace('_', ' ')}) was declined: ${reason}`, { tender, method, declineCode: code, field: `${field}.${tender}` });
+    super('payment-declined', `Payment ${tender + 1} (${method.replace('_', ' ')}) was declined: ${reason}`, {
+      tender,
+      method,
+      declineCode: code,
+      field: `${field}.${tender}`,
+    });
   }
 }
 /** The provider could not answer: nothing was charged, and the same order can be sent again. */
 export class PaymentFailed extends Unavailable {
   constructor(tender: number, method: string, reason: string, field: string) {
-    super('payment-failed', `Payment ${tender + 1} (${method.replace('_', ' ')}) could not be processed: ${reason} Nothing was charged; try again.`, { tender, method, retryable: true, field: `${field}.${tender}` });
+    super('payment-failed', `Payment ${tender + 1} (${method.replace('_', ' ')}) could not be processed: ${reason} Nothing was charged; try again.`, {
+      tender,
+      method,
+      retryable: true,
+      field: `${field}.${tender}`,
+    });
   }
 }
 
 function validate(tenders: unknown, amountDue: number, currency: string, field: string): Tender[] {
-  if (!Number.isSafeInteger(amountDue) || amountDue < 0) throw new InvalidInput([{ field: 'amountDue', message: 'must be a non-negative integer of minor units' }]);
+  if (!Number.isSafeInteger(amountDue) || amountDue < 0)
+    throw new InvalidInput([{ field: 'amountDue', message: 'must be a non-negative integer of minor units' }]);
   if (!currencySchema.safeParse(currency).success) throw new InvalidInput([{ field: 'currency', message: 'must be an ISO 4217 code such as EUR' }]);
   const parsed = tendersSchema.safeParse(tenders);
   if (!parsed.success) {
@@ -72,7 +83,10 @@ function validate(tenders: unknown, amountDue: number, currency: string, field: 
   const coming = list.findIndex((tender) => (COMING_METHODS as readonly string[]).includes(tender.method));
   if (coming >= 0) {
     const method = list[coming]!.method;
-    throw new RuleViolation('method-not-available', `Paying by ${method.replaceAll('_', ' ')} is not available yet.`, { method, field: `${field}.${coming}.method` });
+    throw new RuleViolation('method-not-available', `Paying by ${method.replaceAll('_', ' ')} is not available yet.`, {
+      method,
+      field: `${field}.${coming}.method`,
+    });
   }
   return list;
 }
@@ -88,9 +102,10 @@ function applied(tenders: Tender[], amountDue: number): number[] {
   const lastCash = tenders.findLastIndex((tender) => tender.method === 'cash');
   if (excess > 0 && lastCash >= 0 && excess < amounts[lastCash]!) amounts[lastCash] = amounts[lastCash]! - excess;
   else if (excess !== 0) {
-    const message = excess < 0
-      ? `The payments cover ${total} of the ${amountDue} due (${-excess} short).`
-      : `The payments add up to ${total}, more than the ${amountDue} due; only cash may exceed it (the excess is given as change).`;
+    const message =
+      excess < 0
+        ? `The payments cover ${total} of the ${amountDue} due (${-excess} short).`
+        : `The payments add up to ${total}, more than the ${amountDue} due; only cash may exceed it (the excess is given as change).`;
     throw new RuleViolation('tenders-do-not-cover', message, { amountDue, tendered: total });
   }
   return amounts;
@@ -121,19 +136,32 @@ export async function requestAuthorizations(
         if (result.outcome !== 'approved') {
           const unvoided = await voidApproved(outcomes, providers);
           const code = result.outcome === 'declined' ? result.code : 'processing_error';
-          const problem = result.outcome === 'declined'
-            ? new PaymentDeclined(index, tender.method, code, result.reason, field)
-            : new PaymentFailed(index, tender.method, result.reason, field);
+          const problem =
+            result.outcome === 'declined'
+              ? new PaymentDeclined(index, tender.method, code, result.reason, field)
+              : new PaymentFailed(index, tender.method, result.reason, field);
           return { outcome: result.outcome, tender: index, method: tender.method, code, reason: result.reason, unvoided, problem };
         }
         outcomes.push({
-          ...base, method: 'card_online', status: 'authorized', provider: provider.name, providerReference: result.providerReference,
-          cardBrand: tender.card ? cardBrand(tender.card.number) : null, cardLast4: tender.card ? last4(tender.card.number) : null,
+          ...base,
+          method: 'card_online',
+          status: 'authorized',
+          provider: provider.name,
+          providerReference: result.providerReference,
+          cardBrand: tender.card ? cardBrand(tender.card.number) : null,
+          cardLast4: tender.card ? last4(tender.card.number) : null,
         });
         break;
       }
       case 'card_register':
-        outcomes.push({ ...base, method: 'card_register', status: 'captured', providerReference: tender.reference, cardBrand: tender.cardBrand ?? null, cardLast4: tender.cardLast4 ?? null });
+        outcomes.push({
+          ...base,
+          method: 'card_register',
+          status: 'captured',
+          providerReference: tender.reference,
+          cardBrand: tender.cardBrand ?? null,
+          cardLast4: tender.cardLast4 ?? null,
+        });
         break;
       case 'cash': {
         const cashTendered = tender.tendered ?? tender.amount;

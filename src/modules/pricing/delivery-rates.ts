@@ -26,7 +26,11 @@ const toView = (row: RateRow): DeliveryRateView => ({
 
 /** The channels' own rates and the defaults in their currencies, for the methods asked (one query). */
 const ratesWithTax = (db: Executor) =>
-  db.selectFrom('delivery_rates').innerJoin('tax_classes', 'tax_classes.code', 'delivery_rates.tax_class').selectAll('delivery_rates').select('tax_classes.rate_basis_points');
+  db
+    .selectFrom('delivery_rates')
+    .innerJoin('tax_classes', 'tax_classes.code', 'delivery_rates.tax_class')
+    .selectAll('delivery_rates')
+    .select('tax_classes.rate_basis_points');
 
 export async function usableRates(db: Executor, channelIds: string[], currencies: string[], methods: DeliveryMethod[]) {
   if (!methods.length || !channelIds.length) return [];
@@ -73,7 +77,10 @@ export async function putDeliveryRate(trx: Trx, input: DeliveryRateInput): Promi
   ];
   if (errors.length) throw new InvalidInput(errors);
   if (channel && channel.currency !== input.currency) {
-    throw new RuleViolation('currency-mismatch', `The channel sells in ${channel.currency}, not ${input.currency}.`, { channelCurrency: channel.currency, currency: input.currency });
+    throw new RuleViolation('currency-mismatch', `The channel sells in ${channel.currency}, not ${input.currency}.`, {
+      channelCurrency: channel.currency,
+      currency: input.currency,
+    });
   }
   const values = {
     method: input.method,

@@ -24,7 +24,13 @@ const cart = (overrides: Partial<Cart> = {}): Cart => ({
   deliveryGroups: [],
   ...overrides,
 });
-const promotion = (kind: 'percentage' | 'fixed_amount' | 'free_shipping', value: number, minimumSubtotal = 0) => ({ code: 'PROMO', kind, value, minimumSubtotal, refusal: null });
+const promotion = (kind: 'percentage' | 'fixed_amount' | 'free_shipping', value: number, minimumSubtotal = 0) => ({
+  code: 'PROMO',
+  kind,
+  value,
+  minimumSubtotal,
+  refusal: null,
+});
 
 describe('money arithmetic', () => {
   it('rounds half up and shares amounts to the cent', () => {
@@ -53,20 +59,29 @@ describe('priceCart', () => {
 
   it('given a group and a customer discount, when priced, then both are taken off the list price, group first', () => {
     const priced = priceCart(cart({ lines: [line({ listPrice: 10_000 })], customerGroupDiscountBp: 1_000, customerDiscountBp: 500 }));
-    expect(priced.lines[0]!.discounts).toEqual([{ source: 'customer_group', amount: 1_000 }, { source: 'customer', amount: 500 }]);
+    expect(priced.lines[0]!.discounts).toEqual([
+      { source: 'customer_group', amount: 1_000 },
+      { source: 'customer', amount: 500 },
+    ]);
     expect(priced.lines[0]!.lineTotal).toBe(8_500);
     expect(priced.totals.discountTotal).toBe(1_500);
   });
 
   it('given a minimum price, when the discounts go under it, then the line stops at the floor and says by how much', () => {
-    const priced = priceCart(cart({
-      lines: [line({ listPrice: 10_000, minimumPrice: 9_000, quantity: 2 })],
-      customerGroupDiscountBp: 500,
-      customerDiscountBp: 500,
-      promotion: promotion('percentage', 1_000),
-    }));
+    const priced = priceCart(
+      cart({
+        lines: [line({ listPrice: 10_000, minimumPrice: 9_000, quantity: 2 })],
+        customerGroupDiscountBp: 500,
+        customerDiscountBp: 500,
+        promotion: promotion('percentage', 1_000),
+      }),
+    );
     expect(priced.lines[0]).toMatchObject({
-      discounts: [{ source: 'customer_group', amount: 1_000 }, { source: 'customer', amount: 1_000 }, { source: 'promotion', amount: 0 }],
+      discounts: [
+        { source: 'customer_group', amount: 1_000 },
+        { source: 'customer', amount: 1_000 },
+        { source: 'promotion', amount: 0 },
+      ],
       minimumPriceApplied: true,
       cappedBy: 2_000,
       lineTotal: 18_000,
@@ -75,12 +90,16 @@ describe('priceCart', () => {
   });
 
   it('given a fixed-amount promotion, when priced, then it is shared across lines in proportion, to the cent', () => {
-    const priced = priceCart(cart({
-      lines: [line({ sku: 'A', listPrice: 100 }), line({ sku: 'B', listPrice: 100 }), line({ sku: 'C', listPrice: 100 })],
-      promotion: promotion('fixed_amount', 10),
-    }));
+    const priced = priceCart(
+      cart({
+        lines: [line({ sku: 'A', listPrice: 100 }), line({ sku: 'B', listPrice: 100 }), line({ sku: 'C', listPrice: 100 })],
+        promotion: promotion('fixed_amount', 10),
+      }),
+    );
     expect(priced.lines.map((priced) => priced.discounts)).toEqual([
-      [{ source: 'promotion', amount: 4 }], [{ source: 'promotion', amount: 3 }], [{ source: 'promotion', amount: 3 }],
+      [{ source: 'promotion', amount: 4 }],
+      [{ source: 'promotion', amount: 3 }],
+      [{ source: 'promotion', amount: 3 }],
     ]);
     expect(priced.promotion!.amount).toBe(10);
     expect(priced.totals.total).toBe(290);
@@ -93,11 +112,16 @@ describe('priceCart', () => {
   });
 
   it('given a fixed-amount promotion and a floor, when a share breaks the floor, then that share is capped, not moved', () => {
-    const priced = priceCart(cart({
-      lines: [line({ sku: 'A', listPrice: 1_000, minimumPrice: 950 }), line({ sku: 'B', listPrice: 1_000 })],
-      promotion: promotion('fixed_amount', 200),
-    }));
-    expect(priced.lines.map((priced) => [priced.discountTotal, priced.cappedBy])).toEqual([[50, 50], [100, 0]]);
+    const priced = priceCart(
+      cart({
+        lines: [line({ sku: 'A', listPrice: 1_000, minimumPrice: 950 }), line({ sku: 'B', listPrice: 1_000 })],
+        promotion: promotion('fixed_amount', 200),
+      }),
+    );
+    expect(priced.lines.map((priced) => [priced.discountTotal, priced.cappedBy])).toEqual([
+      [50, 50],
+      [100, 0],
+    ]);
     expect(priced.promotion!.amount).toBe(150);
   });
 
@@ -120,10 +144,12 @@ describe('priceCart', () => {
   });
 
   it('given a free-shipping code, when priced, then shipping is waived and packing still charged', () => {
-    const priced = priceCart(cart({
-      promotion: promotion('free_shipping', 0),
-      deliveryGroups: [{ key: 'a', method: 'ship_to_address', lineIndexes: [0], rate: flat(600, 120) }],
-    }));
+    const priced = priceCart(
+      cart({
+        promotion: promotion('free_shipping', 0),
+        deliveryGroups: [{ key: 'a', method: 'ship_to_address', lineIndexes: [0], rate: flat(600, 120) }],
+      }),
+    );
     expect(priced.deliveryGroups[0]).toMatchObject({ shippingFee: 0, shippingWaived: 600, packingFee: 120 });
     expect(priced.promotion).toMatchObject({ applied: true, amount: 600 });
     expect(priced.totals.total).toBe(1_320);
@@ -132,12 +158,18 @@ describe('priceCart', () => {
   it('given weight bands, when priced, then the group pays the first band its weight fits in, and is refused above the last', () => {
     const rate: DeliveryRate = {
       pricing: 'weight_band',
-      weightBands: [{ upToGrams: 5_000, amount: 1_290 }, { upToGrams: 1_000, amount: 490 }, { upToGrams: 2_000, amount: 790 }],
+      weightBands: [
+        { upToGrams: 5_000, amount: 1_290 },
+        { upToGrams: 1_000, amount: 490 },
+        { upToGrams: 2_000, amount: 790 },
+      ],
       packingFee: 0,
       taxRateBasisPoints: 2_000,
     };
     const weigh = (grams: number) =>
-      priceCart(cart({ lines: [line({ weightGrams: grams, quantity: 2 })], deliveryGroups: [{ key: 'a', method: 'ship_to_address', lineIndexes: [0], rate }] }));
+      priceCart(
+        cart({ lines: [line({ weightGrams: grams, quantity: 2 })], deliveryGroups: [{ key: 'a', method: 'ship_to_address', lineIndexes: [0], rate }] }),
+      );
     expect(weigh(500).deliveryGroups[0]).toMatchObject({ weightGrams: 1_000, shippingFee: 490 });
     expect(weigh(600).deliveryGroups[0]).toMatchObject({ weightGrams: 1_200, shippingFee: 790 });
     expect(() => weigh(2_600)).toThrow(expect.objectContaining({ kind: 'rule-violation', code: 'too-heavy-for-delivery-method' }));
@@ -147,7 +179,9 @@ describe('priceCart', () => {
   it('given free shipping above a gross amount, when a net cart reaches it only with VAT, then shipping is free', () => {
     const rate: DeliveryRate = { pricing: 'free_above', amount: 590, freeAboveAmount: 4_500, packingFee: 0, taxRateBasisPoints: 2_000 };
     const priced = (listPrice: number) =>
-      priceCart(cart({ pricesIncludeTax: false, lines: [line({ listPrice })], deliveryGroups: [{ key: 'a', method: 'ship_to_address', lineIndexes: [0], rate }] }));
+      priceCart(
+        cart({ pricesIncludeTax: false, lines: [line({ listPrice })], deliveryGroups: [{ key: 'a', method: 'ship_to_address', lineIndexes: [0], rate }] }),
+      );
     expect(priced(4_000).deliveryGroups[0]).toMatchObject({ goodsTotal: 4_800, shippingFee: 0 });
     expect(priced(3_700).deliveryGroups[0]).toMatchObject({ goodsTotal: 4_440, shippingFee: 590 });
   });
@@ -156,23 +190,38 @@ describe('priceCart', () => {
 const money = fc.integer({ min: 0, max: 2_000_000 });
 const basisPoints = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 1, max: 3_000 }));
 const cartLine = fc
-  .record({ listPrice: money, floorShare: fc.option(fc.integer({ min: 0, max: 10_000 })), quantity: fc.integer({ min: 1, max: 50 }), rate: fc.constantFrom(0, 550, 1_000, 2_000, 2_100, 2_300), weightGrams: fc.integer({ min: 0, max: 3_000 }) })
-  .map(({ listPrice, floorShare, quantity, rate, weightGrams }): CartLine => ({
-    variantId: 'v',
-    sku: 'SKU',
-    quantity,
-    listPrice,
-    // The catalog keeps every list price at or above its floor.
-    minimumPrice: floorShare === null ? null : Math.floor((listPrice * floorShare) / 10_000),
-    taxRateBasisPoints: rate,
-    weightGrams,
-  }));
+  .record({
+    listPrice: money,
+    floorShare: fc.option(fc.integer({ min: 0, max: 10_000 })),
+    quantity: fc.integer({ min: 1, max: 50 }),
+    rate: fc.constantFrom(0, 550, 1_000, 2_000, 2_100, 2_300),
+    weightGrams: fc.integer({ min: 0, max: 3_000 }),
+  })
+  .map(
+    ({ listPrice, floorShare, quantity, rate, weightGrams }): CartLine => ({
+      variantId: 'v',
+      sku: 'SKU',
+      quantity,
+      listPrice,
+      // The catalog keeps every list price at or above its floor.
+      minimumPrice: floorShare === null ? null : Math.floor((listPrice * floorShare) / 10_000),
+      taxRateBasisPoints: rate,
+      weightGrams,
+    }),
+  );
 const rate: fc.Arbitrary<DeliveryRate> = fc.oneof(
   fc.record({ pricing: fc.constant('flat' as const), amount: money, packingFee: money, taxRateBasisPoints: fc.constantFrom(0, 2_000) }),
-  fc.record({ pricing: fc.constant('free_above' as const), amount: money, freeAboveAmount: money, packingFee: money, taxRateBasisPoints: fc.constantFrom(0, 2_000) }),
+  fc.record({
+    pricing: fc.constant('free_above' as const),
+    amount: money,
+    freeAboveAmount: money,
+    packingFee: money,
+    taxRateBasisPoints: fc.constantFrom(0, 2_000),
+  }),
   fc.record({
     pricing: fc.constant('weight_band' as const),
-    weightBands: fc.array(fc.record({ upToGrams: fc.integer({ min: 0, max: 10_000_000 }), amount: money }), { minLength: 1, maxLength: 4 })
+    weightBands: fc
+      .array(fc.record({ upToGrams: fc.integer({ min: 0, max: 10_000_000 }), amount: money }), { minLength: 1, maxLength: 4 })
       .map((bands) => [...bands, { upToGrams: 1_000_000_000, amount: 5_000 }]),
     packingFee: money,
     taxRateBasisPoints: fc.constantFrom(0, 2_000),
@@ -184,13 +233,15 @@ const anyCart: fc.Arbitrary<Cart> = fc
     lines: fc.array(cartLine, { minLength: 1, maxLength: 8 }),
     customerGroupDiscountBp: basisPoints,
     customerDiscountBp: basisPoints,
-    promotion: fc.option(fc.record({
-      code: fc.constant('P'),
-      kind: fc.constantFrom('percentage' as const, 'fixed_amount' as const, 'free_shipping' as const),
-      value: fc.integer({ min: 1, max: 3_000_000 }),
-      minimumSubtotal: fc.oneof(fc.constant(0), money),
-      refusal: fc.constantFrom(null, null, null, 'expired' as const),
-    })),
+    promotion: fc.option(
+      fc.record({
+        code: fc.constant('P'),
+        kind: fc.constantFrom('percentage' as const, 'fixed_amount' as const, 'free_shipping' as const),
+        value: fc.integer({ min: 1, max: 3_000_000 }),
+        minimumSubtotal: fc.oneof(fc.constant(0), money),
+        refusal: fc.constantFrom(null, null, null, 'expired' as const),
+      }),
+    ),
     groupOf: fc.array(fc.integer({ min: -1, max: 2 }), { minLength: 8, maxLength: 8 }),
     rates: fc.array(rate, { minLength: 3, maxLength: 3 }),
   })
@@ -239,7 +290,9 @@ describe('priceCart, for every cart', () => {
         expect(totals.subtotal - totals.discountTotal + totals.shippingTotal + totals.packingTotal).toBe(totals.total);
         expect(totals.shippingTotal).toBe(sum(priced.deliveryGroups.map((group) => group.shippingFee)));
         expect(totals.packingTotal).toBe(sum(priced.deliveryGroups.map((group) => group.packingFee)));
-        expect(totals.taxTotal).toBe(sum(priced.lines.map((line) => line.tax)) + sum(priced.deliveryGroups.map((group) => group.shippingTax + group.packingTax)));
+        expect(totals.taxTotal).toBe(
+          sum(priced.lines.map((line) => line.tax)) + sum(priced.deliveryGroups.map((group) => group.shippingTax + group.packingTax)),
+        );
         expect(sum(priced.taxes.map((entry) => entry.tax))).toBe(totals.taxTotal);
         expect(sum(priced.taxes.map((entry) => entry.net + entry.tax))).toBe(totals.total);
         if (priced.promotion?.kind === 'fixed_amount') expect(priced.promotion.amount).toBeLessThanOrEqual(input.promotion!.value);

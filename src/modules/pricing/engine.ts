@@ -30,8 +30,7 @@ import { RuleViolation } from '../../platform/errors.ts';
  */
 
 export type DiscountSource = 'customer_group' | 'customer' | 'promotion';
-export type PromotionRefusal =
-  | 'inactive' | 'not-started' | 'expired' | 'exhausted' | 'not-for-this-channel' | 'other-currency' | 'below-minimum-subtotal';
+export type PromotionRefusal = 'inactive' | 'not-started' | 'expired' | 'exhausted' | 'not-for-this-channel' | 'other-currency' | 'below-minimum-subtotal';
 
 export interface CartLine {
   variantId: string;
@@ -233,7 +232,7 @@ export function priceCart(cart: Cart): PricedCart {
   if (promotionApplies && promotion.kind === 'fixed_amount') {
     const remaining = working.map(stillCosts);
     const shares = allocate(Math.min(promotion.value, sum(remaining)), remaining);
-    working.forEach((line, index) => takeDiscount(line, 'promotion', shares[index]!));
+    for (const [index, line] of working.entries()) takeDiscount(line, 'promotion', shares[index]!);
   }
 
   const lines = working.map((item): PricedLine => {

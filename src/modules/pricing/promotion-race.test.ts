@@ -41,7 +41,10 @@ it('grants a usage limit of 10 to exactly 10 of 100 concurrent redemptions', asy
       racers.db
         .transaction()
         .execute((trx) => useOnce(trx, id, `order-${index}`))
-        .then(() => 'redeemed', (error: unknown) => (error instanceof DomainError ? `${error.kind} ${error.code}` : String(error))),
+        .then(
+          () => 'redeemed',
+          (error: unknown) => (error instanceof DomainError ? `${error.kind} ${error.code}` : String(error)),
+        ),
     ),
   );
   expect(outcomes.filter((outcome) => outcome === 'redeemed')).toHaveLength(10);
@@ -52,7 +55,12 @@ it('grants a usage limit of 10 to exactly 10 of 100 concurrent redemptions', asy
   const redemptions = await api.database.db.selectFrom('promotion_redemptions').select('reference').where('promotion_id', '=', id).execute();
   expect(redemptions).toHaveLength(10);
 
-  const late = await api.database.db.transaction().execute((trx) => useOnce(trx, id, 'order-late').then(() => 'counted', (error: DomainError) => error.code));
+  const late = await api.database.db.transaction().execute((trx) =>
+    useOnce(trx, id, 'order-late').then(
+      () => 'counted',
+      (error: DomainError) => error.code,
+    ),
+  );
   expect(late).toBe('promotion-exhausted');
   const lowered = await api.call('PATCH', `/v1/promotions/${id}`, { body: { usageLimit: 5 } });
   expect(lowered.body).toMatchObject({ status: 422, code: 'usage-limit-below-times-used', timesUsed: 10 });

@@ -18,7 +18,13 @@ export interface PromotionUse {
 export async function decidePromotionUses<T extends PromotionUse>(trx: Trx, uses: T[]): Promise<{ granted: T[]; refused: { use: T; problem: Conflict }[] }> {
   if (!uses.length) return { granted: [], refused: [] };
   const ids = [...new Set(uses.map((use) => use.promotionId))].sort();
-  const rows = await trx.selectFrom('promotions').select(['id', 'code', 'times_used', 'usage_limit']).where('id', '=', anyOf(ids, 'uuid')).orderBy('id').forUpdate().execute();
+  const rows = await trx
+    .selectFrom('promotions')
+    .select(['id', 'code', 'times_used', 'usage_limit'])
+    .where('id', '=', anyOf(ids, 'uuid'))
+    .orderBy('id')
+    .forUpdate()
+    .execute();
   const counted = new Map(rows.map((row) => [row.id, { ...row, uses: 0 }]));
   const granted: T[] = [];
   const refused: { use: T; problem: Conflict }[] = [];
@@ -27,7 +33,13 @@ export async function decidePromotionUses<T extends PromotionUse>(trx: Trx, uses
     // A code deleted since the order was priced has nothing left to count.
     if (!promotion) continue;
     if (promotion.usage_limit !== null && promotion.times_used + promotion.uses >= promotion.usage_limit) {
-      refused.push({ use, problem: new Conflict('promotion-exhausted', `Promotion code ${promotion.code} has been used as many times as it may be.`, { promotionId: promotion.id, promotionCode: promotion.code }) });
+      refused.push({
+        use,
+        problem: new Conflict('promotion-exhausted', `Promotion code ${promotion.code} has been used as many times as it may be.`, {
+          promotionId: promotion.id,
+          promotionCode: promotion.code,
+        }),
+      });
     } else {
       promotion.uses += 1;
       granted.push(use);
@@ -41,7 +53,11 @@ export function promotionUsesWrites(placed: (PromotionUse & { reference: string 
   const perCode = new Map<string, number>();
   for (const use of placed) perCode.set(use.promotionId, (perCode.get(use.promotionId) ?? 0) + 1);
   return [
-    insertRows('promotion_redemptions', { promotion_id: 'uuid', reference: 'text' }, placed.map((use) => ({ promotion_id: use.promotionId, reference: use.reference }))),
+    insertRows(
+      'promotion_redemptions',
+      { promotion_id: 'uuid', reference: 'text' },
+      placed.map((use) => ({ promotion_id: use.promotionId, reference: use.reference })),
+    ),
     perCode.size
       ? sql`update promotions p set times_used = p.times_used + u.n from unnest(${[...perCode.keys()]}::uuid[], ${[...perCode.values()]}::int[]) as u(id, n) where p.id = u.id`
       : null,

@@ -65,7 +65,10 @@ export async function getPromotion(db: Executor, id: string): Promise<Promotion>
   return toPromotion(row);
 }
 
-export async function listPromotions(db: Executor, filter: { limit: number; cursor?: string | undefined; code?: string | undefined; active?: boolean | undefined }): Promise<Page<Promotion>> {
+export async function listPromotions(
+  db: Executor,
+  filter: { limit: number; cursor?: string | undefined; code?: string | undefined; active?: boolean | undefined },
+): Promise<Page<Promotion>> {
   const after = decodeCursor(filter.cursor);
   const rows = await db
     .selectFrom('promotions')
@@ -94,7 +97,9 @@ export async function updatePromotion(trx: Trx, id: string, changes: PromotionCh
   const problems = promotionProblems(merged);
   if (problems.length) throw new InvalidInput(problems.map((problem) => ({ field: `body.${problem.field}`, message: problem.message })));
   if (changes.usageLimit !== undefined && changes.usageLimit !== null && changes.usageLimit < current.times_used) {
-    throw new RuleViolation('usage-limit-below-times-used', `Code ${current.code} has already been used ${current.times_used} times.`, { timesUsed: current.times_used });
+    throw new RuleViolation('usage-limit-below-times-used', `Code ${current.code} has already been used ${current.times_used} times.`, {
+      timesUsed: current.times_used,
+    });
   }
   await assertChannels(trx, changes.channelIds);
   const row = await trx

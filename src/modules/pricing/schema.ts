@@ -1,3 +1,4 @@
+// Over 300 lines: the zod schemas of pricing's requests and answers (quotes, promotions, delivery rates), each with its OpenAPI example.
 import { z } from 'zod';
 import { currencySchema, minorUnits } from '../../platform/http/params.ts';
 import { skuSchema } from '../catalog/schema.ts';
@@ -17,29 +18,52 @@ export const promotionCodeSchema = z
 
 // Quotes.
 
-export const quoteBody = z.object({
-  channelId: z.uuid().optional().describe('Required except with a channel key, which always quotes for its own channel.'),
-  customerId: z.uuid().optional().describe('Applies the customer’s group and individual discounts.'),
-  lines: z.array(z.object({ sku: skuSchema, quantity: z.number().int().min(1).max(10_000) })).min(1).max(MAX_QUOTE_LINES),
-  deliveryGroups: z
-    .array(
-      z
-        .object({
-          method: z.enum(DELIVERY_METHODS),
-          lineIndexes: z.array(z.number().int().min(0).max(MAX_QUOTE_LINES - 1)).min(1).max(MAX_QUOTE_LINES).optional(),
-          skus: z.array(skuSchema).min(1).max(MAX_QUOTE_LINES).optional(),
-          locationId: z.uuid().optional().describe('The store of a pickup or ship-to-store group.'),
-        })
-        .refine((group) => (group.lineIndexes === undefined) !== (group.skus === undefined), {
-          message: 'must name its lines by exactly one of lineIndexes or skus',
-          path: ['lineIndexes'],
-        }),
-    )
-    .max(50)
-    .default([])
-    .describe('Lines delivered together and how; fees are per group. Lines in no group are carried out of the store.'),
-  promotionCode: promotionCodeSchema.optional(),
-}).meta(requestExample({ channelId: '0196f3a1-2b4c-7d5e-8f60-00000000c001', customerId: '0196f3a1-2b4c-7d5e-8f60-00000000cc01', lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 2 }], deliveryGroups: [{ method: 'ship_to_address' }], promotionCode: 'SUMMER10' }));
+export const quoteBody = z
+  .object({
+    channelId: z.uuid().optional().describe('Required except with a channel key, which always quotes for its own channel.'),
+    customerId: z.uuid().optional().describe('Applies the customer’s group and individual discounts.'),
+    lines: z
+      .array(z.object({ sku: skuSchema, quantity: z.number().int().min(1).max(10_000) }))
+      .min(1)
+      .max(MAX_QUOTE_LINES),
+    deliveryGroups: z
+      .array(
+        z
+          .object({
+            method: z.enum(DELIVERY_METHODS),
+            lineIndexes: z
+              .array(
+                z
+                  .number()
+                  .int()
+                  .min(0)
+                  .max(MAX_QUOTE_LINES - 1),
+              )
+              .min(1)
+              .max(MAX_QUOTE_LINES)
+              .optional(),
+            skus: z.array(skuSchema).min(1).max(MAX_QUOTE_LINES).optional(),
+            locationId: z.uuid().optional().describe('The store of a pickup or ship-to-store group.'),
+          })
+          .refine((group) => (group.lineIndexes === undefined) !== (group.skus === undefined), {
+            message: 'must name its lines by exactly one of lineIndexes or skus',
+            path: ['lineIndexes'],
+          }),
+      )
+      .max(50)
+      .default([])
+      .describe('Lines delivered together and how; fees are per group. Lines in no group are carried out of the store.'),
+    promotionCode: promotionCodeSchema.optional(),
+  })
+  .meta(
+    requestExample({
+      channelId: '0196f3a1-2b4c-7d5e-8f60-00000000c001',
+      customerId: '0196f3a1-2b4c-7d5e-8f60-00000000cc01',
+      lines: [{ sku: 'TSHIRT-NAVY-M', quantity: 2 }],
+      deliveryGroups: [{ method: 'ship_to_address' }],
+      promotionCode: 'SUMMER10',
+    }),
+  );
 export type QuoteRequest = z.infer<typeof quoteBody>;
 
 const discountSchema = z.object({ source: z.enum(['customer_group', 'customer', 'promotion']), amount: z.number().int() });
@@ -88,7 +112,10 @@ export const quoteSchema = z
         code: z.string(),
         kind: z.enum(PROMOTION_KINDS),
         applied: z.boolean(),
-        reason: z.string().nullable().describe('Why it was not applied: expired, not-started, exhausted, inactive, not-for-this-channel, other-currency, below-minimum-subtotal.'),
+        reason: z
+          .string()
+          .nullable()
+          .describe('Why it was not applied: expired, not-started, exhausted, inactive, not-for-this-channel, other-currency, below-minimum-subtotal.'),
         amount: z.number().int(),
       })
       .nullable(),
@@ -110,7 +137,12 @@ export type Quote = z.infer<typeof quoteSchema>;
 
 const promotionFields = {
   name: z.string().trim().max(200),
-  value: z.number().int().min(0).max(1_000_000_000_000).describe('Basis points for a percentage (1000 = 10 %), minor units for a fixed amount, 0 for free shipping.'),
+  value: z
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000_000_000)
+    .describe('Basis points for a percentage (1000 = 10 %), minor units for a fixed amount, 0 for free shipping.'),
   currency: currencySchema.nullable().describe('Required for a fixed amount or a minimum subtotal.'),
   minimumSubtotal: minorUnits.describe('Gross amount the goods must reach after customer discounts; 0 for none.'),
   startsAt: instant.nullable(),
@@ -137,7 +169,18 @@ export const createPromotionBody = z
   })
   .superRefine((promotion, context) => {
     for (const problem of promotionProblems(promotion)) context.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
-  }).meta(requestExample({ code: 'SUMMER10', kind: 'percentage', name: 'Summer sale', value: 1000, startsAt: '2025-06-01T00:00:00+02:00', endsAt: '2025-06-30T23:59:59+02:00', usageLimit: 1000 }));
+  })
+  .meta(
+    requestExample({
+      code: 'SUMMER10',
+      kind: 'percentage',
+      name: 'Summer sale',
+      value: 1000,
+      startsAt: '2025-06-01T00:00:00+02:00',
+      endsAt: '2025-06-30T23:59:59+02:00',
+      usageLimit: 1000,
+    }),
+  );
 export type NewPromotion = z.infer<typeof createPromotionBody>;
 
 interface PromotionTerms {
@@ -165,12 +208,22 @@ export function promotionProblems(terms: PromotionTerms): { field: string; messa
   return problems;
 }
 
-export const updatePromotionBody = z.object(promotionFields).partial().meta(requestExample({ endsAt: '2025-07-15T23:59:59+02:00', active: true }));
+export const updatePromotionBody = z
+  .object(promotionFields)
+  .partial()
+  .meta(requestExample({ endsAt: '2025-07-15T23:59:59+02:00', active: true }));
 export type PromotionChanges = z.infer<typeof updatePromotionBody>;
 
 export const listPromotionsQuery = z.object({
-  code: z.string().max(64).transform((code) => code.toUpperCase()).optional(),
-  active: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  code: z
+    .string()
+    .max(64)
+    .transform((code) => code.toUpperCase())
+    .optional(),
+  active: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
 });
 
 export const promotionSchema = z
@@ -222,9 +275,23 @@ export const putDeliveryRateBody = z
     taxClass: taxClassCode.describe('The tax class the fees are taxed at.'),
   })
   .superRefine((rate, context) => {
-    if (rate.pricing === 'free_above' && rate.freeAboveAmount === null) context.addIssue({ code: 'custom', path: ['freeAboveAmount'], message: 'is required for free_above' });
-    if (rate.pricing === 'weight_band' && rate.weightBands === null) context.addIssue({ code: 'custom', path: ['weightBands'], message: 'is required for weight_band' });
-  }).meta(requestExample({ channelId: '0196f3a1-2b4c-7d5e-8f60-00000000c001', method: 'ship_to_address', pricing: 'free_above', amount: 490, freeAboveAmount: 5000, packingFee: 0, currency: 'EUR', taxClass: 'standard' }));
+    if (rate.pricing === 'free_above' && rate.freeAboveAmount === null)
+      context.addIssue({ code: 'custom', path: ['freeAboveAmount'], message: 'is required for free_above' });
+    if (rate.pricing === 'weight_band' && rate.weightBands === null)
+      context.addIssue({ code: 'custom', path: ['weightBands'], message: 'is required for weight_band' });
+  })
+  .meta(
+    requestExample({
+      channelId: '0196f3a1-2b4c-7d5e-8f60-00000000c001',
+      method: 'ship_to_address',
+      pricing: 'free_above',
+      amount: 490,
+      freeAboveAmount: 5000,
+      packingFee: 0,
+      currency: 'EUR',
+      taxClass: 'standard',
+    }),
+  );
 export type DeliveryRateInput = z.infer<typeof putDeliveryRateBody>;
 
 export const listDeliveryRatesQuery = z.object({

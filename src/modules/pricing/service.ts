@@ -1,3 +1,4 @@
+// Over 300 lines: the facts a quote needs, read in one statement for a whole batch, and the quote made from them; one job, long.
 import { sql, type Selectable } from 'kysely';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import { anyOf } from '../../platform/db/statements.ts';
@@ -122,7 +123,7 @@ export async function pricingFacts(
   carts: (Omit<QuoteInput, 'channelId'> & { channel: Selectable<ChannelsTable> | undefined })[],
   setup?: Pick<PricingFacts, 'priceLists' | 'rates'> & { variants: KeptVariants },
 ): Promise<PricingFacts> {
-  const known = carts.map((cart) => cart.channel).filter((channel): channel is Selectable<ChannelsTable> => channel !== undefined && channel.enabled);
+  const known = carts.map((cart) => cart.channel).filter((channel): channel is Selectable<ChannelsTable> => channel?.enabled === true);
   const skus = [...new Set(carts.flatMap((cart) => cart.lines.map((line) => line.sku)))];
   const priceListIds = [...new Set(known.map((channel) => channel.price_list_id))];
   const currencies = [...new Set(known.map((channel) => channel.currency))];
@@ -132,7 +133,14 @@ export async function pricingFacts(
     setup || !priceListIds.length ? [] : allPriceLists(db).where('id', 'in', priceListIds).execute(),
     pricedVariants(db, skus, setup?.variants),
     codes.length ? db.selectFrom('promotions').selectAll().where('code', '=', anyOf(codes, 'text')).execute() : [],
-    setup ? setup.rates : usableRates(db, known.map((channel) => channel.id), currencies, methods),
+    setup
+      ? setup.rates
+      : usableRates(
+          db,
+          known.map((channel) => channel.id),
+          currencies,
+          methods,
+        ),
   ]);
   return {
     priceLists: setup ? setup.priceLists : new Map(priceLists.map((list) => [list.id, list])),
@@ -145,7 +153,12 @@ export async function pricingFacts(
 }
 
 /** Prices one cart from facts already read: the calculation quotes and orders share. */
-export function priceWith(facts: PricingFacts & { customers: Map<string, CustomerDiscount> }, input: QuoteInput, row: Selectable<ChannelsTable>, now: Date): Quote {
+export function priceWith(
+  facts: PricingFacts & { customers: Map<string, CustomerDiscount> },
+  input: QuoteInput,
+  row: Selectable<ChannelsTable>,
+  now: Date,
+): Quote {
   const channel = checkedChannel(row, input.channelId);
   const groups = deliveryGroupsOf(input);
   const priceList = facts.priceLists.get(channel.price_list_id)!;
@@ -159,15 +172,23 @@ export function priceWith(facts: PricingFacts & { customers: Map<string, Custome
   if (input.customerId !== undefined && !customer) unknown.push({ field: 'body.customerId', message: `customer ${input.customerId} does not exist` });
   if (unknown.length) throw new InvalidInput(unknown);
   const priceOf = (sku: string) => facts.prices.get(`${facts.variants.get(sku)!.id}|${channel.price_list_id}`);
-  const unpriced = input.lines.flatMap((line, index) => (priceOf(line.sku) === undefined ? [{ line: index, sku: line.sku, field: `body.lines.${index}.sku` }] : []));
+  const unpriced = input.lines.flatMap((line, index) =>
+    priceOf(line.sku) === undefined ? [{ line: index, sku: line.sku, field: `body.lines.${index}.sku` }] : [],
+  );
   if (unpriced.length) {
-    throw new RuleViolation('no-price', `${unpriced.map((line) => line.sku).join(', ')} ha${unpriced.length === 1 ? 's' : 've'} no price in price list ${priceList.code} of this channel.`, {
-      priceListId: channel.price_list_id,
-      lines: unpriced,
-    });
+    throw new RuleViolation(
+      'no-price',
+      `${unpriced.map((line) => line.sku).join(', ')} ha${unpriced.length === 1 ? 's' : 've'} no price in price list ${priceList.code} of this channel.`,
+      {
+        priceListId: channel.price_list_id,
+        lines: unpriced,
+      },
+    );
   }
   if (input.promotionCode !== undefined && !promotion) {
-    throw new RuleViolation('promotion-unknown', `There is no promotion code ${input.promotionCode.toUpperCase()}.`, { promotionCode: input.promotionCode.toUpperCase() });
+    throw new RuleViolation('promotion-unknown', `There is no promotion code ${input.promotionCode.toUpperCase()}.`, {
+      promotionCode: input.promotionCode.toUpperCase(),
+    });
   }
 
   const lines = input.lines.map((line): CartLine => {
@@ -182,12 +203,14 @@ export function priceWith(facts: PricingFacts & { customers: Map<string, Custome
       weightGrams: variant.weight_grams ?? 0,
     };
   });
-  const cartGroups = groups.map((group, index): CartDeliveryGroup => ({
-    key: String(index),
-    method: group.method,
-    lineIndexes: group.lineIndexes,
-    rate: rateFor(rates, group.method, index),
-  }));
+  const cartGroups = groups.map(
+    (group, index): CartDeliveryGroup => ({
+      key: String(index),
+      method: group.method,
+      lineIndexes: group.lineIndexes,
+      rate: rateFor(rates, group.method, index),
+    }),
+  );
   const cartPromotion: CartPromotion | null = promotion
     ? {
         code: promotion.code,
@@ -230,7 +253,9 @@ function deliveryGroupsOf(input: QuoteInput): { method: DeliveryMethod; lineInde
     let indexes: number[] = [];
     if (group.lineIndexes !== undefined) {
       indexes = [...new Set(group.lineIndexes)];
-      for (const index of indexes) if (index >= input.lines.length) errors.push({ field: `${field}.lineIndexes`, message: `line ${index} does not exist (the cart has ${input.lines.length})` });
+      for (const index of indexes)
+        if (index >= input.lines.length)
+          errors.push({ field: `${field}.lineIndexes`, message: `line ${index} does not exist (the cart has ${input.lines.length})` });
     } else {
       for (const sku of group.skus ?? []) {
         const matching = input.lines.flatMap((line, index) => (line.sku === sku ? [index] : []));
@@ -243,17 +268,18 @@ function deliveryGroupsOf(input: QuoteInput): { method: DeliveryMethod; lineInde
       if (earlier !== undefined && earlier !== groupIndex) errors.push({ field, message: `line ${index} is already in delivery group ${earlier}` });
       groupOf.set(index, groupIndex);
     }
-    return { method: group.method, lineIndexes: indexes.filter((index) => index < input.lines.length).sort((a, b) => a - b), locationId: group.locationId ?? null };
+    return {
+      method: group.method,
+      lineIndexes: indexes.filter((index) => index < input.lines.length).sort((a, b) => a - b),
+      locationId: group.locationId ?? null,
+    };
   });
   if (errors.length) throw new InvalidInput(errors);
   return groups;
 }
 
 /** Why a known code cannot be used by this channel at this moment; null when it can. */
-export function promotionRefusal(
-  promotion: Selectable<PromotionsTable>,
-  context: { now: Date; channelId: string; currency: string },
-): PromotionRefusal | null {
+export function promotionRefusal(promotion: Selectable<PromotionsTable>, context: { now: Date; channelId: string; currency: string }): PromotionRefusal | null {
   if (!promotion.active) return 'inactive';
   if (promotion.starts_at && context.now < promotion.starts_at) return 'not-started';
   if (promotion.ends_at && context.now >= promotion.ends_at) return 'expired';

@@ -23,9 +23,7 @@ export interface DeliveryGroupToRoute {
 export type StockAt = (variantId: string, locationId: string) => number;
 
 /** Where a group's goods come from, or, when no candidate can send all of it, what is short per variant. */
-export type Choice =
-  | { locationId: string }
-  | { shortages: { variantId: string; sku: string; requested: number; available: number }[] };
+export type Choice = { locationId: string } | { shortages: { variantId: string; sku: string; requested: number; available: number }[] };
 
 export interface RoutingStrategy {
   /** Chooses a location for each group, in the order given: one choice per group. Pure: reads nothing but `stock`. */

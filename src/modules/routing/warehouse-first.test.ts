@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { StockAt } from './strategy.ts';
 import { warehouseFirst } from './warehouse-first.ts';
 
-const stockOf = (units: Record<string, number>): StockAt => (variantId, locationId) => units[`${variantId}@${locationId}`] ?? 0;
+const stockOf =
+  (units: Record<string, number>): StockAt =>
+  (variantId, locationId) =>
+    units[`${variantId}@${locationId}`] ?? 0;
 const warehouse = (id: string) => ({ id, type: 'warehouse' });
 const store = (id: string) => ({ id, type: 'store' });
 const line = (variantId: string, quantity: number) => ({ variantId, sku: `SKU-${variantId}`, quantity });
@@ -10,7 +13,9 @@ const line = (variantId: string, quantity: number) => ({ variantId, sku: `SKU-${
 describe('routing: warehouse first, then most stock', () => {
   it('given a store with more stock and a warehouse with enough, when a group is routed, then the warehouse sends it', () => {
     const stock = stockOf({ 'tee@shop': 50, 'tee@depot': 2 });
-    expect(warehouseFirst.chooseLocations([{ lines: [line('tee', 2)], candidates: [store('shop'), warehouse('depot')] }], stock)).toEqual([{ locationId: 'depot' }]);
+    expect(warehouseFirst.chooseLocations([{ lines: [line('tee', 2)], candidates: [store('shop'), warehouse('depot')] }], stock)).toEqual([
+      { locationId: 'depot' },
+    ]);
   });
 
   it('given two warehouses, when a group is routed, then the one with most to spare after the group sends it', () => {
@@ -40,14 +45,22 @@ describe('routing: warehouse first, then most stock', () => {
   it('given no candidate with everything, when a group is routed, then it says per variant what was asked and what the candidates hold together', () => {
     const stock = stockOf({ 'tee@a': 1, 'tee@b': 1, 'cap@a': 9 });
     const group = { lines: [line('tee', 2), line('cap', 1)], candidates: [store('a'), store('b')] };
-    expect(warehouseFirst.chooseLocations([group], stock)).toEqual([{
-      shortages: [{ variantId: 'tee', sku: 'SKU-tee', requested: 2, available: 2 }, { variantId: 'cap', sku: 'SKU-cap', requested: 1, available: 9 }],
-    }]);
+    expect(warehouseFirst.chooseLocations([group], stock)).toEqual([
+      {
+        shortages: [
+          { variantId: 'tee', sku: 'SKU-tee', requested: 2, available: 2 },
+          { variantId: 'cap', sku: 'SKU-cap', requested: 1, available: 9 },
+        ],
+      },
+    ]);
   });
 
   it('given several groups, when they are routed, then each gets its own choice, in order', () => {
     const stock = stockOf({ 'tee@depot': 5, 'cap@shop': 5 });
-    const groups = [{ lines: [line('cap', 1)], candidates: [warehouse('depot'), store('shop')] }, { lines: [line('tee', 1)], candidates: [warehouse('depot'), store('shop')] }];
+    const groups = [
+      { lines: [line('cap', 1)], candidates: [warehouse('depot'), store('shop')] },
+      { lines: [line('tee', 1)], candidates: [warehouse('depot'), store('shop')] },
+    ];
     expect(warehouseFirst.chooseLocations(groups, stock)).toEqual([{ locationId: 'shop' }, { locationId: 'depot' }]);
   });
 });

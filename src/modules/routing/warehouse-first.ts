@@ -27,7 +27,10 @@ function chooseOne(group: DeliveryGroupToRoute, stock: StockAt): Choice {
   if (best) return { locationId: best.id };
   return {
     shortages: [...need].map(([variantId, { sku, quantity }]) => ({
-      variantId, sku, requested: quantity, available: group.candidates.reduce((sum, location) => sum + stock(variantId, location.id), 0),
+      variantId,
+      sku,
+      requested: quantity,
+      available: group.candidates.reduce((sum, location) => sum + stock(variantId, location.id), 0),
     })),
   };
 }

@@ -24,7 +24,11 @@ describe.skipIf(!postgresUrl)('statements on PostgreSQL', () => {
   it('prepares each text once per connection and runs it again with the kept plan, a generic one', async () => {
     const runs = 8;
     for (let run = 0; run < runs; run++) {
-      const found = await database.db.selectFrom('channels').select('id').where('code', '=', sql<string>`any(${[`code-${run}`]}::text[])`).execute();
+      const found = await database.db
+        .selectFrom('channels')
+        .select('id')
+        .where('code', '=', sql<string>`any(${[`code-${run}`]}::text[])`)
+        .execute();
       expect(found).toEqual([]);
     }
     // The pool holds one connection: the statement above was prepared on it, once, and executed every time.
@@ -87,7 +91,7 @@ describe.skipIf(!postgresUrl)('statements on PostgreSQL', () => {
     const readShelf = () => sql<Record<string, unknown>>`select * from shelf`.execute(database.db);
     expect((await readShelf()).rows).toEqual([{ id: 1 }]);
 
-    await elsewhere('alter table shelf add column label text default \'front\'');
+    await elsewhere("alter table shelf add column label text default 'front'");
     expect((await readShelf()).rows).toEqual([{ id: 1, label: 'front' }]);
 
     await elsewhere('alter table shelf add column height int default 2');

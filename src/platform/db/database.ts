@@ -1,3 +1,4 @@
+// Over 300 lines: the two databases behind one interface: PGlite with its mutex, and pg's pool with its error handling, prepared statements and LISTEN connection; one job, long.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type Dialect, type Driver, type Transaction } from 'kysely';
@@ -120,12 +121,14 @@ class PreparingClient extends pg.Client {
   }
 
   // pg types query() as many overloads; this one serves them all and returns what the overload called returns.
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query() overloads answer differently; this override serves them all.
   override query(text: unknown, values?: unknown, callback?: unknown): any {
     if (!this.#sessionSet) {
       this.#sessionSet = true;
       for (const setting of SESSION_SETTINGS) super.query(setting).catch(() => undefined);
     }
-    if (typeof text !== 'string' || !Array.isArray(values) || callback !== undefined) return (super.query as (...args: unknown[]) => unknown)(text, values, callback);
+    if (typeof text !== 'string' || !Array.isArray(values) || callback !== undefined)
+      return (super.query as (...args: unknown[]) => unknown)(text, values, callback);
     if (values.some(Array.isArray)) values = values.map((value: unknown) => (Array.isArray(value) ? arrayLiteral(value) : value));
     const name = this.#prepare ? statementName(text) : undefined;
     if (name === undefined) return super.query(text, values as unknown[]);
@@ -162,7 +165,9 @@ function once(report: (error: Error) => void): (error: Error) => void {
 
 export function connectPostgres(options: PostgresOptions): Database {
   const lostListeners: ((error: Error) => void)[] = [];
-  const lost = (error: Error) => lostListeners.forEach((listener) => listener(error));
+  const lost = (error: Error) => {
+    for (const listener of lostListeners) listener(error);
+  };
   const pool = new pg.Pool({
     Client: PreparingClient,
     connectionString: options.url,
@@ -211,7 +216,7 @@ export function connectPostgres(options: PostgresOptions): Database {
       });
       listener.once('end', () => {
         if (client === listener) client = undefined;
-        if (!stopped) (heard(), later());
+        if (!stopped) heard(), later();
       });
       await listener.connect();
       await listener.query(`listen ${pg.escapeIdentifier(channel)}`);

@@ -21,7 +21,12 @@ export type Columns<R> = { [K in keyof R & string]?: string };
  * fixed number of parameters. Dates are sent as ISO-8601; objects in jsonb columns as JSON (a string is taken to be
  * JSON text already); null is null.
  */
-export function insertRows<R extends Record<string, unknown>>(table: string, columns: Columns<R>, rows: R[], suffix?: RawBuilder<unknown>): RawBuilder<unknown> | null {
+export function insertRows<R extends Record<string, unknown>>(
+  table: string,
+  columns: Columns<R>,
+  rows: R[],
+  suffix?: RawBuilder<unknown>,
+): RawBuilder<unknown> | null {
   if (!rows.length) return null;
   const { names, text } = insertText(table, columns);
   const insert = sql(text, ...names.map((name) => rows.map((row) => sendable(row[name], columns[name]!))));
@@ -69,7 +74,10 @@ export async function writeTogether(trx: Trx, statements: (RawBuilder<unknown> |
     await parts[0]!.execute(trx);
     return;
   }
-  const ctes = sql.join(parts.map((part, index) => sql`${sql.raw(`w${index}`)} as (${part})`), sql`, `);
+  const ctes = sql.join(
+    parts.map((part, index) => sql`${sql.raw(`w${index}`)} as (${part})`),
+    sql`, `,
+  );
   await sql`with ${ctes} select 1`.execute(trx);
 }
 

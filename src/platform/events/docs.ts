@@ -30,11 +30,13 @@ function typeOf(schema: JsonSchema): string {
   if (schema.anyOf) return schema.anyOf.map(typeOf).join(' or ');
   if (schema.enum) return schema.enum.map((value) => `\`${String(value)}\``).join(', ');
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : ['any'];
-  return types.map((type) => {
-    if (type === 'array') return `array of ${schema.items?.properties ? 'objects' : typeOf(schema.items ?? {})}`;
-    if (type === 'string' && schema.format) return `string (${schema.format})`;
-    return type;
-  }).join(' or ');
+  return types
+    .map((type) => {
+      if (type === 'array') return `array of ${schema.items?.properties ? 'objects' : typeOf(schema.items ?? {})}`;
+      if (type === 'string' && schema.format) return `string (${schema.format})`;
+      return type;
+    })
+    .join(' or ');
 }
 
 /** The fields of an object schema, nested ones named with their path (`lines[].sku`). */
@@ -56,12 +58,14 @@ export function eventsMarkdown(catalog: readonly EventDefinition[]): string {
     '',
     'Every change that matters to another system is written to the outbox in the transaction that makes it, and read',
     'from `GET /v1/events` with a cursor (docs/architecture.md). Each event has a `type`, a `subject` (what it is about:',
-    'keep the latest event per subject) and a `payload` whose shape is given here. A type\'s version goes up when a change',
+    "keep the latest event per subject) and a `payload` whose shape is given here. A type's version goes up when a change",
     'would break a reader (a field removed, renamed or given another meaning); a new field keeps the version.',
     '',
     '| Type | Version | Subject | Meaning |',
     '| --- | --- | --- | --- |',
-    ...catalog.map((event) => `| [\`${event.type}\`](#${event.type.replaceAll('.', '')}) | ${event.version} | \`${event.subject}\` | ${cell(event.description)} |`),
+    ...catalog.map(
+      (event) => `| [\`${event.type}\`](#${event.type.replaceAll('.', '')}) | ${event.version} | \`${event.subject}\` | ${cell(event.description)} |`,
+    ),
   ];
   for (const event of catalog) {
     const schema = z.toJSONSchema(event.payload, { io: 'input' }) as JsonSchema;

@@ -85,11 +85,15 @@ export async function claimIdempotencyKeys(trx: Trx, claims: (IdempotencyClaim |
   return claims.map((claim, index) => {
     if (!claim) return 'claimed';
     if (claimed.has(claimKey(claim))) {
-      if (first.has(claimKey(claim))) return new Conflict('request-in-progress', 'A request with this Idempotency-Key is being processed; retry it shortly.', { idempotencyKey: claim.key });
+      if (first.has(claimKey(claim)))
+        return new Conflict('request-in-progress', 'A request with this Idempotency-Key is being processed; retry it shortly.', { idempotencyKey: claim.key });
       first.add(claimKey(claim));
       return 'claimed';
     }
-    return stored[index] ?? new Conflict('request-in-progress', 'A request with this Idempotency-Key is being processed; retry it shortly.', { idempotencyKey: claim.key });
+    return (
+      stored[index] ??
+      new Conflict('request-in-progress', 'A request with this Idempotency-Key is being processed; retry it shortly.', { idempotencyKey: claim.key })
+    );
   });
 }
 
@@ -113,13 +117,15 @@ export function claimedWithAnswers(answers: { claim: IdempotencyClaim | undefine
   const stored = answers.filter((answer): answer is typeof answer & { claim: IdempotencyClaim } => answer.claim !== undefined);
   if (!stored.length) return { parts: [], conditions: [] };
   return {
-    parts: [sql`answered_keys as (
+    parts: [
+      sql`answered_keys as (
       insert into idempotency_keys (scope, key, request_hash, status_code, response_body)
       select * from unnest(${stored.map((answer) => answer.claim.scope)}::text[], ${stored.map((answer) => answer.claim.key)}::text[],
         ${stored.map((answer) => answer.claim.requestHash)}::text[], ${stored.map((answer) => answer.status)}::int[],
         ${stored.map((answer) => JSON.stringify(answer.body ?? null))}::jsonb[])
       on conflict (scope, key) do nothing
-      returning 1)`],
+      returning 1)`,
+    ],
     conditions: [{ held: sql`(select count(*) from answered_keys) = ${stored.length}::int`, what: 'idempotency keys free' }],
   };
 }

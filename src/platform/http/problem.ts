@@ -121,7 +121,8 @@ const isPgError = (error: unknown): error is PgError =>
 /** A URL the router could not read (`frameworkErrors`): a malformed %-escape, or a path segment over 100 characters. */
 export function urlProblem(error: FastifyError): Failure {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return new InvalidInput([{ field: 'path', message: 'has a segment longer than 100 characters' }]);
-  if (error.code === 'FST_ERR_BAD_URL') return new InvalidInput([{ field: 'path', message: 'is not a valid URL: a % must start an escape of UTF-8 bytes (%20, %C3%A9)' }]);
+  if (error.code === 'FST_ERR_BAD_URL')
+    return new InvalidInput([{ field: 'path', message: 'is not a valid URL: a % must start an escape of UTF-8 bytes (%20, %C3%A9)' }]);
   return new HttpProblem(400, 'bad-request', error.message);
 }
 
@@ -133,15 +134,20 @@ export function toProblem(error: unknown, request: FastifyRequest): Failure {
     return new HttpProblem(500, 'internal', 'The server failed to answer.');
   }
   // The database connection was lost (restart, failover): nothing was committed, the request may be sent again.
-  if (isConnectionLost(error)) return new Unavailable('database-unavailable', 'The database cannot be reached just now; send the request again (with the same Idempotency-Key).', { retryAfterSeconds: RETRY_AFTER_SECONDS });
+  if (isConnectionLost(error))
+    return new Unavailable('database-unavailable', 'The database cannot be reached just now; send the request again (with the same Idempotency-Key).', {
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+    });
   if (isPgError(error)) {
     // Services translate the violations they expect; these are the safety net, never a 500 for a client mistake.
     if (error.code === '23505') return new Conflict('duplicate', 'A record with the same unique value already exists.', { constraint: error.constraint });
-    if (error.code === '23503') return new RuleViolation('missing-reference', 'The request refers to a record that does not exist.', { constraint: error.constraint });
+    if (error.code === '23503')
+      return new RuleViolation('missing-reference', 'The request refers to a record that does not exist.', { constraint: error.constraint });
     if (error.code === '23514') return new RuleViolation('check-violation', 'The request breaks a rule of the data.', { constraint: error.constraint });
     // The services check what they read; a value that still reaches the database malformed is not known by name.
     if (error.code === '22P02' || error.code === '22003') return new InvalidInput([{ field: 'request', message: 'has a value out of range' }]);
-    if (error.code === '22021' || error.code === '22P05') return new InvalidInput([{ field: 'request', message: 'contains a character the database cannot store (NUL)' }]);
+    if (error.code === '22021' || error.code === '22P05')
+      return new InvalidInput([{ field: 'request', message: 'contains a character the database cannot store (NUL)' }]);
   }
   const statusCode = (error as FastifyError).statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {

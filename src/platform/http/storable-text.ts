@@ -5,7 +5,12 @@ import type { FieldError } from '../errors.ts';
  * character). Left to the database they surfaced as a vague "value out of range"; found here, before validation, the
  * problem names the field.
  */
-const unstorable = (text: string) => (text.includes('\u0000') ? 'contains a NUL character, which cannot be stored' : !text.isWellFormed() ? 'contains half of a UTF-16 surrogate pair (\\ud800–\\udfff alone), which is no character' : undefined);
+const unstorable = (text: string) =>
+  text.includes('\u0000')
+    ? 'contains a NUL character, which cannot be stored'
+    : !text.isWellFormed()
+      ? 'contains half of a UTF-16 surrogate pair (\\ud800–\\udfff alone), which is no character'
+      : undefined;
 
 /** The fields of a parsed request part (body, query, path parameters) whose text cannot be stored. */
 export function unstorableText(value: unknown, field: string, found: FieldError[] = []): FieldError[] {
@@ -13,7 +18,7 @@ export function unstorableText(value: unknown, field: string, found: FieldError[
     const message = unstorable(value);
     if (message) found.push({ field, message });
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => unstorableText(item, `${field}.${index}`, found));
+    for (const [index, item] of value.entries()) unstorableText(item, `${field}.${index}`, found);
   } else if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) {
       const keyMessage = unstorable(key);

@@ -7,12 +7,7 @@ import { answerIdempotencyKeys, claimIdempotencyKeys, idempotencyClaim } from '.
  * header the key is claimed in the same transaction and the answer stored with it (see idempotency.ts): a retry is
  * answered with what the first copy answered, marked with the header `idempotent-replayed: true`.
  */
-export async function inTransaction<T>(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  status: number,
-  work: (trx: Trx) => Promise<T>,
-): Promise<T> {
+export async function inTransaction<T>(request: FastifyRequest, reply: FastifyReply, status: number, work: (trx: Trx) => Promise<T>): Promise<T> {
   const claim = idempotencyClaim(request);
   const db = request.server.db;
   if (claim === undefined) {
@@ -20,14 +15,16 @@ export async function inTransaction<T>(
     reply.code(status);
     return body;
   }
-  const outcome = await retrying(() => db.transaction().execute(async (trx) => {
-    const [claimed] = await claimIdempotencyKeys(trx, [claim]);
-    if (claimed instanceof Error) throw claimed;
-    if (claimed !== 'claimed') return { replayed: true, status: claimed!.status, body: claimed!.body };
-    const body = await work(trx);
-    await answerIdempotencyKeys(trx, [{ claim, status, body }]);
-    return { replayed: false, status, body: body as unknown };
-  }));
+  const outcome = await retrying(() =>
+    db.transaction().execute(async (trx) => {
+      const [claimed] = await claimIdempotencyKeys(trx, [claim]);
+      if (claimed instanceof Error) throw claimed;
+      if (claimed !== 'claimed') return { replayed: true, status: claimed!.status, body: claimed!.body };
+      const body = await work(trx);
+      await answerIdempotencyKeys(trx, [{ claim, status, body }]);
+      return { replayed: false, status, body: body as unknown };
+    }),
+  );
   if (outcome.replayed) markReplayed(reply);
   reply.code(outcome.status);
   // A replay answers with what was stored: the same JSON the first answer sent.

@@ -17,7 +17,9 @@ export const validateRequestPart: FastifySchemaCompiler<z.ZodType> = ({ schema, 
     const result = schema.safeParse(data);
     if (result.success && !unstorable.length) return { value: result.data };
     const named = new Set(unstorable.map((error) => error.field));
-    const invalid: FieldError[] = result.success ? [] : result.error.issues.map((issue) => ({ field: [where, ...issue.path.map(String)].join('.'), message: issue.message }));
+    const invalid: FieldError[] = result.success
+      ? []
+      : result.error.issues.map((issue) => ({ field: [where, ...issue.path.map(String)].join('.'), message: issue.message }));
     return { error: new InvalidInput([...unstorable, ...invalid.filter((error) => !named.has(error.field))]) };
   };
 };

@@ -26,7 +26,7 @@ export async function placedAtOnce(db: Db, batch: PreparedOrder[], now: Date): P
   const profiles = newGuestProfiles(guests.map((order) => order.prepared.request.input.customer as Guest));
   const guestProfiles = new Map(paired(guests, profiles.ids));
   const placed = orders.map((order) => {
-    const rows = orderRows(order, order.prepared.customerId ?? present(guestProfiles.get(order), 'a guest\'s new profile'), now);
+    const rows = orderRows(order, order.prepared.customerId ?? present(guestProfiles.get(order), "a guest's new profile"), now);
     return { order, rows, outcome: { order: placedView(rows), replayed: false } };
   });
   const answers = claimedWithAnswers(placed.map(({ order, outcome }) => ({ claim: order.prepared.request.idempotency, status: 201, body: outcome.order })));

@@ -40,7 +40,10 @@ type InWriting = OrderToWrite & { outcome?: OrderOutcome; claimed: boolean; prom
  * in one statement. An order short of stock or of promotion uses gets its 409 alone.
  */
 async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise<Written[]> {
-  const claims = await claimIdempotencyKeys(trx, batch.map((order) => order.request.idempotency));
+  const claims = await claimIdempotencyKeys(
+    trx,
+    batch.map((order) => order.request.idempotency),
+  );
   const orders: InWriting[] = paired(batch, claims).map(([prepared, claim]) => ({
     ...toWrite(prepared),
     claimed: claim === 'claimed',
@@ -50,7 +53,10 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
   const live = () => orders.filter((order) => order.outcome === undefined);
 
   // Promotion uses, in arrival order, up to each code's limit (the rows stay locked until commit).
-  const uses = await decidePromotionUses(trx, live().flatMap((order) => (order.prepared.priced.promotion ? [{ promotionId: order.prepared.priced.promotion.id, order }] : [])));
+  const uses = await decidePromotionUses(
+    trx,
+    live().flatMap((order) => (order.prepared.priced.promotion ? [{ promotionId: order.prepared.priced.promotion.id, order }] : [])),
+  );
   for (const { order } of uses.granted) order.promotionCounted = true;
   for (const { use, problem } of uses.refused) use.order.outcome = { error: problem };
 
@@ -59,7 +65,10 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
   const { outcomes: grants, writes: stockWrites } = await decideReservations(trx, reserving.map(reserveRequest));
   const short = paired(reserving, grants).flatMap(([order, grant]) => ('shortages' in grant ? [{ order, shortages: grant.shortages }] : []));
   if (short.length) {
-    const named = await withSkus(trx, short.flatMap(({ shortages }) => shortages));
+    const named = await withSkus(
+      trx,
+      short.flatMap(({ shortages }) => shortages),
+    );
     let at = 0;
     for (const { order, shortages } of short) {
       order.outcome = { error: new InsufficientStock(named.slice(at, at + shortages.length)) };
@@ -71,12 +80,27 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
   if (placing.length) {
     // New profiles for the guests nobody knew, of the orders placed only: a refused order leaves nothing behind.
     const guests = placing.filter((order) => order.prepared.customerId === undefined);
-    const created = new Map(paired(guests, await createGuests(trx, guests.map((order) => order.prepared.request.input.customer as Guest))));
-    const placed = placing.map((order) => ({ order, rows: orderRows(order, order.prepared.customerId ?? present(created.get(order), 'a guest\'s new profile'), now) }));
+    const created = new Map(
+      paired(
+        guests,
+        await createGuests(
+          trx,
+          guests.map((order) => order.prepared.request.input.customer as Guest),
+        ),
+      ),
+    );
+    const placed = placing.map((order) => ({
+      order,
+      rows: orderRows(order, order.prepared.customerId ?? present(created.get(order), "a guest's new profile"), now),
+    }));
     await writeTogether(trx, [
       ...stockWrites,
       ...orderWrites(placed.map(({ rows }) => rows)),
-      ...promotionUsesWrites(placing.flatMap((order) => (order.promotionCounted && order.prepared.priced.promotion ? [{ promotionId: order.prepared.priced.promotion.id, reference: order.id }] : []))),
+      ...promotionUsesWrites(
+        placing.flatMap((order) =>
+          order.promotionCounted && order.prepared.priced.promotion ? [{ promotionId: order.prepared.priced.promotion.id, reference: order.id }] : [],
+        ),
+      ),
     ]);
     // Goods on the shelf, paid at the counter: they leave with the customer now.
     const shelfSales = placing.filter((order) => order.prepared.shelfSale);
@@ -86,7 +110,14 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
       for (const { lines } of order.groups) for (const line of lines) await deductReservation(trx, line.reservationId, actor, 'register sale');
     }
     // The answers are the rows just written (a shelf sale's payments have moved on since: read them back).
-    const settled = new Map((await loadOrders(trx, shelfSales.map((order) => order.id))).map((view) => [view.id, view]));
+    const settled = new Map(
+      (
+        await loadOrders(
+          trx,
+          shelfSales.map((order) => order.id),
+        )
+      ).map((view) => [view.id, view]),
+    );
     const answers = placed.map(({ order, rows }) => {
       const view = settled.get(order.id) ?? placedView(rows);
       order.outcome = { order: view, replayed: false };
@@ -95,6 +126,9 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
     await answerIdempotencyKeys(trx, answers);
   }
   // A refused order stores nothing under its key, so that it can be sent again with the same one.
-  await releaseIdempotencyKeys(trx, orders.map((order) => (order.claimed && order.outcome && 'error' in order.outcome ? order.prepared.request.idempotency : undefined)));
-  return orders.map((order) => ({ prepared: order.prepared, outcome: present(order.outcome, 'an order\'s outcome') }));
+  await releaseIdempotencyKeys(
+    trx,
+    orders.map((order) => (order.claimed && order.outcome && 'error' in order.outcome ? order.prepared.request.idempotency : undefined)),
+  );
+  return orders.map((order) => ({ prepared: order.prepared, outcome: present(order.outcome, "an order's outcome") }));
 }

@@ -34,13 +34,18 @@ export type { BatchWrite, OrderOutcome, OrderRequest, PreparedOrder } from './ty
  * the locations of groups that leave it to Aisle.
  */
 export async function placeOrders(
-  db: Db, requests: OrderRequest[], providers: PaymentProviders, now = new Date(), setups: SellingSetups = sellingSetupCache(db),
-  wrote?: (how: BatchWrite) => void, routing: RoutingStrategy = warehouseFirst,
+  db: Db,
+  requests: OrderRequest[],
+  providers: PaymentProviders,
+  now = new Date(),
+  setups: SellingSetups = sellingSetupCache(db),
+  wrote?: (how: BatchWrite) => void,
+  routing: RoutingStrategy = warehouseFirst,
 ): Promise<OrderOutcome[]> {
   const steps = await prepareBatch(db, requests, providers, now, setups, routing);
   const ready = steps.filter(isPrepared);
   const written = new Map(await writePrepared(db, ready, providers, now, wrote));
-  return steps.map((step) => (isPrepared(step) ? written.get(step) ?? { error: new Error('the order was not written') } : step));
+  return steps.map((step) => (isPrepared(step) ? (written.get(step) ?? { error: new Error('the order was not written') }) : step));
 }
 
 const isPrepared = (step: PreparedOrder | OrderOutcome): step is PreparedOrder => 'tenders' in step;
@@ -51,18 +56,32 @@ const isPrepared = (step: PreparedOrder | OrderOutcome): step is PreparedOrder =
  * The authorisations of an order not placed, or placed by an earlier copy of the same request, are voided. The
  * outcomes are in the order of `prepared`.
  */
-export async function writeBatch(db: Db, prepared: PreparedOrder[], providers: PaymentProviders, now: Date, wrote?: (how: BatchWrite) => void): Promise<OrderOutcome[]> {
+export async function writeBatch(
+  db: Db,
+  prepared: PreparedOrder[],
+  providers: PaymentProviders,
+  now: Date,
+  wrote?: (how: BatchWrite) => void,
+): Promise<OrderOutcome[]> {
   const written = new Map(await writePrepared(db, prepared, providers, now, wrote));
   return prepared.map((order) => written.get(order) ?? { error: new Error('the order was not written') });
 }
 
-async function writePrepared(db: Db, prepared: PreparedOrder[], providers: PaymentProviders, now: Date, wrote?: (how: BatchWrite) => void): Promise<[PreparedOrder, OrderOutcome][]> {
+async function writePrepared(
+  db: Db,
+  prepared: PreparedOrder[],
+  providers: PaymentProviders,
+  now: Date,
+  wrote?: (how: BatchWrite) => void,
+): Promise<[PreparedOrder, OrderOutcome][]> {
   if (!prepared.length) return [];
   const atOnce = await placedAtOnce(db, prepared, now);
   wrote?.(Array.isArray(atOnce) ? 'one_statement' : atOnce);
   const written = Array.isArray(atOnce) ? atOnce : await writeInBatches(db, prepared, now);
-  await Promise.all(written.map(async ({ prepared: order, outcome }) => {
-    if ('error' in outcome || outcome.replayed) await voidApproved(order.tenders, providers);
-  }));
+  await Promise.all(
+    written.map(async ({ prepared: order, outcome }) => {
+      if ('error' in outcome || outcome.replayed) await voidApproved(order.tenders, providers);
+    }),
+  );
   return written.map(({ prepared: order, outcome }) => [order, outcome]);
 }

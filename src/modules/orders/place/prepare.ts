@@ -1,3 +1,4 @@
+// Over 300 lines: steps 1 to 3 of placing a batch, in their order: reads, checks, routing, pricing, authorisation; a function each.
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
@@ -29,8 +30,21 @@ import type { Channel, OrderOutcome, OrderRequest, PreparedGroup, PreparedOrder,
  * Each request comes out ready to be written, or already answered (a retry of a request already answered gets the
  * stored answer, and nothing is authorised again; a refused one gets its problem).
  */
-export async function prepareBatch(db: Db, requests: OrderRequest[], providers: PaymentProviders, now: Date, setups: SellingSetups, routing: RoutingStrategy = warehouseFirst): Promise<(PreparedOrder | OrderOutcome)[]> {
-  const stored = paired(requests, await storedAnswers(db, requests.map((request) => request.idempotency)));
+export async function prepareBatch(
+  db: Db,
+  requests: OrderRequest[],
+  providers: PaymentProviders,
+  now: Date,
+  setups: SellingSetups,
+  routing: RoutingStrategy = warehouseFirst,
+): Promise<(PreparedOrder | OrderOutcome)[]> {
+  const stored = paired(
+    requests,
+    await storedAnswers(
+      db,
+      requests.map((request) => request.idempotency),
+    ),
+  );
   const pending = stored.flatMap(([request, answer]) => (answer === undefined ? [request] : []));
   const prepared = new Map(paired(pending, await prepareOrders(db, pending, providers, now, setups, routing)));
   return stored.map(([request, answer]): PreparedOrder | OrderOutcome => {
@@ -40,7 +54,14 @@ export async function prepareBatch(db: Db, requests: OrderRequest[], providers: 
   });
 }
 
-async function prepareOrders(db: Db, requests: OrderRequest[], providers: PaymentProviders, now: Date, setups: SellingSetups, routing: RoutingStrategy): Promise<(PreparedOrder | Error)[]> {
+async function prepareOrders(
+  db: Db,
+  requests: OrderRequest[],
+  providers: PaymentProviders,
+  now: Date,
+  setups: SellingSetups,
+  routing: RoutingStrategy,
+): Promise<(PreparedOrder | Error)[]> {
   if (!requests.length) return [];
   const kept = setups.kept();
   const early = kept && readWithSetup(db, requests, kept.setup);
@@ -49,33 +70,66 @@ async function prepareOrders(db: Db, requests: OrderRequest[], providers: Paymen
   const { numbers, version, profiles } = await batchOwnReads(db, buyers);
   const { setup, channels, facts, stock } = await (early && kept.version >= version ? early : readWithSetup(db, requests, setups.at(version)));
   const known = matchBuyers(buyers, profiles);
-  const discounts = new Map(known.flatMap((buyer) => (buyer instanceof Error || !buyer.discount || buyer.customerId === undefined ? [] : [[buyer.customerId, buyer.discount] as const])));
+  const discounts = new Map(
+    known.flatMap((buyer) =>
+      buyer instanceof Error || !buyer.discount || buyer.customerId === undefined ? [] : [[buyer.customerId, buyer.discount] as const],
+    ),
+  );
   const stockAt = (variantId: string, locationId: string) => stock.get(keyOf(variantId, locationId)) ?? 0;
   const orders = paired(paired(paired(requests, channels), known), numbers);
 
-  return Promise.all(orders.map(async ([[[request, channel], buyer], number]): Promise<PreparedOrder | Error> => {
-    try {
-      if (channel instanceof Error) return channel;
-      if (buyer instanceof Error) return buyer;
-      const groups = resolveGroups(request.input, channel, facts, setup.fulfilling, stockAt, routing);
-      const quote = priceWith({ ...facts, customers: discounts }, {
-        channelId: channel.id,
-        customerId: buyer.customerId,
-        lines: request.input.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
-        deliveryGroups: groups.map((group) => ({ method: group.method, lineIndexes: group.lines.map((line) => line.index), locationId: group.pickupLocationId ?? undefined })),
-        promotionCode: request.input.promotionCode,
-      }, channel, now);
-      const { priced, groups: pricedGroups } = toPriced(quote, groups, now);
-      const shelfSale = channel.type === 'register'
-        && groups.every((group) => group.method === 'pickup_in_store' && group.pickupLocationId === channel.store_location_id && group.fulfilmentLocationId === channel.store_location_id)
-        && request.input.payments.every((tender) => tender.method === 'cash' || tender.method === 'card_register');
-      const authorizations = await requestAuthorizations(request.input.payments, priced.totals.total, priced.currency, `order:${channel.code}`, { providers });
-      if (authorizations.outcome !== 'approved') return authorizations.problem;
-      return { request, channel, groups: pricedGroups, customerId: buyer.customerId, contact: buyer.contact, priced, shelfSale, tenders: authorizations.tenders, number };
-    } catch (error) {
-      return error as Error;
-    }
-  }));
+  return Promise.all(
+    orders.map(async ([[[request, channel], buyer], number]): Promise<PreparedOrder | Error> => {
+      try {
+        if (channel instanceof Error) return channel;
+        if (buyer instanceof Error) return buyer;
+        const groups = resolveGroups(request.input, channel, facts, setup.fulfilling, stockAt, routing);
+        const quote = priceWith(
+          { ...facts, customers: discounts },
+          {
+            channelId: channel.id,
+            customerId: buyer.customerId,
+            lines: request.input.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
+            deliveryGroups: groups.map((group) => ({
+              method: group.method,
+              lineIndexes: group.lines.map((line) => line.index),
+              locationId: group.pickupLocationId ?? undefined,
+            })),
+            promotionCode: request.input.promotionCode,
+          },
+          channel,
+          now,
+        );
+        const { priced, groups: pricedGroups } = toPriced(quote, groups, now);
+        const shelfSale =
+          channel.type === 'register' &&
+          groups.every(
+            (group) =>
+              group.method === 'pickup_in_store' &&
+              group.pickupLocationId === channel.store_location_id &&
+              group.fulfilmentLocationId === channel.store_location_id,
+          ) &&
+          request.input.payments.every((tender) => tender.method === 'cash' || tender.method === 'card_register');
+        const authorizations = await requestAuthorizations(request.input.payments, priced.totals.total, priced.currency, `order:${channel.code}`, {
+          providers,
+        });
+        if (authorizations.outcome !== 'approved') return authorizations.problem;
+        return {
+          request,
+          channel,
+          groups: pricedGroups,
+          customerId: buyer.customerId,
+          contact: buyer.contact,
+          priced,
+          shelfSale,
+          tenders: authorizations.tenders,
+          number,
+        };
+      } catch (error) {
+        return error as Error;
+      }
+    }),
+  );
 }
 
 /**
@@ -84,7 +138,9 @@ async function prepareOrders(db: Db, requests: OrderRequest[], providers: Paymen
  * (customers/matching.ts).
  */
 async function batchOwnReads(db: Db, buyers: CreateOrder['customer'][]) {
-  const { rows: [read] } = await sql<{ numbers: string[]; version: number; profiles: MatchedProfile[] }>`
+  const {
+    rows: [read],
+  } = await sql<{ numbers: string[]; version: number; profiles: MatchedProfile[] }>`
     select array(select nextval('order_numbers')::text from generate_series(1, ${buyers.length}::int)) as numbers,
       (select version from reference_data_version) as version,
       ${profilesQuery(buyers)} as profiles`.execute(db);
@@ -100,11 +156,21 @@ async function readWithSetup(db: Db, requests: OrderRequest[], kept: Promise<Sel
   const channelIds = [...new Set(usable.flatMap(({ channel }) => (channel ? [channel.id] : [])))];
   const skus = [...new Set(requests.flatMap((request) => request.input.lines.map((line) => line.sku)))];
   // Stock is read only when a group leaves the choice of its location to Aisle.
-  const choosing = usable.some(({ request, channel }) => channel && request.input.deliveryGroups.some((group) => group.fulfilmentLocationId === undefined && group.method !== 'pickup_in_store'));
+  const choosing = usable.some(
+    ({ request, channel }) =>
+      channel && request.input.deliveryGroups.some((group) => group.fulfilmentLocationId === undefined && group.method !== 'pickup_in_store'),
+  );
   const [facts, stock] = await Promise.all([
-    pricingFacts(db, usable.map(({ request: { input }, channel }) => ({
-      channel, lines: input.lines, promotionCode: input.promotionCode, deliveryGroups: input.deliveryGroups.map((group) => ({ method: group.method })),
-    })), setup),
+    pricingFacts(
+      db,
+      usable.map(({ request: { input }, channel }) => ({
+        channel,
+        lines: input.lines,
+        promotionCode: input.promotionCode,
+        deliveryGroups: input.deliveryGroups.map((group) => ({ method: group.method })),
+      })),
+      setup,
+    ),
     choosing ? availableWhereChannelsFulfil(db, skus, channelIds) : new Map<string, number>(),
   ]);
   return { setup, channels, facts, stock };
@@ -124,8 +190,12 @@ function toPriced(quote: Quote, groups: ResolvedGroup[], now: Date): { priced: P
     currency: quote.currency,
     promotion: quote.promotion?.applied ? { id: quote.promotion.id, code: quote.promotion.code } : null,
     totals: {
-      subtotal: quote.totals.subtotal, discounts: quote.totals.discountTotal, shipping: quote.totals.shippingTotal,
-      packing: quote.totals.packingTotal, tax: quote.totals.taxTotal, total: quote.totals.total,
+      subtotal: quote.totals.subtotal,
+      discounts: quote.totals.discountTotal,
+      shipping: quote.totals.shippingTotal,
+      packing: quote.totals.packingTotal,
+      tax: quote.totals.taxTotal,
+      total: quote.totals.total,
     },
   };
   return {
@@ -160,7 +230,10 @@ function toPriced(quote: Quote, groups: ResolvedGroup[], now: Date): { priced: P
 function sellingChannels(setup: SellingSetup, requests: OrderRequest[]): (Channel | Error)[] {
   return requests.map(({ principal, input }) => {
     try {
-      const id = principal.role === 'channel' ? principal.channelId ?? undefined : input.channelId ?? (principal.role === 'store' && principal.locationId !== null ? setup.registers.get(principal.locationId) : undefined);
+      const id =
+        principal.role === 'channel'
+          ? (principal.channelId ?? undefined)
+          : (input.channelId ?? (principal.role === 'store' && principal.locationId !== null ? setup.registers.get(principal.locationId) : undefined));
       if (id === undefined) throw new InvalidInput([{ field: 'body.channelId', message: 'is required' }]);
       const channel = checkedChannel(setup.channels.get(id), id);
       assertChannelMayOrder(principal, channel);
@@ -184,7 +257,14 @@ type Fulfilling = SellingSetup['fulfilling'];
  * else the routing strategy's choice among the channel's locations that fulfil (for ship to store, not the store).
  * Problems are answered group by group in order, a group's checks before its routing.
  */
-function resolveGroups(input: CreateOrder, channel: Channel, facts: PricingFacts, fulfilling: Fulfilling, stock: (variantId: string, locationId: string) => number, routing: RoutingStrategy): ResolvedGroup[] {
+function resolveGroups(
+  input: CreateOrder,
+  channel: Channel,
+  facts: PricingFacts,
+  fulfilling: Fulfilling,
+  stock: (variantId: string, locationId: string) => number,
+  routing: RoutingStrategy,
+): ResolvedGroup[] {
   const errors = input.lines.flatMap((line, index) => [
     ...(facts.variants.has(line.sku) ? [] : [{ field: `body.lines.${index}.sku`, message: `SKU ${line.sku} does not exist` }]),
     ...(line.deliveryGroup < input.deliveryGroups.length ? [] : [{ field: `body.lines.${index}.deliveryGroup`, message: 'names no delivery group' }]),
@@ -199,10 +279,18 @@ function resolveGroups(input: CreateOrder, channel: Channel, facts: PricingFacts
     }
   });
   const toRoute = checked.flatMap((group) => (group instanceof Error || group.fulfilmentLocationId !== undefined ? [] : [group]));
-  const choices = new Map(paired(toRoute, routing.chooseLocations(toRoute.map((group) => ({
-    lines: group.lines,
-    candidates: [...usable.values()].filter((location) => location.id !== group.pickupLocationId),
-  })), stock)));
+  const choices = new Map(
+    paired(
+      toRoute,
+      routing.chooseLocations(
+        toRoute.map((group) => ({
+          lines: group.lines,
+          candidates: [...usable.values()].filter((location) => location.id !== group.pickupLocationId),
+        })),
+        stock,
+      ),
+    ),
+  );
   return checked.map((group): ResolvedGroup => {
     if (group instanceof Error) throw group;
     if (group.fulfilmentLocationId !== undefined) return { ...group, fulfilmentLocationId: group.fulfilmentLocationId };
@@ -214,7 +302,13 @@ function resolveGroups(input: CreateOrder, channel: Channel, facts: PricingFacts
 }
 
 /** One group's checks: it has lines, its pickup store hands over the channel's orders, its location fulfils for it. */
-function checkedGroup(input: CreateOrder, group: CreateOrder['deliveryGroups'][number], index: number, usable: Map<string, Fulfilling[number]>, facts: PricingFacts) {
+function checkedGroup(
+  input: CreateOrder,
+  group: CreateOrder['deliveryGroups'][number],
+  index: number,
+  usable: Map<string, Fulfilling[number]>,
+  facts: PricingFacts,
+) {
   const lines = input.lines.flatMap((line, lineIndex) => {
     if (line.deliveryGroup !== index) return [];
     const variant = facts.variants.get(line.sku);
@@ -226,8 +320,10 @@ function checkedGroup(input: CreateOrder, group: CreateOrder['deliveryGroups'][n
   if (!lines.length) throw new InvalidInput([{ field, message: 'has no lines' }]);
   if (group.pickupLocationId !== undefined) {
     const store = usable.get(group.pickupLocationId);
-    if (!store || !store.capabilities.includes('click_and_collect')) {
-      throw new RuleViolation('not-a-pickup-store', `Location ${group.pickupLocationId} does not hand over this channel's orders.`, { field: `${field}.pickupLocationId` });
+    if (!store?.capabilities.includes('click_and_collect')) {
+      throw new RuleViolation('not-a-pickup-store', `Location ${group.pickupLocationId} does not hand over this channel's orders.`, {
+        field: `${field}.pickupLocationId`,
+      });
     }
   }
   const chosen = group.fulfilmentLocationId ?? (group.method === 'pickup_in_store' ? group.pickupLocationId : undefined);
@@ -235,10 +331,17 @@ function checkedGroup(input: CreateOrder, group: CreateOrder['deliveryGroups'][n
     throw new RuleViolation('location-not-in-channel', `Location ${chosen} does not fulfil this channel's orders.`, { field: `${field}.fulfilmentLocationId` });
   }
   if (group.method === 'ship_to_store' && chosen !== undefined && chosen === group.pickupLocationId) {
-    throw new InvalidInput([{ field: `${field}.fulfilmentLocationId`, message: 'is the pickup store itself: goods already there are picked up in store (pickup_in_store)' }]);
+    throw new InvalidInput([
+      { field: `${field}.fulfilmentLocationId`, message: 'is the pickup store itself: goods already there are picked up in store (pickup_in_store)' },
+    ]);
   }
   return {
-    index, method: group.method, pickupLocationId: group.pickupLocationId ?? null, address: group.address ?? null, recipient: group.recipient ?? '', lines,
+    index,
+    method: group.method,
+    pickupLocationId: group.pickupLocationId ?? null,
+    address: group.address ?? null,
+    recipient: group.recipient ?? '',
+    lines,
     fulfilmentLocationId: chosen,
   };
 }

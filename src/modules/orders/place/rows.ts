@@ -33,23 +33,70 @@ export const toWrite = (prepared: PreparedOrder): OrderToWrite => ({
 
 /** The stock an order reserves: each line at its group's fulfilment location. */
 export const reserveRequest = ({ prepared, id, groups }: OrderToWrite): ReserveRequest => ({
-  kind: 'order', actor: prepared.request.principal.actor, channelId: prepared.channel.id, referenceType: 'order', referenceId: id,
-  lines: groups.flatMap(({ group, lines }) => lines.map((line) => ({ id: line.reservationId, variantId: line.variantId, locationId: group.fulfilmentLocationId, quantity: line.quantity }))),
+  kind: 'order',
+  actor: prepared.request.principal.actor,
+  channelId: prepared.channel.id,
+  referenceType: 'order',
+  referenceId: id,
+  lines: groups.flatMap(({ group, lines }) =>
+    lines.map((line) => ({ id: line.reservationId, variantId: line.variantId, locationId: group.fulfilmentLocationId, quantity: line.quantity })),
+  ),
 });
 
 const ORDER_COLUMNS = {
-  id: 'uuid', number: 'text', channel_id: 'uuid', customer_id: 'uuid', status: 'text', currency: 'text', subtotal: 'bigint', discount_total: 'bigint',
-  shipping_total: 'bigint', packing_total: 'bigint', tax_total: 'bigint', total: 'bigint', promotion_code: 'text', email: 'text', phone: 'text',
-  placed_by: 'text', created_at: 'timestamptz', updated_at: 'timestamptz',
+  id: 'uuid',
+  number: 'text',
+  channel_id: 'uuid',
+  customer_id: 'uuid',
+  status: 'text',
+  currency: 'text',
+  subtotal: 'bigint',
+  discount_total: 'bigint',
+  shipping_total: 'bigint',
+  packing_total: 'bigint',
+  tax_total: 'bigint',
+  total: 'bigint',
+  promotion_code: 'text',
+  email: 'text',
+  phone: 'text',
+  placed_by: 'text',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
 };
 const GROUP_COLUMNS = {
-  id: 'uuid', order_id: 'uuid', position: 'int', method: 'text', status: 'text', fulfilment_location_id: 'uuid', pickup_location_id: 'uuid', address: 'jsonb',
-  recipient: 'text', shipping_fee: 'bigint', packing_fee: 'bigint', promised_at: 'timestamptz', transfer_id: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz',
+  id: 'uuid',
+  order_id: 'uuid',
+  position: 'int',
+  method: 'text',
+  status: 'text',
+  fulfilment_location_id: 'uuid',
+  pickup_location_id: 'uuid',
+  address: 'jsonb',
+  recipient: 'text',
+  shipping_fee: 'bigint',
+  packing_fee: 'bigint',
+  promised_at: 'timestamptz',
+  transfer_id: 'uuid',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
 };
 const LINE_COLUMNS = {
-  id: 'uuid', order_id: 'uuid', delivery_group_id: 'uuid', position: 'int', variant_id: 'uuid', sku: 'text', title: 'text', quantity: 'int',
-  unit_list_price: 'bigint', unit_price: 'bigint', discount_total: 'bigint', minimum_price_applied: 'boolean', tax_rate_basis_points: 'int',
-  tax_amount: 'bigint', line_total: 'bigint', reservation_id: 'uuid',
+  id: 'uuid',
+  order_id: 'uuid',
+  delivery_group_id: 'uuid',
+  position: 'int',
+  variant_id: 'uuid',
+  sku: 'text',
+  title: 'text',
+  quantity: 'int',
+  unit_list_price: 'bigint',
+  unit_price: 'bigint',
+  discount_total: 'bigint',
+  minimum_price_applied: 'boolean',
+  tax_rate_basis_points: 'int',
+  tax_amount: 'bigint',
+  line_total: 'bigint',
+  reservation_id: 'uuid',
 };
 
 export type OrderRows = ReturnType<typeof orderRows>;
@@ -57,18 +104,40 @@ export type OrderRows = ReturnType<typeof orderRows>;
 /** The inserts of the orders' rows: orders, transfers, groups, lines, timeline, payments and outbox events. */
 export function orderWrites(rows: OrderRows[]): (RawBuilder<unknown> | null)[] {
   return [
-    insertRows('orders', ORDER_COLUMNS, rows.map((row) => row.order)),
+    insertRows(
+      'orders',
+      ORDER_COLUMNS,
+      rows.map((row) => row.order),
+    ),
     ...draftTransfersWrites(rows.flatMap((row) => row.transfers)),
-    insertRows('delivery_groups', GROUP_COLUMNS, rows.flatMap((row) => row.groups)),
-    insertRows('order_lines', LINE_COLUMNS, rows.flatMap((row) => row.lines)),
-    insertRows('order_events', { order_id: 'uuid', type: 'text', detail: 'jsonb', actor: 'text', channel_id: 'uuid', created_at: 'timestamptz' }, rows.flatMap((row) => row.timeline)),
+    insertRows(
+      'delivery_groups',
+      GROUP_COLUMNS,
+      rows.flatMap((row) => row.groups),
+    ),
+    insertRows(
+      'order_lines',
+      LINE_COLUMNS,
+      rows.flatMap((row) => row.lines),
+    ),
+    insertRows(
+      'order_events',
+      { order_id: 'uuid', type: 'text', detail: 'jsonb', actor: 'text', channel_id: 'uuid', created_at: 'timestamptz' },
+      rows.flatMap((row) => row.timeline),
+    ),
     ...paymentsInsert(rows.flatMap((row) => row.payments)),
     eventsInsert(rows.map((row) => row.event)),
   ];
 }
 
 /** The order as the rows just written say (a placed order's answer). */
-export const placedView = (row: OrderRows) => orderView(row.order, row.groups, row.lines, row.payments.map(({ row: payment }) => toPayment(payment)));
+export const placedView = (row: OrderRows) =>
+  orderView(
+    row.order,
+    row.groups,
+    row.lines,
+    row.payments.map(({ row: payment }) => toPayment(payment)),
+  );
 
 /** Every row one order writes, as it will read back, once its customer is known. */
 export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
@@ -77,27 +146,64 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
   const { actor } = request.principal;
   const groups = order.groups.map(({ group, id: groupId, lines }) => {
     // Ship to store: a transfer from the location holding the goods to the pickup store, ready for the sender to ship.
-    const transfer = group.method === 'ship_to_store' && group.pickupLocationId !== null
-      ? draftTransfer({
-        number: `TR-${number}-${group.index + 1}`, fromLocationId: group.fulfilmentLocationId, toLocationId: group.pickupLocationId,
-        expectedAt: group.promisedAt, note: `Ship to store: order ${number}`, createdBy: actor, createdAt: now, lines: group.lines,
-      })
-      : null;
+    const transfer =
+      group.method === 'ship_to_store' && group.pickupLocationId !== null
+        ? draftTransfer({
+            number: `TR-${number}-${group.index + 1}`,
+            fromLocationId: group.fulfilmentLocationId,
+            toLocationId: group.pickupLocationId,
+            expectedAt: group.promisedAt,
+            note: `Ship to store: order ${number}`,
+            createdBy: actor,
+            createdAt: now,
+            lines: group.lines,
+          })
+        : null;
     const row: Selectable<DeliveryGroupsTable> = {
-      id: groupId, order_id: id, position: group.index, method: group.method,
+      id: groupId,
+      order_id: id,
+      position: group.index,
+      method: group.method,
       // A shelf sale is handed over on the spot; ship to store waits for its transfer.
-      status: (prepared.shelfSale ? nextDeliveryStatus('reserved', 'hand_over_at_register') : group.method === 'ship_to_store' ? 'awaiting_transfer' : 'reserved') satisfies DeliveryStatus,
-      fulfilment_location_id: group.fulfilmentLocationId, pickup_location_id: group.pickupLocationId, address: group.address ?? null,
-      recipient: group.recipient, shipping_fee: group.shippingFee, packing_fee: group.packingFee,
-      promised_at: group.promisedAt, carrier: null, tracking_number: null, transfer_id: transfer?.row.id ?? null,
-      created_at: now, updated_at: now,
+      status: (prepared.shelfSale
+        ? nextDeliveryStatus('reserved', 'hand_over_at_register')
+        : group.method === 'ship_to_store'
+          ? 'awaiting_transfer'
+          : 'reserved') satisfies DeliveryStatus,
+      fulfilment_location_id: group.fulfilmentLocationId,
+      pickup_location_id: group.pickupLocationId,
+      address: group.address ?? null,
+      recipient: group.recipient,
+      shipping_fee: group.shippingFee,
+      packing_fee: group.packingFee,
+      promised_at: group.promisedAt,
+      carrier: null,
+      tracking_number: null,
+      transfer_id: transfer?.row.id ?? null,
+      created_at: now,
+      updated_at: now,
     };
-    const lineRows = lines.map((line): Selectable<OrderLinesTable> => ({
-      id: newId(), order_id: id, delivery_group_id: groupId, position: line.index, variant_id: line.variantId, sku: line.sku,
-      title: line.title, quantity: line.quantity, cancelled_quantity: 0, unit_list_price: line.price.unitListPrice, unit_price: line.price.unitPrice,
-      discount_total: line.price.discountTotal, minimum_price_applied: line.price.minimumPriceApplied, tax_rate_basis_points: line.price.taxRateBasisPoints,
-      tax_amount: line.price.taxAmount, line_total: line.price.lineTotal, reservation_id: line.reservationId,
-    }));
+    const lineRows = lines.map(
+      (line): Selectable<OrderLinesTable> => ({
+        id: newId(),
+        order_id: id,
+        delivery_group_id: groupId,
+        position: line.index,
+        variant_id: line.variantId,
+        sku: line.sku,
+        title: line.title,
+        quantity: line.quantity,
+        cancelled_quantity: 0,
+        unit_list_price: line.price.unitListPrice,
+        unit_price: line.price.unitPrice,
+        discount_total: line.price.discountTotal,
+        minimum_price_applied: line.price.minimumPriceApplied,
+        tax_rate_basis_points: line.price.taxRateBasisPoints,
+        tax_amount: line.price.taxAmount,
+        line_total: line.price.lineTotal,
+        reservation_id: line.reservationId,
+      }),
+    );
     return { row, transfer, lines: lineRows };
   });
   const lines = groups.flatMap((group) => group.lines).sort((a, b) => a.position - b.position);
@@ -108,9 +214,24 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
   const event = (type: string, detail: Record<string, unknown>) => ({ order_id: id, type, detail, actor, channel_id: channel.id, created_at: now });
   return {
     order: {
-      id, number, channel_id: channel.id, customer_id: customerId, status: prepared.shelfSale ? 'completed' : 'placed', currency: priced.currency,
-      subtotal: priced.totals.subtotal, discount_total: priced.totals.discounts, shipping_total: priced.totals.shipping, packing_total: priced.totals.packing,
-      tax_total: priced.totals.tax, total: priced.totals.total, promotion_code: priced.promotion?.code ?? null, email, phone, placed_by: actor, created_at: now, updated_at: now,
+      id,
+      number,
+      channel_id: channel.id,
+      customer_id: customerId,
+      status: prepared.shelfSale ? 'completed' : 'placed',
+      currency: priced.currency,
+      subtotal: priced.totals.subtotal,
+      discount_total: priced.totals.discounts,
+      shipping_total: priced.totals.shipping,
+      packing_total: priced.totals.packing,
+      tax_total: priced.totals.tax,
+      total: priced.totals.total,
+      promotion_code: priced.promotion?.code ?? null,
+      email,
+      phone,
+      placed_by: actor,
+      created_at: now,
+      updated_at: now,
     } satisfies Selectable<OrdersTable>,
     groups: groups.map((group) => group.row),
     lines,
@@ -122,7 +243,8 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
       ...(prepared.shelfSale ? [event('order.completed', { at: 'register' })] : []),
     ],
     event: {
-      type: 'order.placed' as const, subject: `order:${id}`,
+      type: 'order.placed' as const,
+      subject: `order:${id}`,
       payload: { orderId: id, number, channelId: channel.id, total: priced.totals.total, currency: priced.currency },
     },
   };

@@ -43,7 +43,13 @@ export interface ResolvedGroup {
 
 /** What pricing hands a line. */
 export interface LinePrice {
-  unitListPrice: number; unitPrice: number; discountTotal: number; minimumPriceApplied: boolean; taxRateBasisPoints: number; taxAmount: number; lineTotal: number;
+  unitListPrice: number;
+  unitPrice: number;
+  discountTotal: number;
+  minimumPriceApplied: boolean;
+  taxRateBasisPoints: number;
+  taxAmount: number;
+  lineTotal: number;
 }
 
 /** A group priced: its fees and promised date, and each line with its price. */

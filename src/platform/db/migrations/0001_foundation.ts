@@ -3,7 +3,9 @@ import { runStatements } from './run-sql.ts';
 
 /** Access control, catalog, locations, channels and customers: the model of the retailer. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     create table tax_classes (
       code text primary key,
       name text not null,
@@ -195,13 +197,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (scope, key)
     );
     create index idempotency_keys_created on idempotency_keys (created_at);
-  `);
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     drop table idempotency_keys, api_keys, staff_sessions, staff_users, customer_addresses, customer_phones,
       customer_emails, customers, customer_groups, channel_locations, channels, locations, prices, price_lists,
       variant_minimum_prices, variants, products, tax_classes;
-  `);
+  `,
+  );
 }

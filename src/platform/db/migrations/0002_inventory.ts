@@ -3,7 +3,9 @@ import { runStatements } from './run-sql.ts';
 
 /** Unified inventory: quantities per SKU × location, the append-only ledger, reservations, transfers, feeds, outbox. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     alter table locations add column safety_stock integer not null default 0 check (safety_stock >= 0);
 
     -- The current quantities; every change to a row is written in the same transaction as its ledger movement.
@@ -125,12 +127,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now()
     );
     create index outbox_events_order on outbox_events (txid, id);
-  `);
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     drop table outbox_events, stock_feeds, transfer_lines, transfers, incoming_stock, reservations, stock_movements, stock_levels;
     alter table locations drop column safety_stock;
-  `);
+  `,
+  );
 }

@@ -3,7 +3,9 @@ import { runStatements } from './run-sql.ts';
 
 /** Pricing: promotion codes with their redemptions, and shipping and packing fees per delivery method. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     -- Codes are stored upper case so that SUMMER10 and summer10 are one code.
     create table promotions (
       id uuid primary key,
@@ -59,11 +61,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     -- A unique constraint treats null channel ids as distinct; two partial indexes keep one rate per slot.
     create unique index delivery_rates_channel_method on delivery_rates (channel_id, method) where channel_id is not null;
     create unique index delivery_rates_default_method on delivery_rates (method, currency) where channel_id is null;
-  `);
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     drop table delivery_rates, promotion_redemptions, promotions;
-  `);
+  `,
+  );
 }

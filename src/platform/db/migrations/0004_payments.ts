@@ -6,7 +6,9 @@ import { runStatements } from './run-sql.ts';
  * to orders is added by the orders migration, which comes later.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     create table payments (
       id uuid primary key,
       order_id uuid not null,
@@ -48,7 +50,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now()
     );
     create index payment_events_payment on payment_events (payment_id, id);
-  `);
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -3,7 +3,9 @@ import { runStatements } from './run-sql.ts';
 
 /** One order model for every channel: orders, delivery groups, lines, and the timeline of everything that happened. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     -- Order numbers people can read aloud at a counter; a sequence never hands the same number out twice.
     create sequence order_numbers start 100001;
 
@@ -89,13 +91,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index order_events_order on order_events (order_id, id);
 
     alter table payments add constraint payments_order foreign key (order_id) references orders (id);
-  `);
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     alter table payments drop constraint payments_order;
     drop table order_events, order_lines, delivery_groups, orders;
     drop sequence order_numbers;
-  `);
+  `,
+  );
 }

@@ -13,17 +13,22 @@ import { runStatements } from './run-sql.ts';
  * inside an order (lines → group → order, payments, timeline) and to the customer are still checked.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     alter table reservations drop constraint reservations_variant_id_fkey, drop constraint reservations_location_id_fkey, drop constraint reservations_channel_id_fkey;
     alter table orders drop constraint orders_channel_id_fkey;
     alter table delivery_groups drop constraint delivery_groups_fulfilment_location_id_fkey, drop constraint delivery_groups_pickup_location_id_fkey;
     alter table order_lines drop constraint order_lines_variant_id_fkey;
     alter table order_events drop constraint order_events_channel_id_fkey;
-  `);
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     alter table reservations add constraint reservations_variant_id_fkey foreign key (variant_id) references variants (id),
       add constraint reservations_location_id_fkey foreign key (location_id) references locations (id),
       add constraint reservations_channel_id_fkey foreign key (channel_id) references channels (id);
@@ -32,5 +37,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       add constraint delivery_groups_pickup_location_id_fkey foreign key (pickup_location_id) references locations (id);
     alter table order_lines add constraint order_lines_variant_id_fkey foreign key (variant_id) references variants (id);
     alter table order_events add constraint order_events_channel_id_fkey foreign key (channel_id) references channels (id);
-  `);
+  `,
+  );
 }

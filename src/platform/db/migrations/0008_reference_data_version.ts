@@ -10,7 +10,9 @@ const REFERENCE_TABLES = ['channels', 'channel_locations', 'locations', 'price_l
  * batch of every process, with no waiting and no message to miss.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     create table reference_data_version (
       singleton boolean primary key default true check (singleton),
       version bigint not null default 1
@@ -19,16 +21,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create function raise_reference_data_version() returns trigger language plpgsql as $$
       begin update reference_data_version set version = version + 1; return null; end
     $$;
-    ${REFERENCE_TABLES.map((table) => `
+    ${REFERENCE_TABLES.map(
+      (table) => `
     create trigger ${table}_change_reference_data after insert or update or delete or truncate on ${table}
-      for each statement execute function raise_reference_data_version();`).join('')}
-  `);
+      for each statement execute function raise_reference_data_version();`,
+    ).join('')}
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     ${REFERENCE_TABLES.map((table) => `drop trigger ${table}_change_reference_data on ${table};`).join('\n')}
     drop function raise_reference_data_version();
     drop table reference_data_version;
-  `);
+  `,
+  );
 }

@@ -7,7 +7,9 @@ import { runStatements } from './run-sql.ts';
  * it hears it: a key revoked through one process is refused by all of them from their next request.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     create function notify_access_change() returns trigger language plpgsql as $$
       begin perform pg_notify('aisle_access', ''); return null; end
     $$;
@@ -15,13 +17,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       for each statement execute function notify_access_change();
     create trigger channels_notify_access after update or delete or truncate on channels
       for each statement execute function notify_access_change();
-  `);
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     drop trigger channels_notify_access on channels;
     drop trigger api_keys_notify_access on api_keys;
     drop function notify_access_change();
-  `);
+  `,
+  );
 }

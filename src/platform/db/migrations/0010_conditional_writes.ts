@@ -6,11 +6,14 @@ import { runStatements } from './run-sql.ts';
  * in. A statement that writes only if what it read still holds (statements.ts, `writeIf`) ends with it.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     create function require_condition(held boolean, what text) returns boolean language plpgsql as $$
       begin if held is not true then raise exception 'condition no longer holds: %', what using errcode = 'AI001'; end if; return true; end
     $$;
-  `);
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -9,9 +9,14 @@ const CATALOG_TABLES = ['products', 'variants', 'prices', 'variant_minimum_price
  * like the rest of the set-up: a changed price applies from the next batch of every process.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, CATALOG_TABLES.map((table) => `
+  await runStatements(
+    db,
+    CATALOG_TABLES.map(
+      (table) => `
     create trigger ${table}_change_reference_data after insert or update or delete or truncate on ${table}
-      for each statement execute function raise_reference_data_version();`).join('\n'));
+      for each statement execute function raise_reference_data_version();`,
+    ).join('\n'),
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -6,7 +6,9 @@ import { runStatements } from './run-sql.ts';
  * it for the moment. The order emails start here: orders placed before this migration are not emailed again.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     create table outbox_consumers (
       name text primary key,
       after_txid xid8 not null,
@@ -16,7 +18,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz not null default now()
     );
     insert into outbox_consumers (name, after_txid, after_id) values ('order-emails', pg_current_xact_id(), 0);
-  `);
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -6,9 +6,12 @@ import { runStatements } from './run-sql.ts';
  * and change the profiles it created even before their first order through it (customers module, `assertMaySeeCustomer`).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     alter table customers add column created_by_channel_id uuid references channels (id);
-  `);
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

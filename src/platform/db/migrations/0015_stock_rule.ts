@@ -12,7 +12,9 @@ import { runStatements } from './run-sql.ts';
  * expressions were written in it (the order path's one-statement write included).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     create function effective_safety_stock(own integer, location_default integer) returns integer
       language sql immutable parallel safe as $$ select coalesce(own, location_default) $$;
 
@@ -22,13 +24,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create function stock_changed_payload(variant_id uuid, location_id uuid, on_hand integer, reserved integer, damaged integer, incoming integer,
                                           safety_stock integer, available_before integer) returns jsonb
       language sql stable parallel safe as $$ select jsonb_build_object('variantId', variant_id, 'locationId', location_id, 'onHand', on_hand, 'reserved', reserved, 'damaged', damaged, 'incoming', incoming, 'safetyStock', safety_stock, 'available', available_to_promise(on_hand, reserved, safety_stock), 'availableBefore', available_before) $$;
-  `);
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     drop function stock_changed_payload(uuid, uuid, integer, integer, integer, integer, integer, integer);
     drop function available_to_promise(integer, integer, integer);
     drop function effective_safety_stock(integer, integer);
-  `);
+  `,
+  );
 }

@@ -6,7 +6,10 @@ import { sql, type Kysely } from 'kysely';
  * mid-line (or be run on its own).
  */
 export async function runStatements(db: Kysely<unknown>, text: string): Promise<void> {
-  for (const statement of text.split(/;\s*\n/).map((part) => part.trim()).filter(Boolean)) {
+  for (const statement of text
+    .split(/;\s*\n/)
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     await sql.raw(statement.replace(/;$/, '')).execute(db);
   }
 }
