@@ -7,9 +7,8 @@ import { Forbidden, InvalidInput } from '../../platform/errors.ts';
 import { publish } from '../../platform/outbox.ts';
 import type { Reservation } from './reservations.ts';
 import { assertLocations, resolveSkus } from './skus.ts';
-import { changeStock, keyOf, lockLevels, readLevels, type Level, type StockChange } from './stock.ts';
+import { changeStock, keyOf, lockLevels, readLevels, toLevel, type Level, type StockChange } from './stock.ts';
 import { stockChangedEventsOf } from './stock-events.ts';
-import { availableToPromise } from './stock-rule.ts';
 
 /** The everyday stock operations of a location: receive, sell at the register, adjust, count, write off damage. */
 
@@ -211,24 +210,7 @@ export async function listLevels(
     ${after ? sql`and (s.variant_id, s.location_id) > (${after.split('|')[0]}::uuid, ${after.split('|')[1]}::uuid)` : sql``}
     order by s.variant_id, s.location_id
     limit ${query.limit + 1}`.execute(db);
-  const page = toPage(
-    rows,
-    query.limit,
-    (row) => keyOf(row.variant_id, row.location_id),
-    (row): Level => {
-      const level = {
-        variantId: row.variant_id,
-        locationId: row.location_id,
-        onHand: row.on_hand,
-        reserved: row.reserved,
-        damaged: row.damaged,
-        incoming: row.incoming,
-        safetyStock: row.safety_stock,
-        available: 0,
-      };
-      return { ...level, available: availableToPromise(level) };
-    },
-  );
+  const page = toPage(rows, query.limit, (row) => keyOf(row.variant_id, row.location_id), toLevel);
   return { items: await withSku(db, page.items), nextCursor: page.nextCursor };
 }
 

@@ -31,7 +31,8 @@ export interface Level extends StockKey {
 }
 
 type LevelRow = { variant_id: string; location_id: string; on_hand: number; reserved: number; damaged: number; incoming: number; safety_stock: number };
-const toLevel = (row: LevelRow): Level => {
+/** A level as the API answers it, from its row: the one place available to promise is worked out in TypeScript. */
+export const toLevel = (row: LevelRow): Level => {
   const level = {
     variantId: row.variant_id,
     locationId: row.location_id,
