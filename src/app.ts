@@ -26,6 +26,7 @@ import { homePage } from './platform/http/home-page.ts';
 import { validateRequestPart } from './platform/http/validation.ts';
 import type { AisleApp } from './platform/http/types.ts';
 import { Metrics } from './platform/metrics.ts';
+import { PRIVATE_NETWORKS } from './config.ts';
 import type { Policies } from './policies.ts';
 
 export interface AppOptions {
@@ -35,6 +36,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The shop's choices (src/policies.ts), handed to the route plugins that need them. */
   policies: Policies;
+  /** Whose X-Forwarded-For to believe (Fastify's `trustProxy`); default: load balancers on private networks. */
+  trustProxy?: boolean | string | undefined;
 }
 
 const READY_TIMEOUT_MS = 2000;
@@ -56,7 +59,7 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     // Trust X-Forwarded-* from the load balancer in front of the server processes.
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? PRIVATE_NETWORKS,
     // One line per request costs more than the request at the rates Aisle aims for; failures are logged.
     logController: new LogController({ disableRequestLogging: true }),
     // A URL the router cannot read is the client's mistake too: answered as a problem like any other.

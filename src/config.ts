@@ -2,9 +2,16 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /** Everything Aisle reads from the environment, validated once at start. */
+/**
+ * A load balancer in front of the servers sits on a private network: its X-Forwarded-For is believed (the client's
+ * address, which sign-in throttling counts), anyone else's is not, or a client could pick its own address.
+ */
+export const PRIVATE_NETWORKS = 'loopback,linklocal,uniquelocal';
+
 const environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
+  TRUST_PROXY: z.string().default(PRIVATE_NETWORKS),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
@@ -54,6 +61,8 @@ export interface Config {
   retailer: { name: string; addressLines: string[]; vatNumber: string | undefined; locale: string };
   /** The country of national phone numbers (written without +): the region of RETAILER_LOCALE. */
   phoneRegion: string;
+  /** Whose X-Forwarded-For the server believes (`all`, `off`, or addresses and ranges; proxy-addr's names allowed). */
+  trustProxy: boolean | string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -80,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     retailer: { name: e.RETAILER_NAME, addressLines: e.RETAILER_ADDRESS.split('|'), vatNumber: e.RETAILER_VAT_NUMBER, locale: e.RETAILER_LOCALE },
     phoneRegion: e.RETAILER_LOCALE.split('-')[1]?.toUpperCase() ?? 'FR',
+    trustProxy: e.TRUST_PROXY === 'all' ? true : e.TRUST_PROXY === 'off' ? false : e.TRUST_PROXY,
   };
 }

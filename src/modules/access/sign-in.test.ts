@@ -69,3 +69,27 @@ describe('signing in', () => {
     expect((await signIn('manager@example.com', 'correct horse battery', '203.0.113.10')).status).toBe(200);
   });
 });
+
+describe('signing in through a server that trusts no proxy', () => {
+  it('counts failures by the address that connected, whatever X-Forwarded-For claims', async () => {
+    const direct = await startTestApi({ trustProxy: false });
+    try {
+      const signInFrom = (address: string) =>
+        direct.call('POST', '/v1/auth/login', {
+          token: null,
+          body: { email: `nobody.${address}@example.com`, password: 'guess' },
+          headers: { 'x-forwarded-for': address },
+        });
+      // A different claimed address each time: with the header believed, no address would reach its limit.
+      for (let guess = 0; guess < PER_ADDRESS.freeFailures; guess++) expect((await signInFrom(`192.0.2.${guess}`)).status).toBe(401);
+      const waiting = await direct.call('POST', '/v1/auth/login', {
+        token: null,
+        body: { email: 'somebody.else@example.com', password: 'guess' },
+        headers: { 'x-forwarded-for': '192.0.2.250' },
+      });
+      expect(waiting.status).toBe(429);
+    } finally {
+      await direct.close();
+    }
+  });
+});
