@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type ApiResponse, type TestApi } from '../../../test/support/api.ts';
+import { startTestApi, type TestApi } from '../../../test/support/api.ts';
+import { expectProblem, fieldsOf } from '../../../test/support/problems.ts';
 import { seedBasics, stockedSkus, type Basics } from '../../../test/support/fixtures.ts';
 
 /** Sales channels over HTTP: what each one sells through, from which locations, and who may see and change it. */
@@ -21,12 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-const problem = (response: ApiResponse, status: number, code?: string) => {
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  expect(response.headers.get('content-type')).toContain('application/problem+json');
-  if (code) expect(response.body.code).toBe(code);
-};
-const fieldsOf = (response: ApiResponse) => (response.body.errors as { field: string }[]).map((error) => error.field).sort();
 const channel = (overrides: Record<string, unknown> = {}) => ({
   code: 'market',
   name: 'Marketplace',
@@ -84,14 +79,14 @@ describe('channels', () => {
     });
 
     const homeless = await api.call('POST', '/v1/channels', { body: channel({ code: 'register-x', type: 'register' }) });
-    problem(homeless, 400);
+    expectProblem(homeless, 400);
     expect(fieldsOf(homeless)).toEqual(['body.storeLocationId']);
-    problem(
+    expectProblem(
       await api.call('POST', '/v1/channels', { body: channel({ code: 'register-wh', type: 'register', storeLocationId: basics.warehouse.id }) }),
       422,
       'register-needs-store',
     );
-    problem(
+    expectProblem(
       await api.call('POST', '/v1/channels', {
         body: channel({ code: 'register-ghost', type: 'register', storeLocationId: '01900000-0000-7000-8000-000000000000' }),
       }),
@@ -100,7 +95,7 @@ describe('channels', () => {
     expect(await countChannels()).toBe(before + 1);
 
     // It cannot be taken away from its store later.
-    problem(
+    expectProblem(
       await api.call('PATCH', `/v1/channels/${register.body.id}`, { body: { locations: [{ locationId: basics.warehouse.id }] } }),
       422,
       'register-keeps-its-store',
@@ -110,34 +105,34 @@ describe('channels', () => {
 
   it('sells in the currency of its price list', async () => {
     const mismatch = await api.call('POST', '/v1/channels', { body: channel({ code: 'web-us', currency: 'USD' }) });
-    problem(mismatch, 422, 'currency-mismatch');
+    expectProblem(mismatch, 422, 'currency-mismatch');
     expect(mismatch.body).toMatchObject({ priceListCurrency: 'EUR', channelCurrency: 'USD' });
     const us = await api.call('POST', '/v1/channels', { body: channel({ code: 'web-us', type: 'web', currency: 'USD', priceListId: usdList }) });
     expect(us.status, JSON.stringify(us.body)).toBe(201);
-    problem(await api.call('PATCH', `/v1/channels/${us.body.id}`, { body: { priceListId: basics.priceList.id } }), 422, 'currency-mismatch');
+    expectProblem(await api.call('PATCH', `/v1/channels/${us.body.id}`, { body: { priceListId: basics.priceList.id } }), 422, 'currency-mismatch');
     expect((await api.call('GET', `/v1/channels/${us.body.id}`)).body.priceListId).toBe(usdList);
   });
 
   it('refuses a code twice, an unknown price list or location, a location named twice, and invalid fields', async () => {
     const taken = await api.call('POST', '/v1/channels', { body: channel({ code: 'web' }) });
-    problem(taken, 409, 'channel-code-taken');
+    expectProblem(taken, 409, 'channel-code-taken');
     expect(taken.body.existingId).toBe(basics.web.id);
     const before = await countChannels();
     const ghostList = await api.call('POST', '/v1/channels', { body: channel({ code: 'ghost-list', priceListId: '01900000-0000-7000-8000-000000000000' }) });
-    problem(ghostList, 400);
+    expectProblem(ghostList, 400);
     expect(fieldsOf(ghostList)).toEqual(['body.priceListId']);
     const ghostLocation = await api.call('POST', '/v1/channels', {
       body: channel({ code: 'ghost-location', locations: [{ locationId: basics.warehouse.id }, { locationId: '01900000-0000-7000-8000-000000000000' }] }),
     });
-    problem(ghostLocation, 400);
+    expectProblem(ghostLocation, 400);
     expect(fieldsOf(ghostLocation)).toEqual(['body.locations.1.locationId']);
     const twice = await api.call('POST', '/v1/channels', {
       body: channel({ code: 'twice', locations: [{ locationId: basics.warehouse.id }, { locationId: basics.warehouse.id, sells: false }] }),
     });
-    problem(twice, 400);
+    expectProblem(twice, 400);
     expect(fieldsOf(twice)).toEqual(['body.locations']);
     const invalid = await api.call('POST', '/v1/channels', { body: { code: '-bad code', name: '', type: 'fax', currency: 'euro', priceListId: 'nope' } });
-    problem(invalid, 400);
+    expectProblem(invalid, 400);
     expect(fieldsOf(invalid)).toEqual(['body.code', 'body.currency', 'body.name', 'body.priceListId', 'body.type']);
     expect(await countChannels()).toBe(before);
   });
@@ -166,18 +161,18 @@ describe('channels', () => {
   it('shows a channel key its own channel only, store staff the registers of their store, and 404 for the others', async () => {
     expect((await api.call('GET', '/v1/channels', { token: basics.webKey })).body.items.map((item: { id: string }) => item.id)).toEqual([basics.web.id]);
     expect((await api.call('GET', `/v1/channels/${basics.web.id}`, { token: basics.webKey })).status).toBe(200);
-    problem(await api.call('GET', `/v1/channels/${basics.registerA.id}`, { token: basics.webKey }), 404);
+    expectProblem(await api.call('GET', `/v1/channels/${basics.registerA.id}`, { token: basics.webKey }), 404);
 
     expect((await api.call('GET', '/v1/channels', { token: basics.storeAKey })).body.items.map((item: { id: string }) => item.id)).toEqual([
       basics.registerA.id,
     ]);
-    problem(await api.call('GET', `/v1/channels/${basics.web.id}`, { token: basics.storeAKey }), 404);
-    problem(await api.call('GET', '/v1/channels/01900000-0000-7000-8000-000000000000'), 404);
+    expectProblem(await api.call('GET', `/v1/channels/${basics.web.id}`, { token: basics.storeAKey }), 404);
+    expectProblem(await api.call('GET', '/v1/channels/01900000-0000-7000-8000-000000000000'), 404);
 
     // Only admins create or change channels.
-    problem(await api.call('POST', '/v1/channels', { body: channel({ code: 'by-web' }), token: basics.webKey }), 403);
-    problem(await api.call('PATCH', `/v1/channels/${basics.web.id}`, { body: { name: 'Mine now' }, token: basics.webKey }), 403);
-    problem(await api.call('PATCH', `/v1/channels/${basics.registerA.id}`, { body: { name: 'Mine now' }, token: basics.storeAKey }), 403);
+    expectProblem(await api.call('POST', '/v1/channels', { body: channel({ code: 'by-web' }), token: basics.webKey }), 403);
+    expectProblem(await api.call('PATCH', `/v1/channels/${basics.web.id}`, { body: { name: 'Mine now' }, token: basics.webKey }), 403);
+    expectProblem(await api.call('PATCH', `/v1/channels/${basics.registerA.id}`, { body: { name: 'Mine now' }, token: basics.storeAKey }), 403);
     expect((await api.call('GET', `/v1/channels/${basics.web.id}`)).body.name).toBe('Web shop');
   });
 
@@ -197,8 +192,11 @@ describe('channels', () => {
       locations: [{ locationId: basics.storeB.id, sells: false, fulfils: true }],
     });
     expect((await api.call('GET', `/v1/channels/${created.id}`)).body).toEqual(changed.body);
-    problem(await api.call('PATCH', `/v1/channels/${created.id}`, { body: { locations: [{ locationId: '01900000-0000-7000-8000-000000000000' }] } }), 400);
-    problem(await api.call('PATCH', '/v1/channels/01900000-0000-7000-8000-000000000000', { body: { name: 'Ghost' } }), 404);
+    expectProblem(
+      await api.call('PATCH', `/v1/channels/${created.id}`, { body: { locations: [{ locationId: '01900000-0000-7000-8000-000000000000' }] } }),
+      400,
+    );
+    expectProblem(await api.call('PATCH', '/v1/channels/01900000-0000-7000-8000-000000000000', { body: { name: 'Ghost' } }), 404);
     expect((await api.call('GET', `/v1/channels/${created.id}`)).body).toEqual(changed.body);
   });
 
@@ -213,8 +211,8 @@ describe('channels', () => {
     expect((await api.call('PATCH', `/v1/channels/${basics.web.id}`, { body: { enabled: false } })).body.enabled).toBe(false);
     try {
       // The channel's own key is refused at once, and an admin cannot order through it either.
-      problem(await api.call('POST', '/v1/orders', { body: order, token: basics.webKey }), 422, 'channel-disabled');
-      problem(await api.call('POST', '/v1/orders', { body: order }), 422, 'channel-disabled');
+      expectProblem(await api.call('POST', '/v1/orders', { body: order, token: basics.webKey }), 422, 'channel-disabled');
+      expectProblem(await api.call('POST', '/v1/orders', { body: order }), 422, 'channel-disabled');
       expect((await api.call('GET', '/v1/orders?email=ana@example.com')).body.items).toEqual([]);
     } finally {
       expect((await api.call('PATCH', `/v1/channels/${basics.web.id}`, { body: { enabled: true } })).body.enabled).toBe(true);

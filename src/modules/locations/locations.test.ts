@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type ApiResponse, type TestApi } from '../../../test/support/api.ts';
+import { startTestApi, type TestApi } from '../../../test/support/api.ts';
+import { expectProblem, fieldsOf } from '../../../test/support/problems.ts';
 import { locationBody, seedBasics, type Basics } from '../../../test/support/fixtures.ts';
 
 /** Warehouses, stores and drop-ship vendors over HTTP: created by admins, read by everyone, changed within each role's rights. */
@@ -10,13 +11,6 @@ beforeAll(async () => {
   basics = await seedBasics(api);
 });
 afterAll(() => api?.close());
-
-const problem = (response: ApiResponse, status: number, code?: string) => {
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  expect(response.headers.get('content-type')).toContain('application/problem+json');
-  if (code) expect(response.body.code).toBe(code);
-};
-const fieldsOf = (response: ApiResponse) => (response.body.errors as { field: string }[]).map((error) => error.field).sort();
 
 describe('locations', () => {
   it('creates a location and reads it back as it was given, with defaults for what was left out', async () => {
@@ -56,7 +50,7 @@ describe('locations', () => {
 
   it('refuses a code already used, naming the location that has it', async () => {
     const again = await api.call('POST', '/v1/locations', { body: locationBody('WH', 'warehouse') });
-    problem(again, 409, 'location-code-taken');
+    expectProblem(again, 409, 'location-code-taken');
     expect(again.body.existingId).toBe(basics.warehouse.id);
   });
 
@@ -71,21 +65,21 @@ describe('locations', () => {
         address: { line1: '', postalCode: '1', city: 'X', country: 'FR' },
       },
     });
-    problem(invalid, 400);
+    expectProblem(invalid, 400);
     expect(fieldsOf(invalid)).toEqual(['body.address.line1', 'body.code', 'body.latitude', 'body.openingHours.mon.0', 'body.timezone', 'body.type']);
     expect((await api.call('GET', '/v1/locations?q=bad')).body.items).toEqual([]);
   });
 
   it('lets only admins create a location', async () => {
-    problem(await api.call('POST', '/v1/locations', { body: locationBody('BY-STORE', 'store'), token: basics.storeAKey }), 403);
-    problem(await api.call('POST', '/v1/locations', { body: locationBody('BY-WEB', 'store'), token: basics.webKey }), 403);
-    problem(await api.call('POST', '/v1/locations', { body: locationBody('BY-NOBODY', 'store'), token: null }), 401);
+    expectProblem(await api.call('POST', '/v1/locations', { body: locationBody('BY-STORE', 'store'), token: basics.storeAKey }), 403);
+    expectProblem(await api.call('POST', '/v1/locations', { body: locationBody('BY-WEB', 'store'), token: basics.webKey }), 403);
+    expectProblem(await api.call('POST', '/v1/locations', { body: locationBody('BY-NOBODY', 'store'), token: null }), 401);
     expect((await api.call('GET', '/v1/locations?q=BY-')).body.items).toEqual([]);
   });
 
   it('answers 404 for a location that does not exist', async () => {
-    problem(await api.call('GET', '/v1/locations/01900000-0000-7000-8000-000000000000'), 404);
-    problem(await api.call('PATCH', '/v1/locations/01900000-0000-7000-8000-000000000000', { body: { name: 'Ghost' } }), 404);
+    expectProblem(await api.call('GET', '/v1/locations/01900000-0000-7000-8000-000000000000'), 404);
+    expectProblem(await api.call('PATCH', '/v1/locations/01900000-0000-7000-8000-000000000000', { body: { name: 'Ghost' } }), 404);
   });
 
   it('lists by page and filters by type, capability, active and a search on code, name or city', async () => {
@@ -123,7 +117,7 @@ describe('locations', () => {
     // % and _ in the search are letters, not wildcards: only the outlet has them.
     expect(await ids(`q=${encodeURIComponent('_')}`)).toEqual([outlet.id]);
     expect(await ids(`q=${encodeURIComponent('%')}`)).toEqual([outlet.id]);
-    problem(await api.call('GET', '/v1/locations?type=shop'), 400);
+    expectProblem(await api.call('GET', '/v1/locations?type=shop'), 400);
   });
 
   it('lets an admin change anything but the code and the type', async () => {
@@ -157,7 +151,7 @@ describe('locations', () => {
     expect(Date.parse(changed.body.updatedAt)).toBeGreaterThanOrEqual(Date.parse(created.updatedAt));
     expect((await api.call('GET', `/v1/locations/${created.id}`)).body).toEqual(changed.body);
     // An invalid change is refused whole: nothing of it is written.
-    problem(await api.call('PATCH', `/v1/locations/${created.id}`, { body: { dailyCapacity: -1, timezone: 'Nowhere/Here' } }), 400);
+    expectProblem(await api.call('PATCH', `/v1/locations/${created.id}`, { body: { dailyCapacity: -1, timezone: 'Nowhere/Here' } }), 400);
     expect((await api.call('GET', `/v1/locations/${created.id}`)).body).toEqual(changed.body);
   });
 
@@ -170,9 +164,12 @@ describe('locations', () => {
     expect(own.body).toMatchObject({ openingHours: { mon: ['08:00-20:00'] }, dailyCapacity: 55, name: 'Location STORE-A' });
 
     const before = (await api.call('GET', `/v1/locations/${basics.storeA.id}`)).body;
-    problem(await api.call('PATCH', `/v1/locations/${basics.storeA.id}`, { body: { name: 'My store now', dailyCapacity: 1 }, token: basics.storeAKey }), 403);
-    problem(await api.call('PATCH', `/v1/locations/${basics.storeB.id}`, { body: { dailyCapacity: 1 }, token: basics.storeAKey }), 403);
-    problem(await api.call('PATCH', `/v1/locations/${basics.storeA.id}`, { body: { dailyCapacity: 1 }, token: basics.webKey }), 403);
+    expectProblem(
+      await api.call('PATCH', `/v1/locations/${basics.storeA.id}`, { body: { name: 'My store now', dailyCapacity: 1 }, token: basics.storeAKey }),
+      403,
+    );
+    expectProblem(await api.call('PATCH', `/v1/locations/${basics.storeB.id}`, { body: { dailyCapacity: 1 }, token: basics.storeAKey }), 403);
+    expectProblem(await api.call('PATCH', `/v1/locations/${basics.storeA.id}`, { body: { dailyCapacity: 1 }, token: basics.webKey }), 403);
     // Nothing of a refused change was written.
     expect((await api.call('GET', `/v1/locations/${basics.storeA.id}`)).body).toEqual(before);
     expect((await api.call('GET', `/v1/locations/${basics.storeB.id}`)).body.dailyCapacity).toBe(100);
