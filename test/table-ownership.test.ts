@@ -19,6 +19,15 @@ const OWNERS: Record<string, string[]> = {
   pricing: ['delivery_rates', 'promotions', 'promotion_redemptions'],
   payments: ['payments', 'payment_events'],
   orders: ['orders', 'order_lines', 'delivery_groups', 'order_events'],
+  routing: [
+    'routing_rule_sets',
+    'routing_product_locations',
+    'postcode_centroids',
+    'routing_load',
+    'routing_decisions',
+    'routing_rejections',
+    'preorder_allowances',
+  ],
   // The platform's own: written through platform/outbox.ts, platform/http/idempotency.ts and the set-up version.
   platform: ['outbox_events', 'outbox_consumers', 'idempotency_keys', 'reference_data_version'],
 };

@@ -7,6 +7,7 @@ import type { LocationsTables } from './locations/tables.ts';
 import type { OrdersTables } from './orders/tables.ts';
 import type { PaymentsTables } from './payments/tables.ts';
 import type { PricingTables } from './pricing/tables.ts';
+import type { RoutingTables } from './routing/tables.ts';
 import type { PlatformTables } from '../platform/db/tables.ts';
 
 /**
@@ -23,4 +24,5 @@ export interface DB
     PricingTables,
     PaymentsTables,
     OrdersTables,
+    RoutingTables,
     PlatformTables {}

@@ -19,6 +19,8 @@ export interface ProductsTable {
   tax_class: string;
   image_urls: Generated<string[]>;
   status: Generated<ProductStatus>;
+  /** The product's category and tags, as routing rules name them. */
+  tags: Generated<string[]>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

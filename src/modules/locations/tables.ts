@@ -20,6 +20,13 @@ export interface Address {
   country: string;
 }
 
+/** Orders a location can take between two times of its day (its own time zone), e.g. a shift. */
+export interface CapacityWindow {
+  from: string;
+  to: string;
+  orders: number;
+}
+
 export interface LocationsTable {
   id: string;
   code: string;
@@ -35,6 +42,10 @@ export interface LocationsTable {
   active: Generated<boolean>;
   /** Units kept back from every channel's available-to-promise at this location, unless a SKU overrides it. */
   safety_stock: Generated<number>;
+  /** Location groups routing rules name (e.g. `lyon`, `outlets`). */
+  groups: Generated<string[]>;
+  /** Capacity per time window of the day (e.g. a shift), on top of the daily capacity; 0 orders = no limit. */
+  capacity_windows: Generated<Json<CapacityWindow[]>>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

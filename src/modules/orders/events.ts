@@ -66,6 +66,35 @@ export const orderArrivedAtStore = defineEvent({
   payload: z.strictObject({ ...ofGroup.shape, locationId: z.uuid().describe('The pickup store.') }),
 });
 
+export const orderAllocated = defineEvent({
+  type: 'order.allocated',
+  version: 1,
+  description: 'A delivery group that waited (a backorder, or parked for a person) has its stock reserved at a location.',
+  subject,
+  payload: ofGroup,
+});
+export const orderParked = defineEvent({
+  type: 'order.parked',
+  version: 1,
+  description: 'Routing found no location for a delivery group: it waits in a queue for a person.',
+  subject,
+  payload: z.strictObject({ ...ofGroup.shape, queue: z.string() }),
+});
+export const orderBackordered = defineEvent({
+  type: 'order.backordered',
+  version: 1,
+  description: 'A delivery group waits for incoming stock, with a new promised date (the customer is told).',
+  subject,
+  payload: z.strictObject({ ...ofGroup.shape, promisedAt: z.string().describe('UTC ISO-8601.') }),
+});
+export const orderPickupUnavailable = defineEvent({
+  type: 'order.pickup_unavailable',
+  version: 1,
+  description: 'The pickup store rejected lines and the channel asks the customer what to do (another store, delivery, or cancel).',
+  subject,
+  payload: z.strictObject({ ...ofGroup.shape, lineIds: z.array(z.uuid()) }),
+});
+
 export const ORDER_EVENTS = [
   orderPlaced,
   orderCancelled,
@@ -75,4 +104,8 @@ export const ORDER_EVENTS = [
   orderReadyForPickup,
   orderCollected,
   orderArrivedAtStore,
+  orderAllocated,
+  orderParked,
+  orderBackordered,
+  orderPickupUnavailable,
 ] as const;

@@ -9,6 +9,8 @@ export const ORDER_STATUSES = ['placed', 'in_progress', 'completed', 'cancelled'
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const DELIVERY_STATUSES = [
+  'backordered',
+  'parked',
   'awaiting_transfer',
   'reserved',
   'picking',
@@ -32,13 +34,34 @@ export const ORDER_MACHINE = defineMachine({
   ],
 });
 
-const OPEN = ['awaiting_transfer', 'reserved', 'picking', 'packed', 'ready_for_pickup'] as const satisfies readonly DeliveryStatus[];
+const OPEN = ['backordered', 'parked', 'awaiting_transfer', 'reserved', 'picking', 'packed', 'ready_for_pickup'] as const satisfies readonly DeliveryStatus[];
 
 export const DELIVERY_MACHINE = defineMachine({
   subject: 'a delivery group',
   states: DELIVERY_STATUSES,
-  actions: ['receive_transfer', 'start_picking', 'pack', 'ship', 'deliver', 'mark_ready', 'hand_over', 'hand_over_at_register', 'change_address', 'cancel'],
+  actions: [
+    'allocate',
+    'backorder',
+    'park',
+    'reroute',
+    'receive_transfer',
+    'start_picking',
+    'pack',
+    'ship',
+    'deliver',
+    'mark_ready',
+    'hand_over',
+    'hand_over_at_register',
+    'change_address',
+    'cancel',
+  ],
   transitions: [
+    /** Routing found the stock of a group that waited (backorders, a person's decision): reserved where it was found. */
+    { from: ['backordered', 'parked'], on: 'allocate', to: 'reserved', emits: 'order.allocated' },
+    /** A location rejected lines: they are routed again, wait for incoming stock, or for a person. */
+    { from: ['reserved', 'picking', 'backordered'], on: 'reroute', to: 'reserved' },
+    { from: ['reserved', 'picking', 'parked'], on: 'backorder', to: 'backordered' },
+    { from: ['reserved', 'picking', 'backordered'], on: 'park', to: 'parked' },
     /** Ship to store: the transfer has brought the goods to the pickup store. */
     { from: 'awaiting_transfer', on: 'receive_transfer', to: 'reserved', emits: 'order.arrived_at_store' },
     { from: 'reserved', on: 'start_picking', to: 'picking' },

@@ -103,6 +103,7 @@ export function orderView(
       method: group.method,
       status: group.status,
       fulfilmentLocationId: group.fulfilment_location_id,
+      queue: group.queue,
       pickupLocationId: group.pickup_location_id,
       address: group.address,
       recipient: group.recipient,

@@ -23,6 +23,8 @@ export interface OrdersTable {
   email: string | null;
   phone: string | null;
   placed_by: string;
+  /** 0 normal … 9 most urgent: routing rules may filter on it. */
+  priority: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -33,7 +35,12 @@ export interface DeliveryGroupsTable {
   position: number;
   method: DeliveryMethod;
   status: DeliveryStatus;
-  fulfilment_location_id: string;
+  /** Null while the group waits for a location (parked, or backordered against a preorder). */
+  fulfilment_location_id: string | null;
+  /** The queue a parked group waits in. */
+  queue: Generated<string | null>;
+  /** How many times a location rejected the group's lines. */
+  routing_attempts: Generated<number>;
   pickup_location_id: string | null;
   address: JSONColumnType<Address | null, string | null, string | null>;
   recipient: Generated<string>;

@@ -16,6 +16,7 @@ import * as outboxConsumers from './migrations/0012_outbox_consumers.ts';
 import * as customerChannel from './migrations/0013_customer_channel.ts';
 import * as loginFailures from './migrations/0014_login_failures.ts';
 import * as stockRule from './migrations/0015_stock_rule.ts';
+import * as routing from './migrations/0016_routing.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0013_customer_channel': customerChannel,
   '0014_login_failures': loginFailures,
   '0015_stock_rule': stockRule,
+  '0016_routing': routing,
 };
 
 async function migrator(db: Db): Promise<Migrator> {

@@ -180,6 +180,8 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
       carrier: null,
       tracking_number: null,
       transfer_id: transfer?.row.id ?? null,
+      queue: null,
+      routing_attempts: 0,
       created_at: now,
       updated_at: now,
     };
@@ -230,6 +232,7 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
       email,
       phone,
       placed_by: actor,
+      priority: 0,
       created_at: now,
       updated_at: now,
     } satisfies Selectable<OrdersTable>,

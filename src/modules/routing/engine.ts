@@ -1,0 +1,412 @@
+import { distanceKm, type GroupToRoute, type NetworkLocation, type OrderToRoute, type RoutingFacts } from './network.ts';
+import type { LocationFilter, OrderFilter, Ranking, Rule, RulesDocument } from './rules.ts';
+
+/**
+ * The routing engine: pure. For each delivery group of an order, the rules are tried in order; the first that applies
+ * and finds locations decides. A rule filters the network's locations (each removed one with the filter and its
+ * values), ranks those left key by key, and allocates the group to one location or, if allowed, splits it over the
+ * fewest. When nothing qualifies it goes to the next rule, backorders against incoming stock, parks the group in a
+ * queue for a person, or rejects it. Every step is written down in the decision's trace: the explanation
+ * `GET /v1/orders/{id}/routing` shows. The same function serves order capture, batches, reroutes, dry runs and replays.
+ */
+
+export interface ShipmentLine {
+  index: number;
+  quantity: number;
+}
+export interface Shipment {
+  locationId: string;
+  lines: ShipmentLine[];
+}
+
+export type GroupOutcome =
+  | { kind: 'routed'; shipments: Shipment[] }
+  | { kind: 'backordered'; locationId: string | null; availableAt: string; lines: ShipmentLine[] }
+  | { kind: 'parked'; queue: string }
+  | { kind: 'rejected'; reason: string };
+
+/** One location as a rule saw it: why it was removed, or its ranking keys and rank. */
+export interface CandidateTrace {
+  locationId: string;
+  code: string;
+  distanceKm: number | null;
+  removedBy?: { filter: string; detail: string };
+  keys?: Partial<Record<Ranking, number | null>>;
+  rank?: number;
+}
+
+export interface RuleTrace {
+  rule: number;
+  name: string;
+  /** Why the rule is not for this group (its order filters), if so. */
+  skipped?: string;
+  candidates?: CandidateTrace[];
+  /** What the rule did: chose, split, or what it fell back to and why. */
+  result: string;
+}
+
+export interface GroupDecision {
+  groupIndex: number;
+  outcome: GroupOutcome;
+  /** The rule that decided, if one did. */
+  rule: { index: number; name: string } | null;
+  trace: RuleTrace[];
+}
+
+/** Routes every group of an order, in order, taking what each allocates from `facts.supply` before the next. */
+export function routeOrder(rules: RulesDocument, order: OrderToRoute, facts: RoutingFacts): GroupDecision[] {
+  return order.groups.map((group) => routeGroup(rules, order, group, facts));
+}
+
+export function routeGroup(rules: RulesDocument, order: OrderToRoute, group: GroupToRoute, facts: RoutingFacts): GroupDecision {
+  const trace: RuleTrace[] = [];
+  for (const [index, rule] of rules.rules.entries()) {
+    const skipped = orderMismatch(rule, order, group, facts.now);
+    if (skipped) {
+      trace.push({ rule: index, name: rule.name, skipped, result: 'not for this order' });
+      continue;
+    }
+    const step = applyRule(rule, group, facts);
+    trace.push({ rule: index, name: rule.name, candidates: step.candidates, result: step.result });
+    if (step.outcome) return { groupIndex: group.index, outcome: step.outcome, rule: { index, name: rule.name }, trace };
+  }
+  const reason = trace.length && trace.every((step) => step.skipped) ? 'no rule is for this order' : 'no rule found a location';
+  return { groupIndex: group.index, outcome: { kind: 'rejected', reason }, rule: null, trace };
+}
+
+// ---- order filters
+
+function orderMismatch(rule: Rule, order: OrderToRoute, group: GroupToRoute, now: Date): string | undefined {
+  const unmet = Object.entries(conditions(rule.orders, order, group, now)).find(([, holds]) => !holds);
+  if (unmet) return `order filter ${unmet[0]} not met`;
+  if (rule.excludeOrders) {
+    const met = Object.entries(conditions(rule.excludeOrders, order, group, now)).find(([, holds]) => holds);
+    if (met) return `excluded by ${met[0]}`;
+  }
+  return undefined;
+}
+
+/** Each condition the filter gives, and whether the order meets it. */
+function conditions(filter: OrderFilter, order: OrderToRoute, group: GroupToRoute, now: Date): Record<string, boolean> {
+  const met: Record<string, boolean> = {};
+  if (filter.channelIds) met.channel = filter.channelIds.includes(order.channelId);
+  if (filter.deliveryMethods) met[`delivery method ${group.method}`] = filter.deliveryMethods.includes(group.method);
+  if (filter.promisedWithinHours) {
+    const hours = group.promisedAt ? (group.promisedAt.getTime() - now.getTime()) / 3_600_000 : null;
+    const { min = 0, max = Number.POSITIVE_INFINITY } = filter.promisedWithinHours;
+    met['promise date'] = hours !== null && hours >= min && hours <= max;
+  }
+  if (filter.priority) {
+    const { min = 0, max = 9 } = filter.priority;
+    met[`priority ${order.priority}`] = order.priority >= min && order.priority <= max;
+  }
+  if (filter.productTags) {
+    const tags = filter.productTags;
+    met['product tags'] = group.lines.some((line) => line.tags.some((tag) => tags.includes(tag)));
+  }
+  return met;
+}
+
+// ---- one rule
+
+interface Step {
+  candidates: CandidateTrace[];
+  result: string;
+  outcome?: GroupOutcome;
+}
+
+interface Candidate {
+  location: NetworkLocation;
+  trace: CandidateTrace;
+}
+
+function applyRule(rule: Rule, group: GroupToRoute, facts: RoutingFacts): Step {
+  const filters = rule.locations;
+  const safety = filters.routingSafetyStock ?? 0;
+  const need = needsOf(group);
+  const candidates: Candidate[] = [];
+  for (const id of group.candidates) {
+    const location = facts.locations.get(id);
+    if (!location) continue;
+    const distance = group.destination ? distanceKm(group.destination, location) : null;
+    const trace: CandidateTrace = { locationId: id, code: location.code, distanceKm: distance };
+    const removedBy = placeFilter(filters, group, location, distance, facts);
+    if (removedBy) trace.removedBy = removedBy;
+    candidates.push({ location, trace });
+  }
+  const eligible = candidates.filter((candidate) => !candidate.trace.removedBy);
+  rank(rule, eligible, need, facts);
+  const traces = candidates.map((candidate) => candidate.trace);
+
+  if (!rule.allocation.split) {
+    for (const candidate of eligible) {
+      const removedBy = stockFilter(need, candidate.location.id, safety, facts) ?? valueFilter(filters, group.lines);
+      if (removedBy) {
+        candidate.trace.removedBy = removedBy;
+        continue;
+      }
+      const shipment = { locationId: candidate.location.id, lines: group.lines.map((line) => ({ index: line.index, quantity: line.quantity })) };
+      take(group, [shipment], facts);
+      return { candidates: traces, result: `chose ${candidate.location.code}`, outcome: { kind: 'routed', shipments: [shipment] } };
+    }
+  } else {
+    const shipments = split(group, eligible, safety, rule.allocation.maxShipments, filters.minimumShipmentValue ?? 0, facts);
+    if (shipments) {
+      take(group, shipments, facts);
+      const codes = shipments.map((shipment) => facts.locations.get(shipment.locationId)?.code ?? shipment.locationId);
+      return {
+        candidates: traces,
+        result: shipments.length === 1 ? `chose ${codes[0]}` : `split into ${shipments.length} shipments: ${codes.join(', ')}`,
+        outcome: { kind: 'routed', shipments },
+      };
+    }
+  }
+  const none = eligible.length ? 'no location has the stock' : 'every location was filtered out';
+  switch (rule.whenNothingQualifies) {
+    case 'next_rule':
+      return { candidates: traces, result: `${none}: next rule` };
+    case 'park':
+      return { candidates: traces, result: `${none}: parked in queue ${rule.queue}`, outcome: { kind: 'parked', queue: rule.queue ?? 'routing' } };
+    case 'reject':
+      return { candidates: traces, result: `${none}: rejected`, outcome: { kind: 'rejected', reason: none } };
+    case 'backorder': {
+      const backorder = backorderFor(group, eligible, need, safety, facts);
+      if (!backorder) return { candidates: traces, result: `${none}, and no incoming stock or preorder allowance covers it: next rule` };
+      const where = backorder.locationId === null ? 'preorder' : `incoming at ${facts.locations.get(backorder.locationId)?.code}`;
+      return { candidates: traces, result: `${none}: backordered (${where}, expected ${backorder.availableAt})`, outcome: backorder };
+    }
+  }
+}
+
+/** What the group needs per variant (a SKU may come on several lines). */
+function needsOf(group: GroupToRoute): Map<string, { sku: string; quantity: number }> {
+  const need = new Map<string, { sku: string; quantity: number }>();
+  for (const line of group.lines) {
+    const entry = need.get(line.variantId);
+    need.set(line.variantId, { sku: line.sku, quantity: (entry?.quantity ?? 0) + line.quantity });
+  }
+  return need;
+}
+
+/** The first filter (other than stock and value) a location fails, with its values. */
+function placeFilter(
+  filters: LocationFilter,
+  group: GroupToRoute,
+  location: NetworkLocation,
+  distance: number | null,
+  facts: RoutingFacts,
+): CandidateTrace['removedBy'] {
+  if (group.excluded.includes(location.id)) return { filter: 'rejected', detail: 'rejected these lines before' };
+  if (filters.types && !filters.types.includes(location.type)) return { filter: 'type', detail: `${location.type} not in ${filters.types.join(', ')}` };
+  if (filters.groups && !location.groups.some((name) => filters.groups?.includes(name))) {
+    return { filter: 'group', detail: `in ${location.groups.join(', ') || 'no group'}, not ${filters.groups.join(', ')}` };
+  }
+  const excludedGroup = filters.excludeGroups && location.groups.find((name) => filters.excludeGroups?.includes(name));
+  if (excludedGroup) return { filter: 'group', detail: `in excluded group ${excludedGroup}` };
+  const handsOver = group.method === 'pickup_in_store' && group.pickupLocationId === null;
+  const required = [...(filters.capabilities ?? []), ...(handsOver ? ['click_and_collect'] : [])];
+  const lacking = required.find((capability) => !location.capabilities.includes(capability));
+  if (lacking) return { filter: 'capability', detail: `cannot ${lacking.replaceAll('_', ' ')}` };
+  for (const line of group.lines) {
+    const flags = facts.flags(line.productId, location.id);
+    if (!flags.mayRoute) return { filter: 'product', detail: `${line.sku} may not be routed here` };
+    if (handsOver && !flags.mayPickup) return { filter: 'product', detail: `${line.sku} may not be picked up here` };
+  }
+  if (filters.openToday && !location.openToday) return { filter: 'opening days', detail: 'closed today' };
+  if (filters.maxDistanceKm !== undefined) {
+    if (distance === null) return { filter: 'distance', detail: 'the destination has no known coordinates' };
+    if (distance > filters.maxDistanceKm) return { filter: 'distance', detail: `${distance} km > ${filters.maxDistanceKm} km` };
+  }
+  if (filters.underCapacity) {
+    const { today, window } = location.capacity;
+    if (today.limit > 0 && today.used >= today.limit) return { filter: 'capacity', detail: `capacity ${today.used}/${today.limit} today` };
+    if (window && window.limit > 0 && window.used >= window.limit) {
+      return { filter: 'capacity', detail: `capacity ${window.used}/${window.limit} in ${window.label}` };
+    }
+  }
+  return undefined;
+}
+
+/** One location for everything: each variant in stock, keeping the routing safety stock. */
+function stockFilter(need: Map<string, { sku: string; quantity: number }>, locationId: string, safety: number, facts: RoutingFacts) {
+  for (const [variantId, { sku, quantity }] of need) {
+    const available = facts.supply.available(variantId, locationId);
+    if (available < quantity) return { filter: 'stock', detail: `${sku}: ${Math.max(0, available)} available < ${quantity} ordered` };
+    if (available - quantity < safety) return { filter: 'safety stock', detail: `${sku}: would keep ${available - quantity} < ${safety}` };
+  }
+  return undefined;
+}
+
+function valueFilter(filters: LocationFilter, lines: { value: number }[]) {
+  const minimum = filters.minimumShipmentValue;
+  if (minimum === undefined) return undefined;
+  const value = lines.reduce((sum, line) => sum + line.value, 0);
+  return value < minimum ? { filter: 'shipment value', detail: `${value} < ${minimum}` } : undefined;
+}
+
+// ---- ranking
+
+function rank(rule: Rule, eligible: Candidate[], need: Map<string, { quantity: number }>, facts: RoutingFacts) {
+  const sequence = new Map((rule.sequence ?? []).map((id, index) => [id, index]));
+  const keyOf = (candidate: Candidate, key: Ranking): number | null => {
+    const { location, trace } = candidate;
+    switch (key) {
+      case 'distance':
+        return trace.distanceKm;
+      case 'stock_after':
+        return Math.min(...[...need].map(([variantId, { quantity }]) => facts.supply.available(variantId, location.id) - quantity));
+      case 'remaining_capacity': {
+        const left = [location.capacity.today, location.capacity.window].flatMap((capacity) =>
+          capacity && capacity.limit > 0 ? [capacity.limit - capacity.used] : [],
+        );
+        return left.length ? Math.min(...left) : null;
+      }
+      case 'sequence':
+        return sequence.get(location.id) ?? null;
+      case 'fulfilment_cost':
+        return rule.costs?.byLocation?.[location.id] ?? rule.costs?.byType?.[location.type] ?? null;
+    }
+  };
+  // Smaller first for distance, sequence and cost, unknown last; larger first for stock and capacity, no limit first.
+  const descending = new Set<Ranking>(['stock_after', 'remaining_capacity']);
+  const comparable = (key: Ranking, value: number | null | undefined) =>
+    value ?? (key === 'remaining_capacity' || !descending.has(key) ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY);
+  for (const candidate of eligible) candidate.trace.keys = Object.fromEntries(rule.ranking.map((key) => [key, keyOf(candidate, key)]));
+  eligible.sort((a, b) => {
+    for (const key of rule.ranking) {
+      const x = comparable(key, a.trace.keys?.[key]);
+      const y = comparable(key, b.trace.keys?.[key]);
+      if (x !== y) return descending.has(key) ? y - x : x - y;
+    }
+    return 0;
+  });
+  eligible.forEach((candidate, index) => {
+    candidate.trace.rank = index + 1;
+  });
+}
+
+// ---- allocation
+
+/**
+ * The fewest shipments, greedily: each time the ranked location that can send the most units still needed (a kit
+ * whole or not at all, another line in part), up to `maxShipments`; undefined if the group cannot be covered.
+ */
+function split(
+  group: GroupToRoute,
+  ranked: Candidate[],
+  safety: number,
+  maxShipments: number,
+  minimumValue: number,
+  facts: RoutingFacts,
+): Shipment[] | undefined {
+  const left = new Map(group.lines.map((line) => [line.index, line.quantity]));
+  const used = new Map<string, number>(); // units of variant@location allocated in this group
+  const shipments: Shipment[] = [];
+  const units = (variantId: string, locationId: string) =>
+    Math.max(0, facts.supply.available(variantId, locationId) - safety - (used.get(`${variantId}@${locationId}`) ?? 0));
+  while ([...left.values()].some((quantity) => quantity > 0) && shipments.length < maxShipments) {
+    let best: { candidate: Candidate; lines: ShipmentLine[]; units: number } | undefined;
+    for (const candidate of ranked) {
+      if (shipments.some((shipment) => shipment.locationId === candidate.location.id)) continue;
+      const lines = coverage(group, left, (variantId) => units(variantId, candidate.location.id));
+      const covered = lines.reduce((sum, line) => sum + line.quantity, 0);
+      if (!covered || (best && covered <= best.units)) continue;
+      const value = lines.reduce((sum, line) => {
+        const source = group.lines.find((entry) => entry.index === line.index);
+        return sum + (source ? Math.round((source.value * line.quantity) / source.quantity) : 0);
+      }, 0);
+      if (value < minimumValue) continue;
+      best = { candidate, lines, units: covered };
+    }
+    if (!best) return undefined;
+    shipments.push({ locationId: best.candidate.location.id, lines: best.lines });
+    for (const line of best.lines) {
+      left.set(line.index, (left.get(line.index) ?? 0) - line.quantity);
+      const source = group.lines.find((entry) => entry.index === line.index);
+      if (source) {
+        const key = `${source.variantId}@${best.candidate.location.id}`;
+        used.set(key, (used.get(key) ?? 0) + line.quantity);
+      }
+    }
+  }
+  return [...left.values()].some((quantity) => quantity > 0) ? undefined : shipments;
+}
+
+/** What one location can send of what is left: kits whole or not at all, other lines as far as stock goes. */
+function coverage(group: GroupToRoute, left: Map<number, number>, unitsOf: (variantId: string) => number): ShipmentLine[] {
+  const spent = new Map<string, number>();
+  const can = (variantId: string) => unitsOf(variantId) - (spent.get(variantId) ?? 0);
+  const lines: ShipmentLine[] = [];
+  const kits = new Map<string, GroupToRoute['lines']>();
+  for (const line of group.lines) if (line.kit !== undefined) kits.set(line.kit, [...(kits.get(line.kit) ?? []), line]);
+  for (const kitLines of kits.values()) {
+    const wanted = kitLines.filter((line) => (left.get(line.index) ?? 0) > 0);
+    const needs = new Map<string, number>();
+    for (const line of wanted) needs.set(line.variantId, (needs.get(line.variantId) ?? 0) + (left.get(line.index) ?? 0));
+    if (!wanted.length || [...needs].some(([variantId, quantity]) => can(variantId) < quantity)) continue;
+    for (const line of wanted) {
+      const quantity = left.get(line.index) ?? 0;
+      spent.set(line.variantId, (spent.get(line.variantId) ?? 0) + quantity);
+      lines.push({ index: line.index, quantity });
+    }
+  }
+  for (const line of group.lines) {
+    if (line.kit !== undefined) continue;
+    const quantity = Math.min(left.get(line.index) ?? 0, can(line.variantId));
+    if (quantity <= 0) continue;
+    spent.set(line.variantId, (spent.get(line.variantId) ?? 0) + quantity);
+    lines.push({ index: line.index, quantity });
+  }
+  return lines.sort((a, b) => a.index - b.index);
+}
+
+function take(group: GroupToRoute, shipments: Shipment[], facts: RoutingFacts) {
+  for (const shipment of shipments) {
+    for (const line of shipment.lines) {
+      const source = group.lines.find((entry) => entry.index === line.index);
+      if (source) facts.supply.take(source.variantId, shipment.locationId, line.quantity);
+    }
+  }
+}
+
+/**
+ * A backorder: the best-ranked location where stock on hand and incoming stock not yet promised cover every variant,
+ * else a preorder allowance covering them all; undefined if neither. The incoming units it counts on are promised to it.
+ */
+function backorderFor(
+  group: GroupToRoute,
+  ranked: Candidate[],
+  need: Map<string, { sku: string; quantity: number }>,
+  safety: number,
+  facts: RoutingFacts,
+): Extract<GroupOutcome, { kind: 'backordered' }> | undefined {
+  const lines = group.lines.map((line) => ({ index: line.index, quantity: line.quantity }));
+  const cover = (locationId: string | null) => {
+    let latest = '';
+    const shortfalls: [string, number][] = [];
+    for (const [variantId, { quantity }] of need) {
+      const onShelf = locationId === null ? 0 : Math.max(0, facts.supply.available(variantId, locationId) - safety);
+      let short = quantity - onShelf;
+      if (short <= 0) continue;
+      shortfalls.push([variantId, short]);
+      for (const row of facts.supply.incoming(variantId)) {
+        if (row.locationId !== locationId || short <= 0) continue;
+        short -= row.quantity;
+        const at = row.expectedAt.toISOString();
+        if (at > latest) latest = at;
+      }
+      if (short > 0) return undefined;
+    }
+    return { latest: latest || facts.now.toISOString(), shortfalls };
+  };
+  for (const candidate of ranked) {
+    const covered = cover(candidate.location.id);
+    if (!covered) continue;
+    for (const [variantId, quantity] of covered.shortfalls) facts.supply.promise(variantId, candidate.location.id, quantity);
+    return { kind: 'backordered', locationId: candidate.location.id, availableAt: covered.latest, lines };
+  }
+  const preorder = cover(null);
+  if (!preorder) return undefined;
+  for (const [variantId, quantity] of preorder.shortfalls) facts.supply.promise(variantId, null, quantity);
+  return { kind: 'backordered', locationId: null, availableAt: preorder.latest, lines };
+}
