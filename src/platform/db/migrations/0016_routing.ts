@@ -86,6 +86,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index routing_rejections_group on routing_rejections (delivery_group_id);
 
+    -- Rule sets and product × location flags are part of the selling set-up every process keeps (migration 0008).
+    create trigger routing_rule_sets_change_reference_data after insert or update or delete or truncate on routing_rule_sets
+      for each statement execute function raise_reference_data_version();
+    create trigger routing_product_locations_change_reference_data after insert or update or delete or truncate on routing_product_locations
+      for each statement execute function raise_reference_data_version();
+
     create table preorder_allowances (
       variant_id uuid primary key references variants (id),
       quantity integer not null check (quantity >= 0),
