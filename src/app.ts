@@ -174,7 +174,7 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       await feedRoutes(api);
       await transferRoutes(api, { follower: policies.transferFollower });
       await pricingRoutes(api);
-      await orderRoutes(api, { providers: policies.paymentProviders, routing: policies.routing, phoneRegion: policies.phoneRegion });
+      await orderRoutes(api, { providers: policies.paymentProviders, phoneRegion: policies.phoneRegion });
       await eventRoutes(api);
     },
     { prefix: '/v1' },

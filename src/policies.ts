@@ -5,8 +5,6 @@ import type { TransferFollower } from './modules/inventory/transfers.ts';
 import type { Retailer } from './modules/orders/emails.ts';
 import { shipToStore } from './modules/orders/ship-to-store.ts';
 import { TEST_PROVIDERS, type PaymentProviders } from './modules/payments/providers.ts';
-import type { RoutingStrategy } from './modules/routing/strategy.ts';
-import { warehouseFirst } from './modules/routing/warehouse-first.ts';
 
 /**
  * What a shop chooses and the modules do not choose for themselves. Built once per process from the configuration
@@ -18,7 +16,6 @@ export interface Policies {
   /** Card tenders are authorised, captured, voided and refunded through these, by name. */
   paymentProviders: PaymentProviders;
   /** Chooses the locations that fulfil the delivery groups an order leaves to Aisle. */
-  routing: RoutingStrategy;
   /** The country of phone numbers written without + (an ISO 3166 code: FR, PL…). */
   phoneRegion: string;
   /** Told when a transfer moves: ship to store, whose orders wait on the transfers that bring their goods. */
@@ -32,8 +29,6 @@ export function buildPolicies(config: Config): Policies {
   return {
     // The test card provider is the only one Aisle ships; a retailer's PSP is added here.
     paymentProviders: TEST_PROVIDERS,
-    // Warehouses first, then the location with most to spare; the routing rules to come grow this module.
-    routing: warehouseFirst,
     phoneRegion: config.phoneRegion,
     transferFollower: shipToStore,
     mail: {

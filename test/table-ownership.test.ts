@@ -47,6 +47,7 @@ const ALLOWED: Record<string, string> = {
   'inventory → locations': "a location's default safety stock is part of the stock rule, joined into each stock statement",
   'inventory → variants': 'SKUs are resolved to variants in the same statement that reads or writes their stock',
   'inventory → outbox_events': "a stock write's stock.changed events go in the same statement as the write (one round trip)",
+  'routing → locations': "routing's view of the locations (coordinates, groups, capacity, hours) is read with the selling set-up, once per version",
   'orders → customers': "an email's addressee is read with its order (the emails' one read per order)",
   'orders → channels': 'the selling set-up (channels and their rules) is read in one statement per set-up version',
   'orders → channel_locations': 'the selling set-up: where each channel sells and fulfils from, in the same statement',

@@ -2,7 +2,6 @@ import { DEFAULT_PHONE_REGION } from '../../src/modules/customers/schema.ts';
 import type { Mailer } from '../../src/modules/documents/mailer.ts';
 import { shipToStore } from '../../src/modules/orders/ship-to-store.ts';
 import { TEST_PROVIDERS } from '../../src/modules/payments/providers.ts';
-import { warehouseFirst } from '../../src/modules/routing/warehouse-first.ts';
 import type { Policies } from '../../src/policies.ts';
 
 /** A test that sends email gives its own mailer (to a test SMTP server): nothing leaves for a file or the network unasked. */
@@ -19,7 +18,6 @@ export const TEST_RETAILER = { name: 'Maison Rhône', addressLines: ['45 rue de 
 export function testPolicies(overrides: Partial<Policies> = {}): Policies {
   return {
     paymentProviders: TEST_PROVIDERS,
-    routing: warehouseFirst,
     phoneRegion: DEFAULT_PHONE_REGION,
     transferFollower: shipToStore,
     mail: { mailer: NO_MAIL, retailer: TEST_RETAILER },

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Generated, JSONColumnType } from 'kysely';
 import type { CreatedAt, Json, UpdatedAt } from '../../platform/db/columns.ts';
 import type { LOCATION_TYPES } from './schema.ts';
 
@@ -45,7 +45,7 @@ export interface LocationsTable {
   /** Location groups routing rules name (e.g. `lyon`, `outlets`). */
   groups: Generated<string[]>;
   /** Capacity per time window of the day (e.g. a shift), on top of the daily capacity; 0 orders = no limit. */
-  capacity_windows: Generated<Json<CapacityWindow[]>>;
+  capacity_windows: JSONColumnType<CapacityWindow[], string | undefined, string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -29,8 +29,19 @@ describe('the order state machine', () => {
 
 describe('the delivery group state machine', () => {
   it('given a group, when each step is taken, then it moves as the table says and refuses the rest', () => {
-    const open = ['awaiting_transfer', 'reserved', 'picking', 'packed', 'ready_for_pickup'] as const;
+    const open = ['backordered', 'parked', 'awaiting_transfer', 'reserved', 'picking', 'packed', 'ready_for_pickup'] as const;
     expectMoves(DELIVERY_MACHINE, [
+      ['backordered', 'allocate', 'reserved'],
+      ['parked', 'allocate', 'reserved'],
+      ['reserved', 'reroute', 'reserved'],
+      ['picking', 'reroute', 'reserved'],
+      ['backordered', 'reroute', 'reserved'],
+      ['reserved', 'backorder', 'backordered'],
+      ['picking', 'backorder', 'backordered'],
+      ['parked', 'backorder', 'backordered'],
+      ['reserved', 'park', 'parked'],
+      ['picking', 'park', 'parked'],
+      ['backordered', 'park', 'parked'],
       ['awaiting_transfer', 'receive_transfer', 'reserved'],
       ['reserved', 'start_picking', 'picking'],
       ['picking', 'pack', 'packed'],
@@ -65,6 +76,7 @@ describe('the delivery group state machine', () => {
   it('says which events the moves publish', () => {
     const emitted = Object.fromEntries(DELIVERY_MACHINE.moves.filter((move) => move.emits).map((move) => [move.on, move.emits]));
     expect(emitted).toEqual({
+      allocate: 'order.allocated',
       receive_transfer: 'order.arrived_at_store',
       ship: 'order.shipped',
       deliver: 'order.delivered',

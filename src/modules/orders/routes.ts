@@ -8,7 +8,6 @@ import { idempotencyClaim } from '../../platform/http/idempotency.ts';
 import { inTransaction, markReplayed } from '../../platform/http/unit-of-work.ts';
 import { consumerWaitingSeconds } from '../../platform/outbox.ts';
 import type { PaymentProviders } from '../payments/providers.ts';
-import type { RoutingStrategy } from '../routing/strategy.ts';
 import { ORDER_EMAILS } from './emails.ts';
 import { assertMaySeeOrder, customerOrders, getOrder, orderTimeline, searchOrders } from './read.ts';
 import { addressChangeBody, cancelBody, createOrderBody, noteBody, orderSchema, searchOrdersQuery, shipBody, timelineSchema } from './schema.ts';
@@ -21,7 +20,6 @@ export interface OrderRouteOptions {
   /** Card tenders are authorised, captured, voided and refunded through these. */
   providers: PaymentProviders;
   /** Chooses where the delivery groups that do not name a location are fulfilled from. */
-  routing: RoutingStrategy;
   /** The country of phone numbers searched for without + (RETAILER_LOCALE's). */
   phoneRegion: string;
 }
@@ -29,8 +27,8 @@ export interface OrderRouteOptions {
 // The order emails are sent by a worker (src/workers.ts), in the processes configured to; every process tells how
 // late they are running.
 export async function orderRoutes(app: AisleApp, options: OrderRouteOptions) {
-  const { providers, routing, phoneRegion } = options;
-  const desk = orders.orderDesk(app.db, providers, routing, app.metrics);
+  const { providers, phoneRegion } = options;
+  const desk = orders.orderDesk(app.db, providers, app.metrics);
   app.metrics.outboxConsumers([ORDER_EMAILS.name], () => consumerWaitingSeconds(app.db, ORDER_EMAILS));
 
   app.post(

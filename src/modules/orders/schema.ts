@@ -17,13 +17,16 @@ export const deliveryGroupInput = z
     method: z.enum(DELIVERY_METHODS),
     pickupLocationId: z.uuid().optional().describe('The store where the customer collects (pickup_in_store, ship_to_store).'),
     fulfilmentLocationId: z.uuid().optional().describe('Where the goods come from; chosen automatically when omitted.'),
-    address: addressSchema.optional().describe('Where to ship (ship_to_address).'),
+    address: addressSchema
+      .optional()
+      .describe('Where to ship (ship_to_address); for pickup_in_store without a pickupLocationId, where the customer is: routing chooses the store.'),
     recipient: z.string().max(200).optional(),
   })
-  .refine((group) => group.method === 'ship_to_address' || group.pickupLocationId !== undefined, {
-    path: ['pickupLocationId'],
-    message: 'is required to pick up',
-  })
+  .refine(
+    (group) =>
+      group.method === 'ship_to_address' || group.pickupLocationId !== undefined || (group.method === 'pickup_in_store' && group.address !== undefined),
+    { path: ['pickupLocationId'], message: 'is required to pick up (or, in store, an address near which routing finds a store)' },
+  )
   .refine((group) => group.method !== 'ship_to_address' || group.address !== undefined, { path: ['address'], message: 'is required to ship to an address' });
 
 export const createOrderBody = z
@@ -42,6 +45,7 @@ export const createOrderBody = z
       .max(10)
       .describe('How the customer pays: the amounts add up to the total of the quote (cash may exceed it: change).'),
     note: z.string().max(2000).optional(),
+    priority: z.number().int().min(0).max(9).optional().describe('0 normal (default) … 9 most urgent: routing rules may filter on it.'),
   })
   .meta(
     requestExample({

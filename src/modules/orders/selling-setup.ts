@@ -3,10 +3,11 @@ import type { Db } from '../../platform/db/database.ts';
 import type { ChannelsTable } from '../channels/tables.ts';
 import { allRates } from '../pricing/delivery-rates.ts';
 import { allPriceLists, type KeptVariants, type PricingFacts } from '../pricing/service.ts';
+import { readRoutingSetup, type RoutingSetup } from '../routing/setup.ts';
 
 /**
  * The shop's set-up as the order desk uses it: channels, the registers of each store, where each channel fulfils
- * from, price lists, delivery rates, and the variants ordered so far with their prices. A process keeps it in memory
+ * from, price lists, delivery rates, routing's rule sets and locations, and the variants ordered so far with their prices. A process keeps it in memory
  * for the version it was read at (migrations 0008 and 0011: every change to those tables raises the version). A batch
  * starts its reads with the set-up kept and reads the version with its order numbers; should the version be newer, the
  * batch reads the set-up again and what it read with the old one. So a change made through any process applies from the next batch of every process, and a batch costs no query
@@ -22,6 +23,8 @@ export interface SellingSetup {
   rates: PricingFacts['rates'];
   /** Filled as batches read variants (pricing/service.ts), so never older than the version either. */
   variants: KeptVariants;
+  /** Active rule sets, locations as routing sees them, product × location flags. */
+  routing: RoutingSetup;
 }
 
 /** A process's copy of the set-up. */
@@ -52,7 +55,7 @@ export function sellingSetupCache(db: Db): SellingSetups {
 }
 
 async function readSetup(db: Db): Promise<SellingSetup> {
-  const [channels, fulfilling, priceLists, rates] = await Promise.all([
+  const [channels, fulfilling, priceLists, rates, routing] = await Promise.all([
     db.selectFrom('channels').selectAll().orderBy('id').execute(),
     db
       .selectFrom('channel_locations')
@@ -63,6 +66,7 @@ async function readSetup(db: Db): Promise<SellingSetup> {
       .execute(),
     allPriceLists(db).execute(),
     allRates(db),
+    readRoutingSetup(db),
   ]);
   const registers = new Map<string, string>();
   for (const row of channels)
@@ -74,5 +78,6 @@ async function readSetup(db: Db): Promise<SellingSetup> {
     priceLists: new Map(priceLists.map((list) => [list.id, list])),
     rates,
     variants: new Map(),
+    routing,
   };
 }

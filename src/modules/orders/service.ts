@@ -10,7 +10,6 @@ import { capturePayments, voidOrRefundPayments, type PaymentProviders } from '..
 import { giveBackPromotionUse } from '../pricing/service.ts';
 import { isOpen, nextDeliveryStatus, nextOrderStatus, type DeliveryAction } from './lifecycle.ts';
 import { placeOrders, type OrderRequest } from './place/index.ts';
-import type { RoutingStrategy } from '../routing/strategy.ts';
 import { assertMaySeeOrder, getOrder, recordOrderEvent } from './read.ts';
 import { sellingSetupCache } from './selling-setup.ts';
 import type { CreateOrder, OrderView } from './schema.ts';
@@ -23,17 +22,12 @@ import type { CreateOrder, OrderView } from './schema.ts';
  * more CPU per order, and latencies were the same or worse: BENCHMARKS.md, sixth session.) Two copies of one
  * Idempotency-Key never share a batch.
  */
-export function orderDesk(
-  db: Db,
-  providers: PaymentProviders,
-  routing: RoutingStrategy,
-  metrics?: Metrics,
-): { submit(request: OrderRequest): Promise<PlacedOrder> } {
+export function orderDesk(db: Db, providers: PaymentProviders, metrics?: Metrics): { submit(request: OrderRequest): Promise<PlacedOrder> } {
   const keyOf = (request: OrderRequest) => request.idempotency && `${request.idempotency.scope}\n${request.idempotency.key}`;
   const setups = sellingSetupCache(db);
   const desk = new Desk<OrderRequest, PlacedOrder>(
     async (requests) =>
-      (await placeOrders(db, requests, providers, new Date(), setups, metrics?.orderBatchWritten, routing)).map((outcome) =>
+      (await placeOrders(db, requests, providers, new Date(), setups, metrics?.orderBatchWritten)).map((outcome) =>
         'error' in outcome ? outcome : { value: outcome },
       ),
     { maxBatch: 200, keyOf, observe: metrics?.desk('orders') },

@@ -59,7 +59,19 @@ async function customerDiscounts(db: Executor, ids: string[]): Promise<Map<strin
 export interface PricingFacts {
   priceLists: Map<string, { code: string; prices_include_tax: boolean }>;
   /** By SKU, with the titles an order line keeps. */
-  variants: Map<string, { id: string; sku: string; title: string; product_title: string; weight_grams: number | null; rate_basis_points: number }>;
+  variants: Map<
+    string,
+    {
+      id: string;
+      sku: string;
+      title: string;
+      product_id: string;
+      product_title: string;
+      tags: string[];
+      weight_grams: number | null;
+      rate_basis_points: number;
+    }
+  >;
   prices: Map<string, number>;
   floors: Map<string, number>;
   promotions: Map<string, Selectable<PromotionsTable>>;
@@ -89,7 +101,7 @@ const MAX_KEPT_VARIANTS = 50_000;
 async function readPricedVariants(db: Executor, skus: string[]): Promise<PricedVariant[]> {
   if (!skus.length) return [];
   const { rows } = await sql<PricedVariant>`
-    select v.id, v.sku, v.title, p.title as product_title, v.weight_grams, t.rate_basis_points,
+    select v.id, v.sku, v.title, v.product_id, p.title as product_title, p.tags, v.weight_grams, t.rate_basis_points,
       coalesce((select json_agg(json_build_array(x.price_list_id, x.amount)) from prices x where x.variant_id = v.id), '[]') as prices,
       coalesce((select json_agg(json_build_array(f.currency, f.amount)) from variant_minimum_prices f where f.variant_id = v.id), '[]') as floors
     from variants v join products p on p.id = v.product_id join tax_classes t on t.code = p.tax_class

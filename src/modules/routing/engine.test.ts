@@ -29,7 +29,7 @@ function factsOf(stock: Record<string, number>, options: { locations?: NetworkLo
   return {
     now: new Date('2026-12-07T10:00:00Z'),
     locations: new Map(locations.map((location) => [location.id, location])),
-    supply: supplyOf(new Map(Object.entries(stock)), new Map(Object.entries(options.incoming ?? {}))),
+    supply: supplyOf((variantId, locationId) => stock[`${variantId}@${locationId}`] ?? 0, new Map(Object.entries(options.incoming ?? {}))),
     flags: () => ({ mayRoute: true, mayPickup: true }),
   };
 }

@@ -92,13 +92,13 @@ export interface RoutingFacts {
   flags(productId: string, locationId: string): { mayRoute: boolean; mayPickup: boolean };
 }
 
-/** A supply over plain maps (keys `variantId@locationId`), for the order path and tests alike. */
-export function supplyOf(available: Map<string, number>, incoming: Map<string, IncomingSupply[]> = new Map()): Supply {
+/** A supply over what was read (available to promise per variant and location, incoming per variant), for the order path and tests alike. */
+export function supplyOf(available: (variantId: string, locationId: string) => number, incoming: Map<string, IncomingSupply[]> = new Map()): Supply {
   const taken = new Map<string, number>();
   const promised = new Map<string, IncomingSupply[]>();
   const key = (variantId: string, locationId: string) => `${variantId}@${locationId}`;
   return {
-    available: (variantId, locationId) => (available.get(key(variantId, locationId)) ?? 0) - (taken.get(key(variantId, locationId)) ?? 0),
+    available: (variantId, locationId) => available(variantId, locationId) - (taken.get(key(variantId, locationId)) ?? 0),
     take: (variantId, locationId, quantity) => {
       taken.set(key(variantId, locationId), (taken.get(key(variantId, locationId)) ?? 0) + quantity);
     },

@@ -59,7 +59,9 @@ export const ruleSchema = z
   .object({
     name: z.string().min(1).max(100),
     orders: orderFilterSchema.default({}).describe('The orders the rule is for.'),
-    excludeOrders: orderFilterSchema.optional().describe('Orders it is not for, even if the order filter matches them (any condition given that holds excludes).'),
+    excludeOrders: orderFilterSchema
+      .optional()
+      .describe('Orders it is not for, even if the order filter matches them (any condition given that holds excludes).'),
     locations: locationFilterSchema.default({}),
     ranking: z
       .array(z.enum(RANKINGS))

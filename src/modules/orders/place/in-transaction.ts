@@ -107,7 +107,8 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
     for (const order of shelfSales) {
       const { actor } = order.prepared.request.principal;
       await capturePayments(trx, order.id, 'all', actor, { at: 'pickup', providers: NO_PROVIDERS });
-      for (const { lines } of order.groups) for (const line of lines) await deductReservation(trx, line.reservationId, actor, 'register sale');
+      for (const { lines } of order.groups)
+        for (const line of lines) if (line.reservationId) await deductReservation(trx, line.reservationId, actor, 'register sale');
     }
     // The answers are the rows just written (a shelf sale's payments have moved on since: read them back).
     const settled = new Map(

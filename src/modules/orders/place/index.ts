@@ -1,7 +1,5 @@
 import type { Db } from '../../../platform/db/database.ts';
 import { voidApproved, type PaymentProviders } from '../../payments/service.ts';
-import type { RoutingStrategy } from '../../routing/strategy.ts';
-import { warehouseFirst } from '../../routing/warehouse-first.ts';
 import { sellingSetupCache, type SellingSetups } from '../selling-setup.ts';
 import { placedAtOnce } from './at-once.ts';
 import { writeInBatches } from './in-transaction.ts';
@@ -15,9 +13,10 @@ export type { BatchWrite, OrderOutcome, OrderRequest, PreparedOrder } from './ty
  * Placing orders, the same way from every channel. Orders arriving together are placed together (the order desk,
  * service.ts): each step below costs a fixed number of queries for the whole batch, and each order succeeds or fails
  * on its own.
- *  1. check the channel, the lines and the delivery groups, and choose where each group's goods come from (the
- *     routing strategy: routing/);
- *  2. price each order with the quote's own function (the order's totals are the quote's);
+ *  1. check the channel, the lines and the delivery groups (groups.ts);
+ *  2. price each order with the quote's own function (the order's totals are the quote's), then route the groups
+ *     that leave their location to Aisle with the channel's rule set (route.ts, routing/): a group may be split
+ *     into shipments, or wait (backordered, parked);
  *  3. authorise the payments OUTSIDE any transaction (a declined card never touches stock);
  *     (1 to 3: prepare.ts)
  *  4. write the batch, all of it or none: Idempotency-Keys, new customer profiles, stock reservations, orders,
@@ -30,8 +29,8 @@ export type { BatchWrite, OrderOutcome, OrderRequest, PreparedOrder } from './ty
 
 /**
  * Places a batch of orders; never throws for one order's fault: each outcome says what became of its request. The
- * order desk passes the set-up it keeps (`setups`), and `wrote` to count how batches were written; `routing` chooses
- * the locations of groups that leave it to Aisle.
+ * order desk passes the set-up it keeps (`setups`), and `wrote` to count how batches were written. Groups that leave
+ * their location to Aisle are routed by their channel's rule set (route.ts).
  */
 export async function placeOrders(
   db: Db,
@@ -40,9 +39,8 @@ export async function placeOrders(
   now = new Date(),
   setups: SellingSetups = sellingSetupCache(db),
   wrote?: (how: BatchWrite) => void,
-  routing: RoutingStrategy = warehouseFirst,
 ): Promise<OrderOutcome[]> {
-  const steps = await prepareBatch(db, requests, providers, now, setups, routing);
+  const steps = await prepareBatch(db, requests, providers, now, setups);
   const ready = steps.filter(isPrepared);
   const written = new Map(await writePrepared(db, ready, providers, now, wrote));
   return steps.map((step) => (isPrepared(step) ? (written.get(step) ?? { error: new Error('the order was not written') }) : step));

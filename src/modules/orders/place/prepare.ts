@@ -2,21 +2,22 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
-import { paired } from '../../../platform/batches.ts';
-import { Forbidden, InvalidInput, RuleViolation } from '../../../platform/errors.ts';
+import { paired, present } from '../../../platform/batches.ts';
+import { Forbidden, InvalidInput } from '../../../platform/errors.ts';
 import { storedAnswers } from '../../../platform/http/idempotency.ts';
 import { checkedChannel } from '../../channels/service.ts';
 import { matchBuyers, profilesQuery, type MatchedProfile } from '../../customers/matching.ts';
 import { availableWhereChannelsFulfil } from '../../inventory/availability.ts';
-import { InsufficientStock, keyOf } from '../../inventory/stock.ts';
+import { keyOf } from '../../inventory/stock.ts';
 import { requestAuthorizations, type PaymentProviders } from '../../payments/service.ts';
 import type { Quote } from '../../pricing/schema.ts';
-import { priceWith, pricingFacts, type PricingFacts } from '../../pricing/service.ts';
-import type { RoutingStrategy } from '../../routing/strategy.ts';
-import { warehouseFirst } from '../../routing/warehouse-first.ts';
+import { priceWith, pricingFacts } from '../../pricing/service.ts';
 import type { SellingSetup, SellingSetups } from '../selling-setup.ts';
 import type { CreateOrder, OrderView } from '../schema.ts';
-import type { Channel, OrderOutcome, OrderRequest, PreparedGroup, PreparedOrder, PricedOrder, ResolvedGroup } from './types.ts';
+import { checkGroups, promisedDate } from './groups.ts';
+import { routeOrderGroups } from './route.ts';
+import { batchRouting } from './routing-facts.ts';
+import type { Channel, LinePrice, OrderOutcome, OrderRequest, PreparedGroup, PreparedOrder, PricedOrder, ResolvedGroup, ResolvedLine } from './types.ts';
 
 /**
  * Steps 1 to 3 of placing orders (index.ts): read, check, price and authorise, outside any transaction. One round of
@@ -36,7 +37,6 @@ export async function prepareBatch(
   providers: PaymentProviders,
   now: Date,
   setups: SellingSetups,
-  routing: RoutingStrategy = warehouseFirst,
 ): Promise<(PreparedOrder | OrderOutcome)[]> {
   const stored = paired(
     requests,
@@ -46,7 +46,7 @@ export async function prepareBatch(
     ),
   );
   const pending = stored.flatMap(([request, answer]) => (answer === undefined ? [request] : []));
-  const prepared = new Map(paired(pending, await prepareOrders(db, pending, providers, now, setups, routing)));
+  const prepared = new Map(paired(pending, await prepareOrders(db, pending, providers, now, setups)));
   return stored.map(([request, answer]): PreparedOrder | OrderOutcome => {
     if (answer !== undefined) return answer instanceof Error ? { error: answer } : { order: answer.body as OrderView, replayed: true };
     const result = prepared.get(request) ?? new Error('the request was not prepared');
@@ -60,22 +60,20 @@ async function prepareOrders(
   providers: PaymentProviders,
   now: Date,
   setups: SellingSetups,
-  routing: RoutingStrategy,
 ): Promise<(PreparedOrder | Error)[]> {
   if (!requests.length) return [];
   const kept = setups.kept();
-  const early = kept && readWithSetup(db, requests, kept.setup);
+  const early = kept && readWithSetup(db, requests, kept.setup, now);
   early?.catch(() => undefined); // awaited below unless the set-up turns out to be stale
   const buyers = requests.map((request) => request.input.customer);
   const { numbers, version, profiles } = await batchOwnReads(db, buyers);
-  const { setup, channels, facts, stock } = await (early && kept.version >= version ? early : readWithSetup(db, requests, setups.at(version)));
+  const { setup, channels, facts, routing } = await (early && kept.version >= version ? early : readWithSetup(db, requests, setups.at(version), now));
   const known = matchBuyers(buyers, profiles);
   const discounts = new Map(
     known.flatMap((buyer) =>
       buyer instanceof Error || !buyer.discount || buyer.customerId === undefined ? [] : [[buyer.customerId, buyer.discount] as const],
     ),
   );
-  const stockAt = (variantId: string, locationId: string) => stock.get(keyOf(variantId, locationId)) ?? 0;
   const orders = paired(paired(paired(requests, channels), known), numbers);
 
   return Promise.all(
@@ -83,14 +81,14 @@ async function prepareOrders(
       try {
         if (channel instanceof Error) return channel;
         if (buyer instanceof Error) return buyer;
-        const groups = resolveGroups(request.input, channel, facts, setup.fulfilling, stockAt, routing);
+        const checked = checkGroups(request.input, channel, facts, setup.fulfilling, now);
         const quote = priceWith(
           { ...facts, customers: discounts },
           {
             channelId: channel.id,
             customerId: buyer.customerId,
             lines: request.input.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
-            deliveryGroups: groups.map((group) => ({
+            deliveryGroups: checked.map((group) => ({
               method: group.method,
               lineIndexes: group.lines.map((line) => line.index),
               locationId: group.pickupLocationId ?? undefined,
@@ -99,6 +97,16 @@ async function prepareOrders(
           },
           channel,
           now,
+        );
+        const candidates = [...setup.routing.locations.keys()];
+        const groups = routeOrderGroups(
+          { channelId: channel.id, priority: request.input.priority ?? 0, lineCount: request.input.lines.length, groupCount: checked.length },
+          checked.map((group) => ({ ...group, lines: group.lines.map((line) => ({ ...line, value: quote.lines[line.index]?.lineTotal ?? 0 })) })),
+          (group) => {
+            const usable = new Set(setup.fulfilling.filter((row) => row.channel_id === channel.id).map((row) => row.id));
+            return candidates.filter((id) => usable.has(id) && !(group.method === 'ship_to_store' && id === group.pickupLocationId));
+          },
+          routing,
         );
         const { priced, groups: pricedGroups } = toPriced(quote, groups, now);
         const shelfSale =
@@ -149,16 +157,15 @@ async function batchOwnReads(db: Db, buyers: CreateOrder['customer'][]) {
 }
 
 /** What the batch reads that depends on the set-up: each request's channel, the pricing facts, and stock if needed. */
-async function readWithSetup(db: Db, requests: OrderRequest[], kept: Promise<SellingSetup>) {
+async function readWithSetup(db: Db, requests: OrderRequest[], kept: Promise<SellingSetup>, now: Date) {
   const setup = await kept;
   const channels = sellingChannels(setup, requests);
   const usable = paired(requests, channels).map(([request, channel]) => ({ request, channel: channel instanceof Error ? undefined : channel }));
   const channelIds = [...new Set(usable.flatMap(({ channel }) => (channel ? [channel.id] : [])))];
   const skus = [...new Set(requests.flatMap((request) => request.input.lines.map((line) => line.sku)))];
   // Stock is read only when a group leaves the choice of its location to Aisle.
-  const choosing = usable.some(
-    ({ request, channel }) =>
-      channel && request.input.deliveryGroups.some((group) => group.fulfilmentLocationId === undefined && group.method !== 'pickup_in_store'),
+  const routed = usable.flatMap(({ request, channel }) =>
+    channel && request.input.deliveryGroups.some(isRouted) ? [{ channelId: channel.id, input: request.input }] : [],
   );
   const [facts, stock] = await Promise.all([
     pricingFacts(
@@ -171,18 +178,22 @@ async function readWithSetup(db: Db, requests: OrderRequest[], kept: Promise<Sel
       })),
       setup,
     ),
-    choosing ? availableWhereChannelsFulfil(db, skus, channelIds) : new Map<string, number>(),
+    routed.length ? availableWhereChannelsFulfil(db, skus, channelIds) : new Map<string, number>(),
   ]);
-  return { setup, channels, facts, stock };
+  const routing = await batchRouting(
+    db,
+    setup.routing,
+    routed,
+    (variantId, locationId) => stock.get(keyOf(variantId, locationId)) ?? 0,
+    () => [...new Set(skus.flatMap((sku) => facts.variants.get(sku)?.id ?? []))],
+    now,
+  );
+  return { setup, channels, facts, routing };
 }
 
-const HOUR = 3600_000;
-
-/** The date promised to the customer per delivery method (routing and store capacity refine it later). */
-function promisedDate(method: ResolvedGroup['method'], now: Date): Date {
-  const hours = method === 'pickup_in_store' ? 2 : method === 'ship_to_address' ? 48 : 96;
-  return new Date(now.getTime() + hours * HOUR);
-}
+/** A group that leaves its location to Aisle: none named, and not picked up from the shelf of a store it names. */
+const isRouted = (group: CreateOrder['deliveryGroups'][number]) =>
+  group.fulfilmentLocationId === undefined && !(group.method === 'pickup_in_store' && group.pickupLocationId !== undefined);
 
 /** The quote's figures, put on the order, its groups and its lines. */
 function toPriced(quote: Quote, groups: ResolvedGroup[], now: Date): { priced: PricedOrder; groups: PreparedGroup[] } {
@@ -198,32 +209,59 @@ function toPriced(quote: Quote, groups: ResolvedGroup[], now: Date): { priced: P
       total: quote.totals.total,
     },
   };
+  const prices = linePrices(quote, groups);
+  const feesTaken = new Set<number>();
   return {
     priced,
-    groups: paired(groups, quote.deliveryGroups).map(([group, fees]) => ({
-      ...group,
-      shippingFee: fees.shippingFee,
-      packingFee: fees.packingFee,
-      promisedAt: group.method === 'pickup_in_store' && group.pickupLocationId === null ? null : promisedDate(group.method, now),
-      lines: group.lines.map((line) => {
-        // The quote answers per line of the request, in its order.
-        const price = quote.lines[line.index];
-        if (!price) throw new Error(`the quote has no line ${line.index}`);
-        return {
-          ...line,
-          price: {
-            unitListPrice: price.unitListPrice,
-            unitPrice: Math.round((price.listTotal - price.discountTotal) / price.quantity),
-            discountTotal: price.discountTotal,
-            minimumPriceApplied: price.minimumPriceApplied,
-            taxRateBasisPoints: price.taxRateBasisPoints,
-            taxAmount: price.tax,
-            lineTotal: price.lineTotal,
-          },
-        };
-      }),
-    })),
+    groups: groups.map((group) => {
+      // A split group's fees are on its first shipment.
+      const fees = feesTaken.has(group.requestIndex) ? undefined : quote.deliveryGroups[group.requestIndex];
+      feesTaken.add(group.requestIndex);
+      return {
+        ...group,
+        shippingFee: fees?.shippingFee ?? 0,
+        packingFee: fees?.packingFee ?? 0,
+        // A parked group waits for a person: nothing can be promised yet.
+        promisedAt: group.status === 'parked' ? null : promisedDate(group.method, group.availableAt ?? now),
+        lines: group.lines.map((line) => ({ ...line, price: present(prices.get(line), "a line's price") })),
+      };
+    }),
   };
+}
+
+/**
+ * Each line's price: the quote's for its request line, or for the parts of a line split by routing, shares by quantity
+ * (the last part takes what rounding left, so that the parts add up to the line).
+ */
+function linePrices(quote: Quote, groups: ResolvedGroup[]): Map<ResolvedLine, LinePrice> {
+  const parts = new Map<number, ResolvedLine[]>();
+  for (const line of groups.flatMap((group) => group.lines)) parts.set(line.requestIndex, [...(parts.get(line.requestIndex) ?? []), line]);
+  const prices = new Map<ResolvedLine, LinePrice>();
+  for (const [requestIndex, lines] of parts) {
+    const price = quote.lines[requestIndex];
+    if (!price) throw new Error(`the quote has no line ${requestIndex}`);
+    const left = { discountTotal: price.discountTotal, taxAmount: price.tax, lineTotal: price.lineTotal };
+    lines.forEach((line, index) => {
+      const last = index === lines.length - 1;
+      const share = (key: keyof typeof left) => {
+        const amount = last
+          ? left[key]
+          : Math.round(({ discountTotal: price.discountTotal, taxAmount: price.tax, lineTotal: price.lineTotal }[key] * line.quantity) / price.quantity);
+        left[key] -= amount;
+        return amount;
+      };
+      prices.set(line, {
+        unitListPrice: price.unitListPrice,
+        unitPrice: Math.round((price.listTotal - price.discountTotal) / price.quantity),
+        discountTotal: share('discountTotal'),
+        minimumPriceApplied: price.minimumPriceApplied,
+        taxRateBasisPoints: price.taxRateBasisPoints,
+        taxAmount: share('taxAmount'),
+        lineTotal: share('lineTotal'),
+      });
+    });
+  }
+  return prices;
 }
 
 /** The selling channel of each request: a channel key's own; otherwise the one named, or for store staff their store's register. */
@@ -248,100 +286,4 @@ function assertChannelMayOrder(principal: Principal, channel: { id: string; stor
   if (principal.role === 'store' && channel.store_location_id !== null && channel.store_location_id !== principal.locationId) {
     throw new Forbidden('Store staff order through the registers of their own store.');
   }
-}
-
-type Fulfilling = SellingSetup['fulfilling'];
-
-/**
- * Checks an order's groups and gives each its fulfilment location: the one asked for (or, for a pickup, the store),
- * else the routing strategy's choice among the channel's locations that fulfil (for ship to store, not the store).
- * Problems are answered group by group in order, a group's checks before its routing.
- */
-function resolveGroups(
-  input: CreateOrder,
-  channel: Channel,
-  facts: PricingFacts,
-  fulfilling: Fulfilling,
-  stock: (variantId: string, locationId: string) => number,
-  routing: RoutingStrategy,
-): ResolvedGroup[] {
-  const errors = input.lines.flatMap((line, index) => [
-    ...(facts.variants.has(line.sku) ? [] : [{ field: `body.lines.${index}.sku`, message: `SKU ${line.sku} does not exist` }]),
-    ...(line.deliveryGroup < input.deliveryGroups.length ? [] : [{ field: `body.lines.${index}.deliveryGroup`, message: 'names no delivery group' }]),
-  ]);
-  if (errors.length) throw new InvalidInput(errors);
-  const usable = new Map(fulfilling.filter((row) => row.channel_id === channel.id).map((row) => [row.id, row]));
-  const checked = input.deliveryGroups.map((group, index) => {
-    try {
-      return checkedGroup(input, group, index, usable, facts);
-    } catch (error) {
-      return error as Error;
-    }
-  });
-  const toRoute = checked.flatMap((group) => (group instanceof Error || group.fulfilmentLocationId !== undefined ? [] : [group]));
-  const choices = new Map(
-    paired(
-      toRoute,
-      routing.chooseLocations(
-        toRoute.map((group) => ({
-          lines: group.lines,
-          candidates: [...usable.values()].filter((location) => location.id !== group.pickupLocationId),
-        })),
-        stock,
-      ),
-    ),
-  );
-  return checked.map((group): ResolvedGroup => {
-    if (group instanceof Error) throw group;
-    if (group.fulfilmentLocationId !== undefined) return { ...group, fulfilmentLocationId: group.fulfilmentLocationId };
-    const choice = choices.get(group);
-    if (!choice) throw new Error(`delivery group ${group.index} was not routed`);
-    if ('shortages' in choice) throw new InsufficientStock(choice.shortages.map((shortage) => ({ ...shortage, locationId: '' })));
-    return { ...group, fulfilmentLocationId: choice.locationId };
-  });
-}
-
-/** One group's checks: it has lines, its pickup store hands over the channel's orders, its location fulfils for it. */
-function checkedGroup(
-  input: CreateOrder,
-  group: CreateOrder['deliveryGroups'][number],
-  index: number,
-  usable: Map<string, Fulfilling[number]>,
-  facts: PricingFacts,
-) {
-  const lines = input.lines.flatMap((line, lineIndex) => {
-    if (line.deliveryGroup !== index) return [];
-    const variant = facts.variants.get(line.sku);
-    if (!variant) return [];
-    const title = [variant.product_title, variant.title].filter((part, i, all) => part && all.indexOf(part) === i).join(' – ');
-    return [{ index: lineIndex, sku: line.sku, variantId: variant.id, quantity: line.quantity, title }];
-  });
-  const field = `body.deliveryGroups.${index}`;
-  if (!lines.length) throw new InvalidInput([{ field, message: 'has no lines' }]);
-  if (group.pickupLocationId !== undefined) {
-    const store = usable.get(group.pickupLocationId);
-    if (!store?.capabilities.includes('click_and_collect')) {
-      throw new RuleViolation('not-a-pickup-store', `Location ${group.pickupLocationId} does not hand over this channel's orders.`, {
-        field: `${field}.pickupLocationId`,
-      });
-    }
-  }
-  const chosen = group.fulfilmentLocationId ?? (group.method === 'pickup_in_store' ? group.pickupLocationId : undefined);
-  if (chosen !== undefined && !usable.has(chosen)) {
-    throw new RuleViolation('location-not-in-channel', `Location ${chosen} does not fulfil this channel's orders.`, { field: `${field}.fulfilmentLocationId` });
-  }
-  if (group.method === 'ship_to_store' && chosen !== undefined && chosen === group.pickupLocationId) {
-    throw new InvalidInput([
-      { field: `${field}.fulfilmentLocationId`, message: 'is the pickup store itself: goods already there are picked up in store (pickup_in_store)' },
-    ]);
-  }
-  return {
-    index,
-    method: group.method,
-    pickupLocationId: group.pickupLocationId ?? null,
-    address: group.address ?? null,
-    recipient: group.recipient ?? '',
-    lines,
-    fulfilmentLocationId: chosen,
-  };
 }

@@ -36,15 +36,24 @@ const price = (unit: number, quantity: number): LinePrice => ({
 });
 const line = (index: number, variant: string, quantity: number, unit: number) => ({
   index,
+  requestIndex: index,
   sku: `SKU-${variant}`,
   variantId: variant,
+  productId: `product-${variant}`,
+  tags: [],
+  value: unit * quantity,
   title: `Item ${variant}`,
   quantity,
   price: price(unit, quantity),
 });
 const group = (index: number, method: PreparedGroup['method'], from: string, lines: PreparedGroup['lines'], pickup: string | null = null): PreparedGroup => ({
   index,
+  requestIndex: index,
   method,
+  status: 'reserved',
+  queue: null,
+  availableAt: null,
+  decision: null,
   fulfilmentLocationId: from,
   pickupLocationId: pickup,
   address: null,

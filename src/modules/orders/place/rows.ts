@@ -3,6 +3,9 @@ import type { DeliveryGroupsTable, OrderLinesTable, OrdersTable } from '../table
 import { insertRows } from '../../../platform/db/statements.ts';
 import { newId } from '../../../platform/ids.ts';
 import { eventsInsert } from '../../../platform/outbox.ts';
+import { paired } from '../../../platform/batches.ts';
+import { decisionsInsert, loadIncrements, storedTrace, type DecisionRow } from '../../routing/decisions.ts';
+import type { MadeDecision } from './route.ts';
 import type { ReserveRequest } from '../../inventory/reservations.ts';
 import { draftTransfer, draftTransfersWrites } from '../../inventory/transfers.ts';
 import { newPayments, paymentsInsert, toPayment } from '../../payments/service.ts';
@@ -15,7 +18,7 @@ import type { PreparedGroup, PreparedOrder } from './types.ts';
  * statement or the transaction), and the placed order's answer is read from them.
  */
 
-export type OrderLine = PreparedGroup['lines'][number] & { reservationId: string };
+export type OrderLine = PreparedGroup['lines'][number] & { reservationId: string | null };
 
 /** A prepared order on its way to the database, with the ids it gets before it is written. */
 export interface OrderToWrite {
@@ -28,8 +31,15 @@ export interface OrderToWrite {
 export const toWrite = (prepared: PreparedOrder): OrderToWrite => ({
   prepared,
   id: newId(),
-  groups: prepared.groups.map((group) => ({ group, id: newId(), lines: group.lines.map((line) => ({ ...line, reservationId: newId() })) })),
+  groups: prepared.groups.map((group) => ({
+    group,
+    id: newId(),
+    lines: group.lines.map((line) => ({ ...line, reservationId: reserves(group) ? newId() : null })),
+  })),
 });
+
+/** A group waiting (backordered, parked) reserves nothing yet. */
+const reserves = (group: PreparedGroup) => group.status === 'reserved' && group.fulfilmentLocationId !== null;
 
 /** The stock an order reserves: each line at its group's fulfilment location. */
 export const reserveRequest = ({ prepared, id, groups }: OrderToWrite): ReserveRequest => ({
@@ -39,7 +49,11 @@ export const reserveRequest = ({ prepared, id, groups }: OrderToWrite): ReserveR
   referenceType: 'order',
   referenceId: id,
   lines: groups.flatMap(({ group, lines }) =>
-    lines.map((line) => ({ id: line.reservationId, variantId: line.variantId, locationId: group.fulfilmentLocationId, quantity: line.quantity })),
+    lines.flatMap((line) =>
+      line.reservationId === null || group.fulfilmentLocationId === null
+        ? []
+        : [{ id: line.reservationId, variantId: line.variantId, locationId: group.fulfilmentLocationId, quantity: line.quantity }],
+    ),
   ),
 });
 
@@ -127,6 +141,11 @@ export function orderWrites(rows: OrderRows[]): (RawBuilder<unknown> | null)[] {
     ),
     ...paymentsInsert(rows.flatMap((row) => row.payments)),
     eventsInsert(rows.map((row) => row.event)),
+    decisionsInsert(rows.flatMap((row) => row.decisions)),
+    loadIncrements(
+      rows.flatMap((row) => row.load),
+      rows[0]?.order.created_at ?? new Date(),
+    ),
   ];
 }
 
@@ -147,7 +166,7 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
   const groups = order.groups.map(({ group, id: groupId, lines }) => {
     // Ship to store: a transfer from the location holding the goods to the pickup store, ready for the sender to ship.
     const transfer =
-      group.method === 'ship_to_store' && group.pickupLocationId !== null
+      group.method === 'ship_to_store' && group.pickupLocationId !== null && group.fulfilmentLocationId !== null && group.status === 'reserved'
         ? draftTransfer({
             number: `TR-${number}-${group.index + 1}`,
             fromLocationId: group.fulfilmentLocationId,
@@ -164,12 +183,14 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
       order_id: id,
       position: group.index,
       method: group.method,
-      // A shelf sale is handed over on the spot; ship to store waits for its transfer.
+      // A shelf sale is handed over on the spot; ship to store waits for its transfer; a backorder for its stock.
       status: (prepared.shelfSale
         ? nextDeliveryStatus('reserved', 'hand_over_at_register')
-        : group.method === 'ship_to_store'
-          ? 'awaiting_transfer'
-          : 'reserved') satisfies DeliveryStatus,
+        : group.status !== 'reserved'
+          ? group.status
+          : group.method === 'ship_to_store'
+            ? 'awaiting_transfer'
+            : 'reserved') satisfies DeliveryStatus,
       fulfilment_location_id: group.fulfilmentLocationId,
       pickup_location_id: group.pickupLocationId,
       address: group.address ?? null,
@@ -180,7 +201,7 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
       carrier: null,
       tracking_number: null,
       transfer_id: transfer?.row.id ?? null,
-      queue: null,
+      queue: group.queue,
       routing_attempts: 0,
       created_at: now,
       updated_at: now,
@@ -209,6 +230,11 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
     return { row, transfer, lines: lineRows };
   });
   const lines = groups.flatMap((group) => group.lines).sort((a, b) => a.position - b.position);
+  const decisions = order.groups.flatMap(({ group }) => (group.decision ? [decisionRow(order, group.requestIndex, group.decision, groups, now)] : []));
+  // Capacity counts the groups a location has to send; a shelf sale has left already.
+  const load = prepared.shelfSale
+    ? []
+    : order.groups.flatMap(({ group }) => (group.status === 'reserved' && group.fulfilmentLocationId !== null ? [group.fulfilmentLocationId] : []));
   const transfers = groups.flatMap((group) => (group.transfer ? [group.transfer] : []));
   const { input } = request;
   const email = ('email' in input.customer && input.customer.email?.toLowerCase()) || prepared.contact.email || null;
@@ -232,13 +258,15 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
       email,
       phone,
       placed_by: actor,
-      priority: 0,
+      priority: input.priority ?? 0,
       created_at: now,
       updated_at: now,
     } satisfies Selectable<OrdersTable>,
     groups: groups.map((group) => group.row),
     lines,
     transfers,
+    decisions,
+    load,
     payments: newPayments(id, prepared.tenders, actor, now),
     timeline: [
       event('order.placed', { number, total: priced.totals.total, currency: priced.currency, lines: lines.length }),
@@ -250,5 +278,39 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
       subject: `order:${id}`,
       payload: { orderId: id, number, channelId: channel.id, total: priced.totals.total, currency: priced.currency },
     },
+  };
+}
+
+/** The decision of a request's group as stored: its shipments (the groups and lines it made) and the trace. */
+function decisionRow(
+  order: OrderToWrite,
+  requestIndex: number,
+  { ruleSet, decision }: MadeDecision,
+  written: { row: Selectable<DeliveryGroupsTable>; lines: Selectable<OrderLinesTable>[] }[],
+  now: Date,
+): DecisionRow {
+  const made = paired(order.groups, written).filter(([{ group }]) => group.requestIndex === requestIndex);
+  const shipments = made.map(([, { row, lines }]) => ({
+    deliveryGroupId: row.id,
+    locationId: row.fulfilment_location_id,
+    status: row.status,
+    lines: lines.map((line) => ({ lineId: line.id, sku: line.sku, quantity: line.quantity })),
+  }));
+  const { outcome } = decision;
+  return {
+    order_id: order.id,
+    trigger: 'order_placed',
+    rule_set_id: ruleSet?.id ?? null,
+    rule_set_version: ruleSet?.version ?? null,
+    outcome: outcome.kind === 'routed' && outcome.shipments.length > 1 ? 'split' : outcome.kind,
+    explanation: {
+      deliveryGroup: requestIndex,
+      rule: decision.rule,
+      outcome: outcome.kind === 'routed' ? { kind: 'routed' } : outcome,
+      shipments,
+      trace: storedTrace(decision),
+    },
+    actor: order.prepared.request.principal.actor,
+    created_at: now,
   };
 }

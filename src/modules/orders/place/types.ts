@@ -4,6 +4,7 @@ import type { ChannelsTable } from '../../channels/tables.ts';
 import type { IdempotencyClaim } from '../../../platform/http/idempotency.ts';
 import type { TenderOutcome } from '../../payments/service.ts';
 import type { CreateOrder, OrderView } from '../schema.ts';
+import type { MadeDecision } from './route.ts';
 
 /** The records an order is carried in on its way through the order path (place/index.ts). */
 
@@ -21,24 +22,54 @@ export type Channel = Selectable<ChannelsTable>;
 
 /** An order line as the order path knows it once its SKU is found. */
 export interface ResolvedLine {
-  /** Its position in the request. */
+  /** Its position in the order: the request's, or after the last for the second part of a line split by routing. */
   index: number;
+  /** Its position in the request (its price is the quote's line there). */
+  requestIndex: number;
   sku: string;
   variantId: string;
+  productId: string;
+  /** The product's tags, which routing rules may filter on. */
+  tags: string[];
   title: string;
   quantity: number;
+  /** What the whole request line is worth, tax included (minor units), for routing's minimum shipment value. */
+  value: number;
 }
 
-/** A delivery group checked, with the location its goods come from. */
-export interface ResolvedGroup {
+/** A delivery group of the request checked: the location it names (or its pickup store's shelf), else undefined: routing chooses. */
+export interface CheckedGroup {
   /** Its position in the request. */
   index: number;
   method: CreateOrder['deliveryGroups'][number]['method'];
-  fulfilmentLocationId: string;
+  fulfilmentLocationId: string | undefined;
   pickupLocationId: string | null;
   address: CreateOrder['deliveryGroups'][number]['address'] | null;
   recipient: string;
+  /** The date promised by delivery method, before routing (rules may filter on it). */
+  promisedAt: Date | null;
   lines: ResolvedLine[];
+}
+
+/** A shipment of the order: a request's group with the location its goods come from, a part of a split group, or a group waiting. */
+export interface ResolvedGroup {
+  /** Its position in the order: the request's, or after the last for a split group's other shipments. */
+  index: number;
+  /** The request's group it comes from (its fees are the quote's there, on its first shipment). */
+  requestIndex: number;
+  method: CreateOrder['deliveryGroups'][number]['method'];
+  /** Reserved where routing (or the request) placed it, or waiting: for incoming stock, or for a person in `queue`. */
+  status: 'reserved' | 'backordered' | 'parked';
+  queue: string | null;
+  fulfilmentLocationId: string | null;
+  pickupLocationId: string | null;
+  /** A backorder: when the stock it waits for is expected. */
+  availableAt: Date | null;
+  address: CreateOrder['deliveryGroups'][number]['address'] | null;
+  recipient: string;
+  lines: ResolvedLine[];
+  /** How routing decided it (stored with the order), on the first shipment of a routed group. */
+  decision: MadeDecision | null;
 }
 
 /** What pricing hands a line. */

@@ -1,0 +1,70 @@
+import type { Executor } from '../../platform/db/database.ts';
+import type { CapacityWindow, LocationType } from '../locations/tables.ts';
+import type { RulesDocument } from './rules.ts';
+
+/**
+ * What routing keeps in memory with the selling set-up (orders/selling-setup.ts; any change to these tables raises the
+ * set-up's version): each channel's active rule set, every active location as routing sees it, and the product ×
+ * location flags set.
+ */
+export interface RoutingSetup {
+  ruleSets: Map<string, ActiveRuleSet>;
+  locations: Map<string, RoutingLocation>;
+  /** `productId@locationId` → flags; a pair not listed may be routed and picked up. */
+  flags: Map<string, { mayRoute: boolean; mayPickup: boolean }>;
+}
+
+export interface ActiveRuleSet {
+  id: string;
+  version: number;
+  document: RulesDocument;
+}
+
+export interface RoutingLocation {
+  id: string;
+  code: string;
+  type: LocationType;
+  latitude: number;
+  longitude: number;
+  groups: string[];
+  capabilities: string[];
+  timezone: string;
+  openingHours: Record<string, string[]>;
+  dailyCapacity: number;
+  capacityWindows: CapacityWindow[];
+}
+
+export async function readRoutingSetup(db: Executor): Promise<RoutingSetup> {
+  const [ruleSets, locations, flags] = await Promise.all([
+    db.selectFrom('routing_rule_sets').select(['id', 'channel_id', 'version', 'document']).where('status', '=', 'active').execute(),
+    db
+      .selectFrom('locations')
+      .select(['id', 'code', 'type', 'latitude', 'longitude', 'groups', 'capabilities', 'timezone', 'opening_hours', 'daily_capacity', 'capacity_windows'])
+      .where('active', '=', true)
+      .orderBy('code')
+      .execute(),
+    db.selectFrom('routing_product_locations').selectAll().execute(),
+  ]);
+  return {
+    ruleSets: new Map(ruleSets.map((row) => [row.channel_id, { id: row.id, version: row.version, document: row.document }])),
+    locations: new Map(
+      locations.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          code: row.code,
+          type: row.type,
+          latitude: row.latitude,
+          longitude: row.longitude,
+          groups: row.groups,
+          capabilities: row.capabilities,
+          timezone: row.timezone,
+          openingHours: row.opening_hours,
+          dailyCapacity: row.daily_capacity,
+          capacityWindows: row.capacity_windows,
+        },
+      ]),
+    ),
+    flags: new Map(flags.map((row) => [`${row.product_id}@${row.location_id}`, { mayRoute: row.may_route, mayPickup: row.may_pickup }])),
+  };
+}
