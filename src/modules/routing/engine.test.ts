@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { routeGroup, routeOrder, type GroupDecision } from './engine.ts';
-import { distanceKm, supplyOf, type GroupToRoute, type IncomingSupply, type NetworkLocation, type RoutingFacts } from './network.ts';
+import { distanceKm, levelsOf, supplyOf, type GroupToRoute, type IncomingSupply, type NetworkLocation, type RoutingFacts } from './network.ts';
 import { rulesDocumentSchema, type RulesDocument } from './rules.ts';
 
 // Lyon and around: two stores, a warehouse near Paris, a store in Marseille.
@@ -29,8 +29,8 @@ function factsOf(stock: Record<string, number>, options: { locations?: NetworkLo
   return {
     now: new Date('2026-12-07T10:00:00Z'),
     locations: new Map(locations.map((location) => [location.id, location])),
-    supply: supplyOf((variantId, locationId) => stock[`${variantId}@${locationId}`] ?? 0, new Map(Object.entries(options.incoming ?? {}))),
-    flags: () => ({ mayRoute: true, mayPickup: true }),
+    supply: supplyOf(levelsOf(new Map(Object.entries(stock)), '@'), new Map(Object.entries(options.incoming ?? {}))),
+    flags: new Map(),
   };
 }
 const rules = (...list: unknown[]): RulesDocument => rulesDocumentSchema.parse({ rules: list });

@@ -60,13 +60,14 @@ export function routeOrder(rules: RulesDocument, order: OrderToRoute, facts: Rou
 
 export function routeGroup(rules: RulesDocument, order: OrderToRoute, group: GroupToRoute, facts: RoutingFacts): GroupDecision {
   const trace: RuleTrace[] = [];
+  const distances = new Map<string, number | null>();
   for (const [index, rule] of rules.rules.entries()) {
     const skipped = orderMismatch(rule, order, group, facts.now);
     if (skipped) {
       trace.push({ rule: index, name: rule.name, skipped, result: 'not for this order' });
       continue;
     }
-    const step = applyRule(rule, group, facts);
+    const step = applyRule(rule, group, facts, distances);
     trace.push({ rule: index, name: rule.name, candidates: step.candidates, result: step.result });
     if (step.outcome) return { groupIndex: group.index, outcome: step.outcome, rule: { index, name: rule.name }, trace };
   }
@@ -120,37 +121,50 @@ interface Candidate {
   trace: CandidateTrace;
 }
 
-function applyRule(rule: Rule, group: GroupToRoute, facts: RoutingFacts): Step {
+function applyRule(rule: Rule, group: GroupToRoute, facts: RoutingFacts, distances: Map<string, number | null>): Step {
   const filters = rule.locations;
   const safety = filters.routingSafetyStock ?? 0;
+  const splitting = rule.allocation.split;
   const need = needsOf(group);
+  const measures = filters.maxDistanceKm !== undefined || rule.ranking.includes('distance');
+  // One location sends everything: the group's value is the same wherever it leaves from.
+  const tooSmall = splitting ? undefined : valueFilter(filters, group.lines);
+  const check = placeCheck(filters, group, facts);
   const candidates: Candidate[] = [];
+  /** Past the filters of the place (type, group, capability, hours, distance, capacity). */
+  const placed: Candidate[] = [];
+  /** And with the stock: all of it (one location), or some of it (split). */
+  const stocked: Candidate[] = [];
   for (const id of group.candidates) {
     const location = facts.locations.get(id);
     if (!location) continue;
-    const distance = group.destination ? distanceKm(group.destination, location) : null;
+    let distance: number | null = null;
+    if (measures && group.destination) {
+      distance = distances.get(id) ?? null;
+      if (distance === null) distances.set(id, (distance = distanceKm(group.destination, location)));
+    }
     const trace: CandidateTrace = { locationId: id, code: location.code, distanceKm: distance };
-    const removedBy = placeFilter(filters, group, location, distance, facts);
+    const candidate = { location, trace };
+    candidates.push(candidate);
+    let removedBy = placeFilter(check, location, distance, facts);
+    if (!removedBy) {
+      placed.push(candidate);
+      removedBy = splitting ? someStock(need, id, safety, facts) : (stockFilter(need, id, safety, facts) ?? tooSmall);
+    }
     if (removedBy) trace.removedBy = removedBy;
-    candidates.push({ location, trace });
+    else stocked.push(candidate);
   }
-  const eligible = candidates.filter((candidate) => !candidate.trace.removedBy);
-  rank(rule, eligible, need, facts);
+  rank(rule, stocked, need, facts);
   const traces = candidates.map((candidate) => candidate.trace);
 
-  if (!rule.allocation.split) {
-    for (const candidate of eligible) {
-      const removedBy = stockFilter(need, candidate.location.id, safety, facts) ?? valueFilter(filters, group.lines);
-      if (removedBy) {
-        candidate.trace.removedBy = removedBy;
-        continue;
-      }
-      const shipment = { locationId: candidate.location.id, lines: group.lines.map((line) => ({ index: line.index, quantity: line.quantity })) };
-      take(group, [shipment], facts);
-      return { candidates: traces, result: `chose ${candidate.location.code}`, outcome: { kind: 'routed', shipments: [shipment] } };
-    }
-  } else {
-    const shipments = split(group, eligible, safety, rule.allocation.maxShipments, filters.minimumShipmentValue ?? 0, facts);
+  const best = stocked[0];
+  if (!splitting && best) {
+    const shipment = { locationId: best.location.id, lines: group.lines.map((line) => ({ index: line.index, quantity: line.quantity })) };
+    take(group, [shipment], facts);
+    return { candidates: traces, result: `chose ${best.location.code}`, outcome: { kind: 'routed', shipments: [shipment] } };
+  }
+  if (splitting && stocked.length) {
+    const shipments = split(group, stocked, safety, rule.allocation.maxShipments, filters.minimumShipmentValue ?? 0, facts);
     if (shipments) {
       take(group, shipments, facts);
       const codes = shipments.map((shipment) => facts.locations.get(shipment.locationId)?.code ?? shipment.locationId);
@@ -161,7 +175,7 @@ function applyRule(rule: Rule, group: GroupToRoute, facts: RoutingFacts): Step {
       };
     }
   }
-  const none = eligible.length ? 'no location has the stock' : 'every location was filtered out';
+  const none = placed.length ? 'no location has the stock' : 'every location was filtered out';
   switch (rule.whenNothingQualifies) {
     case 'next_rule':
       return { candidates: traces, result: `${none}: next rule` };
@@ -170,12 +184,19 @@ function applyRule(rule: Rule, group: GroupToRoute, facts: RoutingFacts): Step {
     case 'reject':
       return { candidates: traces, result: `${none}: rejected`, outcome: { kind: 'rejected', reason: none } };
     case 'backorder': {
-      const backorder = backorderFor(group, eligible, need, safety, facts);
+      rank(rule, placed, need, facts);
+      const backorder = backorderFor(group, placed, need, safety, facts);
       if (!backorder) return { candidates: traces, result: `${none}, and no incoming stock or preorder allowance covers it: next rule` };
       const where = backorder.locationId === null ? 'preorder' : `incoming at ${facts.locations.get(backorder.locationId)?.code}`;
       return { candidates: traces, result: `${none}: backordered (${where}, expected ${backorder.availableAt})`, outcome: backorder };
     }
   }
+}
+
+/** Split: a location that holds none of the variants beyond the routing safety stock sends nothing. */
+function someStock(need: Map<string, { sku: string; quantity: number }>, locationId: string, safety: number, facts: RoutingFacts) {
+  for (const variantId of need.keys()) if (facts.supply.available(variantId, locationId) > safety) return undefined;
+  return { filter: 'stock', detail: safety ? `none of the SKUs above the safety stock of ${safety}` : 'none of the SKUs in stock' };
 }
 
 /** What the group needs per variant (a SKU may come on several lines). */
@@ -188,29 +209,50 @@ function needsOf(group: GroupToRoute): Map<string, { sku: string; quantity: numb
   return need;
 }
 
+/** A rule's place filters made ready once per group: the lists and words every candidate is checked against. */
+interface PlaceCheck {
+  filters: LocationFilter;
+  group: GroupToRoute;
+  required: string[];
+  handsOver: boolean;
+  typesText: string;
+  groupsText: string;
+  flagged: boolean;
+}
+
+function placeCheck(filters: LocationFilter, group: GroupToRoute, facts: RoutingFacts): PlaceCheck {
+  const handsOver = group.method === 'pickup_in_store' && group.pickupLocationId === null;
+  return {
+    filters,
+    group,
+    handsOver,
+    required: [...(filters.capabilities ?? []), ...(handsOver ? ['click_and_collect'] : [])],
+    typesText: filters.types?.join(', ') ?? '',
+    groupsText: filters.groups?.join(', ') ?? '',
+    flagged: group.lines.some((line) => facts.flags.has(line.productId)),
+  };
+}
+
 /** The first filter (other than stock and value) a location fails, with its values. */
-function placeFilter(
-  filters: LocationFilter,
-  group: GroupToRoute,
-  location: NetworkLocation,
-  distance: number | null,
-  facts: RoutingFacts,
-): CandidateTrace['removedBy'] {
-  if (group.excluded.includes(location.id)) return { filter: 'rejected', detail: 'rejected these lines before' };
-  if (filters.types && !filters.types.includes(location.type)) return { filter: 'type', detail: `${location.type} not in ${filters.types.join(', ')}` };
+function placeFilter(check: PlaceCheck, location: NetworkLocation, distance: number | null, facts: RoutingFacts): CandidateTrace['removedBy'] {
+  const { filters, group } = check;
+  if (group.excluded.length && group.excluded.includes(location.id)) return { filter: 'rejected', detail: 'rejected these lines before' };
+  if (filters.types && !filters.types.includes(location.type)) return { filter: 'type', detail: `${location.type} not in ${check.typesText}` };
   if (filters.groups && !location.groups.some((name) => filters.groups?.includes(name))) {
-    return { filter: 'group', detail: `in ${location.groups.join(', ') || 'no group'}, not ${filters.groups.join(', ')}` };
+    return { filter: 'group', detail: `in ${location.groups.join(', ') || 'no group'}, not ${check.groupsText}` };
   }
   const excludedGroup = filters.excludeGroups && location.groups.find((name) => filters.excludeGroups?.includes(name));
   if (excludedGroup) return { filter: 'group', detail: `in excluded group ${excludedGroup}` };
-  const handsOver = group.method === 'pickup_in_store' && group.pickupLocationId === null;
-  const required = [...(filters.capabilities ?? []), ...(handsOver ? ['click_and_collect'] : [])];
-  const lacking = required.find((capability) => !location.capabilities.includes(capability));
-  if (lacking) return { filter: 'capability', detail: `cannot ${lacking.replaceAll('_', ' ')}` };
-  for (const line of group.lines) {
-    const flags = facts.flags(line.productId, location.id);
-    if (!flags.mayRoute) return { filter: 'product', detail: `${line.sku} may not be routed here` };
-    if (handsOver && !flags.mayPickup) return { filter: 'product', detail: `${line.sku} may not be picked up here` };
+  for (const capability of check.required) {
+    if (!location.capabilities.includes(capability)) return { filter: 'capability', detail: `cannot ${capability.replaceAll('_', ' ')}` };
+  }
+  if (check.flagged) {
+    for (const line of group.lines) {
+      const flags = facts.flags.get(line.productId)?.get(location.id);
+      if (!flags) continue;
+      if (!flags.mayRoute) return { filter: 'product', detail: `${line.sku} may not be routed here` };
+      if (check.handsOver && !flags.mayPickup) return { filter: 'product', detail: `${line.sku} may not be picked up here` };
+    }
   }
   if (filters.openToday && !location.openToday) return { filter: 'opening days', detail: 'closed today' };
   if (filters.maxDistanceKm !== undefined) {
@@ -253,8 +295,11 @@ function rank(rule: Rule, eligible: Candidate[], need: Map<string, { quantity: n
     switch (key) {
       case 'distance':
         return trace.distanceKm;
-      case 'stock_after':
-        return Math.min(...[...need].map(([variantId, { quantity }]) => facts.supply.available(variantId, location.id) - quantity));
+      case 'stock_after': {
+        let least = Number.POSITIVE_INFINITY;
+        for (const [variantId, { quantity }] of need) least = Math.min(least, facts.supply.available(variantId, location.id) - quantity);
+        return least;
+      }
       case 'remaining_capacity': {
         const left = [location.capacity.today, location.capacity.window].flatMap((capacity) =>
           capacity && capacity.limit > 0 ? [capacity.limit - capacity.used] : [],
@@ -271,7 +316,11 @@ function rank(rule: Rule, eligible: Candidate[], need: Map<string, { quantity: n
   const descending = new Set<Ranking>(['stock_after', 'remaining_capacity']);
   const comparable = (key: Ranking, value: number | null | undefined) =>
     value ?? (key === 'remaining_capacity' || !descending.has(key) ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY);
-  for (const candidate of eligible) candidate.trace.keys = Object.fromEntries(rule.ranking.map((key) => [key, keyOf(candidate, key)]));
+  for (const candidate of eligible) {
+    const keys: CandidateTrace['keys'] = {};
+    for (const key of rule.ranking) keys[key] = keyOf(candidate, key);
+    candidate.trace.keys = keys;
+  }
   eligible.sort((a, b) => {
     for (const key of rule.ranking) {
       const x = comparable(key, a.trace.keys?.[key]);

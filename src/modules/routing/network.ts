@@ -88,19 +88,36 @@ export interface RoutingFacts {
   now: Date;
   locations: Map<string, NetworkLocation>;
   supply: Supply;
-  /** Per product and location (both true when nothing is set). */
-  flags(productId: string, locationId: string): { mayRoute: boolean; mayPickup: boolean };
+  /** Per product, then location (both true when nothing is set). */
+  flags: Map<string, Map<string, { mayRoute: boolean; mayPickup: boolean }>>;
+}
+
+/** Units per variant, then per location. */
+export type Levels = Map<string, Map<string, number>>;
+
+/** Levels from `variantId|locationId` → units (as inventory reads them). */
+export function levelsOf(units: Map<string, number>, separator = '|'): Levels {
+  const levels: Levels = new Map();
+  for (const [key, quantity] of units) {
+    const at = key.indexOf(separator);
+    const variantId = key.slice(0, at);
+    let byLocation = levels.get(variantId);
+    if (!byLocation) levels.set(variantId, (byLocation = new Map()));
+    byLocation.set(key.slice(at + separator.length), quantity);
+  }
+  return levels;
 }
 
 /** A supply over what was read (available to promise per variant and location, incoming per variant), for the order path and tests alike. */
-export function supplyOf(available: (variantId: string, locationId: string) => number, incoming: Map<string, IncomingSupply[]> = new Map()): Supply {
-  const taken = new Map<string, number>();
+export function supplyOf(available: Levels, incoming: Map<string, IncomingSupply[]> = new Map()): Supply {
+  const taken: Levels = new Map();
   const promised = new Map<string, IncomingSupply[]>();
-  const key = (variantId: string, locationId: string) => `${variantId}@${locationId}`;
   return {
-    available: (variantId, locationId) => available(variantId, locationId) - (taken.get(key(variantId, locationId)) ?? 0),
+    available: (variantId, locationId) => (available.get(variantId)?.get(locationId) ?? 0) - (taken.get(variantId)?.get(locationId) ?? 0),
     take: (variantId, locationId, quantity) => {
-      taken.set(key(variantId, locationId), (taken.get(key(variantId, locationId)) ?? 0) + quantity);
+      let byLocation = taken.get(variantId);
+      if (!byLocation) taken.set(variantId, (byLocation = new Map()));
+      byLocation.set(locationId, (byLocation.get(locationId) ?? 0) + quantity);
     },
     incoming: (variantId) => promised.get(variantId) ?? incoming.get(variantId) ?? [],
     promise: (variantId, locationId, quantity) => {

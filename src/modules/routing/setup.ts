@@ -1,5 +1,6 @@
 import type { Executor } from '../../platform/db/database.ts';
 import type { CapacityWindow, LocationType } from '../locations/tables.ts';
+import type { RoutingFacts } from './network.ts';
 import type { RulesDocument } from './rules.ts';
 
 /**
@@ -10,8 +11,8 @@ import type { RulesDocument } from './rules.ts';
 export interface RoutingSetup {
   ruleSets: Map<string, ActiveRuleSet>;
   locations: Map<string, RoutingLocation>;
-  /** `productId@locationId` → flags; a pair not listed may be routed and picked up. */
-  flags: Map<string, { mayRoute: boolean; mayPickup: boolean }>;
+  /** Per product, then location; a pair not listed may be routed and picked up. */
+  flags: RoutingFacts['flags'];
 }
 
 export interface ActiveRuleSet {
@@ -65,6 +66,16 @@ export async function readRoutingSetup(db: Executor): Promise<RoutingSetup> {
         },
       ]),
     ),
-    flags: new Map(flags.map((row) => [`${row.product_id}@${row.location_id}`, { mayRoute: row.may_route, mayPickup: row.may_pickup }])),
+    flags: flagsOf(flags),
   };
+}
+
+function flagsOf(rows: { product_id: string; location_id: string; may_route: boolean; may_pickup: boolean }[]): RoutingFacts['flags'] {
+  const flags: RoutingFacts['flags'] = new Map();
+  for (const row of rows) {
+    let byLocation = flags.get(row.product_id);
+    if (!byLocation) flags.set(row.product_id, (byLocation = new Map()));
+    byLocation.set(row.location_id, { mayRoute: row.may_route, mayPickup: row.may_pickup });
+  }
+  return flags;
 }

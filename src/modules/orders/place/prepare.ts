@@ -8,7 +8,7 @@ import { storedAnswers } from '../../../platform/http/idempotency.ts';
 import { checkedChannel } from '../../channels/service.ts';
 import { matchBuyers, profilesQuery, type MatchedProfile } from '../../customers/matching.ts';
 import { availableWhereChannelsFulfil } from '../../inventory/availability.ts';
-import { keyOf } from '../../inventory/stock.ts';
+import { levelsOf } from '../../routing/network.ts';
 import { requestAuthorizations, type PaymentProviders } from '../../payments/service.ts';
 import type { Quote } from '../../pricing/schema.ts';
 import { priceWith, pricingFacts } from '../../pricing/service.ts';
@@ -184,7 +184,7 @@ async function readWithSetup(db: Db, requests: OrderRequest[], kept: Promise<Sel
     db,
     setup.routing,
     routed,
-    (variantId, locationId) => stock.get(keyOf(variantId, locationId)) ?? 0,
+    levelsOf(stock),
     () => [...new Set(skus.flatMap((sku) => facts.variants.get(sku)?.id ?? []))],
     now,
   );

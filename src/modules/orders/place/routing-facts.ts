@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 import { incomingFor } from '../../inventory/incoming.ts';
 import { incomingSupply, networkAt, readCentroids, readLoads, readPreorders, usesOf } from '../../routing/facts.ts';
-import { supplyOf } from '../../routing/network.ts';
+import { supplyOf, type Levels } from '../../routing/network.ts';
 import type { RoutingSetup } from '../../routing/setup.ts';
 import type { CreateOrder } from '../schema.ts';
 import type { BatchRouting } from './route.ts';
@@ -17,7 +17,7 @@ export async function batchRouting(
   db: Executor,
   setup: RoutingSetup,
   orders: { channelId: string; input: CreateOrder }[],
-  available: (variantId: string, locationId: string) => number,
+  available: Levels,
   variantIds: () => string[],
   now: Date,
 ): Promise<BatchRouting> {
@@ -38,7 +38,7 @@ export async function batchRouting(
       now,
       locations: network,
       supply: supplyOf(available, incoming),
-      flags: (productId, locationId) => setup.flags.get(`${productId}@${locationId}`) ?? { mayRoute: true, mayPickup: true },
+      flags: setup.flags,
     },
   };
 }
