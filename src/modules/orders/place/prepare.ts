@@ -1,4 +1,3 @@
-// Over 300 lines: steps 1 to 3 of placing a batch, in their order: reads, checks, routing, pricing, authorisation; a function each.
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
