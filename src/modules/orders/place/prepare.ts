@@ -74,6 +74,16 @@ async function prepareOrders(
     ),
   );
   const orders = paired(paired(paired(requests, channels), known), numbers);
+  // The locations each channel fulfils from, in routing's order (by code), once per batch.
+  const fulfillingByChannel = new Map<string, string[]>();
+  const fulfillingOf = (channelId: string) => {
+    let ids = fulfillingByChannel.get(channelId);
+    if (!ids) {
+      const usable = new Set(setup.fulfilling.filter((row) => row.channel_id === channelId).map((row) => row.id));
+      fulfillingByChannel.set(channelId, (ids = [...setup.routing.locations.keys()].filter((id) => usable.has(id))));
+    }
+    return ids;
+  };
 
   return Promise.all(
     orders.map(async ([[[request, channel], buyer], number]): Promise<PreparedOrder | Error> => {
@@ -97,14 +107,12 @@ async function prepareOrders(
           channel,
           now,
         );
-        const candidates = [...setup.routing.locations.keys()];
+        const fulfilling = fulfillingOf(channel.id);
         const groups = routeOrderGroups(
           { channelId: channel.id, priority: request.input.priority ?? 0, lineCount: request.input.lines.length, groupCount: checked.length },
           checked.map((group) => ({ ...group, lines: group.lines.map((line) => ({ ...line, value: quote.lines[line.index]?.lineTotal ?? 0 })) })),
-          (group) => {
-            const usable = new Set(setup.fulfilling.filter((row) => row.channel_id === channel.id).map((row) => row.id));
-            return candidates.filter((id) => usable.has(id) && !(group.method === 'ship_to_store' && id === group.pickupLocationId));
-          },
+          // For ship to store, not the pickup store itself.
+          (group) => (group.method === 'ship_to_store' ? fulfilling.filter((id) => id !== group.pickupLocationId) : fulfilling),
           routing,
         );
         const { priced, groups: pricedGroups } = toPriced(quote, groups, now);
