@@ -212,3 +212,23 @@ export async function customerOrders(db: Executor, principal: Principal, custome
   await assertMaySeeCustomer(db, principal, customerId);
   return searchOrders(db, principal, { ...search, customerId }, { phoneRegion, wholeHistory: true });
 }
+
+/** A channel's orders placed since `since`, newest first, at most `limit`: the orders a routing replay routes again (routing/replay.ts). */
+export async function channelOrdersSince(db: Executor, channelId: string, since: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('orders')
+    .select('id')
+    .where('channel_id', '=', channelId)
+    .where('created_at', '>=', since)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** The orders' priorities (0 normal … 9 most urgent), which their view leaves out: routing filters on them when it routes them again. */
+export async function orderPriorities(db: Executor, ids: string[]): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('orders').select(['id', 'priority']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.priority]));
+}

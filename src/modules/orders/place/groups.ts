@@ -14,7 +14,13 @@ const HOUR = 3600_000;
  * the location it names (or, picked up in a store it names, that store's shelf); the others are routed (route.ts).
  * Problems are answered group by group, in order.
  */
-export function checkGroups(input: CreateOrder, channel: Channel, facts: PricingFacts, fulfilling: Fulfilling, now: Date): CheckedGroup[] {
+export function checkGroups(
+  input: Pick<CreateOrder, 'lines' | 'deliveryGroups'>,
+  channel: Channel,
+  facts: PricingFacts,
+  fulfilling: Fulfilling,
+  now: Date,
+): CheckedGroup[] {
   const errors = input.lines.flatMap((line, index) => [
     ...(facts.variants.has(line.sku) ? [] : [{ field: `body.lines.${index}.sku`, message: `SKU ${line.sku} does not exist` }]),
     ...(line.deliveryGroup < input.deliveryGroups.length ? [] : [{ field: `body.lines.${index}.deliveryGroup`, message: 'names no delivery group' }]),
@@ -25,7 +31,7 @@ export function checkGroups(input: CreateOrder, channel: Channel, facts: Pricing
 }
 
 function checkedGroup(
-  input: CreateOrder,
+  input: Pick<CreateOrder, 'lines' | 'deliveryGroups'>,
   group: CreateOrder['deliveryGroups'][number],
   index: number,
   usable: Map<string, Fulfilling[number]>,

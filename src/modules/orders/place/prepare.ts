@@ -14,7 +14,7 @@ import { priceWith, pricingFacts } from '../../pricing/service.ts';
 import type { SellingSetup, SellingSetups } from '../selling-setup.ts';
 import type { CreateOrder, OrderView } from '../schema.ts';
 import { checkGroups, promisedDate } from './groups.ts';
-import { routeOrderGroups } from './route.ts';
+import { candidatesOf, fulfillingLocations, routeOrderGroups } from './route.ts';
 import { batchRouting } from './routing-facts.ts';
 import type { Channel, LinePrice, OrderOutcome, OrderRequest, PreparedGroup, PreparedOrder, PricedOrder, ResolvedGroup, ResolvedLine } from './types.ts';
 
@@ -79,8 +79,7 @@ async function prepareOrders(
   const fulfillingOf = (channelId: string) => {
     let ids = fulfillingByChannel.get(channelId);
     if (!ids) {
-      const usable = new Set(setup.fulfilling.filter((row) => row.channel_id === channelId).map((row) => row.id));
-      fulfillingByChannel.set(channelId, (ids = [...setup.routing.locations.keys()].filter((id) => usable.has(id))));
+      fulfillingByChannel.set(channelId, (ids = fulfillingLocations(setup, channelId)));
     }
     return ids;
   };
@@ -111,8 +110,7 @@ async function prepareOrders(
         const groups = routeOrderGroups(
           { channelId: channel.id, priority: request.input.priority ?? 0, lineCount: request.input.lines.length, groupCount: checked.length },
           checked.map((group) => ({ ...group, lines: group.lines.map((line) => ({ ...line, value: quote.lines[line.index]?.lineTotal ?? 0 })) })),
-          // For ship to store, not the pickup store itself.
-          (group) => (group.method === 'ship_to_store' ? fulfilling.filter((id) => id !== group.pickupLocationId) : fulfilling),
+          (group) => candidatesOf(fulfilling, group),
           routing,
         );
         const { priced, groups: pricedGroups } = toPriced(quote, groups, now);

@@ -6,6 +6,7 @@ import { postcodeKey } from '../../routing/facts.ts';
 import type { Coordinates, GroupToRoute, NetworkLocation, RoutingFacts } from '../../routing/network.ts';
 import type { RulesDocument } from '../../routing/rules.ts';
 import type { ActiveRuleSet, RoutingSetup } from '../../routing/setup.ts';
+import type { SellingSetup } from '../selling-setup.ts';
 import type { CheckedGroup, ResolvedGroup, ResolvedLine } from './types.ts';
 
 /**
@@ -99,7 +100,18 @@ export function routeOrderGroups(
   });
 }
 
-function groupToRoute(group: CheckedGroup, candidates: string[], routing: BatchRouting): GroupToRoute {
+/** The active locations routing knows that fulfil the channel's orders, in routing's order (by code). */
+export function fulfillingLocations(setup: SellingSetup, channelId: string): string[] {
+  const usable = new Set(setup.fulfilling.filter((row) => row.channel_id === channelId).map((row) => row.id));
+  return [...setup.routing.locations.keys()].filter((id) => usable.has(id));
+}
+
+/** Those that may send a group: for ship to store, not the pickup store itself. Dry runs and replays (routing/rerouting.ts) take the same. */
+export const candidatesOf = (fulfilling: string[], group: Pick<CheckedGroup, 'method' | 'pickupLocationId'>): string[] =>
+  group.method === 'ship_to_store' ? fulfilling.filter((id) => id !== group.pickupLocationId) : fulfilling;
+
+/** A checked group as the engine routes it: its destination's coordinates, its lines, the locations it may leave from. */
+export function groupToRoute(group: CheckedGroup, candidates: string[], routing: BatchRouting): GroupToRoute {
   const pickup = group.pickupLocationId === null ? undefined : routing.setup.locations.get(group.pickupLocationId);
   const destination = pickup
     ? { latitude: pickup.latitude, longitude: pickup.longitude }

@@ -16,7 +16,7 @@ import { rulesFor } from './route.ts';
 export async function batchRouting(
   db: Executor,
   setup: RoutingSetup,
-  orders: { channelId: string; input: CreateOrder }[],
+  orders: { channelId: string; input: Pick<CreateOrder, 'deliveryGroups'> }[],
   available: Levels,
   variantIds: () => string[],
   now: Date,
