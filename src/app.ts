@@ -17,6 +17,7 @@ import { transferRoutes } from './modules/inventory/transfer-routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
 import { orderRoutes } from './modules/orders/routes.ts';
 import { pricingRoutes } from './modules/pricing/routes.ts';
+import { explainRoutes } from './modules/routing/explain-routes.ts';
 import { ADMIN } from './platform/auth/principal.ts';
 import type { Database } from './platform/db/database.ts';
 import { isMigrated } from './platform/db/migrate.ts';
@@ -175,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       await transferRoutes(api, { follower: policies.transferFollower });
       await pricingRoutes(api);
       await orderRoutes(api, { providers: policies.paymentProviders, phoneRegion: policies.phoneRegion });
+      await explainRoutes(api);
       await eventRoutes(api);
     },
     { prefix: '/v1' },

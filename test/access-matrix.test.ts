@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, startTestApi, type ApiResponse, type TestApi } from './support/api.ts';
 import { createVariants, locationBody, receive } from './support/fixtures.ts';
+import { insertRuleSet } from './support/rule-sets.ts';
 
 /**
  * The access model (docs/architecture.md, "Access model") as a table: every operation of /openapi.json, called with
@@ -59,6 +60,8 @@ const f = {} as {
   transfer: string;
   incoming: string;
   feedId: string;
+  /** A draft routing rule set of channel A. */
+  ruleSet: string;
 };
 let serial = 0;
 const unique = (prefix: string) => `${prefix}-${++serial}`;
@@ -407,6 +410,19 @@ const table: Record<string, Row> = {
     request: () => ({ path: `/v1/orders/${f.shipOrder.id}/address`, body: { address: { ...ADDRESS, line1: '5 place Bellecour' } } }),
   },
   'POST /v1/orders/{id}/notes': { expect: A_AT_S1(201), request: () => ({ path: `/v1/orders/${f.pickupOrder.id}/notes`, body: { text: 'Gift wrap' } }) },
+  // Routing: an order's decisions are read as the order is; rule sets are tried by the retailer and by their channel.
+  'GET /v1/orders/{id}/routing': { expect: A_AT_S1(200), request: () => ({ path: `/v1/orders/${f.pickupOrder.id}/routing` }) },
+  'POST /v1/routing/rule-sets/{id}/dry-run': {
+    expect: [200, 200, 404, 403, 403],
+    request: () => ({
+      path: `/v1/routing/rule-sets/${f.ruleSet}/dry-run`,
+      body: { order: { lines: [{ sku: MUG, quantity: 1 }], deliveryGroups: [{ method: 'ship_to_address', address: ADDRESS }] } },
+    }),
+  },
+  'POST /v1/routing/rule-sets/{id}/replay': {
+    expect: [200, 200, 404, 403, 403],
+    request: () => ({ path: `/v1/routing/rule-sets/${f.ruleSet}/replay`, body: { days: 1 } }),
+  },
   'POST /v1/orders/{id}/delivery-groups/{groupId}/ship': {
     expect: S1_STEP,
     request: async () => ({ path: group(await fresh.shipOrder(), 'ship'), body: { carrier: 'Colissimo', trackingNumber: 'TRK1' } }),
@@ -526,6 +542,8 @@ beforeAll(async () => {
   f.reservation = await fresh.reservation();
   f.transfer = await fresh.transferFromS1();
   f.incoming = await fresh.incomingAtS1();
+  // Written directly: the rule set API is on another branch (test/support/rule-sets.ts).
+  f.ruleSet = await insertRuleSet(api, { channelId: f.channelA, version: 1, name: 'Nearest', status: 'draft', rules: [{ name: 'Nearest store' }] });
   f.feedId = 'matrix-s1-feed';
   await must('POST', '/v1/stock-feeds', { feedId: f.feedId, mode: 'delta', location: 'MX-S1', rows: [{ sku: TEE, quantity: 1 }] }, tokens.storeS1);
 }, 60_000);
