@@ -103,7 +103,20 @@ const order = (lines: { sku: string; quantity: number }[], group: Record<string,
     },
   });
 
-const decisionsOf = (orderId: string) => api.database.db.selectFrom('routing_decisions').selectAll().where('order_id', '=', orderId).orderBy('id').execute();
+interface Decision {
+  trigger: string;
+  outcome: string;
+  ruleSet: { id: string; version: number } | null;
+  summary: string[];
+  trace: { candidates?: { code: string; rank?: number; removedBy?: { filter: string; detail: string } }[] }[];
+}
+/** The order's routing decisions, as GET /v1/orders/{id}/routing answers them. */
+const decisionsOf = async (orderId: string): Promise<Decision[]> => {
+  const response = await api.call('GET', `/v1/orders/${orderId}/routing`);
+  expect(response.status).toBe(200);
+  return response.body.decisions;
+};
+const candidate = (decision: Decision | undefined, code: string) => decision?.trace[0]?.candidates?.find((entry) => entry.code === code);
 
 const shipments = (body: { deliveryGroups: { fulfilmentLocationId: string; status: string; lines: { sku: string; quantity: number }[] }[] }) =>
   body.deliveryGroups.map((group) => ({ from: group.fulfilmentLocationId, status: group.status, lines: group.lines.map((line) => [line.sku, line.quantity]) }));
@@ -118,11 +131,9 @@ describe('routing at order time', () => {
     expect(placed.status, JSON.stringify(placed.body)).toBe(201);
     expect(shipments(placed.body)).toEqual([{ from: places.bellecour.id, status: 'reserved', lines: [['TEE', 1]] }]);
     const [decision] = await decisionsOf(placed.body.id);
-    expect(decision).toMatchObject({ trigger: 'order_placed', rule_set_id: setId, rule_set_version: version, outcome: 'routed' });
-    const candidates = (decision?.explanation as { trace: { candidates: { code: string; rank?: number; removedBy?: { filter: string } }[] }[] }).trace[0]
-      ?.candidates;
-    expect(candidates?.find((candidate) => candidate.code === 'BELLECOUR')?.rank).toBe(1);
-    expect(candidates?.find((candidate) => candidate.code === 'WH-PARIS')?.removedBy?.filter).toBe('type');
+    expect(decision).toMatchObject({ trigger: 'order_placed', ruleSet: { id: setId, version }, outcome: 'routed' });
+    expect(candidate(decision, 'BELLECOUR')?.rank).toBe(1);
+    expect(candidate(decision, 'WH-PARIS')?.removedBy?.filter).toBe('type');
   });
 
   it('given the nearest store at its capacity, when routed under capacity, then the next store sends it and the explanation says why', async () => {
@@ -134,10 +145,8 @@ describe('routing at order time', () => {
     expect(placed.status, JSON.stringify(placed.body)).toBe(201);
     expect(shipments(placed.body)[0]?.from).toBe(places.partDieu.id);
     const [decision] = await decisionsOf(placed.body.id);
-    const bellecour = (decision?.explanation as { trace: { candidates: { code: string; removedBy?: unknown }[] }[] }).trace[0]?.candidates.find(
-      (candidate) => candidate.code === 'BELLECOUR',
-    );
-    expect(bellecour?.removedBy).toEqual({ filter: 'capacity', detail: 'capacity 1/1 today' });
+    expect(candidate(decision, 'BELLECOUR')?.removedBy).toEqual({ filter: 'capacity', detail: 'capacity 1/1 today' });
+    expect(decision?.summary.join(' ')).toContain('BELLECOUR removed — capacity 1/1 today');
     await api.call('PATCH', `/v1/locations/${places.bellecour.id}`, { body: { dailyCapacity: 0 } });
   });
 
@@ -228,6 +237,6 @@ describe('routing at order time', () => {
     await db.updateTable('routing_rule_sets').set({ status: 'active' }).where('id', '=', warehouseFirst).execute();
     const placed = await order([{ sku: 'TEE', quantity: 1 }]);
     expect(shipments(placed.body)[0]?.from).toBe(places.paris.id);
-    expect((await decisionsOf(placed.body.id))[0]?.rule_set_id).toBe(warehouseFirst);
+    expect((await decisionsOf(placed.body.id))[0]?.ruleSet?.id).toBe(warehouseFirst);
   });
 });
