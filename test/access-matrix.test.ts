@@ -383,7 +383,7 @@ const table: Record<string, Row> = {
     }),
   },
 
-  // Routing: admins write the rules; a channel key reads its own channel's.
+  // Routing: admins write the rules and the facts they filter on; a channel key reads its own channel's rules.
   'POST /v1/routing/rule-sets': {
     expect: ADMIN_ONLY(201),
     request: () => ({ path: '/v1/routing/rule-sets', body: { channelId: f.channelA, name: 'Rules', document: { rules: [{ name: 'Any' }] } } }),
@@ -406,6 +406,21 @@ const table: Record<string, Row> = {
     expect: ADMIN_ONLY(200),
     request: async () => ({ path: `/v1/routing/rule-sets/${await fresh.ruleSet()}/archive` }),
   },
+  'PUT /v1/routing/product-locations': {
+    expect: ADMIN_ONLY(200),
+    request: () => ({ path: '/v1/routing/product-locations', body: { productId: f.product, locationId: f.s1, mayRoute: true, mayPickup: true } }),
+  },
+  'GET /v1/routing/product-locations': { expect: FOR_S1(200), request: () => ({ path: `/v1/routing/product-locations?locationId=${f.s1}` }) },
+  'PUT /v1/routing/postcodes': {
+    expect: ADMIN_ONLY(200),
+    request: () => ({ path: '/v1/routing/postcodes', body: { rows: [{ country: 'FR', postalCode: '69001', latitude: 45.7676, longitude: 4.8345 }] } }),
+  },
+  'GET /v1/routing/postcodes/{country}/{postalCode}': { expect: ALL_200, request: () => ({ path: '/v1/routing/postcodes/FR/69002' }) },
+  'PUT /v1/routing/preorders': {
+    expect: ADMIN_ONLY(200),
+    request: () => ({ path: '/v1/routing/preorders', body: { sku: TEE, quantity: 5, availableAt: '2031-01-01T00:00:00Z' } }),
+  },
+  'GET /v1/routing/preorders': { expect: ADMIN_ONLY(200), request: () => ({ path: `/v1/routing/preorders?sku=${TEE}` }) },
 
   // Orders: a channel's own; a store's those it fulfils, hands over or sold at its registers.
   'POST /v1/orders': {
@@ -572,6 +587,7 @@ beforeAll(async () => {
   f.transfer = await fresh.transferFromS1();
   f.incoming = await fresh.incomingAtS1();
   f.ruleSet = (await must('POST', '/v1/routing/rule-sets', { channelId: f.channelA, name: 'Nearest', document: { rules: [{ name: 'Nearest store' }] } })).id;
+  await must('PUT', '/v1/routing/postcodes', { rows: [{ country: 'FR', postalCode: '69002', latitude: 45.7531, longitude: 4.8283 }] });
   f.feedId = 'matrix-s1-feed';
   await must('POST', '/v1/stock-feeds', { feedId: f.feedId, mode: 'delta', location: 'MX-S1', rows: [{ sku: TEE, quantity: 1 }] }, tokens.storeS1);
 }, 60_000);
