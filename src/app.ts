@@ -18,6 +18,8 @@ import { locationRoutes } from './modules/locations/routes.ts';
 import { orderRoutes } from './modules/orders/routes.ts';
 import { pricingRoutes } from './modules/pricing/routes.ts';
 import { explainRoutes } from './modules/routing/explain-routes.ts';
+import { routingFactsRoutes } from './modules/routing/facts-routes.ts';
+import { routingRoutes } from './modules/routing/routes.ts';
 import { ADMIN } from './platform/auth/principal.ts';
 import type { Database } from './platform/db/database.ts';
 import { isMigrated } from './platform/db/migrate.ts';
@@ -175,6 +177,8 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       await feedRoutes(api);
       await transferRoutes(api, { follower: policies.transferFollower });
       await pricingRoutes(api);
+      await routingRoutes(api);
+      await routingFactsRoutes(api);
       await orderRoutes(api, { providers: policies.paymentProviders, phoneRegion: policies.phoneRegion });
       await explainRoutes(api);
       await eventRoutes(api);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, startTestApi, type ApiResponse, type TestApi } from './support/api.ts';
 import { createVariants, locationBody, receive } from './support/fixtures.ts';
-import { insertRuleSet } from './support/rule-sets.ts';
 
 /**
  * The access model (docs/architecture.md, "Access model") as a table: every operation of /openapi.json, called with
@@ -60,8 +59,10 @@ const f = {} as {
   transfer: string;
   incoming: string;
   feedId: string;
-  /** A draft routing rule set of channel A. */
+  /** A draft of channel A's routing rules. */
   ruleSet: string;
+  /** A channel no order uses, whose rule sets the rows activate (so no row changes how the others' orders are routed). */
+  rulesChannel: string;
 };
 let serial = 0;
 const unique = (prefix: string) => `${prefix}-${++serial}`;
@@ -127,6 +128,9 @@ const fresh = {
         reference: unique('PO'),
       })
     ).items[0].id as string,
+  /** A draft rule set of the channel no order uses. */
+  ruleSet: async () =>
+    (await must('POST', '/v1/routing/rule-sets', { channelId: f.rulesChannel, name: 'Spare', document: { rules: [{ name: 'Any' }] } })).id as string,
   address: async () =>
     (await must('POST', `/v1/customers/${f.customer}/addresses`, { name: 'Alex', line1: '1 quai', postalCode: '69001', city: 'Lyon', country: 'FR' }))
       .id as string,
@@ -379,6 +383,45 @@ const table: Record<string, Row> = {
     }),
   },
 
+  // Routing: admins write the rules and the facts they filter on; a channel key reads its own channel's rules.
+  'POST /v1/routing/rule-sets': {
+    expect: ADMIN_ONLY(201),
+    request: () => ({ path: '/v1/routing/rule-sets', body: { channelId: f.channelA, name: 'Rules', document: { rules: [{ name: 'Any' }] } } }),
+  },
+  'GET /v1/routing/rule-sets': {
+    expect: [200, 200, 200, 403, 403],
+    request: () => ({ path: '/v1/routing/rule-sets?limit=200' }),
+    finds: { who: ['admin', 'channelA'], found: (body) => body.items.some((item: { id: string }) => item.id === f.ruleSet) },
+  },
+  'GET /v1/routing/rule-sets/{id}': { expect: [200, 200, 404, 403, 403], request: () => ({ path: `/v1/routing/rule-sets/${f.ruleSet}` }) },
+  'PUT /v1/routing/rule-sets/{id}': {
+    expect: ADMIN_ONLY(200),
+    request: () => ({ path: `/v1/routing/rule-sets/${f.ruleSet}`, body: { name: 'Renamed', document: { rules: [{ name: 'Any' }] } } }),
+  },
+  'POST /v1/routing/rule-sets/{id}/activate': {
+    expect: ADMIN_ONLY(200),
+    request: async () => ({ path: `/v1/routing/rule-sets/${await fresh.ruleSet()}/activate` }),
+  },
+  'POST /v1/routing/rule-sets/{id}/archive': {
+    expect: ADMIN_ONLY(200),
+    request: async () => ({ path: `/v1/routing/rule-sets/${await fresh.ruleSet()}/archive` }),
+  },
+  'PUT /v1/routing/product-locations': {
+    expect: ADMIN_ONLY(200),
+    request: () => ({ path: '/v1/routing/product-locations', body: { productId: f.product, locationId: f.s1, mayRoute: true, mayPickup: true } }),
+  },
+  'GET /v1/routing/product-locations': { expect: FOR_S1(200), request: () => ({ path: `/v1/routing/product-locations?locationId=${f.s1}` }) },
+  'PUT /v1/routing/postcodes': {
+    expect: ADMIN_ONLY(200),
+    request: () => ({ path: '/v1/routing/postcodes', body: { rows: [{ country: 'FR', postalCode: '69001', latitude: 45.7676, longitude: 4.8345 }] } }),
+  },
+  'GET /v1/routing/postcodes/{country}/{postalCode}': { expect: ALL_200, request: () => ({ path: '/v1/routing/postcodes/FR/69002' }) },
+  'PUT /v1/routing/preorders': {
+    expect: ADMIN_ONLY(200),
+    request: () => ({ path: '/v1/routing/preorders', body: { sku: TEE, quantity: 5, availableAt: '2031-01-01T00:00:00Z' } }),
+  },
+  'GET /v1/routing/preorders': { expect: ADMIN_ONLY(200), request: () => ({ path: `/v1/routing/preorders?sku=${TEE}` }) },
+
   // Orders: a channel's own; a store's those it fulfils, hands over or sold at its registers.
   'POST /v1/orders': {
     // Channel B orders through its own channel, which does not sell from store S1: refused as a rule, not for access.
@@ -509,6 +552,7 @@ beforeAll(async () => {
       locations: at(f.warehouse, f.s2),
     })
   ).id;
+  f.rulesChannel = (await must('POST', '/v1/channels', { code: 'mx-rules', name: 'Rules only', type: 'social', currency: 'EUR', priceListId: f.priceList })).id;
   tokens.admin = ADMIN_KEY;
   tokens.channelA = (await must('POST', '/v1/api-keys', { name: 'A', role: 'channel', channelId: f.channelA })).token;
   tokens.channelB = (await must('POST', '/v1/api-keys', { name: 'B', role: 'channel', channelId: f.channelB })).token;
@@ -542,8 +586,8 @@ beforeAll(async () => {
   f.reservation = await fresh.reservation();
   f.transfer = await fresh.transferFromS1();
   f.incoming = await fresh.incomingAtS1();
-  // Written directly: the rule set API is on another branch (test/support/rule-sets.ts).
-  f.ruleSet = await insertRuleSet(api, { channelId: f.channelA, version: 1, name: 'Nearest', status: 'draft', rules: [{ name: 'Nearest store' }] });
+  f.ruleSet = (await must('POST', '/v1/routing/rule-sets', { channelId: f.channelA, name: 'Nearest', document: { rules: [{ name: 'Nearest store' }] } })).id;
+  await must('PUT', '/v1/routing/postcodes', { rows: [{ country: 'FR', postalCode: '69002', latitude: 45.7531, longitude: 4.8283 }] });
   f.feedId = 'matrix-s1-feed';
   await must('POST', '/v1/stock-feeds', { feedId: f.feedId, mode: 'delta', location: 'MX-S1', rows: [{ sku: TEE, quantity: 1 }] }, tokens.storeS1);
 }, 60_000);

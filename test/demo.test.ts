@@ -48,6 +48,14 @@ describe('the demo shop', () => {
     expect(channels.sort()).toEqual(['marketplace', 'phone', 'register', 'register', 'register', 'web']);
   });
 
+  it('knows where the postcodes of Lyon, Villeurbanne and other French cities lie, for distances to addresses', async () => {
+    expect(await count('postcode_centroids')).toBeGreaterThanOrEqual(40);
+    const villeurbanne = (await api.call('GET', '/v1/routing/postcodes/FR/69100', { token: DEMO_LOGIN.adminApiKey })).body;
+    expect(villeurbanne).toMatchObject({ country: 'FR', postalCode: '69100' });
+    expect(villeurbanne.latitude).toBeCloseTo(45.77, 1);
+    expect(villeurbanne.longitude).toBeCloseTo(4.89, 1);
+  });
+
   it('has stock in every location, with some SKUs out of stock in some stores, and a ledger that agrees', async () => {
     const { rows } = await sql<{ location_id: string; stocked: number; empty: number }>`
       select l.id as location_id,

@@ -50,7 +50,7 @@ const group = (placed: { id: string; deliveryGroups: { id: string }[] }, step: s
 /**
  * A day of a shop that writes every type of event: stock received and a safety stock set, a transfer shipped,
  * received in two deliveries and another cancelled, orders shipped and delivered, collected at a store, brought to a
- * store by their own transfer, cancelled in part and whole, paid by card and at pickup, and a refund.
+ * store by their own transfer, cancelled in part and whole, paid by card and at pickup, a refund, and new routing rules.
  */
 async function aDayOfTheShop() {
   await ok('PUT', '/v1/inventory/safety-stock', { locationId: basics.storeB.id, quantity: 1 });
@@ -90,6 +90,10 @@ async function aDayOfTheShop() {
 
   const atPickup = await order([{ method: 'pickup_in_store', pickupLocationId: basics.storeA.id }], { method: 'pay_at_pickup', amount: PRICE * 2 });
   await ok('POST', `/v1/orders/${atPickup.id}/cancel`, { reason: 'never came' });
+
+  // At closing time, the web shop's new routing rules are made active.
+  const rules = await ok('POST', '/v1/routing/rule-sets', { channelId: basics.web.id, name: 'Tomorrow', document: { rules: [{ name: 'Nearest' }] } });
+  await ok('POST', `/v1/routing/rule-sets/${rules.id}/activate`);
 }
 
 describe('the events written', () => {

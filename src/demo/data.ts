@@ -11,6 +11,8 @@ const store = (code: string, name: string, line1: string, postalCode: string, la
   openingHours: { mon: ['10:00-19:30'], tue: ['10:00-19:30'], wed: ['10:00-19:30'], thu: ['10:00-19:30'], fri: ['10:00-20:00'], sat: ['09:30-20:00'] },
   capabilities: ['register_sales', 'click_and_collect', 'ship_from_store', 'accepts_returns', 'receives_transfers'],
   dailyCapacity,
+  capacityWindows: [],
+  groups: ['lyon', 'stores'],
   active: true,
 });
 
@@ -25,6 +27,8 @@ export const WAREHOUSE = {
   openingHours: { mon: ['06:00-22:00'], tue: ['06:00-22:00'], wed: ['06:00-22:00'], thu: ['06:00-22:00'], fri: ['06:00-22:00'] },
   capabilities: ['ships_orders', 'receives_transfers', 'accepts_returns'],
   dailyCapacity: 2000,
+  capacityWindows: [],
+  groups: ['lyon'],
   active: true,
 };
 
@@ -130,3 +134,57 @@ export const CUSTOMER_NAMES = {
     'Rousseau',
   ],
 };
+
+/** [postcode, latitude, longitude]: approximate centres, so routing can measure the distance to an address without coordinates. */
+const FRENCH_POSTCODES: [string, number, number][] = [
+  // Lyon, by arrondissement, and the towns around it.
+  ['69001', 45.77, 4.83],
+  ['69002', 45.75, 4.827],
+  ['69003', 45.758, 4.86],
+  ['69004', 45.778, 4.827],
+  ['69005', 45.758, 4.802],
+  ['69006', 45.77, 4.852],
+  ['69007', 45.733, 4.84],
+  ['69008', 45.735, 4.87],
+  ['69009', 45.775, 4.805],
+  ['69100', 45.7719, 4.8902], // Villeurbanne
+  ['69120', 45.778, 4.921], // Vaulx-en-Velin
+  ['69130', 45.774, 4.777], // Écully
+  ['69150', 45.769, 4.959], // Décines-Charpieu
+  ['69200', 45.6975, 4.8867], // Vénissieux
+  ['69300', 45.795, 4.846], // Caluire-et-Cuire
+  ['69500', 45.738, 4.913], // Bron
+  ['69600', 45.714, 4.808], // Oullins
+  ['69800', 45.696, 4.944], // Saint-Priest
+  // Paris.
+  ['75001', 48.8626, 2.3363],
+  ['75002', 48.8683, 2.3428],
+  ['75003', 48.863, 2.36],
+  ['75004', 48.8543, 2.3576],
+  ['75005', 48.8445, 2.3498],
+  ['75006', 48.8491, 2.3328],
+  ['75007', 48.8561, 2.3121],
+  ['75008', 48.8727, 2.3125],
+  ['75011', 48.859, 2.38],
+  ['75015', 48.8421, 2.2928],
+  ['75018', 48.8925, 2.3444],
+  ['75020', 48.8634, 2.4011],
+  // Marseille, Lille, Bordeaux and other cities.
+  ['13001', 43.2999, 5.3841],
+  ['13006', 43.287, 5.38],
+  ['13008', 43.241, 5.385],
+  ['59000', 50.633, 3.058], // Lille
+  ['59100', 50.6942, 3.1746], // Roubaix
+  ['33000', 44.8378, -0.5792], // Bordeaux
+  ['33300', 44.865, -0.57], // Bordeaux-Bastide north
+  ['31000', 43.6045, 1.444], // Toulouse
+  ['44000', 47.2184, -1.5536], // Nantes
+  ['67000', 48.5734, 7.7521], // Strasbourg
+  ['06000', 43.7031, 7.2661], // Nice
+  ['38000', 45.1885, 5.7245], // Grenoble
+  ['42000', 45.4397, 4.3872], // Saint-Étienne
+  ['34000', 43.6108, 3.8767], // Montpellier
+  ['35000', 48.1173, -1.6778], // Rennes
+];
+
+export const POSTCODES = FRENCH_POSTCODES.map(([postalCode, latitude, longitude]) => ({ country: 'FR', postalCode, latitude, longitude }));

@@ -9,7 +9,8 @@ import { changeStock, type StockChange } from '../modules/inventory/stock.ts';
 import { createPromotion } from '../modules/pricing/promotions.ts';
 import { putDeliveryRate } from '../modules/pricing/delivery-rates.ts';
 import type { NewLocation } from '../modules/locations/schema.ts';
-import { CATALOG, CUSTOMER_NAMES, STORES, WAREHOUSE } from './data.ts';
+import { putPostcodes } from '../modules/routing/postcodes.ts';
+import { CATALOG, CUSTOMER_NAMES, POSTCODES, STORES, WAREHOUSE } from './data.ts';
 import { placeDemoOrders } from './orders.ts';
 
 export interface DemoLogin {
@@ -78,6 +79,7 @@ async function seed(trx: Trx) {
   const warehouse = await createLocation(trx, WAREHOUSE as NewLocation);
   const stores = [];
   for (const store of STORES) stores.push(await createLocation(trx, store as NewLocation));
+  await putPostcodes(trx, POSTCODES);
 
   await trx
     .insertInto('tax_classes')

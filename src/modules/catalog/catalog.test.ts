@@ -441,6 +441,20 @@ describe('catalog over HTTP', () => {
     expectProblem(await api.call('PATCH', `/v1/variants/${variantId}`, { body: { barcode: '4006381333932' } }), 400);
   });
 
+  it('keeps the category and tags routing rules choose orders by, given at creation and replaced later', async () => {
+    const created = await createProduct(product({ tags: ['apparel', 'fragile', 'apparel'] }));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    // A tag named twice is kept once.
+    expect(created.body.tags).toEqual(['apparel', 'fragile']);
+    expect((await createProduct(product())).body.tags).toEqual([]);
+    const replaced = await api.call('PATCH', `/v1/products/${created.body.id}`, { body: { tags: ['bulky'] } });
+    expect(replaced.body.tags).toEqual(['bulky']);
+    expect((await api.call('GET', `/v1/products/${created.body.id}`)).body.tags).toEqual(['bulky']);
+    const invalid = await api.call('PATCH', `/v1/products/${created.body.id}`, { body: { tags: ['', 'x'.repeat(65)] } });
+    expectProblem(invalid, 400);
+    expect(fieldsOf(invalid)).toEqual(['body.tags.0', 'body.tags.1']);
+  });
+
   it('refuses malformed input on every write route with a 4xx problem and writes nothing', async () => {
     const target = await createProduct(product());
     const variantId = target.body.variants[0].id;

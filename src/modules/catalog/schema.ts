@@ -88,12 +88,16 @@ const imageUrls = z
   )
   .max(20);
 
+/** The product's category and tags, as routing rules name them (`productTags`). */
+const tags = z.array(text(64).min(1)).max(50).describe('Its category and any tags, e.g. ["apparel", "fragile"]: routing rules choose orders by them.');
+
 export const createProductBody = z
   .object({
     title: name,
     description: text(10_000).default(''),
     taxClass: code.describe('The code of a tax class.'),
     imageUrls: imageUrls.default([]),
+    tags: tags.default([]),
     status: z.enum(PRODUCT_STATUSES).default('active'),
     variants: z
       .array(newVariantBody)
@@ -106,6 +110,7 @@ export const createProductBody = z
     requestExample({
       title: 'Organic cotton T-shirt',
       taxClass: 'standard',
+      tags: ['apparel', 't-shirts'],
       variants: [
         {
           sku: 'TSHIRT-NAVY-M',
@@ -125,9 +130,10 @@ export const updateProductBody = z
     taxClass: code,
     imageUrls,
     status: z.enum(PRODUCT_STATUSES),
+    tags: tags.describe('Replaces all its tags.'),
   })
   .partial()
-  .meta(requestExample({ title: 'Organic cotton T-shirt, regular fit', status: 'active' }));
+  .meta(requestExample({ title: 'Organic cotton T-shirt, regular fit', status: 'active', tags: ['apparel', 'organic'] }));
 export type ProductChanges = z.infer<typeof updateProductBody>;
 
 export const updateVariantBody = z
@@ -231,6 +237,7 @@ export const productSchema = z
     taxClass: z.string(),
     imageUrls: z.array(z.string()),
     status: z.enum(PRODUCT_STATUSES),
+    tags: z.array(z.string()),
     variants: z.array(variantSchema),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -67,6 +67,7 @@ async function productsOf(db: Executor, rows: ProductRow[]): Promise<Product[]> 
     taxClass: row.tax_class,
     imageUrls: row.image_urls,
     status: row.status,
+    tags: row.tags,
     variants: byProduct.get(row.id)!,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -187,6 +188,20 @@ export async function listVariants(db: Executor, filter: VariantFilter): Promise
   return { items: await withProductTitles(db, page.items), nextCursor: page.nextCursor };
 }
 
+/** SKU → variant id of the SKUs that exist, in one query: for modules that name variants by SKU (routing's preorders). */
+export async function variantIdsBySku(db: Executor, skus: string[]): Promise<Map<string, string>> {
+  if (!skus.length) return new Map();
+  const rows = await db.selectFrom('variants').select(['id', 'sku']).where('sku', 'in', skus).execute();
+  return new Map(rows.map((row) => [row.sku, row.id]));
+}
+
+/** Variant id → SKU, in one query. */
+export async function skusOf(db: Executor, variantIds: string[]): Promise<Map<string, string>> {
+  if (!variantIds.length) return new Map();
+  const rows = await db.selectFrom('variants').select(['id', 'sku']).where('id', 'in', variantIds).execute();
+  return new Map(rows.map((row) => [row.id, row.sku]));
+}
+
 // Writing.
 
 /**
@@ -284,7 +299,15 @@ export async function createProduct(trx: Trx, input: NewProduct): Promise<Produc
   await assertTaxClass(trx, input.taxClass);
   const product = await trx
     .insertInto('products')
-    .values({ id: newId(), title: input.title, description: input.description, tax_class: input.taxClass, image_urls: input.imageUrls, status: input.status })
+    .values({
+      id: newId(),
+      title: input.title,
+      description: input.description,
+      tax_class: input.taxClass,
+      image_urls: input.imageUrls,
+      status: input.status,
+      tags: [...new Set(input.tags)],
+    })
     .returning(['id', 'title'])
     .executeTakeFirstOrThrow();
   await addVariants(trx, product, input.variants, (index) => `body.variants.${index}`);
@@ -309,6 +332,7 @@ export async function updateProduct(trx: Trx, id: string, changes: ProductChange
       ...(changes.taxClass !== undefined ? { tax_class: changes.taxClass } : {}),
       ...(changes.imageUrls !== undefined ? { image_urls: changes.imageUrls } : {}),
       ...(changes.status !== undefined ? { status: changes.status } : {}),
+      ...(changes.tags !== undefined ? { tags: [...new Set(changes.tags)] } : {}),
     })
     .where('id', '=', id)
     .returningAll()

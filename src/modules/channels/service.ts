@@ -176,6 +176,15 @@ export async function updateChannel(trx: Trx, id: string, changes: ChannelChange
 }
 
 /**
+ * Locks a channel's row until the transaction ends, for changes made one at a time per channel (routing's rule set
+ * versions); a 404 if it does not exist. FOR NO KEY UPDATE: rows that refer to the channel are still written meanwhile.
+ */
+export async function lockChannel(trx: Trx, id: string): Promise<void> {
+  const row = await trx.selectFrom('channels').select('id').where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
+  if (!row) throw new NotFound('Channel', id);
+}
+
+/**
  * The channel a request acts through, refused when disabled: nothing is sold or changed through a disabled channel.
  * Later modules (orders, availability) call this with the channel a request names.
  */

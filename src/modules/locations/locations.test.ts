@@ -155,19 +155,75 @@ describe('locations', () => {
     expect((await api.call('GET', `/v1/locations/${created.id}`)).body).toEqual(changed.body);
   });
 
+  it('keeps the location groups and capacity windows routing filters on, given at creation and changed later', async () => {
+    const created = await api.call('POST', '/v1/locations', {
+      body: {
+        ...locationBody('GROUPED', 'store'),
+        groups: ['lyon', 'city-centre', 'lyon'],
+        capacityWindows: [
+          { from: '14:00', to: '19:00', orders: 25 },
+          { from: '09:00', to: '14:00', orders: 20 },
+        ],
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    // A group named twice is kept once; the windows are kept as given.
+    expect(created.body.groups).toEqual(['lyon', 'city-centre']);
+    expect(created.body.capacityWindows).toEqual([
+      { from: '14:00', to: '19:00', orders: 25 },
+      { from: '09:00', to: '14:00', orders: 20 },
+    ]);
+    expect((await api.call('POST', '/v1/locations', { body: locationBody('UNGROUPED', 'store') })).body).toMatchObject({ groups: [], capacityWindows: [] });
+
+    const changed = await api.call('PATCH', `/v1/locations/${created.body.id}`, { body: { groups: ['outlets'], capacityWindows: [] } });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body).toMatchObject({ groups: ['outlets'], capacityWindows: [] });
+    expect((await api.call('GET', `/v1/locations/${created.body.id}`, { token: basics.webKey })).body).toEqual(changed.body);
+  });
+
+  it('refuses capacity windows that end before they start, overlap or are not times of day, naming each', async () => {
+    const invalid = await api.call('POST', '/v1/locations', {
+      body: {
+        ...locationBody('BAD-WINDOWS', 'store'),
+        capacityWindows: [
+          { from: '09:00', to: '12:00', orders: 10 },
+          { from: '11:00', to: '15:00', orders: 10 },
+          { from: '18:00', to: '17:00', orders: 10 },
+          { from: '9h', to: '25:00', orders: -1 },
+        ],
+        groups: [''],
+      },
+    });
+    expectProblem(invalid, 400);
+    expect(fieldsOf(invalid)).toEqual([
+      'body.capacityWindows.1.from',
+      'body.capacityWindows.2.to',
+      'body.capacityWindows.3.from',
+      'body.capacityWindows.3.orders',
+      'body.capacityWindows.3.to',
+      'body.groups.0',
+    ]);
+  });
+
   it('lets store staff change only the opening hours and capacity of their own store', async () => {
     const own = await api.call('PATCH', `/v1/locations/${basics.storeA.id}`, {
-      body: { openingHours: { mon: ['08:00-20:00'] }, dailyCapacity: 55 },
+      body: { openingHours: { mon: ['08:00-20:00'] }, dailyCapacity: 55, capacityWindows: [{ from: '08:00', to: '12:00', orders: 10 }] },
       token: basics.storeAKey,
     });
     expect(own.status, JSON.stringify(own.body)).toBe(200);
-    expect(own.body).toMatchObject({ openingHours: { mon: ['08:00-20:00'] }, dailyCapacity: 55, name: 'Location STORE-A' });
+    expect(own.body).toMatchObject({
+      openingHours: { mon: ['08:00-20:00'] },
+      dailyCapacity: 55,
+      capacityWindows: [{ from: '08:00', to: '12:00', orders: 10 }],
+      name: 'Location STORE-A',
+    });
 
     const before = (await api.call('GET', `/v1/locations/${basics.storeA.id}`)).body;
     expectProblem(
       await api.call('PATCH', `/v1/locations/${basics.storeA.id}`, { body: { name: 'My store now', dailyCapacity: 1 }, token: basics.storeAKey }),
       403,
     );
+    expectProblem(await api.call('PATCH', `/v1/locations/${basics.storeA.id}`, { body: { groups: ['flagships'] }, token: basics.storeAKey }), 403);
     expectProblem(await api.call('PATCH', `/v1/locations/${basics.storeB.id}`, { body: { dailyCapacity: 1 }, token: basics.storeAKey }), 403);
     expectProblem(await api.call('PATCH', `/v1/locations/${basics.storeA.id}`, { body: { dailyCapacity: 1 }, token: basics.webKey }), 403);
     // Nothing of a refused change was written.

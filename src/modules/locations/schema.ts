@@ -23,6 +23,37 @@ export const openingHoursSchema = z
   .partialRecord(z.enum(WEEKDAYS), z.array(timeRange).max(4))
   .describe('Opening time ranges per weekday in the location timezone; a missing day is closed.');
 
+/** A location group's name, as routing rules name it (`groups`, `excludeGroups`). */
+const groupName = z.string().min(1).max(64);
+const groupsSchema = z.array(groupName).max(50).describe('Location groups routing rules name, e.g. `lyon`, `outlets`.');
+
+const CLOCK = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+const clock = z.string().regex(CLOCK, 'must look like 09:00');
+export const capacityWindowSchema = z
+  .object({
+    from: clock,
+    to: clock,
+    orders: z.number().int().min(0).max(1_000_000).describe('Delivery groups it may be routed in the window; 0 = no limit.'),
+  })
+  // Compared only once both are times of day (zod still runs the check when a field was refused).
+  .refine((window) => !CLOCK.test(window.from) || !CLOCK.test(window.to) || window.from < window.to, { path: ['to'], message: 'must be after from' });
+
+type CapacityWindowInput = z.infer<typeof capacityWindowSchema>;
+
+/** Windows of one day may not overlap: routing counts an order in the one window it falls in. */
+const capacityWindowsSchema = z
+  .array(capacityWindowSchema)
+  .max(24)
+  .superRefine((windows, context) => {
+    const valid = (window: CapacityWindowInput) => CLOCK.test(window.from) && CLOCK.test(window.to) && window.from < window.to;
+    windows.forEach((window, index) => {
+      if (!valid(window)) return;
+      const overlapped = windows.findIndex((other, otherIndex) => otherIndex < index && valid(other) && window.from < other.to && other.from < window.to);
+      if (overlapped >= 0) context.addIssue({ code: 'custom', path: [index, 'from'], message: `overlaps window ${overlapped}` });
+    });
+  })
+  .describe("Capacity per time of day (the location's time zone), e.g. per shift, on top of the daily capacity.");
+
 export const locationSchema = z
   .object({
     id: z.uuid(),
@@ -36,6 +67,8 @@ export const locationSchema = z
     openingHours: openingHoursSchema,
     capabilities: z.array(z.enum(CAPABILITIES)),
     dailyCapacity: z.number().int().describe('How many orders the location can fulfil a day.'),
+    capacityWindows: z.array(z.object({ from: z.string(), to: z.string(), orders: z.number().int() })),
+    groups: z.array(z.string()),
     active: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -68,6 +101,8 @@ export const createLocationBody = z
     openingHours: openingHoursSchema.default({}),
     capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length).default([]),
     dailyCapacity: z.number().int().min(0).max(1_000_000).default(0),
+    capacityWindows: capacityWindowsSchema.default([]),
+    groups: groupsSchema.default([]),
     active: z.boolean().default(true),
   })
   .meta(
@@ -82,6 +117,11 @@ export const createLocationBody = z
       openingHours: { mon: ['10:00-19:00'], sat: ['10:00-13:00', '14:00-19:00'] },
       capabilities: ['register_sales', 'click_and_collect'],
       dailyCapacity: 40,
+      capacityWindows: [
+        { from: '10:00', to: '14:00', orders: 15 },
+        { from: '14:00', to: '19:00', orders: 25 },
+      ],
+      groups: ['paris', 'city-centre'],
     }),
   );
 export type NewLocation = z.infer<typeof createLocationBody>;
@@ -94,12 +134,14 @@ export const updateLocationBody = createLocationBody
     openingHours: openingHoursSchema.optional(),
     capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length).optional(),
     dailyCapacity: z.number().int().min(0).max(1_000_000).optional(),
+    capacityWindows: capacityWindowsSchema.optional(),
+    groups: groupsSchema.optional(),
     active: z.boolean().optional(),
   })
-  .meta(requestExample({ openingHours: { mon: ['10:00-20:00'] }, dailyCapacity: 60 }));
+  .meta(requestExample({ openingHours: { mon: ['10:00-20:00'] }, dailyCapacity: 60, capacityWindows: [{ from: '10:00', to: '13:00', orders: 20 }] }));
 export type LocationChanges = z.infer<typeof updateLocationBody>;
 /** What store staff may change about their own store; the rest is an admin's. */
-export const STORE_EDITABLE: readonly (keyof LocationChanges)[] = ['openingHours', 'dailyCapacity'];
+export const STORE_EDITABLE: readonly (keyof LocationChanges)[] = ['openingHours', 'dailyCapacity', 'capacityWindows'];
 
 export const listLocationsQuery = z.object({
   type: z.enum(LOCATION_TYPES).optional(),

@@ -19,6 +19,8 @@ export const toLocation = (row: Selectable<LocationsTable>): Location => ({
   openingHours: row.opening_hours,
   capabilities: row.capabilities as Location['capabilities'],
   dailyCapacity: row.daily_capacity,
+  capacityWindows: row.capacity_windows,
+  groups: row.groups,
   active: row.active,
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
@@ -41,6 +43,8 @@ export async function createLocation(trx: Trx, input: NewLocation): Promise<Loca
       opening_hours: JSON.stringify(input.openingHours),
       capabilities: [...new Set(input.capabilities)],
       daily_capacity: input.dailyCapacity,
+      capacity_windows: JSON.stringify(input.capacityWindows),
+      groups: [...new Set(input.groups)],
       active: input.active,
     })
     .returningAll()
@@ -87,7 +91,7 @@ export async function updateLocation(trx: Trx, principal: Principal, id: string,
   assertActsForLocation(principal, id);
   if (principal.role !== 'admin') {
     const forbidden = Object.keys(changes).filter((field) => !STORE_EDITABLE.includes(field as keyof LocationChanges));
-    if (forbidden.length) throw new Forbidden(`Store staff may change only ${STORE_EDITABLE.join(' and ')}; not ${forbidden.join(', ')}.`);
+    if (forbidden.length) throw new Forbidden(`Store staff may change only ${STORE_EDITABLE.join(', ')}; not ${forbidden.join(', ')}.`);
   }
   const row = await trx
     .updateTable('locations')
@@ -101,6 +105,8 @@ export async function updateLocation(trx: Trx, principal: Principal, id: string,
       ...(changes.openingHours !== undefined ? { opening_hours: JSON.stringify(changes.openingHours) } : {}),
       ...(changes.capabilities !== undefined ? { capabilities: [...new Set(changes.capabilities)] } : {}),
       ...(changes.dailyCapacity !== undefined ? { daily_capacity: changes.dailyCapacity } : {}),
+      ...(changes.capacityWindows !== undefined ? { capacity_windows: JSON.stringify(changes.capacityWindows) } : {}),
+      ...(changes.groups !== undefined ? { groups: [...new Set(changes.groups)] } : {}),
       ...(changes.active !== undefined ? { active: changes.active } : {}),
     })
     .where('id', '=', id)
