@@ -1,28 +1,24 @@
-import { newId } from '../../src/platform/ids.ts';
-import { rulesDocumentSchema } from '../../src/modules/routing/rules.ts';
 import type { TestApi } from './api.ts';
 
 /**
- * A routing rule set written straight into routing_rule_sets: the rule set API (POST /v1/routing/rule-sets, activate)
- * is built on another branch; once merged, tests create and activate rule sets through it instead of this.
+ * A routing rule set for a channel, through the API as an admin: created as a draft (POST /v1/routing/rule-sets), then
+ * made active (POST …/activate) unless `status` says draft. Returns its id.
  */
-export async function insertRuleSet(
+export async function createRuleSet(
   api: TestApi,
-  ruleSet: { channelId: string; version: number; name: string; status: 'draft' | 'active' | 'archived'; rules: unknown[] },
+  ruleSet: { channelId: string; name?: string; status?: 'draft' | 'active'; rules: unknown[]; options?: Record<string, unknown> },
 ): Promise<string> {
-  const id = newId();
-  const document = rulesDocumentSchema.parse({ rules: ruleSet.rules });
-  await api.database.db
-    .insertInto('routing_rule_sets')
-    .values({
-      id,
-      channel_id: ruleSet.channelId,
-      version: ruleSet.version,
-      name: ruleSet.name,
-      status: ruleSet.status,
-      document: JSON.stringify(document),
-      activated_at: ruleSet.status === 'active' ? new Date() : null,
-    })
-    .execute();
-  return id;
+  const created = await api.call('POST', '/v1/routing/rule-sets', {
+    body: {
+      channelId: ruleSet.channelId,
+      name: ruleSet.name ?? 'Test rules',
+      document: { rules: ruleSet.rules, ...(ruleSet.options ? { options: ruleSet.options } : {}) },
+    },
+  });
+  if (created.status !== 201) throw new Error(`rule set: ${created.status} ${JSON.stringify(created.body)}`);
+  if (ruleSet.status !== 'draft') {
+    const activated = await api.call('POST', `/v1/routing/rule-sets/${created.body.id}/activate`);
+    if (activated.status !== 200) throw new Error(`activate: ${activated.status} ${JSON.stringify(activated.body)}`);
+  }
+  return created.body.id;
 }

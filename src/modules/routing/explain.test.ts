@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/api.ts';
 import { receive, seedBasics, stockedSkus, type Basics } from '../../../test/support/fixtures.ts';
-import { insertRuleSet } from '../../../test/support/rule-sets.ts';
+import { createRuleSet } from '../../../test/support/rule-sets.ts';
 
 const CARD = { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2099, cvc: '123' };
 // Place Bellecour: STORE-A is 0.7 km away, STORE-B 2.6 km, the warehouse (WH) 6.7 km.
@@ -29,18 +29,18 @@ beforeAll(async () => {
   }
   // STORE-A sends one order a day.
   expect((await api.call('PATCH', `/v1/locations/${basics.storeA.id}`, { body: { dailyCapacity: 1 } })).status).toBe(200);
-  // Distances to an address come from its postcode's centroid (no API for them on this branch: written directly).
-  await api.database.db.insertInto('postcode_centroids').values({ country: 'FR', postal_code: '69002', latitude: 45.7578, longitude: 4.832 }).execute();
-  sets.active = await insertRuleSet(api, {
+  // Distances to an address come from its postcode's centroid.
+  expect(
+    (await api.call('PUT', '/v1/routing/postcodes', { body: { rows: [{ country: 'FR', postalCode: '69002', latitude: 45.7578, longitude: 4.832 }] } })).status,
+  ).toBe(200);
+  sets.active = await createRuleSet(api, {
     channelId: basics.web.id,
-    version: 1,
     name: 'Stores near the customer',
     status: 'active',
     rules: [{ name: 'Nearest store', locations: { types: ['store'], underCapacity: true }, ranking: ['distance'] }],
   });
-  sets.draft = await insertRuleSet(api, {
+  sets.draft = await createRuleSet(api, {
     channelId: basics.web.id,
-    version: 2,
     name: 'Warehouse first',
     status: 'draft',
     rules: [{ name: 'Warehouse', locations: { types: ['warehouse'] }, ranking: ['distance'] }],

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/api.ts';
 import { createVariants, ledgerMismatches, locationBody, receive } from '../../../test/support/fixtures.ts';
+import { createRuleSet } from '../../../test/support/rule-sets.ts';
 import { newId } from '../../platform/ids.ts';
-import { rulesDocumentSchema } from './rules.ts';
 
 /**
  * Routing at order time, through the API: a network around Lyon (two stores in Lyon, one in Marseille, a warehouse near
@@ -64,7 +64,10 @@ beforeAll(async () => {
     ).toBe(200);
   }
   // The postcode of the customers in Lyon.
-  await api.database.db.insertInto('postcode_centroids').values({ country: 'FR', postal_code: '69002', latitude: 45.7578, longitude: 4.8286 }).execute();
+  const postcodes = await api.call('PUT', '/v1/routing/postcodes', {
+    body: { rows: [{ country: 'FR', postalCode: '69002', latitude: 45.7578, longitude: 4.8286 }] },
+  });
+  expect(postcodes.status).toBe(200);
 });
 afterAll(async () => {
   expect(await ledgerMismatches(api)).toEqual([]);
@@ -72,24 +75,10 @@ afterAll(async () => {
 });
 
 let version = 0;
-/** Makes `rules` the web channel's active rule set (the versions before it archived). */
-async function activate(rules: unknown[], options: unknown = {}) {
-  const { db } = api.database;
-  await db.updateTable('routing_rule_sets').set({ status: 'archived', archived_at: new Date() }).where('status', '=', 'active').execute();
-  const id = newId();
-  await db
-    .insertInto('routing_rule_sets')
-    .values({
-      id,
-      channel_id: web.id,
-      version: ++version,
-      name: `version ${version}`,
-      status: 'active',
-      document: JSON.stringify(rulesDocumentSchema.parse({ rules, options })),
-      activated_at: new Date(),
-    })
-    .execute();
-  return id;
+/** Makes `rules` the web channel's active rule set, through the API (the version before it archived). */
+async function activate(rules: unknown[]) {
+  version++;
+  return createRuleSet(api, { channelId: web.id, name: `version ${version}`, rules });
 }
 
 const order = (lines: { sku: string; quantity: number }[], group: Record<string, unknown> = { method: 'ship_to_address', address: LYON }) =>
@@ -232,9 +221,7 @@ describe('routing at order time', () => {
     await activate([{ name: 'Nearest store', locations: { types: ['store'] }, ranking: ['distance'] }]);
     expect(shipments((await order([{ sku: 'TEE', quantity: 1 }])).body)[0]?.from).not.toBe(places.paris.id);
     // Rollback: the older version active again.
-    const { db } = api.database;
-    await db.updateTable('routing_rule_sets').set({ status: 'archived' }).where('status', '=', 'active').execute();
-    await db.updateTable('routing_rule_sets').set({ status: 'active' }).where('id', '=', warehouseFirst).execute();
+    expect((await api.call('POST', `/v1/routing/rule-sets/${warehouseFirst}/activate`)).status).toBe(200);
     const placed = await order([{ sku: 'TEE', quantity: 1 }]);
     expect(shipments(placed.body)[0]?.from).toBe(places.paris.id);
     expect((await decisionsOf(placed.body.id))[0]?.ruleSet?.id).toBe(warehouseFirst);
