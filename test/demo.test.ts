@@ -87,6 +87,23 @@ describe('the demo shop', () => {
     expect(await ledgerMismatches(api)).toEqual([]);
   });
 
+  it('routes the web shop by its rule set: a pickup near an address goes to the nearest store with stock, a delivery to the warehouse', async () => {
+    const active = await api.call('GET', '/v1/routing/rule-sets?status=active', { token: 'ak_demo_web_shop_key_change_me' });
+    expect(active.body.items.map((set: { name: string }) => set.name)).toEqual(['Lyon: stores for pickup, warehouse first for delivery']);
+    const admin = { token: DEMO_LOGIN.adminApiKey };
+    const [warehouse] = (await api.call('GET', '/v1/locations?type=warehouse', admin)).body.items;
+    const stores = (await api.call('GET', '/v1/locations?type=store', admin)).body.items;
+    const sku = (await api.call('GET', '/v1/variants?limit=1', admin)).body.items[0].sku;
+    const near = { line1: '1 quai Saint-Antoine', postalCode: '69002', city: 'Lyon', country: 'FR' };
+    const sample = (method: string) => ({ order: { lines: [{ sku, quantity: 1 }], deliveryGroups: [{ method, address: near }] } });
+    const pickup = await api.call('POST', `/v1/routing/rule-sets/${active.body.items[0].id}/dry-run`, { ...admin, body: sample('pickup_in_store') });
+    expect(pickup.status, JSON.stringify(pickup.body)).toBe(200);
+    const chosen = pickup.body.decisions[0].shipments[0].locationId;
+    expect(stores.map((store: { id: string }) => store.id)).toContain(chosen);
+    const delivery = await api.call('POST', `/v1/routing/rule-sets/${active.body.items[0].id}/dry-run`, { ...admin, body: sample('ship_to_address') });
+    expect(delivery.body.decisions[0].shipments[0].locationId).toBe(warehouse.id);
+  });
+
   it('takes a web order with the demo code and the demo web shop key', async () => {
     const stores = (await api.call('GET', '/v1/locations?type=store', { token: DEMO_LOGIN.adminApiKey })).body.items;
     const sku = (await api.call('GET', '/v1/variants?limit=1', { token: DEMO_LOGIN.adminApiKey })).body.items[0].sku;

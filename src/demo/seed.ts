@@ -10,6 +10,8 @@ import { createPromotion } from '../modules/pricing/promotions.ts';
 import { putDeliveryRate } from '../modules/pricing/delivery-rates.ts';
 import type { NewLocation } from '../modules/locations/schema.ts';
 import { putPostcodes } from '../modules/routing/postcodes.ts';
+import { activateRuleSet, createRuleSet } from '../modules/routing/rule-sets.ts';
+import { rulesDocumentSchema } from '../modules/routing/rules.ts';
 import { CATALOG, CUSTOMER_NAMES, POSTCODES, STORES, WAREHOUSE } from './data.ts';
 import { placeDemoOrders } from './orders.ts';
 
@@ -18,6 +20,34 @@ export interface DemoLogin {
   adminPassword: string;
   adminApiKey: string;
 }
+
+const SEED_PRINCIPAL = { role: 'admin', locationId: null, channelId: null, userId: null, apiKeyId: null, actor: 'demo' } as const;
+
+/** The demo web shop's rule set (docs/routing.md explains each part). */
+const WEB_ROUTING = {
+  rules: [
+    {
+      name: 'Pickup: the nearest store with stock',
+      orders: { deliveryMethods: ['pickup_in_store'] },
+      locations: { types: ['store'], maxDistanceKm: 30, openToday: true },
+      ranking: ['distance'],
+    },
+    {
+      name: 'Delivery: the warehouse first',
+      orders: { deliveryMethods: ['ship_to_address', 'ship_to_store'] },
+      locations: { types: ['warehouse'], underCapacity: true },
+      ranking: ['distance', 'stock_after'],
+    },
+    {
+      name: 'Delivery: a store ships when the warehouse lacks it',
+      orders: { deliveryMethods: ['ship_to_address', 'ship_to_store'] },
+      locations: { types: ['store'], capabilities: ['ship_from_store'], routingSafetyStock: 1, underCapacity: true },
+      ranking: ['distance', 'remaining_capacity'],
+      allocation: { split: true, maxShipments: 2 },
+    },
+    { name: 'Wait for stock on its way', whenNothingQualifies: 'backorder' },
+  ],
+};
 
 /** Demo credentials: for a newcomer's first look only. `AISLE_DEMO=off` keeps a real installation free of them. */
 export const DEMO_LOGIN: DemoLogin = {
@@ -155,6 +185,13 @@ async function seed(trx: Trx) {
     enabled: true,
     locations: everywhere,
   });
+  // The web shop's routing: pickup at the nearest store with stock, delivery from the warehouse, else from a store.
+  const rules = await createRuleSet(trx, SEED_PRINCIPAL, {
+    channelId: web.id,
+    name: 'Lyon: stores for pickup, warehouse first for delivery',
+    document: rulesDocumentSchema.parse(WEB_ROUTING),
+  });
+  await activateRuleSet(trx, rules.id);
   await createChannel(trx, {
     code: 'marketplace',
     name: 'Marketplace',
