@@ -8,10 +8,10 @@ import type { TestApi } from './api.ts';
  */
 export async function insertRuleSet(
   api: TestApi,
-  ruleSet: { channelId: string; version: number; name: string; status: 'draft' | 'active' | 'archived'; rules: unknown[] },
+  ruleSet: { channelId: string; version: number; name: string; status: 'draft' | 'active' | 'archived'; rules: unknown[]; options?: unknown },
 ): Promise<string> {
   const id = newId();
-  const document = rulesDocumentSchema.parse({ rules: ruleSet.rules });
+  const document = rulesDocumentSchema.parse({ rules: ruleSet.rules, options: ruleSet.options });
   await api.database.db
     .insertInto('routing_rule_sets')
     .values({

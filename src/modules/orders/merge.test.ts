@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/api.ts';
 import { ledgerMismatches, receive, seedBasics, stockedSkus, type Basics } from '../../../test/support/fixtures.ts';
-import { newId } from '../../platform/ids.ts';
+import { insertRuleSet } from '../../../test/support/rule-sets.ts';
 import { consumerWaitingSeconds } from '../../platform/outbox.ts';
 import { DEFAULT_RULES } from '../routing/defaults.ts';
-import { rulesDocumentSchema } from '../routing/rules.ts';
 import { SHIPMENT_MERGES } from './merge-consumer.ts';
 
 /**
@@ -207,11 +206,14 @@ describe('merging shipments automatically', () => {
       })
     ).body.id;
     // The rule-set API is being built in parallel (issue 19): the web shop's active rule set is written directly.
-    const document = rulesDocumentSchema.parse({ rules: DEFAULT_RULES.rules, options: { mergeShipments: true } });
-    await api.database.db
-      .insertInto('routing_rule_sets')
-      .values({ id: newId(), channel_id: basics.web.id, version: 1, name: 'Web: merge shipments', status: 'active', document: JSON.stringify(document) })
-      .execute();
+    await insertRuleSet(api, {
+      channelId: basics.web.id,
+      version: 1,
+      name: 'Web: merge shipments',
+      status: 'active',
+      rules: DEFAULT_RULES.rules,
+      options: { mergeShipments: true },
+    });
   });
   afterAll(async () => {
     expect(await ledgerMismatches(api)).toEqual([]);
