@@ -9,12 +9,14 @@ import { ApiKeys, authenticate } from './modules/access/service.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { channelRoutes } from './modules/channels/routes.ts';
 import { customerRoutes } from './modules/customers/routes.ts';
+import { dropshipRoutes } from './modules/dropship/routes.ts';
 import { readingPhonesIn } from './modules/customers/schema.ts';
 import { eventRoutes } from './modules/events/routes.ts';
 import { feedRoutes } from './modules/inventory/feed-routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { transferRoutes } from './modules/inventory/transfer-routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
+import { vendorShipments } from './modules/orders/dropship.ts';
 import { orderRoutes } from './modules/orders/routes.ts';
 import { pricingRoutes } from './modules/pricing/routes.ts';
 import { explainRoutes } from './modules/routing/explain-routes.ts';
@@ -181,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       await routingFactsRoutes(api);
       await orderRoutes(api, { providers: policies.paymentProviders, phoneRegion: policies.phoneRegion });
       await explainRoutes(api);
+      await dropshipRoutes(api, { orders: vendorShipments(policies.paymentProviders), retailer: policies.mail.retailer });
       await eventRoutes(api);
     },
     { prefix: '/v1' },

@@ -53,7 +53,12 @@ async function serve(config: Config) {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   const address = await app.listen({ port: config.port, host: config.host });
-  stopWorkers = startWorkers(database, policies, { holds: config.holdSweeper, orderEmails: config.orderEmails }, app.log);
+  stopWorkers = startWorkers(
+    database,
+    policies,
+    { holds: config.holdSweeper, orderEmails: config.orderEmails, shipmentMerges: config.shipmentMerges },
+    app.log,
+  );
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
   console.log(`Aisle is serving ${address} (API docs at /docs) on ${where}`);
 }

@@ -23,6 +23,7 @@ const environment = z.object({
   AISLE_DEMO: z.enum(['auto', 'off']).default('auto'),
   AISLE_ORDER_EMAILS: z.enum(['on', 'off']).default('on'),
   AISLE_HOLD_SWEEPER: z.enum(['on', 'off']).default('on'),
+  AISLE_SHIPMENT_MERGES: z.enum(['on', 'off']).default('on'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -55,6 +56,8 @@ export interface Config {
   orderEmails: boolean;
   /** Whether this process gives the stock of expired holds back (`workers.ts`); any number of processes may. */
   holdSweeper: boolean;
+  /** Whether this process takes turns merging new orders' shipments, for channels whose rule set says so (`orders/merge-consumer.ts`). */
+  shipmentMerges: boolean;
   /** SMTP server for customer emails; unset: emails are written as .eml files into `<dataDir>/outbox`. */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     orderEmails: e.AISLE_ORDER_EMAILS === 'on',
     holdSweeper: e.AISLE_HOLD_SWEEPER === 'on',
+    shipmentMerges: e.AISLE_SHIPMENT_MERGES === 'on',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     retailer: { name: e.RETAILER_NAME, addressLines: e.RETAILER_ADDRESS.split('|'), vatNumber: e.RETAILER_VAT_NUMBER, locale: e.RETAILER_LOCALE },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { expireLapsedHolds } from './modules/inventory/reservations.ts';
 import { orderEmails } from './modules/orders/emails.ts';
+import { shipmentMerges } from './modules/orders/merge-consumer.ts';
 import type { Database } from './platform/db/database.ts';
 import { runConsumer } from './platform/outbox.ts';
 import type { Policies } from './policies.ts';
@@ -12,6 +13,8 @@ export interface WorkerSwitches {
   holds?: boolean;
   /** This process takes turns sending the customers' order emails from the outbox (AISLE_ORDER_EMAILS). */
   orderEmails?: boolean;
+  /** This process takes turns merging new orders' shipments when their channel's rule set says so (AISLE_SHIPMENT_MERGES). */
+  shipmentMerges?: boolean;
 }
 
 /** Where workers report failures they survive (the app's logger). */
@@ -45,6 +48,14 @@ export function startWorkers(database: Database, policies: Policies, switches: W
         // Unique per run: the lease in outbox_consumers says which process is sending.
         owner: `${hostname()}:${process.pid}:${randomUUID()}`,
         onFailure: (error) => log.warn({ err: error }, 'order emails: will try again'),
+      }),
+    );
+  }
+  if (switches.shipmentMerges) {
+    stops.push(
+      runConsumer(database.db, shipmentMerges(database.db), {
+        owner: `${hostname()}:${process.pid}:${randomUUID()}`,
+        onFailure: (error) => log.warn({ err: error }, 'shipment merges: will try again'),
       }),
     );
   }

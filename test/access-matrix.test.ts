@@ -63,6 +63,9 @@ const f = {} as {
   ruleSet: string;
   /** A channel no order uses, whose rule sets the rows activate (so no row changes how the others' orders are routed). */
   rulesChannel: string;
+  /** A drop-ship vendor channel A fulfils from, and the purchase request of channel A's order it sends. */
+  vendor: string;
+  purchaseRequest: string;
 };
 let serial = 0;
 const unique = (prefix: string) => `${prefix}-${++serial}`;
@@ -131,6 +134,24 @@ const fresh = {
   /** A draft rule set of the channel no order uses. */
   ruleSet: async () =>
     (await must('POST', '/v1/routing/rule-sets', { channelId: f.rulesChannel, name: 'Spare', document: { rules: [{ name: 'Any' }] } })).id as string,
+  /** Channel A's order sent by the vendor: its purchase request. */
+  purchaseRequest: async () => {
+    const order = await must(
+      'POST',
+      '/v1/orders',
+      {
+        customer: { id: f.customer },
+        lines: [{ sku: MUG, quantity: 1 }],
+        deliveryGroups: [{ method: 'ship_to_address', fulfilmentLocationId: f.vendor, address: ADDRESS }],
+        payments: [{ method: 'card_online', amount: MUG_PRICE + 490, card: CARD }],
+      },
+      tokens.channelA,
+    );
+    const requests = await must('GET', `/v1/purchase-requests?vendorLocationId=${f.vendor}&limit=200`);
+    return requests.items.find((item: { orderId: string }) => item.orderId === order.id).id as string;
+  },
+  /** Two of channel A's orders shipped from S1 to the same customer and address: they may be merged. */
+  mergeable: async () => [(await fresh.shipOrder()).groupId, (await fresh.shipOrder()).groupId],
   address: async () =>
     (await must('POST', `/v1/customers/${f.customer}/addresses`, { name: 'Alex', line1: '1 quai', postalCode: '69001', city: 'Lyon', country: 'FR' }))
       .id as string,
@@ -148,6 +169,8 @@ const FOR_S1 = (status: number): Expected => [status, 403, 403, status, 403];
 const A_AT_S1 = (status: number): Expected => [status, status, 404, status, 404];
 /** Order steps at S1 are the staff's: channels refused by role, S2 does not see the order. */
 const S1_STEP: Expected = [200, 403, 403, 200, 404];
+/** Channel A's purchase requests: channel B does not see them; store keys may not read requests at all. */
+const A_REQUEST = (status: number): Expected => [status, status, 404, 403, 403];
 /** Channel A's customer: channel B does not see them; every store serves them. */
 const A_CUSTOMER = (status: number): Expected => [status, status, 404, status, status];
 
@@ -503,6 +526,33 @@ const table: Record<string, Row> = {
     },
   },
 
+  // Merged shipments: the staff of the location the groups leave from.
+  'GET /v1/locations/{id}/merge-candidates': { expect: FOR_S1(200), request: () => ({ path: `/v1/locations/${f.s1}/merge-candidates` }) },
+  'POST /v1/shipments/merge': {
+    expect: S1_STAFF(200),
+    request: async () => ({ path: '/v1/shipments/merge', body: { deliveryGroupIds: await fresh.mergeable() } }),
+  },
+
+  // Drop ship: admins, and a channel key for its own orders' requests; vendors have no keys, store keys may not.
+  'GET /v1/purchase-requests': {
+    expect: [200, 200, 200, 403, 403],
+    request: () => ({ path: '/v1/purchase-requests?limit=200' }),
+    finds: { who: ['admin', 'channelA'], found: (body) => body.items.some((item: { id: string }) => item.id === f.purchaseRequest) },
+  },
+  'GET /v1/purchase-requests/{id}': { expect: A_REQUEST(200), request: () => ({ path: `/v1/purchase-requests/${f.purchaseRequest}` }) },
+  'GET /v1/purchase-requests/{id}/document': {
+    expect: A_REQUEST(200),
+    request: () => ({ path: `/v1/purchase-requests/${f.purchaseRequest}/document` }),
+  },
+  'POST /v1/purchase-requests/{id}/confirm': {
+    expect: ADMIN_ONLY(200),
+    request: async () => ({ path: `/v1/purchase-requests/${await fresh.purchaseRequest()}/confirm`, body: { vendorReference: 'SO-1' } }),
+  },
+  'POST /v1/purchase-requests/{id}/ship': {
+    expect: ADMIN_ONLY(200),
+    request: async () => ({ path: `/v1/purchase-requests/${await fresh.purchaseRequest()}/ship`, body: { carrier: 'DHL', trackingNumber: 'JD1' } }),
+  },
+
   // Events: integrations poll them; a channel key reads its own orders' events and the stock it sells.
   'GET /v1/events': {
     expect: [200, 200, 200, 403, 403],
@@ -529,9 +579,10 @@ beforeAll(async () => {
   f.warehouse = (await must('POST', '/v1/locations', locationBody('MX-WH', 'warehouse', 45.72, 4.9))).id;
   f.s1 = (await must('POST', '/v1/locations', locationBody('MX-S1', 'store', 45.764, 4.8357))).id;
   f.s2 = (await must('POST', '/v1/locations', locationBody('MX-S2', 'store', 45.77, 4.86))).id;
+  f.vendor = (await must('POST', '/v1/locations', locationBody('MX-VENDOR', 'dropship_vendor'))).id;
   f.priceList = (await must('POST', '/v1/price-lists', { code: 'mx-eur', name: 'Euro prices', currency: 'EUR', pricesIncludeTax: true })).id;
   const at = (...locations: string[]) => locations.map((locationId) => ({ locationId, sells: true, fulfils: true }));
-  // Channel A sells from the warehouse and store S1; channel B from the warehouse and store S2.
+  // Channel A sells from the warehouse, store S1 and the vendor; channel B from the warehouse and store S2.
   f.channelA = (
     await must('POST', '/v1/channels', {
       code: 'mx-web',
@@ -539,7 +590,7 @@ beforeAll(async () => {
       type: 'web',
       currency: 'EUR',
       priceListId: f.priceList,
-      locations: at(f.warehouse, f.s1),
+      locations: at(f.warehouse, f.s1, f.vendor),
     })
   ).id;
   f.channelB = (
@@ -571,7 +622,7 @@ beforeAll(async () => {
   for (const method of ['ship_to_address', 'pickup_in_store']) {
     await must('PUT', '/v1/delivery-rates', { method, pricing: 'flat', amount: method === 'ship_to_address' ? 490 : 0, currency: 'EUR', taxClass: 'standard' });
   }
-  for (const location of [f.warehouse, f.s1, f.s2])
+  for (const location of [f.warehouse, f.s1, f.s2, f.vendor])
     await receive(api, location, [
       { sku: TEE, quantity: 1000 },
       { sku: MUG, quantity: 1000 },
@@ -588,6 +639,7 @@ beforeAll(async () => {
   f.incoming = await fresh.incomingAtS1();
   f.ruleSet = (await must('POST', '/v1/routing/rule-sets', { channelId: f.channelA, name: 'Nearest', document: { rules: [{ name: 'Nearest store' }] } })).id;
   await must('PUT', '/v1/routing/postcodes', { rows: [{ country: 'FR', postalCode: '69002', latitude: 45.7531, longitude: 4.8283 }] });
+  f.purchaseRequest = await fresh.purchaseRequest();
   f.feedId = 'matrix-s1-feed';
   await must('POST', '/v1/stock-feeds', { feedId: f.feedId, mode: 'delta', location: 'MX-S1', rows: [{ sku: TEE, quantity: 1 }] }, tokens.storeS1);
 }, 60_000);

@@ -3,7 +3,7 @@ import { voidOrRefundPayments } from '../src/modules/payments/service.ts';
 import { TEST_PROVIDERS } from '../src/modules/payments/providers.ts';
 import { EVENT_CATALOG, eventDefinition } from '../src/platform/events/catalog.ts';
 import { startTestApi, type TestApi } from './support/api.ts';
-import { createVariants, receive, seedBasics, type Basics } from './support/fixtures.ts';
+import { createVariants, locationBody, receive, seedBasics, type Basics } from './support/fixtures.ts';
 
 const CARD = { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2099, cvc: '123' };
 const PRICE = 1000;
@@ -50,7 +50,8 @@ const group = (placed: { id: string; deliveryGroups: { id: string }[] }, step: s
 /**
  * A day of a shop that writes every type of event: stock received and a safety stock set, a transfer shipped,
  * received in two deliveries and another cancelled, orders shipped and delivered, collected at a store, brought to a
- * store by their own transfer, cancelled in part and whole, paid by card and at pickup, a refund, and new routing rules.
+ * store by their own transfer, cancelled in part and whole, paid by card and at pickup, and a refund; a drop-ship
+ * vendor asked to send an order and shipping it, and another order's request withdrawn; and new routing rules.
  */
 async function aDayOfTheShop() {
   await ok('PUT', '/v1/inventory/safety-stock', { locationId: basics.storeB.id, quantity: 1 });
@@ -90,6 +91,18 @@ async function aDayOfTheShop() {
 
   const atPickup = await order([{ method: 'pickup_in_store', pickupLocationId: basics.storeA.id }], { method: 'pay_at_pickup', amount: PRICE * 2 });
   await ok('POST', `/v1/orders/${atPickup.id}/cancel`, { reason: 'never came' });
+
+  const vendor = await ok('POST', '/v1/locations', locationBody('VENDOR', 'dropship_vendor'));
+  const sellsFrom = [basics.warehouse.id, basics.storeA.id, basics.storeB.id, vendor.id].map((locationId) => ({ locationId, sells: true, fulfils: true }));
+  await ok('PATCH', `/v1/channels/${basics.web.id}`, { locations: sellsFrom });
+  await receive(api, vendor.id, [{ sku: 'MUG', quantity: 5 }]);
+  const fromVendor = [{ method: 'ship_to_address', address: ADDRESS, fulfilmentLocationId: vendor.id }];
+  const dropShipped = await order(fromVendor, card(1), 1);
+  const withdrawn = await order(fromVendor, card(1), 1);
+  const requests = (await ok('GET', `/v1/purchase-requests?vendorLocationId=${vendor.id}`)).items;
+  const requestOf = (placed: { id: string }) => requests.find((request: { orderId: string }) => request.orderId === placed.id).id;
+  await ok('POST', `/v1/purchase-requests/${requestOf(dropShipped)}/ship`, { carrier: 'DHL', trackingNumber: 'JD1' });
+  await ok('POST', `/v1/orders/${withdrawn.id}/cancel`, { reason: 'found one in a shop' });
 
   // At closing time, the web shop's new routing rules are made active.
   const rules = await ok('POST', '/v1/routing/rule-sets', { channelId: basics.web.id, name: 'Tomorrow', document: { rules: [{ name: 'Nearest' }] } });

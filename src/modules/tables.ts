@@ -2,6 +2,7 @@ import type { AccessTables } from './access/tables.ts';
 import type { CatalogTables } from './catalog/tables.ts';
 import type { ChannelsTables } from './channels/tables.ts';
 import type { CustomersTables } from './customers/tables.ts';
+import type { DropshipTables } from './dropship/tables.ts';
 import type { InventoryTables } from './inventory/tables.ts';
 import type { LocationsTables } from './locations/tables.ts';
 import type { OrdersTables } from './orders/tables.ts';
@@ -25,4 +26,5 @@ export interface DB
     PaymentsTables,
     OrdersTables,
     RoutingTables,
+    DropshipTables,
     PlatformTables {}

@@ -106,8 +106,8 @@ export async function readEvents(
 
 /**
  * The events a channel key reads: stock changes at the locations its channel sells or fulfils from, and the events of
- * its own orders; never another channel's orders. A type not named here is not shown to channels until someone
- * decides it may be.
+ * its own orders (the orders' and their drop-ship purchase requests'); never another channel's orders. A type not
+ * named here is not shown to channels until someone decides it may be.
  */
 function channelEvents(channelId: string) {
   // One index look-up per event read (the payloads name their order and location by id).
@@ -115,7 +115,7 @@ function channelEvents(channelId: string) {
     (type in ('stock.changed', 'stock.safety_stock_changed') and exists (
       select 1 from channel_locations cl
       where cl.channel_id = ${channelId}::uuid and cl.location_id = (payload->>'locationId')::uuid and (cl.sells or cl.fulfils)))
-    or (type like 'order.%' and exists (
+    or ((type like 'order.%' or type like 'dropship.%') and exists (
       select 1 from orders o where o.id = (payload->>'orderId')::uuid and o.channel_id = ${channelId}::uuid)))`;
 }
 

@@ -1,9 +1,5 @@
-// Over 300 lines: one document, the invoice PDF, laid out top to bottom.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
-import PDFDocument from 'pdfkit';
 import { formatMoney, formatRate } from './money.ts';
+import { INK, MARGIN, MUTED, RULE, renderPdf, room, tableRow } from './pdf.ts';
 import { orderQrPng } from './qr.ts';
 
 export { orderQrPayload, parseOrderQrPayload } from './qr.ts';
@@ -50,22 +46,7 @@ export interface InvoiceLine {
   lineTotal: number;
 }
 
-// Open Sans covers Latin Extended (Polish, Czech, …) and €, which the PDF standard fonts (Windows-1252 only) would
-// print wrong in "zł" or "Łódź"; and pdfkit shapes text with it several times faster than with Inter or Noto Sans.
-// Each font is parsed once per process rather than once per invoice (~40 ms each).
-const openSans = (file: string) => {
-  const font = fontkit.create(readFileSync(createRequire(import.meta.url).resolve(`@expo-google-fonts/open-sans/${file}`)));
-  // pdfkit takes a parsed fontkit font, though its type definitions only list files and buffers.
-  return font as unknown as PDFKit.Mixins.PDFFontSource;
-};
-const REGULAR = openSans('400Regular/OpenSans_400Regular.ttf');
-const BOLD = openSans('600SemiBold/OpenSans_600SemiBold.ttf');
-
-const MARGIN = 48;
 const QR_SIZE = 104;
-const INK = '#1f2328';
-const MUTED = '#59636e';
-const RULE = '#d1d9e0';
 
 /** Columns of the lines table, left to right; widths add up to the A4 width inside the margins. */
 const COLUMNS = [
@@ -82,24 +63,13 @@ type Cells = Record<(typeof COLUMNS)[number]['key'], string>;
 
 export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer> {
   const qrPng = await orderQrPng(invoice.qrPayload);
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    lang: invoice.locale,
-    displayTitle: true,
-    info: { Title: `Invoice ${invoice.number}`, Author: invoice.retailer.name, Subject: `Order ${invoice.orderNumber}` },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-  pdf.registerFont('regular', REGULAR);
-  pdf.registerFont('bold', BOLD);
-  drawInvoice(pdf, invoice, qrPng);
-  pdf.end();
-  return done;
+  return renderPdf(
+    {
+      lang: invoice.locale,
+      info: { Title: `Invoice ${invoice.number}`, Author: invoice.retailer.name, Subject: `Order ${invoice.orderNumber}` },
+    },
+    (pdf) => drawInvoice(pdf, invoice, qrPng),
+  );
 }
 
 function drawInvoice(pdf: PDFKit.PDFDocument, invoice: InvoiceDocument, qrPng: Buffer): void {
@@ -313,23 +283,5 @@ function drawTable(pdf: PDFKit.PDFDocument, rows: Cells[], top: number, continue
   return y;
 }
 
-type Cell = [text: string, width: number, align: 'left' | 'right'];
-
-function tableRow(pdf: PDFKit.PDFDocument, y: number, cells: readonly Cell[], left: number): void {
-  let x = left;
-  for (const [text, width, align] of cells) {
-    // 3 pt of padding on each side keeps right-aligned amounts off the next column's left-aligned text.
-    pdf.text(text, x + 3, y, { width: width - 6, align });
-    x += width;
-  }
-}
-
 /** Open Sans has no narrow no-break space (French digit grouping); a plain no-break space keeps amounts whole. */
 const printable = (text: string) => text.replaceAll('\u202f', '\u00a0');
-
-/** `y` when `height` more points fit on the page, else the top of a new page. */
-function room(pdf: PDFKit.PDFDocument, y: number, height: number): number {
-  if (y + height <= pdf.page.height - MARGIN) return y;
-  pdf.addPage();
-  return MARGIN;
-}

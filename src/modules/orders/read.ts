@@ -113,6 +113,7 @@ export function orderView(
       carrier: group.carrier,
       trackingNumber: group.tracking_number,
       transferId: group.transfer_id,
+      mergedShipmentId: group.merged_shipment_id,
       lines: lines
         .filter((line) => line.delivery_group_id === group.id)
         .map((line) => ({

@@ -9,6 +9,9 @@ import { inTransaction, markReplayed } from '../../platform/http/unit-of-work.ts
 import { consumerWaitingSeconds } from '../../platform/outbox.ts';
 import type { PaymentProviders } from '../payments/providers.ts';
 import { ORDER_EMAILS } from './emails.ts';
+import { SHIPMENT_MERGES } from './merge-consumer.ts';
+import { mergeRoutes } from './merge-routes.ts';
+import { shipShipment } from './merge.ts';
 import { assertMaySeeOrder, customerOrders, getOrder, orderTimeline, searchOrders } from './read.ts';
 import { addressChangeBody, cancelBody, createOrderBody, noteBody, orderSchema, searchOrdersQuery, shipBody, timelineSchema } from './schema.ts';
 import * as orders from './service.ts';
@@ -24,12 +27,14 @@ export interface OrderRouteOptions {
   phoneRegion: string;
 }
 
-// The order emails are sent by a worker (src/workers.ts), in the processes configured to; every process tells how
-// late they are running.
+// The order emails and the automatic shipment merges are done by workers (src/workers.ts), in the processes
+// configured to; every process tells how late they are running.
 export async function orderRoutes(app: AisleApp, options: OrderRouteOptions) {
   const { providers, phoneRegion } = options;
   const desk = orders.orderDesk(app.db, providers, app.metrics);
-  app.metrics.outboxConsumers([ORDER_EMAILS.name], () => consumerWaitingSeconds(app.db, ORDER_EMAILS));
+  const consumers = new Map([ORDER_EMAILS, SHIPMENT_MERGES].map((consumer) => [consumer.name, consumer]));
+  app.metrics.outboxConsumers([...consumers.keys()], (name) => consumerWaitingSeconds(app.db, consumers.get(name)!));
+  await mergeRoutes(app);
 
   app.post(
     '/orders',
@@ -169,16 +174,14 @@ export async function orderRoutes(app: AisleApp, options: OrderRouteOptions) {
       schema: {
         tags,
         operationId: 'shipDeliveryGroup',
-        summary: 'Ship a delivery group: stock deducted, payment captured',
+        summary: 'Ship a delivery group (with the groups merged with it into one shipment): stock deducted, payment captured',
         params: groupParams,
         body: shipBody,
         response: { 200: orderSchema, 503: PAYMENT_UNAVAILABLE },
       },
     },
     (request, reply) =>
-      inTransaction(request, reply, 200, (trx) =>
-        orders.dispatchGroup(trx, request.principal!, request.params.id, request.params.groupId, 'ship', providers, request.body),
-      ),
+      inTransaction(request, reply, 200, (trx) => shipShipment(trx, request.principal!, request.params.id, request.params.groupId, providers, request.body)),
   );
 
   for (const [step, operationId, summary] of [

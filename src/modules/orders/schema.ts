@@ -90,6 +90,10 @@ export const orderSchema = z
         carrier: z.string().nullable(),
         trackingNumber: z.string().nullable(),
         transferId: z.uuid().nullable().describe('Ship to store: the transfer bringing the goods to the pickup store (GET /v1/transfers/{id}).'),
+        mergedShipmentId: z
+          .uuid()
+          .nullable()
+          .describe('Merged with other groups of the customer into one shipment (POST /v1/shipments/merge): shipping one ships them all.'),
         lines: z.array(
           z.object({
             id: z.uuid(),

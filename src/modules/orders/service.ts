@@ -6,6 +6,7 @@ import { InvalidInput, NotFound, RuleViolation } from '../../platform/errors.ts'
 import { publish } from '../../platform/outbox.ts';
 import { deductReservation, releaseReservation, reserveStock } from '../inventory/reservations.ts';
 import { reduceDraftTransfer } from '../inventory/transfers.ts';
+import { groupLinesCancelled, groupShipped, groupsReaddressed } from '../dropship/service.ts';
 import { capturePayments, voidOrRefundPayments, type PaymentProviders } from '../payments/service.ts';
 import { giveBackPromotionUse } from '../pricing/service.ts';
 import { isOpen, nextDeliveryStatus, nextOrderStatus, type DeliveryAction } from './lifecycle.ts';
@@ -99,6 +100,8 @@ export async function cancelOrder(
     refund += Math.round((line.line_total * request.quantity) / line.quantity);
     // Ship to store: a transfer not yet sent carries fewer units (none: it is cancelled).
     if (group.transfer_id) await reduceDraftTransfer(trx, group.transfer_id, [{ variantId: line.variant_id, quantity: request.quantity }], principal.actor);
+    // Drop ship: the vendor's request asks for fewer (none: it is cancelled).
+    await groupLinesCancelled(trx, group.id, [{ variantId: line.variant_id, quantity: request.quantity }]);
   }
   const after = await trx.selectFrom('order_lines').select(['delivery_group_id', 'quantity', 'cancelled_quantity']).where('order_id', '=', orderId).execute();
   for (const group of groups) {
@@ -143,16 +146,36 @@ export async function changeDeliveryAddress(
   const groups = await trx.selectFrom('delivery_groups').selectAll().where('order_id', '=', orderId).where('method', '=', 'ship_to_address').execute();
   if (!groups.length) throw new RuleViolation('no-shipment', 'This order ships nothing to an address.');
   for (const group of groups) nextDeliveryStatus(group.status, 'change_address');
+  // A group merged with others into one shipment leaves the merge: it no longer goes where they go.
   await trx
     .updateTable('delivery_groups')
-    .set({ address: JSON.stringify(input.address), ...(input.recipient !== undefined ? { recipient: input.recipient } : {}), updated_at: new Date() })
+    .set({
+      address: JSON.stringify(input.address),
+      ...(input.recipient !== undefined ? { recipient: input.recipient } : {}),
+      merged_shipment_id: null,
+      updated_at: new Date(),
+    })
     .where(
       'id',
       'in',
       groups.map((group) => group.id),
     )
     .execute();
-  await recordOrderEvent(trx, orderId, 'address.changed', { address: input.address }, principal.actor, principal.channelId);
+  await groupsReaddressed(
+    trx,
+    groups.map((group) => group.id),
+    input.address,
+    input.recipient,
+  );
+  const unmerged = groups.flatMap((group) => (group.merged_shipment_id ? [{ groupId: group.id, mergedShipmentId: group.merged_shipment_id }] : []));
+  await recordOrderEvent(
+    trx,
+    orderId,
+    'address.changed',
+    { address: input.address, ...(unmerged.length ? { unmerged } : {}) },
+    principal.actor,
+    principal.channelId,
+  );
   return getOrder(trx, orderId);
 }
 
@@ -247,6 +270,8 @@ export async function dispatchGroup(
     .set({ status, updated_at: new Date(), ...(shipment ? { carrier: shipment.carrier, tracking_number: shipment.trackingNumber } : {}) })
     .where('id', '=', groupId)
     .execute();
+  // Drop ship: the vendor's request is shipped with its group.
+  if (action === 'ship') await groupShipped(trx, groupId, shipment);
   const open = await trx.selectFrom('delivery_groups').select('status').where('order_id', '=', orderId).execute();
   const finished = open.every((row) => !isOpen(row.status));
   await capturePayments(trx, orderId, finished ? 'all' : due, principal.actor, { at: action === 'ship' ? 'shipment' : 'pickup', providers });

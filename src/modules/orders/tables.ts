@@ -51,6 +51,8 @@ export interface DeliveryGroupsTable {
   tracking_number: string | null;
   /** Ship to store: the transfer bringing the goods to the pickup store. */
   transfer_id: string | null;
+  /** Groups merged into one shipment share this id (orders/merge.ts): shipping one ships them all. */
+  merged_shipment_id: Generated<string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

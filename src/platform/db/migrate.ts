@@ -17,6 +17,7 @@ import * as customerChannel from './migrations/0013_customer_channel.ts';
 import * as loginFailures from './migrations/0014_login_failures.ts';
 import * as stockRule from './migrations/0015_stock_rule.ts';
 import * as routing from './migrations/0016_routing.ts';
+import * as dropship from './migrations/0017_dropship.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0014_login_failures': loginFailures,
   '0015_stock_rule': stockRule,
   '0016_routing': routing,
+  '0017_dropship': dropship,
 };
 
 async function migrator(db: Db): Promise<Migrator> {

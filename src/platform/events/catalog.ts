@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DROPSHIP_EVENTS } from '../../modules/dropship/events.ts';
 import { INVENTORY_EVENTS } from '../../modules/inventory/events.ts';
 import { ORDER_EVENTS } from '../../modules/orders/events.ts';
 import { PAYMENT_EVENTS } from '../../modules/payments/events.ts';
@@ -9,7 +10,7 @@ import { ROUTING_EVENTS } from '../../modules/routing/events.ts';
  * feed (and of the webhooks to come). docs/events.md is generated from it (`npm run events:docs`). The outbox's
  * `publish` accepts only these, so a new event type is written here first.
  */
-export const EVENT_CATALOG = [...INVENTORY_EVENTS, ...ORDER_EVENTS, ...PAYMENT_EVENTS, ...ROUTING_EVENTS] as const;
+export const EVENT_CATALOG = [...INVENTORY_EVENTS, ...ORDER_EVENTS, ...PAYMENT_EVENTS, ...ROUTING_EVENTS, ...DROPSHIP_EVENTS] as const;
 
 type Catalog = (typeof EVENT_CATALOG)[number];
 export type EventType = Catalog['type'];

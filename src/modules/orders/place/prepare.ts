@@ -83,6 +83,7 @@ async function prepareOrders(
     }
     return ids;
   };
+  const vendors = dropShipVendors(setup);
 
   return Promise.all(
     orders.map(async ([[[request, channel], buyer], number]): Promise<PreparedOrder | Error> => {
@@ -135,6 +136,7 @@ async function prepareOrders(
           contact: buyer.contact,
           priced,
           shelfSale,
+          vendors: vendors.get(channel.id) ?? NO_VENDORS,
           tenders: authorizations.tenders,
           number,
         };
@@ -194,6 +196,15 @@ async function readWithSetup(db: Db, requests: OrderRequest[], kept: Promise<Sel
     now,
   );
   return { setup, channels, facts, routing };
+}
+
+const NO_VENDORS: ReadonlySet<string> = new Set();
+
+/** Each channel's drop-ship vendors (a group one sends gets a purchase request: rows.ts). */
+function dropShipVendors(setup: SellingSetup): Map<string, Set<string>> {
+  const vendors = new Map<string, Set<string>>();
+  for (const row of setup.fulfilling) if (row.type === 'dropship_vendor') vendors.set(row.channel_id, (vendors.get(row.channel_id) ?? new Set()).add(row.id));
+  return vendors;
 }
 
 /** A group that leaves its location to Aisle: none named, and not picked up from the shelf of a store it names. */

@@ -93,6 +93,7 @@ function prepared(
     contact: { email: null, phone: '+33600000000' },
     priced: { currency: 'EUR', promotion: null, totals: { subtotal: total - 490, discounts: 0, shipping: 490, packing: 0, tax: 0, total } },
     shelfSale: options.shelfSale ?? false,
+    vendors: new Set(),
     tenders,
     number: '1042',
   };

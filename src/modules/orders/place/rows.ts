@@ -1,3 +1,5 @@
+// Over 300 lines: one job, an order's rows built in memory (order, groups with their transfers and purchase requests, lines,
+// timeline, decisions) and their inserts; the decision rows (`decisionRow`) would go to a file of their own next.
 import type { RawBuilder, Selectable } from 'kysely';
 import type { DeliveryGroupsTable, OrderLinesTable, OrdersTable } from '../tables.ts';
 import { insertRows } from '../../../platform/db/statements.ts';
@@ -8,6 +10,7 @@ import { decisionsInsert, loadIncrements, storedTrace, type DecisionRow } from '
 import type { MadeDecision } from './route.ts';
 import type { ReserveRequest } from '../../inventory/reservations.ts';
 import { draftTransfer, draftTransfersWrites } from '../../inventory/transfers.ts';
+import { purchaseRequest, purchaseRequestsWrites } from '../../dropship/requests.ts';
 import { newPayments, paymentsInsert, toPayment } from '../../payments/service.ts';
 import { nextDeliveryStatus, type DeliveryStatus } from '../lifecycle.ts';
 import { orderView } from '../read.ts';
@@ -115,7 +118,7 @@ const LINE_COLUMNS = {
 
 export type OrderRows = ReturnType<typeof orderRows>;
 
-/** The inserts of the orders' rows: orders, transfers, groups, lines, timeline, payments and outbox events. */
+/** The inserts of the orders' rows: orders, transfers, groups, lines, purchase requests, timeline, payments and outbox events. */
 export function orderWrites(rows: OrderRows[]): (RawBuilder<unknown> | null)[] {
   return [
     insertRows(
@@ -134,13 +137,14 @@ export function orderWrites(rows: OrderRows[]): (RawBuilder<unknown> | null)[] {
       LINE_COLUMNS,
       rows.flatMap((row) => row.lines),
     ),
+    ...purchaseRequestsWrites(rows.flatMap((row) => row.purchaseRequests)),
     insertRows(
       'order_events',
       { order_id: 'uuid', type: 'text', detail: 'jsonb', actor: 'text', channel_id: 'uuid', created_at: 'timestamptz' },
       rows.flatMap((row) => row.timeline),
     ),
     ...paymentsInsert(rows.flatMap((row) => row.payments)),
-    eventsInsert(rows.map((row) => row.event)),
+    eventsInsert([...rows.map((row) => row.event), ...rows.flatMap((row) => row.purchaseRequests.map((request) => request.event))]),
     decisionsInsert(rows.flatMap((row) => row.decisions)),
     loadIncrements(
       rows.flatMap((row) => row.load),
@@ -201,6 +205,7 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
       carrier: null,
       tracking_number: null,
       transfer_id: transfer?.row.id ?? null,
+      merged_shipment_id: null,
       queue: group.queue,
       routing_attempts: 0,
       created_at: now,
@@ -227,7 +232,25 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
         reservation_id: line.reservationId,
       }),
     );
-    return { row, transfer, lines: lineRows };
+    // Drop ship: the vendor is asked to send the goods to the customer (the vendor's stock is reserved as any location's).
+    const purchase =
+      group.method === 'ship_to_address' && row.status === 'reserved' && group.address && prepared.vendors.has(group.fulfilmentLocationId ?? '')
+        ? purchaseRequest({
+            orderNumber: number,
+            groupPosition: group.index,
+            orderId: id,
+            deliveryGroupId: groupId,
+            vendorLocationId: group.fulfilmentLocationId!,
+            channelId: channel.id,
+            customerId,
+            shipTo: group.address,
+            recipient: group.recipient,
+            createdBy: actor,
+            createdAt: now,
+            lines: lineRows.map((line) => ({ variantId: line.variant_id, sku: line.sku, title: line.title, quantity: line.quantity })),
+          })
+        : null;
+    return { row, transfer, purchase, lines: lineRows };
   });
   const lines = groups.flatMap((group) => group.lines).sort((a, b) => a.position - b.position);
   const decisions = order.groups.flatMap(({ group }) => (group.decision ? [decisionRow(order, group.requestIndex, group.decision, groups, now)] : []));
@@ -236,6 +259,7 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
     ? []
     : order.groups.flatMap(({ group }) => (group.status === 'reserved' && group.fulfilmentLocationId !== null ? [group.fulfilmentLocationId] : []));
   const transfers = groups.flatMap((group) => (group.transfer ? [group.transfer] : []));
+  const purchaseRequests = groups.flatMap((group) => (group.purchase ? [group.purchase] : []));
   const { input } = request;
   const email = ('email' in input.customer && input.customer.email?.toLowerCase()) || prepared.contact.email || null;
   const phone = ('phone' in input.customer && input.customer.phone) || prepared.contact.phone || null;
@@ -265,12 +289,16 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
     groups: groups.map((group) => group.row),
     lines,
     transfers,
+    purchaseRequests,
     decisions,
     load,
     payments: newPayments(id, prepared.tenders, actor, now),
     timeline: [
       event('order.placed', { number, total: priced.totals.total, currency: priced.currency, lines: lines.length }),
       ...(input.note ? [event('note.added', { text: input.note })] : []),
+      ...purchaseRequests.map((request) =>
+        event('purchase_request.created', { groupId: request.row.delivery_group_id, requestId: request.row.id, number: request.row.number }),
+      ),
       ...(prepared.shelfSale ? [event('order.completed', { at: 'register' })] : []),
     ],
     event: {

@@ -108,6 +108,8 @@ export interface PreparedOrder {
   contact: { email: string | null; phone: string | null };
   priced: PricedOrder;
   shelfSale: boolean;
+  /** The channel's drop-ship vendors: a group shipped to an address from one gets a purchase request (rows.ts). */
+  vendors: ReadonlySet<string>;
   tenders: TenderOutcome[];
   /** Taken from the sequence before the transaction: an order refused later leaves a gap, as a rollback would. */
   number: string;
