@@ -61,13 +61,14 @@ export function routeOrder(rules: RulesDocument, order: OrderToRoute, facts: Rou
 export function routeGroup(rules: RulesDocument, order: OrderToRoute, group: GroupToRoute, facts: RoutingFacts): GroupDecision {
   const trace: RuleTrace[] = [];
   const distances = new Map<string, number | null>();
+  const need = needsOf(group, facts);
   for (const [index, rule] of rules.rules.entries()) {
     const skipped = orderMismatch(rule, order, group, facts.now);
     if (skipped) {
       trace.push({ rule: index, name: rule.name, skipped, result: 'not for this order' });
       continue;
     }
-    const step = applyRule(rule, group, facts, distances);
+    const step = applyRule(rule, group, need, facts, distances);
     trace.push({ rule: index, name: rule.name, candidates: step.candidates, result: step.result });
     if (step.outcome) return { groupIndex: group.index, outcome: step.outcome, rule: { index, name: rule.name }, trace };
   }
@@ -121,11 +122,10 @@ interface Candidate {
   trace: CandidateTrace;
 }
 
-function applyRule(rule: Rule, group: GroupToRoute, facts: RoutingFacts, distances: Map<string, number | null>): Step {
+function applyRule(rule: Rule, group: GroupToRoute, need: Needs, facts: RoutingFacts, distances: Map<string, number | null>): Step {
   const filters = rule.locations;
   const safety = filters.routingSafetyStock ?? 0;
   const splitting = rule.allocation.split;
-  const need = needsOf(group);
   const measures = filters.maxDistanceKm !== undefined || rule.ranking.includes('distance');
   // One location sends everything: the group's value is the same wherever it leaves from.
   const tooSmall = splitting ? undefined : valueFilter(filters, group.lines);
@@ -149,7 +149,7 @@ function applyRule(rule: Rule, group: GroupToRoute, facts: RoutingFacts, distanc
     let removedBy = placeFilter(check, location, distance, facts);
     if (!removedBy) {
       placed.push(candidate);
-      removedBy = splitting ? someStock(need, id, safety, facts) : (stockFilter(need, id, safety, facts) ?? tooSmall);
+      removedBy = splitting ? someStock(need, id, safety) : (stockFilter(need, id, safety) ?? tooSmall);
     }
     if (removedBy) trace.removedBy = removedBy;
     else stocked.push(candidate);
@@ -194,17 +194,20 @@ function applyRule(rule: Rule, group: GroupToRoute, facts: RoutingFacts, distanc
 }
 
 /** Split: a location that holds none of the variants beyond the routing safety stock sends nothing. */
-function someStock(need: Map<string, { sku: string; quantity: number }>, locationId: string, safety: number, facts: RoutingFacts) {
-  for (const variantId of need.keys()) if (facts.supply.available(variantId, locationId) > safety) return undefined;
+function someStock(need: Needs, locationId: string, safety: number) {
+  for (const { at } of need.values()) if (at(locationId) > safety) return undefined;
   return { filter: 'stock', detail: safety ? `none of the SKUs above the safety stock of ${safety}` : 'none of the SKUs in stock' };
 }
 
-/** What the group needs per variant (a SKU may come on several lines). */
-function needsOf(group: GroupToRoute): Map<string, { sku: string; quantity: number }> {
-  const need = new Map<string, { sku: string; quantity: number }>();
+/** What the group needs per variant (a SKU may come on several lines), with its stock by location. */
+type Needs = Map<string, { sku: string; quantity: number; at: (locationId: string) => number }>;
+
+function needsOf(group: GroupToRoute, facts: RoutingFacts): Needs {
+  const need: Needs = new Map();
   for (const line of group.lines) {
     const entry = need.get(line.variantId);
-    need.set(line.variantId, { sku: line.sku, quantity: (entry?.quantity ?? 0) + line.quantity });
+    if (entry) entry.quantity += line.quantity;
+    else need.set(line.variantId, { sku: line.sku, quantity: line.quantity, at: facts.supply.at(line.variantId) });
   }
   return need;
 }
@@ -270,9 +273,9 @@ function placeFilter(check: PlaceCheck, location: NetworkLocation, distance: num
 }
 
 /** One location for everything: each variant in stock, keeping the routing safety stock. */
-function stockFilter(need: Map<string, { sku: string; quantity: number }>, locationId: string, safety: number, facts: RoutingFacts) {
-  for (const [variantId, { sku, quantity }] of need) {
-    const available = facts.supply.available(variantId, locationId);
+function stockFilter(need: Needs, locationId: string, safety: number) {
+  for (const { sku, quantity, at } of need.values()) {
+    const available = at(locationId);
     if (available < quantity) return { filter: 'stock', detail: `${sku}: ${Math.max(0, available)} available < ${quantity} ordered` };
     if (available - quantity < safety) return { filter: 'safety stock', detail: `${sku}: would keep ${available - quantity} < ${safety}` };
   }
@@ -288,7 +291,7 @@ function valueFilter(filters: LocationFilter, lines: { value: number }[]) {
 
 // ---- ranking
 
-function rank(rule: Rule, eligible: Candidate[], need: Map<string, { quantity: number }>, facts: RoutingFacts) {
+function rank(rule: Rule, eligible: Candidate[], need: Needs, facts: RoutingFacts) {
   const sequence = new Map((rule.sequence ?? []).map((id, index) => [id, index]));
   const keyOf = (candidate: Candidate, key: Ranking): number | null => {
     const { location, trace } = candidate;
@@ -297,7 +300,7 @@ function rank(rule: Rule, eligible: Candidate[], need: Map<string, { quantity: n
         return trace.distanceKm;
       case 'stock_after': {
         let least = Number.POSITIVE_INFINITY;
-        for (const [variantId, { quantity }] of need) least = Math.min(least, facts.supply.available(variantId, location.id) - quantity);
+        for (const { quantity, at } of need.values()) least = Math.min(least, at(location.id) - quantity);
         return least;
       }
       case 'remaining_capacity': {
@@ -425,7 +428,7 @@ function take(group: GroupToRoute, shipments: Shipment[], facts: RoutingFacts) {
 function backorderFor(
   group: GroupToRoute,
   ranked: Candidate[],
-  need: Map<string, { sku: string; quantity: number }>,
+  need: Needs,
   safety: number,
   facts: RoutingFacts,
 ): Extract<GroupOutcome, { kind: 'backordered' }> | undefined {

@@ -78,6 +78,8 @@ export interface IncomingSupply {
  */
 export interface Supply {
   available(variantId: string, locationId: string): number;
+  /** `available` for one variant, its maps looked up once: for the many locations a decision weighs. */
+  at(variantId: string): (locationId: string) => number;
   take(variantId: string, locationId: string, quantity: number): void;
   /** Incoming units of a variant not promised yet, earliest first. */
   incoming(variantId: string): IncomingSupply[];
@@ -114,6 +116,13 @@ export function supplyOf(available: Levels, incoming: Map<string, IncomingSupply
   const promised = new Map<string, IncomingSupply[]>();
   return {
     available: (variantId, locationId) => (available.get(variantId)?.get(locationId) ?? 0) - (taken.get(variantId)?.get(locationId) ?? 0),
+    at: (variantId) => {
+      const levels = available.get(variantId);
+      let takenHere = taken.get(variantId);
+      if (!takenHere) taken.set(variantId, (takenHere = new Map()));
+      const took = takenHere;
+      return levels ? (locationId) => (levels.get(locationId) ?? 0) - (took.get(locationId) ?? 0) : (locationId) => -(took.get(locationId) ?? 0);
+    },
     take: (variantId, locationId, quantity) => {
       let byLocation = taken.get(variantId);
       if (!byLocation) taken.set(variantId, (byLocation = new Map()));
