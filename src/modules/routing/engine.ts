@@ -154,7 +154,7 @@ function applyRule(rule: Rule, group: GroupToRoute, need: Needs, facts: RoutingF
     if (removedBy) trace.removedBy = removedBy;
     else stocked.push(candidate);
   }
-  rank(rule, stocked, need, facts);
+  rank(rule, stocked, need);
   const traces = candidates.map((candidate) => candidate.trace);
 
   const best = stocked[0];
@@ -184,7 +184,7 @@ function applyRule(rule: Rule, group: GroupToRoute, need: Needs, facts: RoutingF
     case 'reject':
       return { candidates: traces, result: `${none}: rejected`, outcome: { kind: 'rejected', reason: none } };
     case 'backorder': {
-      rank(rule, placed, need, facts);
+      rank(rule, placed, need);
       const backorder = backorderFor(group, placed, need, safety, facts);
       if (!backorder) return { candidates: traces, result: `${none}, and no incoming stock or preorder allowance covers it: next rule` };
       const where = backorder.locationId === null ? 'preorder' : `incoming at ${facts.locations.get(backorder.locationId)?.code}`;
@@ -291,7 +291,7 @@ function valueFilter(filters: LocationFilter, lines: { value: number }[]) {
 
 // ---- ranking
 
-function rank(rule: Rule, eligible: Candidate[], need: Needs, facts: RoutingFacts) {
+function rank(rule: Rule, eligible: Candidate[], need: Needs) {
   const sequence = new Map((rule.sequence ?? []).map((id, index) => [id, index]));
   const keyOf = (candidate: Candidate, key: Ranking): number | null => {
     const { location, trace } = candidate;
