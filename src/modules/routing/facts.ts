@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Coordinates, IncomingSupply, NetworkLocation } from './network.ts';
 import type { RulesDocument } from './rules.ts';
-import type { RoutingLocation, RoutingSetup } from './setup.ts';
+import type { KeptFacts, RoutingLocation, RoutingSetup } from './setup.ts';
 
 /**
  * The facts of the network a batch of decisions needs beyond the set-up kept in memory, read only when the rules in
@@ -30,6 +30,40 @@ export async function readLoads(db: Executor, now: Date): Promise<Map<string, { 
   const loads = new Map<string, { hour: Date; orders: number }[]>();
   for (const row of rows) loads.set(row.location_id, [...(loads.get(row.location_id) ?? []), { hour: new Date(row.hour), orders: row.orders }]);
   return loads;
+}
+
+const LOADS_KEPT_MS = 1000;
+const MAX_KEPT_CENTROIDS = 50_000;
+
+/**
+ * The loads, read at most once a second per process: capacity is a limit on a day's or a shift's work, and a second
+ * of orders more or less is within what a location can take (the explanation gives the figures it used).
+ */
+export function keptLoads(db: Executor, kept: KeptFacts, now: Date): Promise<Map<string, { hour: Date; orders: number }[]>> {
+  if (!kept.loads || Math.abs(now.getTime() - kept.loads.readAt) >= LOADS_KEPT_MS) {
+    const loads = readLoads(db, now);
+    kept.loads = { readAt: now.getTime(), loads };
+    loads.catch(() => {
+      if (kept.loads?.loads === loads) kept.loads = undefined;
+    });
+  }
+  return kept.loads.loads;
+}
+
+/** Centroids of the postcodes, those not kept yet read (and kept: a postcode's place does not move). */
+export async function keptCentroids(db: Executor, kept: KeptFacts, postcodes: { country: string; postalCode: string }[]): Promise<Map<string, Coordinates>> {
+  const missing = postcodes.filter((postcode) => !kept.centroids.has(postcodeKey(postcode)));
+  if (missing.length) {
+    const read = await readCentroids(db, missing);
+    if (kept.centroids.size > MAX_KEPT_CENTROIDS) kept.centroids.clear();
+    for (const postcode of missing) kept.centroids.set(postcodeKey(postcode), read.get(postcodeKey(postcode)) ?? null);
+  }
+  const known = new Map<string, Coordinates>();
+  for (const postcode of postcodes) {
+    const coordinates = kept.centroids.get(postcodeKey(postcode));
+    if (coordinates) known.set(postcodeKey(postcode), coordinates);
+  }
+  return known;
 }
 
 /** Coordinates of the postcodes asked (`country postalCode` → coordinates). */

@@ -1,6 +1,6 @@
 import type { Executor } from '../../platform/db/database.ts';
 import type { CapacityWindow, LocationType } from '../locations/tables.ts';
-import type { RoutingFacts } from './network.ts';
+import type { Coordinates, RoutingFacts } from './network.ts';
 import type { RulesDocument } from './rules.ts';
 
 /**
@@ -13,6 +13,14 @@ export interface RoutingSetup {
   locations: Map<string, RoutingLocation>;
   /** Per product, then location; a pair not listed may be routed and picked up. */
   flags: RoutingFacts['flags'];
+  /** What batches read kept a while (facts.ts `keptLoads`, `keptCentroids`): a new set-up version starts afresh. */
+  kept: KeptFacts;
+}
+
+export interface KeptFacts {
+  loads?: { readAt: number; loads: Promise<Map<string, { hour: Date; orders: number }[]>> };
+  /** `COUNTRY POSTCODE` → coordinates, null for a postcode not in the table. */
+  centroids: Map<string, Coordinates | null>;
 }
 
 export interface ActiveRuleSet {
@@ -67,6 +75,7 @@ export async function readRoutingSetup(db: Executor): Promise<RoutingSetup> {
       ]),
     ),
     flags: flagsOf(flags),
+    kept: { centroids: new Map() },
   };
 }
 

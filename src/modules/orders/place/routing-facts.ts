@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 import { incomingFor } from '../../inventory/incoming.ts';
-import { incomingSupply, networkAt, readCentroids, readLoads, readPreorders, usesOf } from '../../routing/facts.ts';
+import { incomingSupply, keptCentroids, keptLoads, networkAt, readPreorders, usesOf } from '../../routing/facts.ts';
 import { supplyOf, type Levels } from '../../routing/network.ts';
 import type { RoutingSetup } from '../../routing/setup.ts';
 import type { CreateOrder } from '../schema.ts';
@@ -25,8 +25,8 @@ export async function batchRouting(
   const addresses = orders.flatMap(({ input }) => input.deliveryGroups.flatMap((group) => (group.address ? [group.address] : [])));
   const wanted = uses.incoming ? variantIds() : [];
   const [loads, centroids, incoming] = await Promise.all([
-    uses.capacity ? readLoads(db, now) : new Map(),
-    uses.distance ? readCentroids(db, addresses) : new Map(),
+    uses.capacity ? keptLoads(db, setup.kept, now) : new Map(),
+    uses.distance ? keptCentroids(db, setup.kept, addresses) : new Map(),
     uses.incoming ? readIncoming(db, wanted) : new Map(),
   ]);
   const network = networkAt(setup, loads, now);
