@@ -50,6 +50,22 @@ export function keptLoads(db: Executor, kept: KeptFacts, now: Date): Promise<Map
   return kept.loads.loads;
 }
 
+/**
+ * A group routed to a location by this process: counted at once in the batch's network (the batch's next groups see
+ * it) and in the loads kept (the next batches of this process see it before the next read).
+ */
+export function noteRouted(network: Map<string, NetworkLocation>, kept: KeptFacts, locationId: string, now: Date) {
+  const location = network.get(locationId);
+  if (location) {
+    location.capacity.today.used++;
+    if (location.capacity.window) location.capacity.window.used++;
+  }
+  if (kept.loads) {
+    const hour = new Date(Math.floor(now.getTime() / HOUR) * HOUR);
+    kept.loads.loads = kept.loads.loads.then((loads) => loads.set(locationId, [...(loads.get(locationId) ?? []), { hour, orders: 1 }]));
+  }
+}
+
 /** Centroids of the postcodes, those not kept yet read (and kept: a postcode's place does not move). */
 export async function keptCentroids(db: Executor, kept: KeptFacts, postcodes: { country: string; postalCode: string }[]): Promise<Map<string, Coordinates>> {
   const missing = postcodes.filter((postcode) => !kept.centroids.has(postcodeKey(postcode)));

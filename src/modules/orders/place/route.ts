@@ -2,7 +2,7 @@ import { RuleViolation } from '../../../platform/errors.ts';
 import { InsufficientStock } from '../../inventory/stock.ts';
 import { DEFAULT_RULES } from '../../routing/defaults.ts';
 import { routeGroup, type GroupDecision } from '../../routing/engine.ts';
-import { postcodeKey } from '../../routing/facts.ts';
+import { noteRouted, postcodeKey } from '../../routing/facts.ts';
 import type { Coordinates, GroupToRoute, NetworkLocation, RoutingFacts } from '../../routing/network.ts';
 import type { RulesDocument } from '../../routing/rules.ts';
 import type { ActiveRuleSet, RoutingSetup } from '../../routing/setup.ts';
@@ -77,6 +77,7 @@ export function routeOrderGroups(
       ];
     }
     const seen = new Set<number>();
+    for (const shipment of outcome.shipments) noteRouted(routing.network, routing.setup.kept, shipment.locationId, routing.facts.now);
     return outcome.shipments.map((shipment, position): ResolvedGroup => {
       const lines = shipment.lines.map((part): ResolvedLine => {
         const line = group.lines.find((candidate) => candidate.index === part.index);
