@@ -10,6 +10,13 @@ import type { LocationFilter, OrderFilter, Ranking, Rule, RulesDocument } from '
  * `GET /v1/orders/{id}/routing` shows. The same function serves order capture, batches, reroutes, dry runs and replays.
  */
 
+/** A backorder was weighed before incoming stock was read: the caller reads it (`Supply.learnIncoming`) and routes again. */
+export class IncomingNotRead extends Error {
+  constructor() {
+    super('routing needs incoming stock, not read yet');
+  }
+}
+
 export interface ShipmentLine {
   index: number;
   quantity: number;
@@ -432,6 +439,7 @@ function backorderFor(
   safety: number,
   facts: RoutingFacts,
 ): Extract<GroupOutcome, { kind: 'backordered' }> | undefined {
+  if (!facts.supply.incomingKnown()) throw new IncomingNotRead();
   const lines = group.lines.map((line) => ({ index: line.index, quantity: line.quantity }));
   const cover = (locationId: string | null) => {
     let latest = '';

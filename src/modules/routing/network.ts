@@ -84,6 +84,12 @@ export interface Supply {
   /** Incoming units of a variant not promised yet, earliest first. */
   incoming(variantId: string): IncomingSupply[];
   promise(variantId: string, locationId: string | null, quantity: number): void;
+  /** False until incoming stock is read, for a caller that reads it only when a decision needs it (`learnIncoming`). */
+  incomingKnown(): boolean;
+  learnIncoming(incoming: Map<string, IncomingSupply[]>): void;
+  /** A point to come back to with `undo`: what was taken after it is given back. */
+  mark(): number;
+  undo(mark: number): void;
 }
 
 export interface RoutingFacts {
@@ -111,10 +117,25 @@ export function levelsOf(units: Map<string, number>, separator = '|'): Levels {
 }
 
 /** A supply over what was read (available to promise per variant and location, incoming per variant), for the order path and tests alike. */
-export function supplyOf(available: Levels, incoming: Map<string, IncomingSupply[]> = new Map()): Supply {
+export function supplyOf(available: Levels, incomingRead: Map<string, IncomingSupply[]> | 'not read' = new Map()): Supply {
   const taken: Levels = new Map();
   const promised = new Map<string, IncomingSupply[]>();
+  let incoming = incomingRead === 'not read' ? new Map<string, IncomingSupply[]>() : incomingRead;
+  let known = incomingRead !== 'not read';
+  const log: [variantId: string, locationId: string, quantity: number][] = [];
   return {
+    incomingKnown: () => known,
+    learnIncoming: (read) => {
+      incoming = read;
+      known = true;
+    },
+    mark: () => log.length,
+    undo: (mark) => {
+      for (const [variantId, locationId, quantity] of log.splice(mark)) {
+        const byLocation = taken.get(variantId);
+        byLocation?.set(locationId, (byLocation.get(locationId) ?? 0) - quantity);
+      }
+    },
     available: (variantId, locationId) => (available.get(variantId)?.get(locationId) ?? 0) - (taken.get(variantId)?.get(locationId) ?? 0),
     at: (variantId) => {
       const levels = available.get(variantId);
@@ -127,6 +148,7 @@ export function supplyOf(available: Levels, incoming: Map<string, IncomingSupply
       let byLocation = taken.get(variantId);
       if (!byLocation) taken.set(variantId, (byLocation = new Map()));
       byLocation.set(locationId, (byLocation.get(locationId) ?? 0) + quantity);
+      log.push([variantId, locationId, quantity]);
     },
     incoming: (variantId) => promised.get(variantId) ?? incoming.get(variantId) ?? [],
     promise: (variantId, locationId, quantity) => {

@@ -14,7 +14,7 @@ import { priceWith, pricingFacts } from '../../pricing/service.ts';
 import type { SellingSetup, SellingSetups } from '../selling-setup.ts';
 import type { CreateOrder, OrderView } from '../schema.ts';
 import { checkGroups, promisedDate } from './groups.ts';
-import { candidatesOf, fulfillingLocations, routeOrderGroups } from './route.ts';
+import { candidatesOf, fulfillingLocations, routedWithIncoming, routeOrderGroups } from './route.ts';
 import { batchRouting } from './routing-facts.ts';
 import type { Channel, LinePrice, OrderOutcome, OrderRequest, PreparedGroup, PreparedOrder, PricedOrder, ResolvedGroup, ResolvedLine } from './types.ts';
 
@@ -108,11 +108,13 @@ async function prepareOrders(
           now,
         );
         const fulfilling = fulfillingOf(channel.id);
-        const groups = routeOrderGroups(
-          { channelId: channel.id, priority: request.input.priority ?? 0, lineCount: request.input.lines.length, groupCount: checked.length },
-          checked.map((group) => ({ ...group, lines: group.lines.map((line) => ({ ...line, value: quote.lines[line.index]?.lineTotal ?? 0 })) })),
-          (group) => candidatesOf(fulfilling, group),
-          routing,
+        const groups = await routedWithIncoming(routing, () =>
+          routeOrderGroups(
+            { channelId: channel.id, priority: request.input.priority ?? 0, lineCount: request.input.lines.length, groupCount: checked.length },
+            checked.map((group) => ({ ...group, lines: group.lines.map((line) => ({ ...line, value: quote.lines[line.index]?.lineTotal ?? 0 })) })),
+            (group) => candidatesOf(fulfilling, group),
+            routing,
+          ),
         );
         const { priced, groups: pricedGroups } = toPriced(quote, groups, now);
         const shelfSale =
@@ -194,6 +196,7 @@ async function readWithSetup(db: Db, requests: OrderRequest[], kept: Promise<Sel
     levelsOf(stock),
     () => [...new Set(skus.flatMap((sku) => facts.variants.get(sku)?.id ?? []))],
     now,
+    { incoming: 'when needed' },
   );
   return { setup, channels, facts, routing };
 }

@@ -1,7 +1,7 @@
 import { RuleViolation } from '../../../platform/errors.ts';
 import { InsufficientStock } from '../../inventory/stock.ts';
 import { DEFAULT_RULES } from '../../routing/defaults.ts';
-import { routeGroup, type GroupDecision } from '../../routing/engine.ts';
+import { IncomingNotRead, routeGroup, type GroupDecision } from '../../routing/engine.ts';
 import { noteRouted, postcodeKey } from '../../routing/facts.ts';
 import type { Coordinates, GroupToRoute, NetworkLocation, RoutingFacts } from '../../routing/network.ts';
 import type { RulesDocument } from '../../routing/rules.ts';
@@ -23,6 +23,8 @@ export interface BatchRouting {
   network: Map<string, NetworkLocation>;
   centroids: Map<string, Coordinates>;
   facts: RoutingFacts;
+  /** Reads incoming stock into the supply if it was left for when a decision needs it (once for the batch). */
+  readIncoming(): Promise<void>;
 }
 
 export const rulesFor = (setup: RoutingSetup, channelId: string): { set: ActiveRuleSet | null; document: RulesDocument } => {
@@ -160,3 +162,19 @@ function refusal(group: CheckedGroup, toRoute: GroupToRoute, routing: BatchRouti
 
 /** What a group's decision is stored with (routing/decisions.ts). */
 export type MadeDecision = { ruleSet: ActiveRuleSet | null; decision: GroupDecision };
+
+/**
+ * Routes an order (`route`), and if a decision weighed a backorder before incoming stock was read, gives back what the
+ * first try took, reads incoming stock (once for the batch) and routes it again.
+ */
+export async function routedWithIncoming<T>(routing: BatchRouting, route: () => T): Promise<T> {
+  const mark = routing.facts.supply.mark();
+  try {
+    return route();
+  } catch (error) {
+    if (!(error instanceof IncomingNotRead)) throw error;
+    routing.facts.supply.undo(mark);
+    await routing.readIncoming();
+    return route();
+  }
+}

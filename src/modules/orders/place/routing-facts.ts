@@ -11,7 +11,8 @@ import { rulesFor } from './route.ts';
 /**
  * What a batch is routed with: the set-up kept, stock available per variant and location (read with the batch), and
  * what the rules in play look at beyond it: load per location (capacity), postcode centroids (distance), incoming
- * stock less what backorders already wait for (backorders). Each is read only if a rule uses it.
+ * stock less what backorders already wait for (backorders). Each is read only if a rule uses it; incoming stock, at
+ * order time, only when a decision weighs a backorder (`when needed`: the engine asks, route.ts reads and routes again).
  */
 export async function batchRouting(
   db: Executor,
@@ -20,25 +21,27 @@ export async function batchRouting(
   available: Levels,
   variantIds: () => string[],
   now: Date,
+  options: { incoming: 'now' | 'when needed' } = { incoming: 'now' },
 ): Promise<BatchRouting> {
   const uses = usesOf([...new Set(orders.map((order) => order.channelId))].map((channelId) => rulesFor(setup, channelId).document));
   const addresses = orders.flatMap(({ input }) => input.deliveryGroups.flatMap((group) => (group.address ? [group.address] : [])));
-  const wanted = uses.incoming ? variantIds() : [];
+  const incomingNow = uses.incoming && options.incoming === 'now';
   const [loads, centroids, incoming] = await Promise.all([
     uses.capacity ? keptLoads(db, setup.kept, now) : new Map(),
     uses.distance ? keptCentroids(db, setup.kept, addresses) : new Map(),
-    uses.incoming ? readIncoming(db, wanted) : new Map(),
+    incomingNow ? readIncoming(db, variantIds()) : uses.incoming ? ('not read' as const) : new Map(),
   ]);
   const network = networkAt(setup, loads, now);
+  const supply = supplyOf(available, incoming);
+  let reading: Promise<void> | undefined;
   return {
     setup,
     network,
     centroids,
-    facts: {
-      now,
-      locations: network,
-      supply: supplyOf(available, incoming),
-      flags: setup.flags,
+    facts: { now, locations: network, supply, flags: setup.flags },
+    readIncoming: () => {
+      reading ??= readIncoming(db, variantIds()).then((read) => supply.learnIncoming(read));
+      return reading;
     },
   };
 }
