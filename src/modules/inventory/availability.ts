@@ -63,8 +63,8 @@ const listOf = (text: string | null) => (text ? text.split(' ') : []);
  * quantities). One query resolves the SKUs and reads their stock at active locations; a cart check sits on every
  * checkout page and routing reads it, so it is built to stay fast for a SKU stocked at 1,000 locations:
  *  - the SKUs' stock rows are read in one index scan and matched against the active locations in scope in one hash
- *    (both materialised, so that PostgreSQL's generic plan cannot fall back to probing an index once per stock row,
- *    which was most of the time);
+ *    join: PostgreSQL's generic plan otherwise probed the locations' index once per stock row (most of the time), or
+ *    scanned every location once per SKU;
  *  - available to promise is the SQL copy of the stock rule (migration 0015), so that only rows with stock travel;
  *  - each SKU comes back as one row, its locations as space-separated lists (uuids and integers): pg builds an
  *    object and a string per field of every row it receives, and for 1,000 locations that cost more than the query.
@@ -76,17 +76,19 @@ export async function availabilityOf(db: Executor, request: AvailabilityRequest)
     locationIds = locationIds ? locationIds.filter((id) => allowed.includes(id)) : allowed;
   }
   const skus = [...new Set(request.skus)];
+  // `offset 0` keeps each side a scan of its own (PostgreSQL does not flatten such a subquery into the join), with the
+  // tables' statistics, which a materialised CTE would not have: PostgreSQL then hashes one side once.
   const { rows } = await sql<SkuRow>`
     with k as (select k.sku, v.id as variant_id from unnest(${skus}::text[]) as k(sku) left join variants v on v.sku = k.sku),
-    l as materialized (select id, safety_stock from locations where active ${locationIds ? sql`and id = any(${locationIds}::uuid[])` : sql``}),
-    s as materialized (
-      select variant_id, location_id, on_hand, reserved, incoming, safety_stock from stock_levels where variant_id = any(array(select variant_id from k))),
     a as (
       select variant_id, string_agg(location_id::text, ' ') as location_ids, string_agg(available::text, ' ') as available,
              string_agg(on_hand::text, ' ') as on_hand, string_agg(incoming::text, ' ') as incoming
       from (select s.variant_id, s.location_id, s.on_hand, s.incoming,
                    available_to_promise(s.on_hand, s.reserved, effective_safety_stock(s.safety_stock, l.safety_stock)) as available
-            from s join l on l.id = s.location_id) r
+            from (select variant_id, location_id, on_hand, reserved, incoming, safety_stock from stock_levels
+                  where variant_id = any(array(select variant_id from k)) offset 0) s
+            join (select id, safety_stock from locations where active ${locationIds ? sql`and id = any(${locationIds}::uuid[])` : sql``} offset 0) l
+              on l.id = s.location_id) r
       where available > 0
       group by variant_id)
     select k.sku, k.variant_id, a.location_ids, a.available, a.on_hand, a.incoming from k left join a on a.variant_id = k.variant_id`.execute(db);
