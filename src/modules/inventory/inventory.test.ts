@@ -8,7 +8,7 @@ let basics: Basics;
 beforeAll(async () => {
   api = await startTestApi();
   basics = await seedBasics(api);
-  await createVariants(api, ['TEE-S', 'TEE-M', 'MUG', 'CAP', 'HOT', 'SAFE', 'EXPIRE', 'CART-1', 'CART-2']);
+  await createVariants(api, ['TEE-S', 'TEE-M', 'MUG', 'CAP', 'HOT', 'SAFE', 'EXPIRE', 'CART-1', 'CART-2', 'SOLD-OUT', 'NEVER']);
 });
 afterAll(() => api?.close());
 
@@ -80,7 +80,12 @@ describe('available to promise', () => {
 
     const network = await api.call('POST', '/v1/availability', { body: { skus: ['SAFE'] } });
     expect(network.body.items[0].available).toBe(20 + 4 + 0);
-    expect(network.body.items[0].locations.find((l: { locationId: string }) => l.locationId === basics.storeB.id)).toMatchObject({ onHand: 2, available: 0 });
+    // Store B keeps its 2 units as safety stock: nothing to promise there, so it is not listed; its level says what is there.
+    expect(network.body.items[0].locations).toEqual([
+      { locationId: basics.warehouse.id, available: 20, onHand: 20, incoming: 0 },
+      { locationId: basics.storeA.id, available: 4, onHand: 5, incoming: 0 },
+    ]);
+    expect(await level('SAFE', basics.storeB.id)).toMatchObject({ onHand: 2, available: 0 });
 
     // The register of store A sells only from store A.
     const register = await api.call('POST', '/v1/availability', { body: { skus: ['SAFE'], channelId: basics.registerA.id } });
@@ -89,6 +94,26 @@ describe('available to promise', () => {
     // A channel key always gets its own channel, whatever it asks for.
     const web = await api.call('POST', '/v1/availability', { token: basics.webKey, body: { skus: ['SAFE'], channelId: basics.registerA.id } });
     expect(web.body.items[0].available).toBe(24);
+  });
+
+  it('lists only the locations with something to promise, most first; a SKU with none has an empty list; an unknown SKU is a 400', async () => {
+    await receive(api, basics.storeA.id, [{ sku: 'SOLD-OUT', quantity: 2 }]);
+    await receive(api, basics.warehouse.id, [{ sku: 'SOLD-OUT', quantity: 1 }]);
+    const hold = await api.call('POST', '/v1/reservations', { body: { lines: [{ sku: 'SOLD-OUT', locationId: basics.storeA.id, quantity: 2 }] } });
+    expect(hold.status).toBe(201);
+
+    const answer = await api.call('POST', '/v1/availability', { body: { skus: ['NEVER', 'SOLD-OUT', 'NEVER'] } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.items).toEqual([
+      { sku: 'NEVER', variantId: expect.any(String), available: 0, locations: [] },
+      { sku: 'SOLD-OUT', variantId: expect.any(String), available: 1, locations: [{ locationId: basics.warehouse.id, available: 1, onHand: 1, incoming: 0 }] },
+    ]);
+    // Store A's 2 units are all reserved: not listed, but still there.
+    expect(await level('SOLD-OUT', basics.storeA.id)).toMatchObject({ onHand: 2, reserved: 2, available: 0 });
+
+    const unknown = await api.call('POST', '/v1/availability', { body: { skus: ['SOLD-OUT', 'NOPE'] } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ field: 'skus.1', message: 'SKU NOPE does not exist' }]);
   });
 
   it('finds pickup stores near a customer, nearest first, with stock for every line', async () => {

@@ -112,6 +112,7 @@ export async function inventoryRoutes(app: AisleApp) {
         tags,
         operationId: 'getAvailability',
         summary: 'Available to promise for up to 200 SKUs: network-wide, per channel, per location',
+        description: 'Each SKU lists only the locations with something to promise (available above 0), most first; an empty list means none.',
         body: availabilityQuery,
         response: { 200: z.object({ items: z.array(availabilitySchema) }) },
       },

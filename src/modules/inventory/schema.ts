@@ -159,7 +159,11 @@ export const availabilitySchema = z
     sku: z.string(),
     variantId: z.uuid(),
     available: z.number().int().describe('Network-wide (or channel-wide) available to promise.'),
-    locations: z.array(z.object({ locationId: z.uuid(), available: z.number().int(), onHand: z.number().int(), incoming: z.number().int() })),
+    locations: z
+      .array(z.object({ locationId: z.uuid(), available: z.number().int(), onHand: z.number().int(), incoming: z.number().int() }))
+      .describe(
+        'The active locations in scope with something to promise (available above 0), most available first. A location where nothing can be promised (no stock, all reserved or kept as safety stock) is not listed; `GET /v1/inventory/levels` has every level.',
+      ),
   })
   .meta({ id: 'Availability' });
 
