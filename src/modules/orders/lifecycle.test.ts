@@ -42,6 +42,7 @@ describe('the delivery group state machine', () => {
       ['reserved', 'park', 'parked'],
       ['picking', 'park', 'parked'],
       ['backordered', 'park', 'parked'],
+      ['reserved', 'send_to_store', 'awaiting_transfer'],
       ['awaiting_transfer', 'receive_transfer', 'reserved'],
       ['reserved', 'start_picking', 'picking'],
       ['picking', 'pack', 'packed'],

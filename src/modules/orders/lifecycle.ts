@@ -44,6 +44,7 @@ export const DELIVERY_MACHINE = defineMachine({
     'backorder',
     'park',
     'reroute',
+    'send_to_store',
     'receive_transfer',
     'start_picking',
     'pack',
@@ -62,6 +63,8 @@ export const DELIVERY_MACHINE = defineMachine({
     { from: ['reserved', 'picking', 'backordered'], on: 'reroute', to: 'reserved' },
     { from: ['reserved', 'picking', 'parked'], on: 'backorder', to: 'backordered' },
     { from: ['reserved', 'picking', 'backordered'], on: 'park', to: 'parked' },
+    /** Routing found the goods of a pickup elsewhere than at its store: they travel there on a transfer (ship to store). */
+    { from: 'reserved', on: 'send_to_store', to: 'awaiting_transfer' },
     /** Ship to store: the transfer has brought the goods to the pickup store. */
     { from: 'awaiting_transfer', on: 'receive_transfer', to: 'reserved', emits: 'order.arrived_at_store' },
     { from: 'reserved', on: 'start_picking', to: 'picking' },
