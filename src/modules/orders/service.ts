@@ -38,7 +38,7 @@ export function orderDesk(db: Db, providers: PaymentProviders, metrics?: Metrics
 
 export type PlacedOrder = { order: OrderView; replayed: boolean };
 
-async function lockOrder(trx: Trx, principal: Principal, orderId: string) {
+export async function lockOrder(trx: Trx, principal: Principal, orderId: string) {
   const order = await trx.selectFrom('orders').selectAll().where('id', '=', orderId).forUpdate().executeTakeFirst();
   if (!order) throw new NotFound('Order', orderId);
   await assertMaySeeOrder(trx, principal, order);

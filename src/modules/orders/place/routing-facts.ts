@@ -52,7 +52,7 @@ async function readIncoming(db: Executor, variantIds: string[]) {
 }
 
 /** Units backordered groups wait for, per variant and location (null: a preorder), first placed first. */
-async function waitingBackorders(db: Executor, variantIds: string[]) {
+export async function waitingBackorders(db: Executor, variantIds: string[]) {
   if (!variantIds.length) return [];
   const { rows } = await sql<{ variantId: string; locationId: string | null; quantity: number }>`
     select l.variant_id as "variantId", g.fulfilment_location_id as "locationId", sum(l.quantity - l.cancelled_quantity)::int as quantity
