@@ -18,6 +18,7 @@ import { transferRoutes } from './modules/inventory/transfer-routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
 import { vendorShipments } from './modules/orders/dropship.ts';
 import { orderRoutes } from './modules/orders/routes.ts';
+import { rerouteRoutes } from './modules/orders/reroute-routes.ts';
 import { pricingRoutes } from './modules/pricing/routes.ts';
 import { explainRoutes } from './modules/routing/explain-routes.ts';
 import { routingFactsRoutes } from './modules/routing/facts-routes.ts';
@@ -184,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       await orderRoutes(api, { providers: policies.paymentProviders, phoneRegion: policies.phoneRegion });
       await explainRoutes(api);
       await dropshipRoutes(api, { orders: vendorShipments(policies.paymentProviders), retailer: policies.mail.retailer });
+      await rerouteRoutes(api);
       await eventRoutes(api);
     },
     { prefix: '/v1' },
