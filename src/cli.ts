@@ -56,7 +56,12 @@ async function serve(config: Config) {
   stopWorkers = startWorkers(
     database,
     policies,
-    { holds: config.holdSweeper, orderEmails: config.orderEmails, shipmentMerges: config.shipmentMerges },
+    {
+      holds: config.holdSweeper,
+      orderEmails: config.orderEmails,
+      shipmentMerges: config.shipmentMerges,
+      routingBatchSeconds: config.routingBatchSeconds,
+    },
     app.log,
   );
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;

@@ -24,6 +24,10 @@ const environment = z.object({
   AISLE_ORDER_EMAILS: z.enum(['on', 'off']).default('on'),
   AISLE_HOLD_SWEEPER: z.enum(['on', 'off']).default('on'),
   AISLE_SHIPMENT_MERGES: z.enum(['on', 'off']).default('on'),
+  AISLE_ROUTING_BATCH: z
+    .string()
+    .regex(/^(on|off|[1-9]\d{0,4})$/, 'must be on, off, or every how many seconds (1 to 99999)')
+    .default('on'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -58,6 +62,8 @@ export interface Config {
   holdSweeper: boolean;
   /** Whether this process takes turns merging new orders' shipments, for channels whose rule set says so (`orders/merge-consumer.ts`). */
   shipmentMerges: boolean;
+  /** Every how many seconds this process routes the backorders waiting for stock (`orders/waiting.ts`); null: never. */
+  routingBatchSeconds: number | null;
   /** SMTP server for customer emails; unset: emails are written as .eml files into `<dataDir>/outbox`. */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -89,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     orderEmails: e.AISLE_ORDER_EMAILS === 'on',
     holdSweeper: e.AISLE_HOLD_SWEEPER === 'on',
     shipmentMerges: e.AISLE_SHIPMENT_MERGES === 'on',
+    routingBatchSeconds: e.AISLE_ROUTING_BATCH === 'off' ? null : e.AISLE_ROUTING_BATCH === 'on' ? 60 : Number(e.AISLE_ROUTING_BATCH),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     retailer: { name: e.RETAILER_NAME, addressLines: e.RETAILER_ADDRESS.split('|'), vatNumber: e.RETAILER_VAT_NUMBER, locale: e.RETAILER_LOCALE },

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { expireLapsedHolds } from './modules/inventory/reservations.ts';
 import { orderEmails } from './modules/orders/emails.ts';
 import { shipmentMerges } from './modules/orders/merge-consumer.ts';
+import { routeWaiting } from './modules/orders/waiting.ts';
 import type { Database } from './platform/db/database.ts';
 import { runConsumer } from './platform/outbox.ts';
 import type { Policies } from './policies.ts';
@@ -15,6 +16,8 @@ export interface WorkerSwitches {
   orderEmails?: boolean;
   /** This process takes turns merging new orders' shipments when their channel's rule set says so (AISLE_SHIPMENT_MERGES). */
   shipmentMerges?: boolean;
+  /** Every how many seconds this process routes the backorders waiting for stock (AISLE_ROUTING_BATCH); null or absent: never. */
+  routingBatchSeconds?: number | null;
 }
 
 /** Where workers report failures they survive (the app's logger). */
@@ -24,6 +27,8 @@ export interface WorkerLog {
 }
 
 const SWEEP_EVERY_MS = 1000;
+/** Backorders one scheduled run routes at most; the next run goes on with the rest. */
+const ROUTING_BATCH_LIMIT = 500;
 
 /**
  * Starts the background work of one process, the switched-on part of it, apart from the HTTP routes: `aisle serve`
@@ -40,6 +45,23 @@ export function startWorkers(database: Database, policies: Policies, switches: W
     );
     sweeper.unref();
     stops.push(() => clearInterval(sweeper));
+  }
+  if (switches.routingBatchSeconds) {
+    // One run at a time in a process; several processes share the groups (each is taken with SKIP LOCKED).
+    let running: Promise<unknown> | null = null;
+    const batch = setInterval(() => {
+      if (running) return;
+      running = routeWaiting(database.db, { now: new Date(), limit: ROUTING_BATCH_LIMIT })
+        .catch((error: unknown) => log.error({ err: error }, 'routing batch failed'))
+        .finally(() => {
+          running = null;
+        });
+    }, switches.routingBatchSeconds * 1000);
+    batch.unref();
+    stops.push(async () => {
+      clearInterval(batch);
+      await running;
+    });
   }
   if (switches.orderEmails) {
     const { mailer, retailer } = policies.mail;
