@@ -525,6 +525,27 @@ const table: Record<string, Row> = {
       return { path: group(order, 'hand-over') };
     },
   },
+  // Routing after the order: the location holding the goods rejects lines; a person routes a waiting group; admins run the batch.
+  'POST /v1/orders/{id}/delivery-groups/{groupId}/reject': {
+    expect: S1_STEP,
+    request: async () => {
+      const order = await fresh.shipOrder();
+      const lineId = (await must('GET', `/v1/orders/${order.id}`)).deliveryGroups[0].lines[0].id;
+      return { path: group(order, 'reject'), body: { lines: [{ lineId, reason: 'customer_request' }] } };
+    },
+  },
+  'POST /v1/orders/{id}/delivery-groups/{groupId}/route': {
+    expect: ADMIN_ONLY(200),
+    request: async (who) => {
+      if (who !== 'admin') return { path: group(f.shipOrder, 'route') };
+      // Rejected by S1, then by the warehouse: channel A has nowhere else, so the group waits for a person.
+      const order = await fresh.shipOrder();
+      const lineId = (await must('GET', `/v1/orders/${order.id}`)).deliveryGroups[0].lines[0].id;
+      for (let i = 0; i < 2; i++) await must('POST', group(order, 'reject'), { lines: [{ lineId, reason: 'other' }] });
+      return { path: group(order, 'route') };
+    },
+  },
+  'POST /v1/routing/runs': { expect: ADMIN_ONLY(200), request: () => ({ path: '/v1/routing/runs' }) },
 
   // Merged shipments: the staff of the location the groups leave from.
   'GET /v1/locations/{id}/merge-candidates': { expect: FOR_S1(200), request: () => ({ path: `/v1/locations/${f.s1}/merge-candidates` }) },

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { voidOrRefundPayments } from '../src/modules/payments/service.ts';
 import { TEST_PROVIDERS } from '../src/modules/payments/providers.ts';
+import { routeWaiting } from '../src/modules/orders/waiting.ts';
 import { EVENT_CATALOG, eventDefinition } from '../src/platform/events/catalog.ts';
 import { startTestApi, type TestApi } from './support/api.ts';
 import { createVariants, locationBody, receive, seedBasics, type Basics } from './support/fixtures.ts';
+import { warehouseFirst } from './support/routing.ts';
 
 const CARD = { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2099, cvc: '123' };
 const PRICE = 1000;
@@ -14,8 +16,9 @@ let basics: Basics;
 beforeAll(async () => {
   api = await startTestApi();
   basics = await seedBasics(api);
-  await createVariants(api, ['MUG']);
-  expect((await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, { body: { prices: [{ sku: 'MUG', amount: PRICE }] } })).status).toBe(200);
+  await createVariants(api, ['MUG', 'BOWL']);
+  const prices = ['MUG', 'BOWL'].map((sku) => ({ sku, amount: PRICE }));
+  expect((await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, { body: { prices } })).status).toBe(200);
   for (const method of ['ship_to_address', 'pickup_in_store', 'ship_to_store']) {
     expect(
       (await api.call('PUT', '/v1/delivery-rates', { body: { method, pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' } }))
@@ -35,11 +38,11 @@ async function ok(method: string, path: string, body?: unknown) {
   return response.body;
 }
 
-const order = (groups: unknown[], payment: unknown, quantity = 2) =>
+const order = (groups: unknown[], payment: unknown, quantity = 2, sku = 'MUG') =>
   ok('POST', '/v1/orders', {
     channelId: basics.web.id,
     customer: { firstName: 'Ines', lastName: 'Moreau', email: 'ines@example.com' },
-    lines: [{ sku: 'MUG', quantity }],
+    lines: [{ sku, quantity }],
     deliveryGroups: groups,
     payments: [payment],
   });
@@ -51,7 +54,9 @@ const group = (placed: { id: string; deliveryGroups: { id: string }[] }, step: s
  * A day of a shop that writes every type of event: stock received and a safety stock set, a transfer shipped,
  * received in two deliveries and another cancelled, orders shipped and delivered, collected at a store, brought to a
  * store by their own transfer, cancelled in part and whole, paid by card and at pickup, and a refund; a drop-ship
- * vendor asked to send an order and shipping it, and another order's request withdrawn; and new routing rules.
+ * vendor asked to send an order and shipping it, and another order's request withdrawn; then, with routing rules that
+ * backorder and park, a backorder told of a new date and allocated when its stock arrives, lines a store rejects parked
+ * for a person, a pickup the store cannot serve (the customer is asked); and new routing rules.
  */
 async function aDayOfTheShop() {
   await ok('PUT', '/v1/inventory/safety-stock', { locationId: basics.storeB.id, quantity: 1 });
@@ -103,6 +108,36 @@ async function aDayOfTheShop() {
   const requestOf = (placed: { id: string }) => requests.find((request: { orderId: string }) => request.orderId === placed.id).id;
   await ok('POST', `/v1/purchase-requests/${requestOf(dropShipped)}/ship`, { carrier: 'DHL', trackingNumber: 'JD1' });
   await ok('POST', `/v1/orders/${withdrawn.id}/cancel`, { reason: 'found one in a shop' });
+
+  // Routing after the order, by rules that backorder, park after one rejection and ask the customer when a pickup store rejects.
+  const waiting = await ok('POST', '/v1/routing/rule-sets', {
+    channelId: basics.web.id,
+    name: 'Backorders',
+    document: { rules: [warehouseFirst('backorder')], options: { maxRejections: 1, pickupRejected: 'ask_customer' } },
+  });
+  await ok('POST', `/v1/routing/rule-sets/${waiting.id}/activate`);
+  const early = await ok('POST', '/v1/inventory/incoming', {
+    locationId: basics.warehouse.id,
+    lines: [{ sku: 'BOWL', quantity: 1 }],
+    expectedAt: '2031-01-05T09:00:00Z',
+    reference: 'PO-1',
+  });
+  const late = await ok('POST', '/v1/inventory/incoming', {
+    locationId: basics.warehouse.id,
+    lines: [{ sku: 'BOWL', quantity: 1 }],
+    expectedAt: '2031-02-05T09:00:00Z',
+    reference: 'PO-2',
+  });
+  await order([{ method: 'ship_to_address', address: ADDRESS }], card(1), 1, 'BOWL');
+  await ok('POST', `/v1/inventory/incoming/${early.items[0].id}/cancel`);
+  await routeWaiting(api.database.db, { now: new Date(), limit: 100 }); // promised later: order.backordered
+  await ok('POST', `/v1/inventory/incoming/${late.items[0].id}/receive`, { quantity: 1 });
+  await routeWaiting(api.database.db, { now: new Date(), limit: 100 }); // order.allocated
+
+  const rejected = await order([{ method: 'ship_to_address', address: ADDRESS, fulfilmentLocationId: basics.storeA.id }], card(1), 1);
+  await group(rejected, 'reject', { lines: [{ lineId: rejected.deliveryGroups[0].lines[0].id, reason: 'missing_unit' }] }); // order.parked
+  const unavailable = await order([{ method: 'pickup_in_store', pickupLocationId: basics.storeA.id }], card(1), 1);
+  await group(unavailable, 'reject', { lines: [{ lineId: unavailable.deliveryGroups[0].lines[0].id, reason: 'not_found' }] }); // order.pickup_unavailable
 
   // At closing time, the web shop's new routing rules are made active.
   const rules = await ok('POST', '/v1/routing/rule-sets', { channelId: basics.web.id, name: 'Tomorrow', document: { rules: [{ name: 'Nearest' }] } });
