@@ -25,7 +25,16 @@ const line = (id: string, position: number, quantity: number, extra: Partial<Lin
 describe('a line cut in two', () => {
   it('given 3 units at 2 700, when 1 is split off, then the new line has a third of the price and the line keeps the rest', () => {
     const { kept, part } = splitOff(line('a', 0, 3), 1, 'a2', 5);
-    expect(part).toMatchObject({ id: 'a2', position: 5, quantity: 1, cancelled_quantity: 0, line_total: 900, tax_amount: 150, discount_total: 100, reservation_id: null });
+    expect(part).toMatchObject({
+      id: 'a2',
+      position: 5,
+      quantity: 1,
+      cancelled_quantity: 0,
+      line_total: 900,
+      tax_amount: 150,
+      discount_total: 100,
+      reservation_id: null,
+    });
     expect(kept).toMatchObject({ id: 'a', quantity: 2, line_total: 1800, tax_amount: 300, discount_total: 200 });
   });
 
