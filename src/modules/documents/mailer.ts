@@ -136,6 +136,33 @@ export async function sendReadyForPickup(mailer: Mailer, notice: ReadyForPickup)
   });
 }
 
+export interface NewPromisedDate {
+  to: string;
+  orderNumber: string;
+  customerName: string;
+  /** The new date, written for the customer: `formatDate(promisedAt, locale)`. */
+  promisedOn: string;
+  /** What waits for the stock, one line each: `2 × Mug (MUG-1)`. */
+  items: string[];
+  key?: string;
+}
+
+/** Emails the customer that part of an order waits for stock, and the date now promised; answers the Message-ID. */
+export async function sendNewPromisedDate(mailer: Mailer, notice: NewPromisedDate): Promise<string> {
+  return mailer.send({
+    to: notice.to,
+    subject: `Your order ${notice.orderNumber}: a new date`,
+    ...bodies([
+      `Hello ${notice.customerName},`,
+      `Some items of your order ${notice.orderNumber} are waiting for stock to arrive:`,
+      notice.items.map((item) => `- ${item}`).join('\n'),
+      { strong: `We now expect to deliver them by ${notice.promisedOn}.` },
+      'We are sorry for the wait, and will write again as soon as they are on their way.',
+    ]),
+    ...(notice.key ? { key: notice.key } : {}),
+  });
+}
+
 /** The text and HTML bodies of a customer email, from its paragraphs: plain, in bold, or an attached image by its cid. */
 function bodies(paragraphs: (string | { strong: string } | { image: string })[]): { text: string; html: string } {
   const text = `${paragraphs.flatMap((paragraph) => (typeof paragraph === 'string' ? [paragraph] : 'strong' in paragraph ? [paragraph.strong] : [])).join('\n\n')}\n`;

@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/database.ts';
 import type { OutboxConsumer } from '../../platform/outbox.ts';
 import { renderInvoicePdf, type InvoiceDocument } from '../documents/invoice.ts';
-import { sendOrderConfirmation, sendReadyForPickup, type Mailer } from '../documents/mailer.ts';
+import { sendNewPromisedDate, sendOrderConfirmation, sendReadyForPickup, type Mailer } from '../documents/mailer.ts';
 import { formatMoney } from '../documents/money.ts';
 import { getOrder, recordOrderEvent } from './read.ts';
 import type { OrderView } from './schema.ts';
@@ -88,12 +88,12 @@ export async function invoiceOf(db: Executor, order: OrderView, retailer: Retail
 }
 
 /** The consumer's row in `outbox_consumers` (migration 0012) and the events it reads. */
-export const ORDER_EMAILS = { name: 'order-emails', types: ['order.placed', 'order.ready_for_pickup'] };
+export const ORDER_EMAILS = { name: 'order-emails', types: ['order.placed', 'order.ready_for_pickup', 'order.backordered'] };
 
 /**
  * The customer's emails about an order, sent from the outbox by whichever process holds them: the confirmation with
  * its invoice (`order.placed`) and, for Click & Collect, the notice that it is ready at the store with the QR code
- * the counter scans (`order.ready_for_pickup`). So an email outlives a crash or an SMTP outage: a message the server
+ * the counter scans (`order.ready_for_pickup`), and the new date of goods that wait for stock (`order.backordered`). So an email outlives a crash or an SMTP outage: a message the server
  * refuses for a while is tried again (1 s, 2 s, 4 s … up to a minute apart), every attempt with the same Message-ID.
  * Each email is written in the order's timeline: `email.sent`, or `email.failed` for an address refused for good
  * (5xx), after which the next emails go on.
@@ -105,12 +105,14 @@ export function orderEmails(db: Executor, mailer: Mailer, retailer: Retailer): O
       const order = await getOrder(db, String(event.payload.orderId));
       const to = order.email;
       if (!to) return;
-      const kind = event.type === 'order.placed' ? 'confirmation' : 'ready_for_pickup';
+      const kind = event.type === 'order.placed' ? 'confirmation' : event.type === 'order.backordered' ? 'new_date' : 'ready_for_pickup';
       try {
         const messageId =
           kind === 'confirmation'
             ? await sendConfirmation(db, mailer, retailer, order, to)
-            : await sendReadyNotice(db, mailer, retailer, order, String(event.payload.groupId), to);
+            : kind === 'new_date'
+              ? await sendNewDate(db, mailer, retailer, order, String(event.payload.groupId), String(event.payload.promisedAt), to)
+              : await sendReadyNotice(db, mailer, retailer, order, String(event.payload.groupId), to);
         if (messageId === null) return;
         await recordOrderEvent(db, order.id, 'email.sent', { kind, to, messageId }, 'system', null);
       } catch (error) {
@@ -171,6 +173,24 @@ async function sendReadyNotice(db: Executor, mailer: Mailer, retailer: Retailer,
     ...(toPay ? { toPay: formatMoney(toPay, order.currency, retailer.locale) } : {}),
     qrPayload: order.qrPayload,
     key: `order-${order.id}.ready-${groupId}`,
+  });
+}
+
+/** Emails the date now promised for a group that waits for stock (its event's date: a later one has its own email). */
+async function sendNewDate(db: Executor, mailer: Mailer, retailer: Retailer, order: OrderView, groupId: string, promisedAt: string, to: string) {
+  const group = order.deliveryGroups.find((candidate) => candidate.id === groupId);
+  if (!group) return null;
+  const customer = await db.selectFrom('customers').select(['first_name', 'last_name']).where('id', '=', order.customerId).executeTakeFirstOrThrow();
+  return sendNewPromisedDate(mailer, {
+    to,
+    orderNumber: order.number,
+    customerName: `${customer.first_name} ${customer.last_name}`.trim(),
+    // The day as the retailer writes it (in UTC: the shop's time zone is not configured).
+    promisedOn: new Intl.DateTimeFormat(retailer.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(promisedAt)),
+    items: group.lines
+      .filter((line) => line.quantity > line.cancelledQuantity)
+      .map((line) => `${line.quantity - line.cancelledQuantity} × ${line.title} (${line.sku})`),
+    key: `order-${order.id}.date-${groupId}-${Date.parse(promisedAt)}`,
   });
 }
 
