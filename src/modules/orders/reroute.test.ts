@@ -104,7 +104,7 @@ describe('a location rejects a line', () => {
     expect(after.wh.reserved).toBe(before.wh.reserved + 1);
     const movements = (await api.call('GET', `/v1/inventory/movements?sku=MUG&locationId=${basics.storeA.id}`)).body.items;
     expect(movements[0]).toMatchObject({ kind: 'adjustment', onHandChange: -1 });
-    expect(await timeline(placed.id)).toEqual(expect.arrayContaining(['lines.rejected', 'lines.rerouted']));
+    expect(await timeline(placed.id)).toEqual(['order.placed', 'lines.rejected', 'stock.corrected', 'lines.rerouted']);
     const [decision] = (await decisions(placed.id)).filter((row) => row.trigger === 'reroute');
     expect(decision).toMatchObject({ outcome: 'routed', explanation: { excluded: [basics.storeA.id] } });
     const rejections = await api.database.db.selectFrom('routing_rejections').selectAll().where('order_id', '=', placed.id).execute();

@@ -77,7 +77,19 @@ export async function rejectLines(trx: Trx, principal: Principal, orderId: strin
     [locationId, ...scope.candidates],
   );
   const moving = await releaseRejected(trx, principal, order, group, locationId, asked);
-  await correctStock(trx, principal, locationId, moving);
+  await recordOrderEvent(
+    trx,
+    orderId,
+    'lines.rejected',
+    {
+      groupId,
+      locationId,
+      lines: moving.map(({ line, reason }) => ({ lineId: line.id, sku: line.sku, quantity: openUnits(line), reason, stockEffect: stockEffectOf(reason) })),
+    },
+    principal.actor,
+    principal.channelId,
+  );
+  await correctStock(trx, principal, orderId, locationId, moving);
   await recordRejections(
     trx,
     moving.map(({ line, reason }) => ({
@@ -96,18 +108,6 @@ export async function rejectLines(trx: Trx, principal: Principal, orderId: strin
     .set({ routing_attempts: group.routing_attempts + 1, updated_at: now })
     .where('id', '=', groupId)
     .execute();
-  await recordOrderEvent(
-    trx,
-    orderId,
-    'lines.rejected',
-    {
-      groupId,
-      locationId,
-      lines: moving.map(({ line, reason }) => ({ lineId: line.id, sku: line.sku, quantity: openUnits(line), reason, stockEffect: stockEffectOf(reason) })),
-    },
-    principal.actor,
-    principal.channelId,
-  );
 
   const everyLine = await trx.selectFrom('order_lines').select(['id', 'sku']).where('order_id', '=', orderId).execute();
   const skuOf = new Map(everyLine.map((line) => [line.id, line.sku]));
@@ -249,7 +249,7 @@ async function releaseRejected(
 }
 
 /** Each SKU's correction at the location, through inventory's own operations (the ledger says why). */
-async function correctStock(trx: Trx, principal: Principal, locationId: string, moving: { line: LineRow; reason: RejectionReason }[]) {
+async function correctStock(trx: Trx, principal: Principal, orderId: string, locationId: string, moving: { line: LineRow; reason: RejectionReason }[]) {
   const bySku = new Map<string, { variantId: string; effects: { effect: ReturnType<typeof stockEffectOf>; quantity: number }[] }>();
   for (const { line, reason } of moving) {
     const entry = bySku.get(line.sku) ?? { variantId: line.variant_id, effects: [] };
@@ -265,5 +265,9 @@ async function correctStock(trx: Trx, principal: Principal, locationId: string, 
     if (correction.countToZero) await countStock(trx, { locationId, lines: [{ sku, counted: 0 }], reason: `${reason}: the count was wrong` }, principal.actor);
     if (correction.damaged) await recordDamage(trx, { locationId, sku, quantity: correction.damaged, reason: `${reason}: damaged` }, principal.actor);
     if (correction.missing) await adjustStock(trx, { locationId, sku, quantity: -correction.missing, reason: `${reason}: missing` }, principal.actor);
+    if (correction.countToZero || correction.damaged || correction.missing) {
+      const detail = { locationId, sku, onHandBefore: onHand, ...correction };
+      await recordOrderEvent(trx, orderId, 'stock.corrected', detail, principal.actor, principal.channelId);
+    }
   }
 }

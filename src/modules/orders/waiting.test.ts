@@ -1,8 +1,13 @@
 import { sql } from 'kysely';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/api.ts';
 import { createVariants, ledgerMismatches, receive, seedBasics, type Basics } from '../../../test/support/fixtures.ts';
+import { startSmtpInbox } from '../../../test/support/mail.ts';
 import { testPolicies } from '../../../test/support/policies.ts';
+import { runConsumer } from '../../platform/outbox.ts';
+import { createMailer } from '../documents/mailer.ts';
+import { orderEmails } from './emails.ts';
 import { activateRules, channelFor, warehouseFirst } from '../../../test/support/routing.ts';
 import { startWorkers } from '../../workers.ts';
 import { routeWaiting } from './waiting.ts';
@@ -72,12 +77,14 @@ const events = async (type: string, orderId: string) =>
     .filter((payload) => payload.orderId === orderId);
 
 describe('backorders filled when stock arrives', () => {
-  it('given two customers backordered for 3 books each against 6 expected, when 4 arrive, then the first placed gets 3 and the second still waits', async () => {
+  it('given two customers backordered for 3 books each against 7 expected, when 4 arrive, then the first placed gets 3 and the second still waits, before a third', async () => {
     const expected = '2031-03-02T09:00:00.000Z';
-    const purchase = await expectPurchase('BOOK', 6, expected);
+    const purchase = await expectPurchase('BOOK', 7, expected);
     const first = await order('BOOK', 3, 'first@example.com');
     const second = await order('BOOK', 3, 'second@example.com');
-    for (const placed of [first, second]) {
+    // Placed last, for 1: the book left on the shelf after the first is the second's, who came before.
+    const third = await order('BOOK', 1, 'third@example.com');
+    for (const placed of [first, second, third]) {
       expect(placed.deliveryGroups[0]).toMatchObject({ status: 'backordered', fulfilmentLocationId: basics.warehouse.id });
       expect(placed.deliveryGroups[0].promisedAt).toBe(new Date(Date.parse(expected) + 48 * HOUR).toISOString());
       expect(await activeReservations(placed.id)).toEqual([]);
@@ -87,7 +94,7 @@ describe('backorders filled when stock arrives', () => {
     const now = new Date('2031-03-01T12:00:00.000Z');
     const counts = await routeWaiting(api.database.db, { now, limit: 100 });
 
-    expect(counts).toMatchObject({ allocated: 1, parked: 0 });
+    expect(counts).toEqual({ allocated: 1, stillWaiting: 2, parked: 0 });
     expect(await groupOf(first.id)).toMatchObject({
       status: 'reserved',
       fulfilmentLocationId: basics.warehouse.id,
@@ -96,6 +103,7 @@ describe('backorders filled when stock arrives', () => {
     expect(await groupOf(second.id)).toMatchObject({ status: 'backordered', promisedAt: second.deliveryGroups[0].promisedAt });
     expect(await events('order.allocated', first.id)).toEqual([{ orderId: first.id, groupId: first.deliveryGroups[0].id, number: first.number }]);
     expect(await events('order.allocated', second.id)).toEqual([]);
+    expect(await groupOf(third.id)).toMatchObject({ status: 'backordered', promisedAt: third.deliveryGroups[0].promisedAt });
     // 1 on the shelf and 2 still expected cover the second order's date: it is not told anything new.
     expect(await events('order.backordered', second.id)).toEqual([]);
     const decision = await api.database.db
@@ -106,9 +114,10 @@ describe('backorders filled when stock arrives', () => {
       .execute();
     expect(decision).toHaveLength(1);
 
-    expect((await api.call('POST', `/v1/inventory/incoming/${purchase}/receive`, { body: { quantity: 2 } })).status).toBe(200);
-    expect(await routeWaiting(api.database.db, { now, limit: 100 })).toMatchObject({ allocated: 1 });
+    expect((await api.call('POST', `/v1/inventory/incoming/${purchase}/receive`, { body: { quantity: 3 } })).status).toBe(200);
+    expect(await routeWaiting(api.database.db, { now, limit: 100 })).toMatchObject({ allocated: 2 });
     expect(await groupOf(second.id)).toMatchObject({ status: 'reserved' });
+    expect(await groupOf(third.id)).toMatchObject({ status: 'reserved' });
     expect(await ledgerMismatches(api)).toEqual([]);
   });
 
@@ -129,6 +138,30 @@ describe('backorders filled when stock arrives', () => {
     // Run again, nothing new: no second message.
     await routeWaiting(api.database.db, { now: new Date('2031-03-20T00:01:00Z'), limit: 100 });
     expect(await events('order.backordered', placed.id)).toHaveLength(1);
+  });
+
+  it('emails the customer the new date (from the outbox, as the confirmations)', async () => {
+    const inbox = await startSmtpInbox();
+    const mailer = createMailer({ smtpUrl: inbox.url, from: 'Maison Rhône <orders@example.com>' });
+    const retailer = { name: 'Maison Rhône', addressLines: ['45 rue de la République', '69002 Lyon'], locale: 'fr-FR' };
+    const stop = runConsumer(api.database.db, orderEmails(api.database.db, mailer, retailer), { owner: 'waiting-test', idleMs: 50, onFailure: () => {} });
+    try {
+      const deadline = Date.now() + 20_000;
+      let found: Awaited<ReturnType<typeof simpleParser>> | undefined;
+      while (!found && Date.now() < deadline) {
+        for (const message of inbox.messages.filter((candidate) => candidate.to.includes('lamp@example.com'))) {
+          const parsed = await simpleParser(message.raw);
+          if (parsed.subject?.endsWith(': a new date')) found = parsed;
+        }
+        if (!found) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(found?.text).toContain('3 mai 2031');
+      expect(found?.text).toContain('LAMP (LAMP)');
+    } finally {
+      await stop();
+      mailer.close();
+      await inbox.close();
+    }
   });
 
   it('given a preorder allowance, then an order is accepted with its date, and allocated once stock is received', async () => {
