@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Trx } from '../../platform/db/database.ts';
 import { writeTogether } from '../../platform/db/statements.ts';
 import { newId } from '../../platform/ids.ts';
@@ -62,17 +62,12 @@ const WAITING: DeliveryStatus[] = ['backordered', 'parked'];
 
 export async function placeLines(trx: Trx, regrouping: Regrouping, placement: Placement, why: Why): Promise<MadeGroup[]> {
   const { order } = regrouping;
-  const { lastGroup } = await trx
-    .selectFrom('delivery_groups')
-    .select((eb) => eb.fn.max('position').as('lastGroup'))
-    .where('order_id', '=', order.id)
-    .executeTakeFirstOrThrow();
-  const { lastLine } = await trx
-    .selectFrom('order_lines')
-    .select((eb) => eb.fn.max('position').as('lastLine'))
-    .where('order_id', '=', order.id)
-    .executeTakeFirstOrThrow();
-  const positions = { group: Number(lastGroup ?? 0) + 1, line: Number(lastLine ?? 0) + 1 };
+  const {
+    rows: [last],
+  } = await sql<{ last_group: number | null; last_line: number | null }>`
+    select (select max(position) from delivery_groups where order_id = ${order.id}) as last_group,
+      (select max(position) from order_lines where order_id = ${order.id}) as last_line`.execute(trx);
+  const positions = { group: Number(last?.last_group ?? 0) + 1, line: Number(last?.last_line ?? 0) + 1 };
   const made =
     placement.kind === 'routed'
       ? await placeRouted(trx, regrouping, placement.shipments, positions)
