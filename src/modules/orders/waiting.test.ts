@@ -23,7 +23,7 @@ const CARD = { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2099, cvc: 
 const ADDRESS = { line1: '3 quai Saint-Antoine', postalCode: '69002', city: 'Lyon', country: 'FR' };
 const PRICE = 1000;
 const HOUR = 3_600_000;
-const SKUS = ['BOOK', 'LAMP', 'GAME', 'PEN', 'VASE', 'SOFA'];
+const SKUS = ['BOOK', 'LAMP', 'GAME', 'PEN', 'VASE', 'SOFA', 'POT'];
 
 let api: TestApi;
 let basics: Basics;
@@ -178,6 +178,43 @@ describe('backorders filled when stock arrives', () => {
   });
 });
 
+describe('a pickup waiting for stock', () => {
+  it('is collected at its store when the store has it, and otherwise sent there from the warehouse (ship to store)', async () => {
+    const purchase = await expectPurchase('POT', 2, '2031-09-01T09:00:00.000Z', basics.storeB.id);
+    // The customer picks up near an address: routing chooses the store, here the one the pots are coming to.
+    const pickup = { method: 'pickup_in_store', address: ADDRESS };
+    const first = await order('POT', 1, 'pot1@example.com', pickup);
+    const second = await order('POT', 1, 'pot2@example.com', pickup);
+    for (const placed of [first, second]) {
+      expect(placed.deliveryGroups[0]).toMatchObject({ status: 'backordered', fulfilmentLocationId: basics.storeB.id, pickupLocationId: basics.storeB.id });
+    }
+    await api.call('POST', `/v1/inventory/incoming/${purchase}/receive`, { body: { quantity: 1 } });
+    await receive(api, basics.warehouse.id, [{ sku: 'POT', quantity: 5 }]);
+
+    await routeWaiting(api.database.db, { now: new Date('2031-08-20T10:00:00Z'), limit: 100 });
+
+    // The first: the store's own shelf, though the rules put warehouses first.
+    expect(await groupOf(first.id)).toMatchObject({ method: 'pickup_in_store', status: 'reserved', fulfilmentLocationId: basics.storeB.id });
+    // The second: the store has no more; the warehouse sends it on a draft transfer, collected once it arrives.
+    const sent = await groupOf(second.id);
+    expect(sent).toMatchObject({
+      method: 'ship_to_store',
+      status: 'awaiting_transfer',
+      fulfilmentLocationId: basics.warehouse.id,
+      pickupLocationId: basics.storeB.id,
+    });
+    const transfer = (await api.call('GET', `/v1/transfers/${sent.transferId}`)).body;
+    expect(transfer).toMatchObject({
+      status: 'draft',
+      fromLocationId: basics.warehouse.id,
+      toLocationId: basics.storeB.id,
+      lines: [{ sku: 'POT', quantity: 1 }],
+    });
+    expect(await events('order.allocated', second.id)).toHaveLength(1);
+    expect(await ledgerMismatches(api)).toEqual([]);
+  });
+});
+
 describe('the batch run twice at once', () => {
   it('allocates each group once', async () => {
     const purchase = await expectPurchase('PEN', 12, '2031-07-01T09:00:00.000Z');
@@ -222,6 +259,17 @@ describe('a person routes a waiting group now', () => {
     // The batch leaves parked groups to people.
     await routeWaiting(api.database.db, { now: new Date(), limit: 100 });
     expect((await groupOf(placed.id)).status).toBe('parked');
+
+    // Asked before there is stock anywhere else: it still waits, and the explanation says why.
+    const early = await api.call('POST', `/v1/orders/${placed.id}/delivery-groups/${group.id}/route`);
+    expect(early.body.deliveryGroups[0]).toMatchObject({ status: 'parked', queue: 'rejected' });
+    const unplaced = await api.database.db
+      .selectFrom('routing_decisions')
+      .select(['outcome', 'explanation'])
+      .where('order_id', '=', placed.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(unplaced).toMatchObject({ outcome: 'rejected', explanation: { excluded: [basics.storeA.id], reason: 'nothing found: the group keeps waiting' } });
 
     await receive(api, basics.storeB.id, [{ sku: 'VASE', quantity: 1 }]);
     const response = await api.call('POST', `/v1/orders/${placed.id}/delivery-groups/${group.id}/route`);

@@ -4,6 +4,7 @@ import type { Db, Trx } from '../../platform/db/database.ts';
 import { NotFound } from '../../platform/errors.ts';
 import { retrying } from '../../platform/http/unit-of-work.ts';
 import { keyOf } from '../inventory/stock.ts';
+import { decisionsInsert, storedTrace } from '../routing/decisions.ts';
 import { routeGroup } from '../routing/engine.ts';
 import { excludedLocations, rejectionsOf } from '../routing/rejections.ts';
 import { nextDeliveryStatus } from './lifecycle.ts';
@@ -67,7 +68,7 @@ export async function routeGroupNow(trx: Trx, principal: Principal, orderId: str
   if (!group) throw new NotFound('Delivery group', groupId);
   // Only a group that waits can be routed now: the 422 names its state and what it allows.
   nextDeliveryStatus(group.status, 'allocate');
-  await routeWaitingGroup(trx, order, group, { actor: principal.actor, channelId: principal.channelId, now: new Date() });
+  await routeWaitingGroup(trx, order, group, { actor: principal.actor, channelId: principal.channelId, now: new Date(), person: true });
   return getOrder(trx, orderId);
 }
 
@@ -103,7 +104,7 @@ async function routeWaitingGroup(
   trx: Trx,
   order: Selectable<OrdersTable>,
   group: Selectable<DeliveryGroupsTable>,
-  context: { actor: string; channelId: string | null; now: Date; earmarked?: Map<string, number> },
+  context: { actor: string; channelId: string | null; now: Date; earmarked?: Map<string, number>; person?: boolean },
 ): Promise<{ outcome: Outcome; earmark: [string, number][] }> {
   const waiting: Outcome = group.status === 'parked' ? 'parked' : 'stillWaiting';
   const lines = (await trx.selectFrom('order_lines').selectAll().where('delivery_group_id', '=', group.id).orderBy('position').execute()).filter(
@@ -164,8 +165,35 @@ async function routeWaitingGroup(
       return { outcome: 'parked', earmark: [] };
     case 'rejected':
       // Nothing covers it now (its incoming stock was cancelled, or arrived short): it keeps waiting, and its turn.
+      // A person who asked is shown why (the batch, running every minute, would only repeat itself).
+      if (context.person) await explainUnplaced(trx, regrouping, why);
       return { outcome: waiting, earmark: [] };
   }
+}
+
+/** A decision that placed nothing, kept so that the explanation shows why the group still waits. */
+async function explainUnplaced(trx: Trx, r: Regrouping, why: Extract<Why, { decision: unknown }>) {
+  await decisionsInsert([
+    {
+      order_id: r.order.id,
+      trigger: 'batch',
+      rule_set_id: why.ruleSet?.id ?? null,
+      rule_set_version: why.ruleSet?.version ?? null,
+      outcome: 'rejected',
+      explanation: {
+        deliveryGroup: r.group.position,
+        fromDeliveryGroupId: r.group.id,
+        rule: null,
+        outcome: why.decision.outcome,
+        excluded: why.excluded,
+        reason: 'nothing found: the group keeps waiting',
+        shipments: [],
+        trace: storedTrace(why.decision),
+      },
+      actor: r.actor,
+      created_at: r.now,
+    },
+  ])?.execute(trx);
 }
 
 function needsOf(lines: LineRow[]): Map<string, number> {
