@@ -51,7 +51,8 @@ export function startWorkers(database: Database, policies: Policies, switches: W
     let running: Promise<unknown> | null = null;
     const batch = setInterval(() => {
       if (running) return;
-      running = routeWaiting(database.db, { now: new Date(), limit: ROUTING_BATCH_LIMIT })
+      const onError = (error: unknown, groupId: string) => log.error({ err: error, groupId }, 'routing batch: a group failed');
+      running = routeWaiting(database.db, { now: new Date(), limit: ROUTING_BATCH_LIMIT, onError })
         .catch((error: unknown) => log.error({ err: error }, 'routing batch failed'))
         .finally(() => {
           running = null;

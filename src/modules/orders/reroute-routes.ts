@@ -39,6 +39,7 @@ export const runCountsSchema = z
     allocated: z.number().int().describe('Groups whose stock was found and reserved (order.allocated).'),
     stillWaiting: z.number().int().describe('Backorders still waiting for stock (told of a new promised date if it changed).'),
     parked: z.number().int().describe('Groups the rules now park for a person.'),
+    failed: z.number().int().describe('Groups left as they were for an error (logged); the run went on.'),
   })
   .meta({ id: 'RoutingRun' });
 
@@ -89,7 +90,12 @@ export async function rerouteRoutes(app: AisleApp) {
       },
     },
     // Each group in a transaction of its own (waiting.ts): an Idempotency-Key would make no sense of a run.
-    () => routeWaiting(app.db, { now: new Date(), limit: RUN_LIMIT }),
+    (request) =>
+      routeWaiting(app.db, {
+        now: new Date(),
+        limit: RUN_LIMIT,
+        onError: (error, groupId) => request.log.error({ err: error, groupId }, 'routing run: a group failed'),
+      }),
   );
 }
 

@@ -23,7 +23,7 @@ const CARD = { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2099, cvc: 
 const ADDRESS = { line1: '3 quai Saint-Antoine', postalCode: '69002', city: 'Lyon', country: 'FR' };
 const PRICE = 1000;
 const HOUR = 3_600_000;
-const SKUS = ['BOOK', 'LAMP', 'GAME', 'PEN', 'VASE', 'SOFA', 'POT'];
+const SKUS = ['BOOK', 'LAMP', 'GAME', 'PEN', 'VASE', 'SOFA', 'POT', 'CUP'];
 
 let api: TestApi;
 let basics: Basics;
@@ -46,10 +46,16 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-async function order(sku: string, quantity: number, email: string, group: Record<string, unknown> = { method: 'ship_to_address', address: ADDRESS }) {
+async function order(
+  sku: string,
+  quantity: number,
+  email: string,
+  group: Record<string, unknown> = { method: 'ship_to_address', address: ADDRESS },
+  channelId = backorders,
+) {
   const response = await api.call('POST', '/v1/orders', {
     body: {
-      channelId: backorders,
+      channelId,
       customer: { firstName: 'Customer', lastName: email, email },
       lines: [{ sku, quantity }],
       deliveryGroups: [group],
@@ -94,7 +100,7 @@ describe('backorders filled when stock arrives', () => {
     const now = new Date('2031-03-01T12:00:00.000Z');
     const counts = await routeWaiting(api.database.db, { now, limit: 100 });
 
-    expect(counts).toEqual({ allocated: 1, stillWaiting: 2, parked: 0 });
+    expect(counts).toEqual({ allocated: 1, stillWaiting: 2, parked: 0, failed: 0 });
     expect(await groupOf(first.id)).toMatchObject({
       status: 'reserved',
       fulfilmentLocationId: basics.warehouse.id,
@@ -215,6 +221,29 @@ describe('a pickup waiting for stock', () => {
   });
 });
 
+describe('a group the batch cannot route', () => {
+  it('is passed over and reported, and the younger groups behind it are routed', async () => {
+    const fragile = await channelFor(api, 'fragile', basics.priceList.id, [basics.warehouse.id]);
+    await activateRules(api, fragile, { rules: [warehouseFirst('backorder')] });
+    await expectPurchase('CUP', 2, '2031-10-01T09:00:00.000Z');
+    const older = await order('CUP', 1, 'cup1@example.com', undefined, fragile);
+    const younger = await order('CUP', 1, 'cup2@example.com');
+    // A rule set broken behind the API's back: routing the older group throws.
+    await sql`update routing_rule_sets set document = '{"rules": null}' where channel_id = ${fragile}`.execute(api.database.db);
+    await receive(api, basics.warehouse.id, [{ sku: 'CUP', quantity: 2 }]);
+
+    const failures: string[] = [];
+    const counts = await routeWaiting(api.database.db, { now: new Date(), limit: 100, onError: (_error, groupId) => failures.push(groupId) });
+
+    expect(counts).toMatchObject({ failed: 1 });
+    expect(failures).toEqual([older.deliveryGroups[0].id]);
+    expect((await groupOf(older.id)).status).toBe('backordered');
+    expect((await groupOf(younger.id)).status).toBe('reserved');
+    // Out of the way of the next tests' runs.
+    expect((await api.call('POST', `/v1/orders/${older.id}/cancel`, { body: { reason: 'test over' } })).status).toBe(200);
+  });
+});
+
 describe('the batch run twice at once', () => {
   it('allocates each group once', async () => {
     const purchase = await expectPurchase('PEN', 12, '2031-07-01T09:00:00.000Z');
@@ -290,7 +319,7 @@ describe('a person routes a waiting group now', () => {
 
     const run = await api.call('POST', '/v1/routing/runs');
     expect(run.status).toBe(200);
-    expect(run.body).toEqual({ allocated: 1, stillWaiting: expect.any(Number), parked: 0 });
+    expect(run.body).toEqual({ allocated: 1, stillWaiting: expect.any(Number), parked: 0, failed: 0 });
     expect((await groupOf(first.id)).status).toBe('reserved');
 
     await api.call('POST', `/v1/inventory/incoming/${purchase}/receive`, { body: { quantity: 1 } });

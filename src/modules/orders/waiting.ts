@@ -32,31 +32,46 @@ export interface RunCounts {
   stillWaiting: number;
   /** Groups the rules now park for a person. */
   parked: number;
+  /** Groups that could not be routed for an error (passed to `onError`): left as they were, the run goes on. */
+  failed: number;
 }
 
 type Outcome = 'allocated' | 'stillWaiting' | 'parked';
 
 export const BATCH_ACTOR = 'system:routing-batch';
 
-/** Routes up to `limit` backordered groups, oldest order first. */
-export async function routeWaiting(db: Db, options: { now: Date; limit: number }): Promise<RunCounts> {
-  const counts: RunCounts = { allocated: 0, stillWaiting: 0, parked: 0 };
+/**
+ * Routes up to `limit` backordered groups, oldest order first. A group that fails (a bug, a broken row) is left as it
+ * was and passed over, so that it never holds back the groups behind it.
+ */
+export async function routeWaiting(db: Db, options: { now: Date; limit: number; onError?: (error: unknown, groupId: string) => void }): Promise<RunCounts> {
+  const counts: RunCounts = { allocated: 0, stillWaiting: 0, parked: 0, failed: 0 };
   // Units on shelves that older backorders still waiting count on: younger ones of this run do not take them.
   const earmarked = new Map<string, number>();
   let after: Cursor | null = null;
   for (let done = 0; done < options.limit; done++) {
-    const result = await retrying(() =>
-      db.transaction().execute(async (trx) => {
-        const next = await nextBackorder(trx, after);
-        if (!next) return null;
-        const routed = await routeWaitingGroup(trx, next.order, next.group, { actor: BATCH_ACTOR, channelId: null, now: options.now, earmarked });
-        return { cursor: next.cursor, ...routed };
-      }),
-    );
-    if (!result) break;
-    after = result.cursor;
-    counts[result.outcome]++;
-    for (const [key, units] of result.earmark) earmarked.set(key, (earmarked.get(key) ?? 0) + units);
+    let attempted: { cursor: Cursor; groupId: string } | null = null;
+    try {
+      const result = await retrying(() =>
+        db.transaction().execute(async (trx) => {
+          const next = await nextBackorder(trx, after);
+          if (!next) return null;
+          attempted = { cursor: next.cursor, groupId: next.group.id };
+          const routed = await routeWaitingGroup(trx, next.order, next.group, { actor: BATCH_ACTOR, channelId: null, now: options.now, earmarked });
+          return { cursor: next.cursor, ...routed };
+        }),
+      );
+      if (!result) break;
+      after = result.cursor;
+      counts[result.outcome]++;
+      for (const [key, units] of result.earmark) earmarked.set(key, (earmarked.get(key) ?? 0) + units);
+    } catch (error) {
+      const failed = attempted as { cursor: Cursor; groupId: string } | null;
+      if (!failed) throw error;
+      options.onError?.(error, failed.groupId);
+      after = failed.cursor;
+      counts.failed++;
+    }
   }
   return counts;
 }
