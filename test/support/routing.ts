@@ -1,24 +1,9 @@
-import { newId } from '../../src/platform/ids.ts';
-import { rulesDocumentSchema } from '../../src/modules/routing/rules.ts';
 import type { TestApi } from './api.ts';
+import { createRuleSet } from './rule-sets.ts';
 
-/**
- * A channel's active rule set, written straight into `routing_rule_sets`: the rule-set API (routing/rule-sets.ts) is
- * being built beside the tests that use this, which move to it once it is merged. The document is checked as the API
- * will check it; the insert raises the set-up's version (migration 0016's trigger), so the next order reads it.
- */
-export async function activateRules(api: TestApi, channelId: string, document: unknown, version = 1) {
-  await api.database.db
-    .insertInto('routing_rule_sets')
-    .values({
-      id: newId(),
-      channel_id: channelId,
-      version,
-      name: `test rules v${version}`,
-      status: 'active',
-      document: JSON.stringify(rulesDocumentSchema.parse(document)),
-    })
-    .execute();
+/** A channel's active rule set, with its options, created and made active through the API (test/support/rule-sets.ts). */
+export async function activateRules(api: TestApi, channelId: string, document: { rules: unknown[]; options?: Record<string, unknown> }) {
+  await createRuleSet(api, { channelId, ...document });
 }
 
 /** Warehouses first, then the location with most left after the order (the default rules), then what `then` says. */

@@ -107,6 +107,16 @@ describe('a location rejects a line', () => {
     expect(await timeline(placed.id)).toEqual(['order.placed', 'lines.rejected', 'stock.corrected', 'lines.rerouted']);
     const [decision] = (await decisions(placed.id)).filter((row) => row.trigger === 'reroute');
     expect(decision).toMatchObject({ outcome: 'routed', explanation: { excluded: [basics.storeA.id] } });
+    // Read as every decision is: the group named its location, so the reroute is the order's only decision.
+    const routing = await api.call('GET', `/v1/orders/${placed.id}/routing`);
+    expect(routing.status, JSON.stringify(routing.body)).toBe(200);
+    expect(routing.body.decisions).toEqual([
+      expect.objectContaining({
+        trigger: 'reroute',
+        outcome: 'routed',
+        shipments: [expect.objectContaining({ locationId: basics.warehouse.id, status: 'reserved' })],
+      }),
+    ]);
     const rejections = await api.database.db.selectFrom('routing_rejections').selectAll().where('order_id', '=', placed.id).execute();
     expect(rejections.map((row) => [row.location_id, row.quantity, row.reason])).toEqual([[basics.storeA.id, 1, 'missing_unit']]);
     expect(await ledgerMismatches(api)).toEqual([]);

@@ -29,12 +29,11 @@ let api: TestApi;
 let basics: Basics;
 /** A channel whose rules backorder what no location has, against incoming stock or a preorder allowance. */
 let backorders: string;
-let variants: Map<string, string>;
 
 beforeAll(async () => {
   api = await startTestApi();
   basics = await seedBasics(api);
-  variants = await createVariants(api, SKUS);
+  await createVariants(api, SKUS);
   const prices = SKUS.map((sku) => ({ sku, amount: PRICE }));
   expect((await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, { body: { prices } })).status).toBe(200);
   for (const method of ['ship_to_address', 'pickup_in_store', 'ship_to_store']) {
@@ -112,13 +111,12 @@ describe('backorders filled when stock arrives', () => {
     expect(await groupOf(third.id)).toMatchObject({ status: 'backordered', promisedAt: third.deliveryGroups[0].promisedAt });
     // 1 on the shelf and 2 still expected cover the second order's date: it is not told anything new.
     expect(await events('order.backordered', second.id)).toEqual([]);
-    const decision = await api.database.db
-      .selectFrom('routing_decisions')
-      .selectAll()
-      .where('order_id', '=', first.id)
-      .where('trigger', '=', 'batch')
-      .execute();
-    expect(decision).toHaveLength(1);
+    const routing = await api.call('GET', `/v1/orders/${first.id}/routing`);
+    expect(routing.status, JSON.stringify(routing.body)).toBe(200);
+    expect(routing.body.decisions.map((decision: { trigger: string; outcome: string }) => [decision.trigger, decision.outcome])).toEqual([
+      ['order_placed', 'backordered'],
+      ['batch', 'routed'],
+    ]);
 
     expect((await api.call('POST', `/v1/inventory/incoming/${purchase}/receive`, { body: { quantity: 3 } })).status).toBe(200);
     expect(await routeWaiting(api.database.db, { now, limit: 100 })).toMatchObject({ allocated: 2 });
@@ -171,9 +169,8 @@ describe('backorders filled when stock arrives', () => {
   });
 
   it('given a preorder allowance, then an order is accepted with its date, and allocated once stock is received', async () => {
-    await sql`insert into preorder_allowances (variant_id, quantity, available_at) values (${variants.get('GAME')}, 100, '2031-06-10T08:00:00Z')`.execute(
-      api.database.db,
-    );
+    const allowance = await api.call('PUT', '/v1/routing/preorders', { body: { sku: 'GAME', quantity: 100, availableAt: '2031-06-10T08:00:00Z' } });
+    expect(allowance.status, JSON.stringify(allowance.body)).toBe(200);
     const placed = await order('GAME', 2, 'game@example.com');
     expect(placed.deliveryGroups[0]).toMatchObject({ status: 'backordered', fulfilmentLocationId: null, promisedAt: '2031-06-12T08:00:00.000Z' });
 
@@ -299,6 +296,12 @@ describe('a person routes a waiting group now', () => {
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     expect(unplaced).toMatchObject({ outcome: 'rejected', explanation: { excluded: [basics.storeA.id], reason: 'nothing found: the group keeps waiting' } });
+    const explained = (await api.call('GET', `/v1/orders/${placed.id}/routing`)).body.decisions;
+    expect(explained.map((decision: { trigger: string; outcome: string }) => [decision.trigger, decision.outcome])).toEqual([
+      ['order_placed', 'routed'],
+      ['reroute', 'parked'],
+      ['batch', 'rejected'],
+    ]);
 
     await receive(api, basics.storeB.id, [{ sku: 'VASE', quantity: 1 }]);
     const response = await api.call('POST', `/v1/orders/${placed.id}/delivery-groups/${group.id}/route`);
