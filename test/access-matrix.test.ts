@@ -538,10 +538,10 @@ const table: Record<string, Row> = {
     expect: ADMIN_ONLY(200),
     request: async (who) => {
       if (who !== 'admin') return { path: group(f.shipOrder, 'route') };
-      // Rejected by S1, then by the warehouse: channel A has nowhere else, so the group waits for a person.
+      // Rejected by S1, the warehouse and the vendor: channel A has nowhere else, so the group waits for a person.
       const order = await fresh.shipOrder();
       const lineId = (await must('GET', `/v1/orders/${order.id}`)).deliveryGroups[0].lines[0].id;
-      for (let i = 0; i < 2; i++) await must('POST', group(order, 'reject'), { lines: [{ lineId, reason: 'other' }] });
+      for (let i = 0; i < 3; i++) await must('POST', group(order, 'reject'), { lines: [{ lineId, reason: 'other' }] });
       return { path: group(order, 'route') };
     },
   },

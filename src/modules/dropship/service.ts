@@ -168,6 +168,11 @@ export async function groupShipped(trx: Trx, groupId: string, shipment: { carrie
     .execute();
 }
 
+/** Whether a delivery group has a purchase request, whatever its state (a group has one at most: migration 0017). */
+export async function hasPurchaseRequest(db: Executor, groupId: string): Promise<boolean> {
+  return (await db.selectFrom('purchase_requests').select('id').where('delivery_group_id', '=', groupId).executeTakeFirst()) !== undefined;
+}
+
 /**
  * The orders module tells: units of a group's lines were cancelled. Its outstanding request asks for fewer; with
  * nothing left it is cancelled, and `dropship.purchase_request_cancelled` tells the vendor not to send it.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/api.ts';
-import { createVariants, ledgerMismatches, receive, seedBasics, type Basics } from '../../../test/support/fixtures.ts';
+import { createVariants, ledgerMismatches, locationBody, receive, seedBasics, type Basics } from '../../../test/support/fixtures.ts';
 import { activateRules, channelFor, warehouseFirst } from '../../../test/support/routing.ts';
 
 /**
@@ -23,8 +23,8 @@ let strictKey: string;
 beforeAll(async () => {
   api = await startTestApi();
   basics = await seedBasics(api);
-  await createVariants(api, ['MUG', 'TEE', 'CAP', 'BAG', 'HAT']);
-  const prices = ['MUG', 'TEE', 'CAP', 'BAG', 'HAT'].map((sku) => ({ sku, amount: PRICE }));
+  await createVariants(api, ['MUG', 'TEE', 'CAP', 'BAG', 'HAT', 'KIT']);
+  const prices = ['MUG', 'TEE', 'CAP', 'BAG', 'HAT', 'KIT'].map((sku) => ({ sku, amount: PRICE }));
   expect((await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, { body: { prices } })).status).toBe(200);
   for (const method of ['ship_to_address', 'pickup_in_store', 'ship_to_store']) {
     const rate = { method, pricing: 'flat', amount: 0, packingFee: 0, currency: 'EUR', taxClass: 'standard' };
@@ -244,6 +244,38 @@ describe('a pickup store rejects lines', () => {
     expect((await api.call('POST', `/v1/transfers/${transfer.id}/receive`, { body: { lines: [{ sku: 'CAP', quantity: 1 }] } })).status).toBe(200);
     const arrived = (await api.call('GET', `/v1/orders/${placed.id}`)).body.deliveryGroups[0];
     expect(arrived.status).toBe('reserved');
+    expect(await ledgerMismatches(api)).toEqual([]);
+  });
+});
+
+describe('a drop-ship vendor rejects lines', () => {
+  it('given a vendor asked to send a kit, when it cannot, then its request is cancelled and another vendor gets a request of its own', async () => {
+    const vendors = await Promise.all(
+      ['VENDOR-1', 'VENDOR-2'].map(async (code) => (await api.call('POST', '/v1/locations', { body: locationBody(code, 'dropship_vendor') })).body.id),
+    );
+    for (const vendor of vendors) await receive(api, vendor, [{ sku: 'KIT', quantity: 5 }]);
+    const channelId = await channelFor(api, 'vendors', basics.priceList.id, [basics.warehouse.id, ...vendors]);
+    const placed = await order('KIT', 1, { method: 'ship_to_address', address: ADDRESS, fulfilmentLocationId: vendors[0] }, { channelId });
+    const group = placed.deliveryGroups[0];
+    const requestsOf = async (vendor: string) => (await api.call('GET', `/v1/purchase-requests?vendorLocationId=${vendor}`)).body.items;
+    expect(await requestsOf(vendors[0])).toEqual([expect.objectContaining({ deliveryGroupId: group.id, status: 'requested' })]);
+
+    // Vendors have no credentials: the retailer's integration (an admin key) says so.
+    const response = await reject(placed, group.id, [{ lineId: group.lines[0].id, reason: 'not_found' }]);
+
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(await requestsOf(vendors[0])).toEqual([expect.objectContaining({ deliveryGroupId: group.id, status: 'cancelled' })]);
+    const [before, after] = response.body.deliveryGroups;
+    // A group has one purchase request at most: a new group takes the kit (and the fees), the first is closed.
+    expect(before).toMatchObject({ id: group.id, status: 'cancelled', shippingFee: 0, lines: [] });
+    expect(after).toMatchObject({
+      status: 'reserved',
+      fulfilmentLocationId: vendors[1],
+      shippingFee: group.shippingFee,
+      lines: [{ id: group.lines[0].id, quantity: 1 }],
+    });
+    expect(await requestsOf(vendors[1])).toEqual([expect.objectContaining({ deliveryGroupId: after.id, status: 'requested' })]);
+    expect(await timeline(placed.id)).toEqual(expect.arrayContaining(['lines.rejected', 'purchase_request.created', 'group.replaced']));
     expect(await ledgerMismatches(api)).toEqual([]);
   });
 });

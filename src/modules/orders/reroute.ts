@@ -4,6 +4,7 @@ import type { Trx } from '../../platform/db/database.ts';
 import { InvalidInput, NotFound, RuleViolation } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { allowedActions, InvalidTransition } from '../../platform/state-machine.ts';
+import { groupLinesCancelled } from '../dropship/service.ts';
 import { grantReservations, releaseReservation } from '../inventory/reservations.ts';
 import { adjustStock, countStock, recordDamage } from '../inventory/service.ts';
 import { keyOf } from '../inventory/stock.ts';
@@ -77,6 +78,12 @@ export async function rejectLines(trx: Trx, principal: Principal, orderId: strin
     [locationId, ...scope.candidates],
   );
   const moving = await releaseRejected(trx, principal, order, group, locationId, asked);
+  // A drop-ship vendor's request asks for fewer (none: it is cancelled, and the vendor told).
+  await groupLinesCancelled(
+    trx,
+    groupId,
+    moving.map(({ line }) => ({ variantId: line.variant_id, quantity: openUnits(line) })),
+  );
   await recordOrderEvent(
     trx,
     orderId,
@@ -124,6 +131,7 @@ export async function rejectLines(trx: Trx, principal: Principal, orderId: strin
     wholeGroup: lines.every((line) => openUnits(line) === 0 || movingIds.has(line.id)),
     attempts: excluded.length,
     trigger: 'reroute',
+    vendors: scope.vendors,
     actor: principal.actor,
     channelId: principal.channelId,
     now,

@@ -29,13 +29,17 @@ export interface RoutingScope {
   document: RulesDocument;
   /** Active locations that fulfil the channel's orders, in code order. */
   candidates: string[];
+  /** Those that are drop-ship vendors. */
+  vendors: ReadonlySet<string>;
 }
 
 export async function routingScope(trx: Trx, order: Selectable<OrdersTable>): Promise<RoutingScope> {
   const [setup, fulfilling] = await Promise.all([readRoutingSetup(trx), channelLocationIds(trx, order.channel_id, 'fulfils', { checked: true })]);
   const usable = new Set(fulfilling);
   const { set, document } = rulesFor(setup, order.channel_id);
-  return { setup, set, document, candidates: [...setup.locations.keys()].filter((id) => usable.has(id)) };
+  const candidates = [...setup.locations.keys()].filter((id) => usable.has(id));
+  const vendors = new Set(candidates.filter((id) => setup.locations.get(id)?.type === 'dropship_vendor'));
+  return { setup, set, document, candidates, vendors };
 }
 
 /** Locks the stock rows of the variants at the locations (in key order, as every stock write does). */

@@ -1,11 +1,13 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Trx } from '../../platform/db/database.ts';
 import { writeTogether } from '../../platform/db/statements.ts';
 import { newId } from '../../platform/ids.ts';
 import { publish, type OutboxEvent } from '../../platform/outbox.ts';
 import { reserveStock } from '../inventory/reservations.ts';
 import { draftTransfer, draftTransfersWrites } from '../inventory/transfers.ts';
-import { decisionsInsert, loadIncrements, storedTrace } from '../routing/decisions.ts';
+import { hasPurchaseRequest } from '../dropship/service.ts';
+import { purchaseRequest, purchaseRequestsWrites } from '../dropship/requests.ts';
+import { loadIncrements } from '../routing/decisions.ts';
 import type { GroupDecision } from '../routing/engine.ts';
 import type { ActiveRuleSet } from '../routing/setup.ts';
 import { nextDeliveryStatus, type DeliveryStatus } from './lifecycle.ts';
@@ -13,6 +15,7 @@ import { promisedDate } from './place/groups.ts';
 import { recordOrderEvent } from './read.ts';
 import { linesOfShipments, openUnits, type LineRow, type ShipmentOfLines } from './regroup.ts';
 import { destinationStore } from './route-again-facts.ts';
+import { linesDetail, writeDecision, writeGroup, writeLines } from './route-again-writes.ts';
 import type { DeliveryGroupsTable, OrdersTable } from './tables.ts';
 
 /**
@@ -43,6 +46,8 @@ export interface Regrouping {
   /** Locations that rejected these lines so far (a new group starts with this count). */
   attempts: number;
   trigger: 'reroute' | 'batch';
+  /** The channel's drop-ship vendors: a shipment one sends to an address gets a purchase request, as at order time. */
+  vendors: ReadonlySet<string>;
   actor: string;
   channelId: string | null;
   now: Date;
@@ -91,8 +96,13 @@ async function placeRouted(trx: Trx, r: Regrouping, shipments: ShipmentOfLines[]
   const made: MadeGroup[] = [];
   const events: OutboxEvent[] = [];
   let position = next.group;
+  // The group itself goes with the first shipment, unless a vendor sends that one and the group had a purchase request
+  // already (a group has one at most): then with the first another location sends; with none, new groups replace it.
+  const byVendor = (shipment: { locationId: string }) => r.vendors.has(shipment.locationId) && group.method === 'ship_to_address';
+  let reused = -1;
+  if (r.wholeGroup) reused = cut.shipments.some(byVendor) && (await hasPurchaseRequest(trx, group.id)) ? cut.shipments.findIndex((one) => !byVendor(one)) : 0;
   for (const [index, shipment] of cut.shipments.entries()) {
-    const reuse = r.wholeGroup && index === 0;
+    const reuse = index === reused;
     const id = reuse ? group.id : newId();
     const groupPosition = reuse ? group.position : position++;
     const travels = store !== null && shipment.locationId !== store;
@@ -122,10 +132,40 @@ async function placeRouted(trx: Trx, r: Regrouping, shipments: ShipmentOfLines[]
       promised_at: promisedAt,
       transfer_id: transfer?.row.id ?? null,
       queue: null,
+      merged_shipment_id: null,
       updated_at: now,
     };
     await writeGroup(trx, r, reuse, { id, position: groupPosition, ...fields });
     await writeLines(trx, lines, cut.created);
+    const purchase =
+      byVendor(shipment) && group.address
+        ? purchaseRequest({
+            orderNumber: order.number,
+            groupPosition,
+            orderId: order.id,
+            deliveryGroupId: id,
+            vendorLocationId: shipment.locationId,
+            channelId: order.channel_id,
+            customerId: order.customer_id,
+            shipTo: group.address,
+            recipient: group.recipient,
+            createdBy: r.actor,
+            createdAt: now,
+            lines: lines.map((line) => ({ variantId: line.variant_id, sku: line.sku, title: line.title, quantity: openUnits(line) })),
+          })
+        : null;
+    if (purchase) {
+      await writeTogether(trx, purchaseRequestsWrites([purchase]));
+      events.push(purchase.event);
+      await recordOrderEvent(
+        trx,
+        order.id,
+        'purchase_request.created',
+        { groupId: id, requestId: purchase.row.id, number: purchase.row.number },
+        r.actor,
+        r.channelId,
+      );
+    }
     await reserveStock(trx, {
       kind: 'order',
       actor: r.actor,
@@ -147,8 +187,25 @@ async function placeRouted(trx: Trx, r: Regrouping, shipments: ShipmentOfLines[]
       events.push({ type: 'order.allocated', subject: `order:${order.id}`, payload: { orderId: order.id, groupId: id, number: order.number } });
     made.push({ id, status, locationId: shipment.locationId, lines });
   }
+  if (r.wholeGroup && reused === -1) await giveWay(trx, r, made[0]!.id);
   await publish(trx, events);
   return made;
+}
+
+/** The group, emptied, gives way to the new groups that took its lines: its fees go with the first, and it is closed. */
+async function giveWay(trx: Trx, r: Regrouping, to: string) {
+  const { group, now } = r;
+  await trx
+    .updateTable('delivery_groups')
+    .set({ shipping_fee: group.shipping_fee, packing_fee: group.packing_fee, updated_at: now })
+    .where('id', '=', to)
+    .execute();
+  await trx
+    .updateTable('delivery_groups')
+    .set({ status: nextDeliveryStatus(group.status, 'cancel'), shipping_fee: 0, packing_fee: 0, merged_shipment_id: null, updated_at: now })
+    .where('id', '=', group.id)
+    .execute();
+  await recordOrderEvent(trx, r.order.id, 'group.replaced', { groupId: group.id, by: to }, r.actor, r.channelId);
 }
 
 /** The group of lines that wait: for incoming stock (backordered, with a promised date) or for a person (parked). */
@@ -186,6 +243,7 @@ async function placeWaiting(trx: Trx, r: Regrouping, placement: Exclude<Placemen
     promised_at: promisedAt,
     transfer_id: null,
     queue: placement.kind === 'parked' ? placement.queue : null,
+    merged_shipment_id: null,
     updated_at: now,
   });
   await writeLines(trx, lines, new Set());
@@ -217,84 +275,4 @@ async function placeWaiting(trx: Trx, r: Regrouping, placement: Exclude<Placemen
     ]);
   }
   return { id, status, locationId, lines };
-}
-
-type GroupFields = Pick<
-  Group,
-  'id' | 'position' | 'method' | 'status' | 'fulfilment_location_id' | 'pickup_location_id' | 'promised_at' | 'transfer_id' | 'queue' | 'updated_at'
->;
-
-/** The group itself changed, or a new group of the order beside it (same address and recipient; its fees stay on the first). */
-async function writeGroup(trx: Trx, r: Regrouping, reuse: boolean, fields: GroupFields) {
-  if (reuse) {
-    const { id, position: _position, ...changes } = fields;
-    await trx.updateTable('delivery_groups').set(changes).where('id', '=', id).execute();
-    return;
-  }
-  const row: Insertable<DeliveryGroupsTable> = {
-    ...fields,
-    order_id: r.order.id,
-    address: r.group.address === null ? null : JSON.stringify(r.group.address),
-    recipient: r.group.recipient,
-    shipping_fee: 0,
-    packing_fee: 0,
-    carrier: null,
-    tracking_number: null,
-    routing_attempts: r.attempts,
-    created_at: r.now,
-  };
-  await trx.insertInto('delivery_groups').values(row).execute();
-}
-
-/** Lines made by a split are inserted; the others keep their id and take their new group, quantity, price and reservation. */
-async function writeLines(trx: Trx, lines: LineRow[], created: Set<string>) {
-  const fresh = lines.filter((line) => created.has(line.id));
-  if (fresh.length) await trx.insertInto('order_lines').values(fresh).execute();
-  for (const line of lines.filter((candidate) => !created.has(candidate.id))) {
-    await trx
-      .updateTable('order_lines')
-      .set({
-        delivery_group_id: line.delivery_group_id,
-        reservation_id: line.reservation_id,
-        quantity: line.quantity,
-        discount_total: line.discount_total,
-        tax_amount: line.tax_amount,
-        line_total: line.line_total,
-      })
-      .where('id', '=', line.id)
-      .execute();
-  }
-}
-
-const linesDetail = (lines: LineRow[]) => lines.map((line) => ({ lineId: line.id, sku: line.sku, quantity: openUnits(line) }));
-
-/** The decision as `routing_decisions` keeps it, in the shape of the order path's (place/rows.ts), with what it made. */
-async function writeDecision(trx: Trx, r: Regrouping, placement: Placement, why: Why, made: MadeGroup[]) {
-  const engine = 'decision' in why ? why : null;
-  await decisionsInsert([
-    {
-      order_id: r.order.id,
-      trigger: r.trigger,
-      rule_set_id: engine?.ruleSet?.id ?? null,
-      rule_set_version: engine?.ruleSet?.version ?? null,
-      outcome: placement.kind === 'routed' && placement.shipments.length > 1 ? 'split' : placement.kind,
-      explanation: {
-        deliveryGroup: r.group.position,
-        fromDeliveryGroupId: r.group.id,
-        rule: engine?.decision.rule ?? null,
-        outcome: placement.kind === 'routed' ? { kind: 'routed' } : placement,
-        excluded: why.excluded,
-        ...('reason' in why ? { reason: why.reason } : {}),
-        shipments: made.map((entry) => ({
-          deliveryGroupId: entry.id,
-          locationId: entry.locationId,
-          status: entry.status,
-          lines: entry.lines.map((line) => ({ lineId: line.id, sku: line.sku, quantity: openUnits(line) })),
-        })),
-        trace: engine ? storedTrace(engine.decision) : [],
-      },
-      actor: r.actor,
-      created_at: r.now,
-    },
-  ])?.execute(trx);
 }

@@ -142,6 +142,7 @@ async function routeWaitingGroup(
     wholeGroup: true,
     attempts: group.routing_attempts,
     trigger: 'batch',
+    vendors: scope.vendors,
     actor: context.actor,
     channelId: context.channelId,
     now: context.now,
