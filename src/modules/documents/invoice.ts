@@ -1,5 +1,5 @@
 import { formatMoney, formatRate } from './money.ts';
-import { INK, MARGIN, MUTED, RULE, renderPdf, room, tableRow } from './pdf.ts';
+import { drawTable, INK, MARGIN, MUTED, RULE, renderPdf, room, tableRow } from './pdf.ts';
 import { orderQrPng } from './qr.ts';
 
 export { orderQrPayload, parseOrderQrPayload } from './qr.ts';
@@ -144,7 +144,10 @@ function drawInvoice(pdf: PDFKit.PDFDocument, invoice: InvoiceDocument, qrPng: B
     lineTotal: money(line.lineTotal),
   }));
   for (const fee of invoice.fees) rows.push({ sku: '', title: fee.label, quantity: '', unitPrice: '', discount: '', tax: '', lineTotal: money(fee.amount) });
-  y = drawTable(pdf, rows, y, `${invoice.retailer.name} · Invoice ${invoice.number} · Order ${invoice.orderNumber} (continued)`);
+  y = drawTable(pdf, COLUMNS, rows, y, {
+    continued: `${invoice.retailer.name} · Invoice ${invoice.number} · Order ${invoice.orderNumber} (continued)`,
+    fontSize: 9,
+  });
 
   // Tax breakdown on the left, totals on the right, kept together on one page.
   const blockHeight = 28 + 16 * Math.max(invoice.taxes.length + 2, 5) + 16 * invoice.payments.length;
@@ -234,53 +237,6 @@ function drawInvoice(pdf: PDFKit.PDFDocument, invoice: InvoiceDocument, qrPng: B
 
   y = room(pdf, Math.max(taxY, totalsY) + 28, 20);
   pdf.font('regular').fontSize(9).fillColor(MUTED).text(`Thank you for shopping with ${invoice.retailer.name}.`, left, y, { width, align: 'center' });
-}
-
-/** Draws the lines table, starting a new page (and repeating the header) when a row does not fit. */
-function drawTable(pdf: PDFKit.PDFDocument, rows: Cells[], top: number, continued: string): number {
-  const left = MARGIN;
-  const right = pdf.page.width - MARGIN;
-  const header = (y: number) => {
-    pdf.font('bold').fontSize(8).fillColor(MUTED);
-    tableRow(
-      pdf,
-      y,
-      COLUMNS.map((column) => [column.label, column.width, column.align]),
-      left,
-    );
-    pdf
-      .moveTo(left, y + 13)
-      .lineTo(right, y + 13)
-      .strokeColor(RULE)
-      .lineWidth(0.8)
-      .stroke();
-    return y + 19;
-  };
-  let y = header(room(pdf, top, 40));
-  pdf.font('regular').fontSize(9);
-  for (const row of rows) {
-    const height = Math.max(...COLUMNS.map((column) => pdf.heightOfString(row[column.key], { width: column.width - 6 }))) + 8;
-    if (y + height > pdf.page.height - MARGIN) {
-      pdf.addPage();
-      pdf.font('regular').fontSize(8).fillColor(MUTED).text(continued, left, MARGIN);
-      y = header(MARGIN + 20);
-    }
-    pdf.font('regular').fontSize(9).fillColor(INK);
-    tableRow(
-      pdf,
-      y,
-      COLUMNS.map((column) => [row[column.key], column.width, column.align]),
-      left,
-    );
-    pdf
-      .moveTo(left, y + height - 3)
-      .lineTo(right, y + height - 3)
-      .strokeColor(RULE)
-      .lineWidth(0.4)
-      .stroke();
-    y += height;
-  }
-  return y;
 }
 
 /** Open Sans has no narrow no-break space (French digit grouping); a plain no-break space keeps amounts whole. */

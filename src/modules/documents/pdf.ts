@@ -54,3 +54,57 @@ export function room(pdf: PDFKit.PDFDocument, y: number, height: number): number
   pdf.addPage();
   return MARGIN;
 }
+
+export interface Column<K extends string> {
+  key: K;
+  label: string;
+  width: number;
+  align: 'left' | 'right';
+}
+
+/**
+ * A table from `top`: its header, then a row per entry, each as tall as its tallest cell, ruled underneath; a row that
+ * does not fit starts a new page headed `continued` and the header again. Returns where the table ends.
+ */
+export function drawTable<K extends string>(
+  pdf: PDFKit.PDFDocument,
+  columns: readonly Column<K>[],
+  rows: Record<K, string>[],
+  top: number,
+  options: { continued: string; fontSize: number },
+): number {
+  const left = MARGIN;
+  const right = pdf.page.width - MARGIN;
+  const rule = (y: number, width: number) => pdf.moveTo(left, y).lineTo(right, y).strokeColor(RULE).lineWidth(width).stroke();
+  const header = (y: number) => {
+    pdf.font('bold').fontSize(8).fillColor(MUTED);
+    tableRow(
+      pdf,
+      y,
+      columns.map((column) => [column.label, column.width, column.align]),
+      left,
+    );
+    rule(y + 13, 0.8);
+    return y + 19;
+  };
+  let y = header(room(pdf, top, 40));
+  for (const row of rows) {
+    pdf.font('regular').fontSize(options.fontSize);
+    const height = Math.max(...columns.map((column) => pdf.heightOfString(row[column.key], { width: column.width - 6 }))) + 8;
+    if (y + height > pdf.page.height - MARGIN) {
+      pdf.addPage();
+      pdf.font('regular').fontSize(8).fillColor(MUTED).text(options.continued, left, MARGIN);
+      y = header(MARGIN + 20);
+    }
+    pdf.font('regular').fontSize(options.fontSize).fillColor(INK);
+    tableRow(
+      pdf,
+      y,
+      columns.map((column) => [row[column.key], column.width, column.align]),
+      left,
+    );
+    rule(y + height - 3, 0.4);
+    y += height;
+  }
+  return y;
+}

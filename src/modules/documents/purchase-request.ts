@@ -1,4 +1,4 @@
-import { INK, MARGIN, MUTED, RULE, renderPdf, room, tableRow } from './pdf.ts';
+import { drawTable, INK, MARGIN, MUTED, renderPdf, room } from './pdf.ts';
 
 /** Everything printed on a purchase request to a drop-ship vendor: what to send, to whom, for which order. No prices. */
 export interface PurchaseRequestDocument {
@@ -79,47 +79,10 @@ function drawRequest(pdf: PDFKit.PDFDocument, request: PurchaseRequestDocument):
   for (const line of request.shipTo.addressLines) pdf.text(line, { width });
   y = pdf.y + 22;
 
-  const header = (top: number) => {
-    pdf.font('bold').fontSize(8).fillColor(MUTED);
-    tableRow(
-      pdf,
-      top,
-      COLUMNS.map((column) => [column.label, column.width, column.align]),
-      left,
-    );
-    pdf
-      .moveTo(left, top + 13)
-      .lineTo(right, top + 13)
-      .strokeColor(RULE)
-      .lineWidth(0.8)
-      .stroke();
-    return top + 19;
-  };
-  y = header(room(pdf, y, 40));
-  for (const line of request.lines.filter((candidate) => candidate.quantity > 0)) {
-    pdf.font('regular').fontSize(10);
-    const cells = { sku: line.sku, title: line.title, quantity: String(line.quantity) };
-    const height = Math.max(...COLUMNS.map((column) => pdf.heightOfString(cells[column.key], { width: column.width - 6 }))) + 8;
-    if (y + height > pdf.page.height - MARGIN) {
-      pdf.addPage();
-      pdf.font('regular').fontSize(8).fillColor(MUTED).text(`${request.number} (continued)`, left, MARGIN);
-      y = header(MARGIN + 20);
-    }
-    pdf.font('regular').fontSize(10).fillColor(INK);
-    tableRow(
-      pdf,
-      y,
-      COLUMNS.map((column) => [cells[column.key], column.width, column.align]),
-      left,
-    );
-    pdf
-      .moveTo(left, y + height - 3)
-      .lineTo(right, y + height - 3)
-      .strokeColor(RULE)
-      .lineWidth(0.4)
-      .stroke();
-    y += height;
-  }
+  const rows = request.lines
+    .filter((candidate) => candidate.quantity > 0)
+    .map((line) => ({ sku: line.sku, title: line.title, quantity: String(line.quantity) }));
+  y = drawTable(pdf, COLUMNS, rows, y, { continued: `${request.number} (continued)`, fontSize: 10 });
 
   y = room(pdf, y + 24, 60);
   pdf
