@@ -137,7 +137,7 @@ function applyRule(rule: Rule, group: GroupToRoute, need: Needs, facts: RoutingF
   // One location sends everything: the group's value is the same wherever it leaves from.
   const tooSmall = splitting ? undefined : valueFilter(filters, group.lines);
   const check = placeCheck(filters, group, facts);
-  const candidates: Candidate[] = [];
+  const traces: CandidateTrace[] = [];
   /** Past the filters of the place (type, group, capability, hours, distance, capacity). */
   const placed: Candidate[] = [];
   /** And with the stock: all of it (one location), or some of it (split). */
@@ -152,7 +152,7 @@ function applyRule(rule: Rule, group: GroupToRoute, need: Needs, facts: RoutingF
     }
     const trace: CandidateTrace = { locationId: id, code: location.code, distanceKm: distance };
     const candidate = { location, trace };
-    candidates.push(candidate);
+    traces.push(trace);
     let removedBy = placeFilter(check, location, distance, facts);
     if (!removedBy) {
       placed.push(candidate);
@@ -162,7 +162,6 @@ function applyRule(rule: Rule, group: GroupToRoute, need: Needs, facts: RoutingF
     else stocked.push(candidate);
   }
   rank(rule, stocked, need);
-  const traces = candidates.map((candidate) => candidate.trace);
 
   const best = stocked[0];
   if (!splitting && best) {
@@ -171,7 +170,7 @@ function applyRule(rule: Rule, group: GroupToRoute, need: Needs, facts: RoutingF
     return { candidates: traces, result: `chose ${best.location.code}`, outcome: { kind: 'routed', shipments: [shipment] } };
   }
   if (splitting && stocked.length) {
-    const shipments = split(group, stocked, safety, rule.allocation.maxShipments, filters.minimumShipmentValue ?? 0, facts);
+    const shipments = split(group, stocked, need, safety, rule.allocation.maxShipments, filters.minimumShipmentValue ?? 0);
     if (shipments) {
       take(group, shipments, facts);
       const codes = shipments.map((shipment) => facts.locations.get(shipment.locationId)?.code ?? shipment.locationId);
@@ -350,54 +349,56 @@ function rank(rule: Rule, eligible: Candidate[], need: Needs) {
  * The fewest shipments, greedily: each time the ranked location that can send the most units still needed (a kit
  * whole or not at all, another line in part), up to `maxShipments`; undefined if the group cannot be covered.
  */
-function split(
-  group: GroupToRoute,
-  ranked: Candidate[],
-  safety: number,
-  maxShipments: number,
-  minimumValue: number,
-  facts: RoutingFacts,
-): Shipment[] | undefined {
+function split(group: GroupToRoute, ranked: Candidate[], need: Needs, safety: number, maxShipments: number, minimumValue: number): Shipment[] | undefined {
   const left = new Map(group.lines.map((line) => [line.index, line.quantity]));
-  const used = new Map<string, number>(); // units of variant@location allocated in this group
+  const byIndex = new Map(group.lines.map((line) => [line.index, line]));
+  const kits = kitsOf(group);
   const shipments: Shipment[] = [];
-  const units = (variantId: string, locationId: string) =>
-    Math.max(0, facts.supply.available(variantId, locationId) - safety - (used.get(`${variantId}@${locationId}`) ?? 0));
-  while ([...left.values()].some((quantity) => quantity > 0) && shipments.length < maxShipments) {
+  // A location sends once: what it holds beyond the safety stock is all it can send.
+  const unitsAt = (locationId: string) => (variantId: string) => Math.max(0, (need.get(variantId)?.at(locationId) ?? 0) - safety);
+  const waiting = () => [...left.values()].some((quantity) => quantity > 0);
+  while (waiting() && shipments.length < maxShipments) {
     let best: { candidate: Candidate; lines: ShipmentLine[]; units: number } | undefined;
     for (const candidate of ranked) {
       if (shipments.some((shipment) => shipment.locationId === candidate.location.id)) continue;
-      const lines = coverage(group, left, (variantId) => units(variantId, candidate.location.id));
-      const covered = lines.reduce((sum, line) => sum + line.quantity, 0);
+      const lines = coverage(group, kits, left, unitsAt(candidate.location.id));
+      let covered = 0;
+      for (const line of lines) covered += line.quantity;
       if (!covered || (best && covered <= best.units)) continue;
-      const value = lines.reduce((sum, line) => {
-        const source = group.lines.find((entry) => entry.index === line.index);
-        return sum + (source ? Math.round((source.value * line.quantity) / source.quantity) : 0);
-      }, 0);
-      if (value < minimumValue) continue;
+      if (minimumValue > 0) {
+        let value = 0;
+        for (const line of lines) {
+          const source = byIndex.get(line.index);
+          if (source) value += Math.round((source.value * line.quantity) / source.quantity);
+        }
+        if (value < minimumValue) continue;
+      }
       best = { candidate, lines, units: covered };
     }
     if (!best) return undefined;
     shipments.push({ locationId: best.candidate.location.id, lines: best.lines });
-    for (const line of best.lines) {
-      left.set(line.index, (left.get(line.index) ?? 0) - line.quantity);
-      const source = group.lines.find((entry) => entry.index === line.index);
-      if (source) {
-        const key = `${source.variantId}@${best.candidate.location.id}`;
-        used.set(key, (used.get(key) ?? 0) + line.quantity);
-      }
-    }
+    for (const line of best.lines) left.set(line.index, (left.get(line.index) ?? 0) - line.quantity);
   }
-  return [...left.values()].some((quantity) => quantity > 0) ? undefined : shipments;
+  return waiting() ? undefined : shipments;
+}
+
+/** The group's kits: lines that leave together, by kit. */
+function kitsOf(group: GroupToRoute): Map<string, GroupToRoute['lines']> {
+  const kits = new Map<string, GroupToRoute['lines']>();
+  for (const line of group.lines) if (line.kit !== undefined) kits.set(line.kit, [...(kits.get(line.kit) ?? []), line]);
+  return kits;
 }
 
 /** What one location can send of what is left: kits whole or not at all, other lines as far as stock goes. */
-function coverage(group: GroupToRoute, left: Map<number, number>, unitsOf: (variantId: string) => number): ShipmentLine[] {
+function coverage(
+  group: GroupToRoute,
+  kits: Map<string, GroupToRoute['lines']>,
+  left: Map<number, number>,
+  unitsOf: (variantId: string) => number,
+): ShipmentLine[] {
   const spent = new Map<string, number>();
   const can = (variantId: string) => unitsOf(variantId) - (spent.get(variantId) ?? 0);
   const lines: ShipmentLine[] = [];
-  const kits = new Map<string, GroupToRoute['lines']>();
-  for (const line of group.lines) if (line.kit !== undefined) kits.set(line.kit, [...(kits.get(line.kit) ?? []), line]);
   for (const kitLines of kits.values()) {
     const wanted = kitLines.filter((line) => (left.get(line.index) ?? 0) > 0);
     const needs = new Map<string, number>();
