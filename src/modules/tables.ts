@@ -8,6 +8,7 @@ import type { LocationsTables } from './locations/tables.ts';
 import type { OrdersTables } from './orders/tables.ts';
 import type { PaymentsTables } from './payments/tables.ts';
 import type { PricingTables } from './pricing/tables.ts';
+import type { RegisterTables } from './register/tables.ts';
 import type { RoutingTables } from './routing/tables.ts';
 import type { PlatformTables } from '../platform/db/tables.ts';
 
@@ -27,4 +28,5 @@ export interface DB
     OrdersTables,
     RoutingTables,
     DropshipTables,
+    RegisterTables,
     PlatformTables {}

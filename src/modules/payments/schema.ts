@@ -84,6 +84,7 @@ export const paymentSchema = z
     providerReference: z.string().nullable(),
     cashTendered: z.number().int().nullable(),
     changeGiven: z.number().int().nullable(),
+    registerId: z.uuid().nullable().describe('The register the money was taken at, if any.'),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -44,6 +44,7 @@ export function toPayment(row: PaymentRow): Payment {
     providerReference: row.provider_reference,
     cashTendered: row.cash_tendered,
     changeGiven: row.change_given,
+    registerId: row.register_id,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -63,7 +64,7 @@ export interface NewPayment {
   actor: string;
 }
 
-export function newPayments(orderId: string, outcomes: readonly TenderOutcome[], actor: string, now: Date): NewPayment[] {
+export function newPayments(orderId: string, outcomes: readonly TenderOutcome[], actor: string, now: Date, registerId: string | null = null): NewPayment[] {
   return outcomes.map((outcome) => ({
     event: EVENT_OF[outcome.status],
     actor,
@@ -84,6 +85,7 @@ export function newPayments(orderId: string, outcomes: readonly TenderOutcome[],
       decline_code: null,
       cash_tendered: outcome.cashTendered,
       change_given: outcome.changeGiven,
+      register_id: registerId,
       created_at: now,
       updated_at: now,
     },
@@ -113,6 +115,7 @@ export function paymentsInsert(payments: NewPayment[]): (RawBuilder<unknown> | n
         decline_code: 'text',
         cash_tendered: 'bigint',
         change_given: 'bigint',
+        register_id: 'uuid',
         created_at: 'timestamptz',
         updated_at: 'timestamptz',
       },

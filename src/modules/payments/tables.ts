@@ -25,6 +25,8 @@ export interface PaymentsTable {
   decline_code: string | null;
   cash_tendered: number | null;
   change_given: number | null;
+  /** The register the money was taken at (a shelf sale, an Endless Aisle order, a payment at a hand-over). */
+  register_id: Generated<string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -18,6 +18,7 @@ import * as loginFailures from './migrations/0014_login_failures.ts';
 import * as stockRule from './migrations/0015_stock_rule.ts';
 import * as routing from './migrations/0016_routing.ts';
 import * as dropship from './migrations/0017_dropship.ts';
+import * as registers from './migrations/0018_registers.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0015_stock_rule': stockRule,
   '0016_routing': routing,
   '0017_dropship': dropship,
+  '0018_registers': registers,
 };
 
 async function migrator(db: Db): Promise<Migrator> {
