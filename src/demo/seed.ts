@@ -8,7 +8,7 @@ import { createLocation } from '../modules/locations/service.ts';
 import { changeStock, type StockChange } from '../modules/inventory/stock.ts';
 import { createPromotion } from '../modules/pricing/promotions.ts';
 import { putDeliveryRate } from '../modules/pricing/delivery-rates.ts';
-import type { NewLocation } from '../modules/locations/schema.ts';
+import { createLocationBody } from '../modules/locations/schema.ts';
 import { putPostcodes } from '../modules/routing/postcodes.ts';
 import { activateRuleSet, createRuleSet } from '../modules/routing/rule-sets.ts';
 import { rulesDocumentSchema } from '../modules/routing/rules.ts';
@@ -106,9 +106,9 @@ async function seed(trx: Trx) {
   const next = random(20261123);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
 
-  const warehouse = await createLocation(trx, WAREHOUSE as NewLocation);
+  const warehouse = await createLocation(trx, createLocationBody.parse(WAREHOUSE));
   const stores = [];
-  for (const store of STORES) stores.push(await createLocation(trx, store as NewLocation));
+  for (const store of STORES) stores.push(await createLocation(trx, createLocationBody.parse(store)));
   await putPostcodes(trx, POSTCODES);
 
   await trx

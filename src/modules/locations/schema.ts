@@ -69,6 +69,9 @@ export const locationSchema = z
     dailyCapacity: z.number().int().describe('How many orders the location can fulfil a day.'),
     capacityWindows: z.array(z.object({ from: z.string(), to: z.string(), orders: z.number().int() })),
     groups: z.array(z.string()),
+    pickupWindowDays: z.number().int().describe('How many days a ready pickup waits before it is cancelled and restocked.'),
+    pickupReminderHours: z.number().int().describe('How many hours before the pickup window ends the customer is reminded (0: never).'),
+    mustScan: z.boolean().describe('Picking must be proven by scanning every unit.'),
     active: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -103,6 +106,9 @@ export const createLocationBody = z
     dailyCapacity: z.number().int().min(0).max(1_000_000).default(0),
     capacityWindows: capacityWindowsSchema.default([]),
     groups: groupsSchema.default([]),
+    pickupWindowDays: z.number().int().min(1).max(90).default(7),
+    pickupReminderHours: z.number().int().min(0).max(720).default(24),
+    mustScan: z.boolean().default(false),
     active: z.boolean().default(true),
   })
   .meta(
@@ -136,12 +142,22 @@ export const updateLocationBody = createLocationBody
     dailyCapacity: z.number().int().min(0).max(1_000_000).optional(),
     capacityWindows: capacityWindowsSchema.optional(),
     groups: groupsSchema.optional(),
+    pickupWindowDays: z.number().int().min(1).max(90).optional(),
+    pickupReminderHours: z.number().int().min(0).max(720).optional(),
+    mustScan: z.boolean().optional(),
     active: z.boolean().optional(),
   })
   .meta(requestExample({ openingHours: { mon: ['10:00-20:00'] }, dailyCapacity: 60, capacityWindows: [{ from: '10:00', to: '13:00', orders: 20 }] }));
 export type LocationChanges = z.infer<typeof updateLocationBody>;
 /** What store staff may change about their own store; the rest is an admin's. */
-export const STORE_EDITABLE: readonly (keyof LocationChanges)[] = ['openingHours', 'dailyCapacity', 'capacityWindows'];
+export const STORE_EDITABLE: readonly (keyof LocationChanges)[] = [
+  'openingHours',
+  'dailyCapacity',
+  'capacityWindows',
+  'pickupWindowDays',
+  'pickupReminderHours',
+  'mustScan',
+];
 
 export const listLocationsQuery = z.object({
   type: z.enum(LOCATION_TYPES).optional(),

@@ -21,6 +21,9 @@ export const toLocation = (row: Selectable<LocationsTable>): Location => ({
   dailyCapacity: row.daily_capacity,
   capacityWindows: row.capacity_windows,
   groups: row.groups,
+  pickupWindowDays: row.pickup_window_days,
+  pickupReminderHours: row.pickup_reminder_hours,
+  mustScan: row.must_scan,
   active: row.active,
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
@@ -45,6 +48,9 @@ export async function createLocation(trx: Trx, input: NewLocation): Promise<Loca
       daily_capacity: input.dailyCapacity,
       capacity_windows: JSON.stringify(input.capacityWindows),
       groups: [...new Set(input.groups)],
+      pickup_window_days: input.pickupWindowDays,
+      pickup_reminder_hours: input.pickupReminderHours,
+      must_scan: input.mustScan,
       active: input.active,
     })
     .returningAll()
@@ -107,6 +113,9 @@ export async function updateLocation(trx: Trx, principal: Principal, id: string,
       ...(changes.dailyCapacity !== undefined ? { daily_capacity: changes.dailyCapacity } : {}),
       ...(changes.capacityWindows !== undefined ? { capacity_windows: JSON.stringify(changes.capacityWindows) } : {}),
       ...(changes.groups !== undefined ? { groups: [...new Set(changes.groups)] } : {}),
+      ...(changes.pickupWindowDays !== undefined ? { pickup_window_days: changes.pickupWindowDays } : {}),
+      ...(changes.pickupReminderHours !== undefined ? { pickup_reminder_hours: changes.pickupReminderHours } : {}),
+      ...(changes.mustScan !== undefined ? { must_scan: changes.mustScan } : {}),
       ...(changes.active !== undefined ? { active: changes.active } : {}),
     })
     .where('id', '=', id)

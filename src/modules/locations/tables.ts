@@ -46,6 +46,12 @@ export interface LocationsTable {
   groups: Generated<string[]>;
   /** Capacity per time window of the day (e.g. a shift), on top of the daily capacity; 0 orders = no limit. */
   capacity_windows: JSONColumnType<CapacityWindow[], string | undefined, string>;
+  /** How many days a ready pickup waits at the counter before it is cancelled and restocked. */
+  pickup_window_days: Generated<number>;
+  /** How many hours before the pickup window ends the customer is reminded (0: no reminder). */
+  pickup_reminder_hours: Generated<number>;
+  /** Picking must be proven by scanning every unit before a group is packed, shipped or made ready. */
+  must_scan: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
