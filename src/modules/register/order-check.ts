@@ -28,6 +28,24 @@ export async function registersOnDuty(db: Executor, registerIds: string[]): Prom
 }
 
 /**
+ * In the order's transaction: the registers among `registerIds` with a session still open, their sessions locked
+ * (shared) until the commit, so that a close (which locks its session for update) waits for the sales under way and
+ * every sale it lets through is in the cash it expects. One query, for batches that name a register only.
+ */
+export async function registersStillOpen(trx: Executor, registerIds: string[]): Promise<Set<string>> {
+  if (!registerIds.length) return new Set();
+  const rows = await trx
+    .selectFrom('register_sessions')
+    .select('register_id')
+    .where('register_id', 'in', [...new Set(registerIds)])
+    .where('closed_at', 'is', null)
+    .orderBy('id')
+    .forShare()
+    .execute();
+  return new Set(rows.map((row) => row.register_id));
+}
+
+/**
  * Money may be taken at the register for this order: it exists, it stands in the store the order is sold for (the
  * store of the register channel), the caller is an admin or that store's staff (403), and a session is open (422
  * `register-closed`).

@@ -5,7 +5,11 @@ import { createVariants, ledgerMismatches, receive, seedBasics, type Basics } fr
 import { qrCodesIn, startSmtpInbox, type Inbox } from '../../../test/support/mail.ts';
 import { TEST_RETAILER } from '../../../test/support/policies.ts';
 import { expectProblem } from '../../../test/support/problems.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
 import { createMailer } from '../documents/mailer.ts';
+import { prepareBatch, writeBatch, type PreparedOrder } from '../orders/place/index.ts';
+import { sellingSetupCache } from '../orders/selling-setup.ts';
+import { TEST_PROVIDERS } from '../payments/providers.ts';
 import { RECEIPT_COLUMNS } from './receipt-text.ts';
 
 /**
@@ -36,7 +40,11 @@ const money = (minor: number) =>
     .replaceAll('\u202f', ' ')
     .replaceAll('\u00a0', ' ');
 const flat = (text: string) => text.replaceAll('\u202f', ' ').replaceAll('\u00a0', ' ');
-const pdfText = async (pdf: Buffer) => flat((await extractText(new Uint8Array(pdf), { mergePages: true })).text);
+const pdfText = async (pdf: Buffer, pages = 1) => {
+  const { text, totalPages } = await extractText(new Uint8Array(pdf), { mergePages: true });
+  expect(totalPages).toBe(pages);
+  return flat(text);
+};
 const binary = async (path: string, token?: string) => {
   const response = await fetch(api.baseUrl + path, { headers: { authorization: `Bearer ${token ?? 'test-admin-key-0123456789'}` } });
   return { status: response.status, type: response.headers.get('content-type'), body: Buffer.from(await response.arrayBuffer()) };
@@ -393,6 +401,37 @@ describe('a day at the register', () => {
     expectProblem(refused, 422, 'register-closed');
     expect(await level('TEA', basics.storeA.id)).toEqual(before);
     expect(await ledgerMismatches(api)).toEqual([]);
+  });
+
+  it('refuses a sale whose register closed between its check and its write (checked again under lock)', async () => {
+    const session = await api.call('POST', `/v1/registers/${day.till}/sessions`, { token: basics.storeAKey, body: { openingFloat: 0, currency: 'EUR' } });
+    expect(session.status).toBe(201);
+    const staff: Principal = { role: 'store', locationId: basics.storeA.id, channelId: null, userId: null, apiKeyId: null, actor: 'test:store-a' };
+    const db = api.database.db;
+    const sale = {
+      principal: staff,
+      input: {
+        registerId: day.till,
+        customer: { firstName: 'Late', lastName: 'Buyer', phone: '+33 6 99 88 77 66' },
+        lines: [{ sku: 'TEA', quantity: 1, deliveryGroup: 0 }],
+        deliveryGroups: [{ method: 'pickup_in_store' as const, pickupLocationId: basics.storeA.id }],
+        payments: [{ method: 'cash' as const, amount: TEA }],
+      },
+    };
+    const prepared = (await prepareBatch(db, [sale], TEST_PROVIDERS, new Date(), sellingSetupCache(db))).filter(
+      (step): step is PreparedOrder => 'tenders' in step,
+    );
+    expect(prepared).toHaveLength(1); // checked: the register was open
+    const before = await level('TEA', basics.storeA.id);
+    const closed = await api.call('POST', `/v1/register-sessions/${session.body.id}/close`, { token: basics.storeAKey, body: { countedCash: 0 } });
+    expect(closed.body).toMatchObject({ kind: 'Z', sales: 0, expectedCash: 0, difference: 0 });
+    const [outcome] = await writeBatch(db, prepared, TEST_PROVIDERS, new Date());
+    expect(outcome).toMatchObject({ error: expect.objectContaining({ code: 'register-closed' }) });
+    expect(await level('TEA', basics.storeA.id)).toEqual(before);
+    expect((await api.call('GET', `/v1/register-sessions/${session.body.id}/report`, { token: basics.storeAKey })).body).toMatchObject({
+      sales: 0,
+      tenders: [],
+    });
   });
 
   it('finds an item in the other stores and the warehouse, nearest first, with on hand, reserved and available', async () => {
