@@ -283,6 +283,24 @@ describe('a day at the register', () => {
     expect(await level('LAMP', basics.warehouse.id)).toMatchObject({ onHand: 3, reserved: 0 });
   });
 
+  it('gives cash back from the drawer when a sale paid at the register is cancelled', async () => {
+    const total = LAMP + SHIPPING + PACKING;
+    const sale = await api.call('POST', '/v1/orders', {
+      token: basics.storeAKey,
+      body: {
+        registerId: day.till,
+        customer: { firstName: 'Inès', lastName: 'Roux', phone: '+33 6 12 12 12 12' },
+        lines: [{ sku: 'LAMP', quantity: 1 }],
+        deliveryGroups: [{ method: 'ship_to_address', address: ADDRESS }],
+        payments: [{ method: 'cash', amount: total }],
+      },
+    });
+    expect(sale.status, JSON.stringify(sale.body)).toBe(201);
+    const cancelled = await api.call('POST', `/v1/orders/${sale.body.id}/cancel`, { token: basics.storeAKey, body: { reason: 'Changed her mind' } });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body.payments).toEqual([expect.objectContaining({ method: 'cash', status: 'refunded', refundedAmount: total, registerId: day.till })]);
+  });
+
   it('refuses sales at another store’s register, at a register it does not know, and from a channel', async () => {
     const body = (registerId: string) => ({
       registerId,
@@ -312,23 +330,24 @@ describe('a day at the register', () => {
     );
 
     const endlessTotal = LAMP + SHIPPING + PACKING;
-    const cashTaken = 2500 + (POT - 2000) + (endlessTotal - 5000);
-    const expected = FLOAT + cashTaken - 2000;
+    // The cancelled sale's cash came in and went back out.
+    const cashTaken = 2500 + (POT - 2000) + (endlessTotal - 5000) + endlessTotal;
+    const expected = FLOAT + cashTaken - endlessTotal - 2000;
     const x = await api.call('GET', `/v1/register-sessions/${day.session}/report`, { token: basics.storeAKey });
     expect(x.status, JSON.stringify(x.body)).toBe(200);
     expect(x.body).toMatchObject({
       kind: 'X',
-      sales: 3,
+      sales: 4,
       tenders: [
         { method: 'card_register', count: 2, amount: 7000 },
-        { method: 'cash', count: 3, amount: cashTaken },
+        { method: 'cash', count: 4, amount: cashTaken },
       ],
-      refunds: [],
+      refunds: [{ method: 'cash', count: 1, amount: endlessTotal }],
       cash: {
         openingFloat: FLOAT,
         taken: cashTaken,
-        refunded: 0,
-        tendered: 3000 + (POT - 2000) + 5000,
+        refunded: endlessTotal,
+        tendered: 3000 + (POT - 2000) + 5000 + endlessTotal,
         changeGiven: 500 + (5000 - (endlessTotal - 5000)),
         paidIn: 0,
         paidOut: 2000,
