@@ -4,6 +4,7 @@ import { startTestApi, type TestApi } from '../../../test/support/api.ts';
 import { createVariants, ledgerMismatches, receive, seedBasics, type Basics } from '../../../test/support/fixtures.ts';
 import { qrCodesIn, startSmtpInbox, type Inbox } from '../../../test/support/mail.ts';
 import { TEST_RETAILER } from '../../../test/support/policies.ts';
+import { activateRules, warehouseFirst } from '../../../test/support/routing.ts';
 import { expectProblem } from '../../../test/support/problems.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { createMailer } from '../documents/mailer.ts';
@@ -26,6 +27,7 @@ const LAMP = 8900;
 const SHIPPING = 490;
 const PACKING = 150;
 const FLOAT = 15000;
+const VASE = 2000;
 
 let api: TestApi;
 let basics: Basics;
@@ -57,13 +59,14 @@ beforeAll(async () => {
   mailer = createMailer({ smtpUrl: inbox.url, from: 'Maison Rhône <orders@example.com>' });
   api = await startTestApi({ policies: { mail: { mailer, retailer: TEST_RETAILER } }, workers: { orderEmails: true } });
   basics = await seedBasics(api);
-  await createVariants(api, ['TEA', 'POT', 'LAMP']);
+  await createVariants(api, ['TEA', 'POT', 'LAMP', 'VASE']);
   const prices = await api.call('PUT', `/v1/price-lists/${basics.priceList.id}/prices`, {
     body: {
       prices: [
         { sku: 'TEA', amount: TEA },
         { sku: 'POT', amount: POT },
         { sku: 'LAMP', amount: LAMP },
+        { sku: 'VASE', amount: VASE },
       ],
     },
   });
@@ -283,6 +286,34 @@ describe('a day at the register', () => {
     expect(await level('LAMP', basics.warehouse.id)).toMatchObject({ onHand: 3, reserved: 0 });
   });
 
+  it('sells at the counter an item nobody has yet: backordered at the warehouse with a promised date, paid in full now', async () => {
+    // The retailer's rules for the register: warehouse first, and backorder against incoming stock rather than refuse.
+    await activateRules(api, basics.registerA.id, { rules: [warehouseFirst('backorder')] });
+    const expectedAt = '2031-03-02T09:00:00.000Z';
+    const incoming = await api.call('POST', '/v1/inventory/incoming', {
+      body: { locationId: basics.warehouse.id, lines: [{ sku: 'VASE', quantity: 5 }], expectedAt, reference: 'PO-VASE' },
+    });
+    expect(incoming.status, JSON.stringify(incoming.body)).toBe(201);
+    const total = VASE + SHIPPING + PACKING;
+    const sale = await api.call('POST', '/v1/orders', {
+      token: basics.storeAKey,
+      body: {
+        registerId: day.till,
+        customer: { firstName: 'Marc', lastName: 'Blanc', phone: '+33 6 21 21 21 21' },
+        lines: [{ sku: 'VASE', quantity: 1 }],
+        deliveryGroups: [{ method: 'ship_to_address', address: ADDRESS }],
+        payments: [{ method: 'card_register', amount: total, reference: 'TPE-1003' }],
+      },
+    });
+    expect(sale.status, JSON.stringify(sale.body)).toBe(201);
+    expect(sale.body.deliveryGroups[0]).toMatchObject({
+      status: 'backordered',
+      fulfilmentLocationId: basics.warehouse.id,
+      promisedAt: new Date(Date.parse(expectedAt) + 48 * 3600_000).toISOString(),
+    });
+    expect(sale.body.payments).toEqual([expect.objectContaining({ method: 'card_register', status: 'captured', capturedAmount: total, registerId: day.till })]);
+  });
+
   it('gives cash back from the drawer when a sale paid at the register is cancelled', async () => {
     const total = LAMP + SHIPPING + PACKING;
     const sale = await api.call('POST', '/v1/orders', {
@@ -337,9 +368,9 @@ describe('a day at the register', () => {
     expect(x.status, JSON.stringify(x.body)).toBe(200);
     expect(x.body).toMatchObject({
       kind: 'X',
-      sales: 4,
+      sales: 5,
       tenders: [
-        { method: 'card_register', count: 2, amount: 7000 },
+        { method: 'card_register', count: 3, amount: 7000 + VASE + SHIPPING + PACKING },
         { method: 'cash', count: 4, amount: cashTaken },
       ],
       refunds: [{ method: 'cash', count: 1, amount: endlessTotal }],
@@ -382,8 +413,9 @@ describe('a day at the register', () => {
       'Difference',
       money(-30),
       'Window cleaner',
-      'Card (2)',
-      money(7000),
+      'Card (3)',
+      money(7000 + VASE + SHIPPING + PACKING),
+      'Cash refunded',
     ]) {
       expect(text).toContain(expectedText);
     }
