@@ -1,6 +1,7 @@
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { listLevels } from '../inventory/service.ts';
+import { resolveSkus } from '../inventory/skus.ts';
 import { getLocation, listLocations } from '../locations/service.ts';
 import type { Location } from '../locations/schema.ts';
 import { distanceKm } from '../routing/network.ts';
@@ -11,6 +12,7 @@ import { distanceKm } from '../routing/network.ts';
  * every location's stock (inventory's rule); levels and locations are read through their modules.
  */
 export async function stockNearby(db: Executor, principal: Principal, sku: string, fromId: string) {
+  await resolveSkus(db, [sku], () => 'params.sku');
   const from = await getLocation(db, fromId);
   const [levels, locations] = await Promise.all([allPages((cursor) => listLevels(db, principal, { sku, limit: 200, cursor })), activeLocations(db)]);
   const items = levels.flatMap((level) => {

@@ -9,6 +9,7 @@ import { expectProblem } from '../../../test/support/problems.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { createMailer } from '../documents/mailer.ts';
 import { prepareBatch, writeBatch, type PreparedOrder } from '../orders/place/index.ts';
+import { assertRegisterOpen } from './sessions.ts';
 import { sellingSetupCache } from '../orders/selling-setup.ts';
 import { TEST_PROVIDERS } from '../payments/providers.ts';
 import { RECEIPT_COLUMNS } from './receipt-text.ts';
@@ -485,6 +486,19 @@ describe('a day at the register', () => {
     });
   });
 
+  it('tells a hand-over whether money may be taken at a register (assertRegisterOpen)', async () => {
+    const db = api.database.db;
+    const staffOf = (locationId: string): Principal => ({ role: 'store', locationId, channelId: null, userId: null, apiKeyId: null, actor: 'test:staff' });
+    const session = await api.call('POST', `/v1/registers/${day.tillB}/sessions`, { body: { openingFloat: 0, currency: 'EUR' } });
+    expect(session.status).toBe(201);
+    await expect(db.transaction().execute((trx) => assertRegisterOpen(trx, staffOf(basics.storeB.id), day.tillB))).resolves.toMatchObject({
+      id: session.body.id,
+    });
+    await expect(assertRegisterOpen(db, staffOf(basics.storeA.id), day.tillB)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(assertRegisterOpen(db, staffOf(basics.storeA.id), day.till)).rejects.toMatchObject({ code: 'register-closed' });
+    await expect(assertRegisterOpen(db, staffOf(basics.storeA.id), '01900000-0000-7000-8000-000000000000')).rejects.toMatchObject({ code: 'not-found' });
+  });
+
   it('finds an item in the other stores and the warehouse, nearest first, with on hand, reserved and available', async () => {
     await api.call('POST', '/v1/reservations', {
       body: { channelId: basics.web.id, kind: 'hold', lines: [{ sku: 'TEA', locationId: basics.storeB.id, quantity: 1 }] },
@@ -499,5 +513,9 @@ describe('a day at the register', () => {
     expect(warehouse).toMatchObject({ onHand: 20, reserved: 0, available: 20 });
     expect(warehouse.distanceKm).toBeGreaterThan(storeB.distanceKm);
     expectProblem(await api.call('GET', `/v1/stock/TEA/nearby?from=${basics.storeA.id}`, { token: basics.webKey }), 403);
+    const unknown = await api.call('GET', `/v1/stock/NOPE/nearby?from=${basics.storeA.id}`, { token: basics.storeAKey });
+    expectProblem(unknown, 400);
+    expect(unknown.body.errors).toEqual([{ field: 'params.sku', message: 'SKU NOPE does not exist' }]);
+    expectProblem(await api.call('GET', '/v1/stock/TEA/nearby?from=01900000-0000-7000-8000-000000000000', { token: basics.storeAKey }), 404);
   });
 });

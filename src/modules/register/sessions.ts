@@ -13,10 +13,20 @@ import { openSessionsOf, sessionWithRegister, toSessionSummary } from './session
  * cash counted. What the session sold is read from the payments that name the register (payments/register-totals.ts).
  */
 
-/** Money may be taken at the register: it is the caller's store's (403 otherwise) and a session is open (422 `register-closed`). */
+/**
+ * Money may be taken at the register: it is the caller's store's (403 otherwise; 404 for no such register) and a
+ * session is open (422 `register-closed`). In a transaction the open session stays locked (shared) until the commit,
+ * so a close waits for the money being taken and counts it: call it in the transaction that writes the payments.
+ */
 export async function assertRegisterOpen(trx: Executor, principal: Principal, registerId: string): Promise<SessionView> {
   const register = await registerFor(trx, principal, registerId);
-  const open = (await openSessionsOf(trx, [register.id])).get(register.id);
+  const open = await trx
+    .selectFrom('register_sessions')
+    .selectAll()
+    .where('register_id', '=', register.id)
+    .where('closed_at', 'is', null)
+    .forShare()
+    .executeTakeFirst();
   if (!open) throw registerClosed(registerId);
   return toSessionSummary(open);
 }
