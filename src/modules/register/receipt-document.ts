@@ -8,19 +8,20 @@ import { RECEIPT_STRINGS as T } from './receipt-strings.ts';
 const WIDTH = 227; // 80 mm
 const MARGIN = 12;
 const QR = 96;
+/** The tallest page a PDF may have (200 inches): the first drawing measures the receipt on it. */
+const TALLEST = 14_400;
 
 export async function renderReceiptPdf(receipt: Receipt): Promise<Buffer> {
   const qrPng = await orderQrPng(receipt.qrPayload);
-  const rows =
-    receipt.header.length +
-    3 +
-    receipt.lines.length * 2 +
-    receipt.amounts.length +
-    1 +
-    receipt.taxes.length * 2 +
-    receipt.tenders.length +
-    receipt.deliveries.length * 3;
-  const height = MARGIN * 2 + rows * 16 + 6 * 12 + QR + 60;
+  // Drawn once to learn how tall it is, then on a page of that height.
+  let height = TALLEST;
+  await render(receipt, qrPng, TALLEST, (end) => {
+    height = Math.min(TALLEST, Math.ceil(end) + MARGIN + 4);
+  });
+  return render(receipt, qrPng, height, () => {});
+}
+
+function render(receipt: Receipt, qrPng: Buffer, height: number, ended: (y: number) => void): Promise<Buffer> {
   return renderPdf(
     { size: [WIDTH, height], margin: MARGIN, info: { Title: `${T.title} ${receipt.orderNumber}`, Subject: `${T.order} ${receipt.orderNumber}` } },
     (pdf) => {
@@ -79,6 +80,7 @@ export async function renderReceiptPdf(receipt: Receipt): Promise<Buffer> {
       y += QR + 2;
       text(receipt.orderNumber, { align: 'center', color: MUTED });
       text(T.thanks, { align: 'center' });
+      ended(y);
     },
   );
 }

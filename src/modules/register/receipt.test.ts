@@ -1,7 +1,11 @@
+import { extractText } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { TEST_RETAILER } from '../../../test/support/policies.ts';
 import type { OrderView } from '../orders/schema.ts';
 import { receipt } from './receipt.ts';
+import { renderReceiptPdf } from './receipt-document.ts';
+import { sessionReport } from './report.ts';
+import { renderReportPdf } from './report-document.ts';
 import { RECEIPT_COLUMNS, receiptText, wrap } from './receipt-text.ts';
 
 /** The receipt's words and the printer's 42 columns, without a database. */
@@ -131,3 +135,49 @@ describe('receipt', () => {
     expect(words.header).toEqual([TEST_RETAILER.name, ...TEST_RETAILER.addressLines]);
   });
 });
+
+describe('documents', () => {
+  it('fits a long receipt on one narrow page, and a long report over several A4 pages', async () => {
+    const many = order();
+    const group = many.deliveryGroups[0]!;
+    group.lines = Array.from({ length: 120 }, (_, index) => line(`SKU-${index}`, `Article numéro ${index} avec un nom assez long pour deux lignes`, 1, 100));
+    const pdf = await renderReceiptPdf(receipt(many, TEST_RETAILER, store, 'Till 1'));
+    const { totalPages, text } = await extractText(new Uint8Array(pdf), { mergePages: true });
+    expect(totalPages).toBe(1);
+    expect(text).toContain('Article numéro 119');
+
+    const movements = Array.from({ length: 80 }, (_, index) => ({
+      id: `m${index}`,
+      sessionId: 's',
+      kind: 'paid_in' as const,
+      amount: 100,
+      reason: `Movement ${index}`,
+      actor: 'a',
+      createdAt: '2026-12-07T09:00:00.000Z',
+    }));
+    const report = sessionReport({
+      session: { ...toView, expectedCash: null },
+      register: { id: toView.registerId, name: 'Till 1', locationId: toView.registerId },
+      takings: { sales: 0, taken: [], refunded: [], cashTendered: 0, changeGiven: 0 },
+      movements,
+      generatedAt: new Date('2026-12-07T12:00:00.000Z'),
+    });
+    const reportPdf = await extractText(new Uint8Array(await renderReportPdf(report, 'fr-FR')), { mergePages: true });
+    expect(reportPdf.totalPages).toBeGreaterThan(1);
+    expect(reportPdf.text).toContain('Movement 79');
+    expect(reportPdf.text).toContain('X report');
+  });
+});
+
+const toView = {
+  id: '01900000-0000-7000-8000-000000000011',
+  registerId: '01900000-0000-7000-8000-000000000012',
+  currency: 'EUR',
+  openingFloat: 0,
+  openedBy: 'a',
+  openedAt: '2026-12-07T08:00:00.000Z',
+  closedBy: null,
+  closedAt: null,
+  countedCash: null,
+  note: null,
+};

@@ -1,5 +1,5 @@
 import { formatMoney } from '../documents/money.ts';
-import { INK, MARGIN, MUTED, RULE, renderPdf, tableRow } from '../documents/pdf.ts';
+import { INK, MARGIN, MUTED, RULE, renderPdf, room, tableRow } from '../documents/pdf.ts';
 import { RECEIPT_STRINGS } from './receipt-strings.ts';
 import type { SessionReport } from './schema.ts';
 
@@ -41,7 +41,7 @@ export function renderReportPdf(report: SessionReport, locale: string): Promise<
     const width = pdf.page.width - 2 * MARGIN;
     let y = MARGIN;
     const heading = (value: string, size = 11) => {
-      y += 6;
+      y = room(pdf, y + 6, size + 8 + 14);
       pdf.font('bold').fontSize(size).fillColor(INK).text(value, MARGIN, y);
       y += size + 8;
     };
