@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/api.ts';
@@ -5,6 +6,7 @@ import { createVariants, ledgerMismatches, receive, seedBasics, type Basics } fr
 import { qrCodesIn, startSmtpInbox, type Inbox } from '../../../test/support/mail.ts';
 import { TEST_RETAILER } from '../../../test/support/policies.ts';
 import { activateRules, warehouseFirst } from '../../../test/support/routing.ts';
+import { postgresUrl } from '../../../test/support/database.ts';
 import { expectProblem } from '../../../test/support/problems.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { createMailer } from '../documents/mailer.ts';
@@ -532,5 +534,80 @@ describe('a day at the register', () => {
     expectProblem(unknown, 400);
     expect(unknown.body.errors).toEqual([{ field: 'params.sku', message: 'SKU NOPE does not exist' }]);
     expectProblem(await api.call('GET', '/v1/stock/TEA/nearby?from=01900000-0000-7000-8000-000000000000', { token: basics.storeAKey }), 404);
+  });
+});
+
+describe('a close racing sales at the same register', () => {
+  it('counts exactly the sales written before it, whichever comes first (a later one is refused): the Z report expects their cash', async () => {
+    const db = api.database.db;
+    const staff: Principal = { role: 'store', locationId: basics.storeA.id, channelId: null, userId: null, apiKeyId: null, actor: 'test:store-a' };
+    const sale = (index: number) => ({
+      principal: staff,
+      input: {
+        registerId: day.till,
+        customer: { firstName: 'Racing', lastName: `Buyer ${index}`, phone: `+33 6 00 00 00 ${String(10 + index)}` },
+        lines: [{ sku: 'TEA', quantity: 1, deliveryGroup: 0 }],
+        deliveryGroups: [{ method: 'pickup_in_store' as const, pickupLocationId: basics.storeA.id }],
+        payments: [{ method: 'cash' as const, amount: TEA }],
+      },
+    });
+    for (let round = 0; round < 3; round++) {
+      const session = await api.call('POST', `/v1/registers/${day.till}/sessions`, { token: basics.storeAKey, body: { openingFloat: 1000, currency: 'EUR' } });
+      expect(session.status).toBe(201);
+      const prepared = (await prepareBatch(db, [sale(2 * round), sale(2 * round + 1)], TEST_PROVIDERS, new Date(), sellingSetupCache(db))).filter(
+        (step): step is PreparedOrder => 'tenders' in step,
+      );
+      expect(prepared).toHaveLength(2);
+      // Written one by one, as two desks would, while the register closes.
+      const [first, second, closed] = await Promise.all([
+        writeBatch(db, [prepared[0]!], TEST_PROVIDERS, new Date()),
+        writeBatch(db, [prepared[1]!], TEST_PROVIDERS, new Date()),
+        api.call('POST', `/v1/register-sessions/${session.body.id}/close`, { token: basics.storeAKey, body: { countedCash: 0 } }),
+      ]);
+      expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+      const outcomes = [...first, ...second];
+      const placed = outcomes.filter((outcome) => 'order' in outcome);
+      for (const outcome of outcomes) if ('error' in outcome) expect(outcome.error).toMatchObject({ code: 'register-closed' });
+      const z = await api.call('GET', `/v1/register-sessions/${session.body.id}/report`, { token: basics.storeAKey });
+      expect(z.body).toMatchObject({ kind: 'Z', sales: placed.length, expectedCash: 1000 + placed.length * TEA, difference: -(1000 + placed.length * TEA) });
+    }
+    expect(await ledgerMismatches(api)).toEqual([]);
+  });
+  it.skipIf(!postgresUrl)('makes a close wait for money being taken in another transaction (assertRegisterOpen), then counts it (PostgreSQL)', async () => {
+    const db = api.database.db;
+    const staff: Principal = { role: 'store', locationId: basics.storeA.id, channelId: null, userId: null, apiKeyId: null, actor: 'test:store-a' };
+    const session = await api.call('POST', `/v1/registers/${day.till}/sessions`, { token: basics.storeAKey, body: { openingFloat: 0, currency: 'EUR' } });
+    expect(session.status).toBe(201);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let checked!: () => void;
+    const open = new Promise<void>((resolve) => {
+      checked = resolve;
+    });
+    // A hand-over's transaction: the register checked (its session locked, shared), the money not yet written.
+    const handOver = db.transaction().execute(async (trx) => {
+      await assertRegisterOpen(trx, staff, day.till);
+      checked();
+      await released;
+    });
+    await open;
+    const closing = api.call('POST', `/v1/register-sessions/${session.body.id}/close`, { token: basics.storeAKey, body: { countedCash: 0 } });
+    // The close is waiting on the session's lock.
+    for (let tries = 0; ; tries++) {
+      const { rows } = await sql<{ waiting: number }>`
+        select count(*)::int as waiting from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock' and query ilike '%register_sessions%for update%'`.execute(db);
+      if (rows[0]!.waiting > 0) break;
+      if (tries > 400) throw new Error('the close never waited for the session lock');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const committedAt = new Date();
+    release();
+    await handOver;
+    const closed = await closing;
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    expect(Date.parse(closed.body.session.closedAt)).toBeGreaterThanOrEqual(committedAt.getTime());
   });
 });
