@@ -20,6 +20,7 @@ import { vendorShipments } from './modules/orders/dropship.ts';
 import { orderRoutes } from './modules/orders/routes.ts';
 import { rerouteRoutes } from './modules/orders/reroute-routes.ts';
 import { pricingRoutes } from './modules/pricing/routes.ts';
+import { registerRoutes } from './modules/register/routes.ts';
 import { explainRoutes } from './modules/routing/explain-routes.ts';
 import { routingFactsRoutes } from './modules/routing/facts-routes.ts';
 import { routingRoutes } from './modules/routing/routes.ts';
@@ -187,6 +188,7 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       await dropshipRoutes(api, { orders: vendorShipments(policies.paymentProviders), retailer: policies.mail.retailer });
       await rerouteRoutes(api);
       await eventRoutes(api);
+      await registerRoutes(api, { retailer: policies.mail.retailer });
     },
     { prefix: '/v1' },
   );

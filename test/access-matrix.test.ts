@@ -174,6 +174,19 @@ const A_REQUEST = (status: number): Expected => [status, status, 404, 403, 403];
 /** Channel A's customer: channel B does not see them; every store serves them. */
 const A_CUSTOMER = (status: number): Expected => [status, status, 404, status, status];
 
+/** The register (issue 20): a till at S1, and a session open at it, made once for the rows that read or add to them. */
+let tillAtS1: Promise<{ register: string; session: string }> | undefined;
+const registerAtS1 = () =>
+  (tillAtS1 ??= (async () => {
+    const register = (await must('POST', `/v1/locations/${f.s1}/registers`, { name: unique('Till') })).id as string;
+    const session = (await must('POST', `/v1/registers/${register}/sessions`, { openingFloat: 10000, currency: 'EUR' })).id as string;
+    return { register, session };
+  })());
+const freshSessionAtS1 = async () => {
+  const register = (await must('POST', `/v1/locations/${f.s1}/registers`, { name: unique('Till') })).id as string;
+  return (await must('POST', `/v1/registers/${register}/sessions`, { openingFloat: 0, currency: 'EUR' })).id as string;
+};
+
 const table: Record<string, Row> = {
   // Access
   'POST /v1/auth/login': {
@@ -489,6 +502,38 @@ const table: Record<string, Row> = {
     expect: [200, 200, 404, 403, 403],
     request: () => ({ path: `/v1/routing/rule-sets/${f.ruleSet}/replay`, body: { days: 1 } }),
   },
+  // Register (issue 20): a store sets up and runs its own registers; staff look up any location's stock.
+  'POST /v1/locations/{id}/registers': { expect: FOR_S1(201), request: () => ({ path: `/v1/locations/${f.s1}/registers`, body: { name: unique('Till') } }) },
+  'GET /v1/locations/{id}/registers': { expect: FOR_S1(200), request: () => ({ path: `/v1/locations/${f.s1}/registers` }) },
+  'POST /v1/registers/{id}/sessions': {
+    expect: FOR_S1(201),
+    request: async () => ({
+      path: `/v1/registers/${(await must('POST', `/v1/locations/${f.s1}/registers`, { name: unique('Till') })).id}/sessions`,
+      body: { openingFloat: 5000, currency: 'EUR' },
+    }),
+  },
+  'POST /v1/register-sessions/{id}/cash-movements': {
+    expect: FOR_S1(201),
+    request: async () => ({
+      path: `/v1/register-sessions/${(await registerAtS1()).session}/cash-movements`,
+      body: { kind: 'paid_in', amount: 100, reason: 'Change' },
+    }),
+  },
+  'POST /v1/register-sessions/{id}/close': {
+    expect: FOR_S1(200),
+    request: async () => ({ path: `/v1/register-sessions/${await freshSessionAtS1()}/close`, body: { countedCash: 0 } }),
+  },
+  'GET /v1/register-sessions/{id}/report': {
+    expect: FOR_S1(200),
+    request: async () => ({ path: `/v1/register-sessions/${(await registerAtS1()).session}/report` }),
+  },
+  'GET /v1/register-sessions/{id}/report/document': {
+    expect: FOR_S1(200),
+    request: async () => ({ path: `/v1/register-sessions/${(await registerAtS1()).session}/report/document` }),
+  },
+  'GET /v1/orders/{id}/receipt': { expect: A_AT_S1(200), request: () => ({ path: `/v1/orders/${f.pickupOrder.id}/receipt?format=text` }) },
+  'GET /v1/stock/{sku}/nearby': { expect: [200, 403, 403, 200, 200], request: () => ({ path: `/v1/stock/${TEE}/nearby?from=${f.s1}` }) },
+
   'POST /v1/orders/{id}/delivery-groups/{groupId}/ship': {
     expect: S1_STEP,
     request: async () => ({ path: group(await fresh.shipOrder(), 'ship'), body: { carrier: 'Colissimo', trackingNumber: 'TRK1' } }),

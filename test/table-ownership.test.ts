@@ -29,7 +29,7 @@ const OWNERS: Record<string, string[]> = {
     'preorder_allowances',
   ],
   dropship: ['purchase_requests', 'purchase_request_lines'],
-  register: ['registers'],
+  register: ['registers', 'register_sessions', 'register_cash_movements'],
   // The platform's own: written through platform/outbox.ts, platform/http/idempotency.ts and the set-up version.
   platform: ['outbox_events', 'outbox_consumers', 'idempotency_keys', 'reference_data_version'],
 };

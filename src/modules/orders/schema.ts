@@ -46,6 +46,10 @@ export const createOrderBody = z
       .describe('How the customer pays: the amounts add up to the total of the quote (cash may exceed it: change).'),
     note: z.string().max(2000).optional(),
     priority: z.number().int().min(0).max(9).optional().describe('0 normal (default) … 9 most urgent: routing rules may filter on it.'),
+    registerId: z
+      .uuid()
+      .optional()
+      .describe("Sold at this register of the channel's store (GET /v1/locations/{id}/registers): it must have an open session; the payments name it."),
   })
   .meta(
     requestExample({

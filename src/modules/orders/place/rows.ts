@@ -292,7 +292,7 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
     purchaseRequests,
     decisions,
     load,
-    payments: newPayments(id, prepared.tenders, actor, now),
+    payments: newPayments(id, prepared.tenders, actor, now, input.registerId ?? null),
     timeline: [
       event('order.placed', { number, total: priced.totals.total, currency: priced.currency, lines: lines.length }),
       ...(input.note ? [event('note.added', { text: input.note })] : []),
