@@ -27,8 +27,8 @@ export async function packParcels(trx: Trx, principal: Principal, orderId: strin
   if (group.method !== 'ship_to_address') throw new RuleViolation('not-a-shipment', 'This group is collected in store, not shipped.', { state: group.status });
   const lines = (await linesOf(trx, [groupId])).get(groupId) ?? [];
   const packed = new Map<string, number>();
-  parcels.forEach((parcel, index) =>
-    parcel.lines?.forEach((entry, lineIndex) => {
+  for (const [index, parcel] of parcels.entries()) {
+    for (const [lineIndex, entry] of (parcel.lines ?? []).entries()) {
       const line = lines.find((candidate) => candidate.id === entry.lineId);
       const field = `body.parcels.${index}.lines.${lineIndex}`;
       if (!line) throw new InvalidInput([{ field: `${field}.lineId`, message: 'is not an open line of this delivery group' }]);
@@ -36,8 +36,8 @@ export async function packParcels(trx: Trx, principal: Principal, orderId: strin
       if (total > line.required)
         throw new InvalidInput([{ field: `${field}.quantity`, message: `puts ${total} of ${line.sku} in parcels; the order has ${line.required}` }]);
       packed.set(line.id, total);
-    }),
-  );
+    }
+  }
   await assertPicked(trx, groupId);
   if (group.status === 'reserved') await advanceGroup(trx, principal, orderId, groupId, 'start-picking');
   await advanceGroup(trx, principal, orderId, groupId, 'pack');
