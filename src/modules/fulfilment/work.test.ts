@@ -224,6 +224,35 @@ describe('picking by scanning', () => {
     expect((await step(placed, 'scans', { code: 'MUG' }, storeBKey)).status).toBe(404);
   });
 
+  it('a scanner that sends the same scan twice (same Idempotency-Key) counts it once', async () => {
+    const placed = await order([{ sku: 'MUG', quantity: 3 }], shipFrom(basics.storeA.id));
+    const send = () =>
+      api.call('POST', `/v1/orders/${placed.id}/delivery-groups/${placed.groupId}/scans`, {
+        body: { code: BARCODES.MUG },
+        token: basics.storeAKey,
+        headers: { 'idempotency-key': `scan-${placed.groupId}-1` },
+      });
+    const [first, again] = [await send(), await send()];
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(first.body.lines[0]).toMatchObject({ sku: 'MUG', required: 3, picked: 1 });
+    const state = await api.call('GET', `/v1/orders/${placed.id}/delivery-groups/${placed.groupId}/scans`, { token: basics.storeAKey });
+    expect(state.body.lines[0].picked).toBe(1);
+  });
+
+  it('a pickup is prepared by scanning too: it stays to prepare until it is at the counter', async () => {
+    const placed = await order([{ sku: 'CAP', quantity: 1 }], pickupAt(basics.storeA.id));
+    const scanned = await scan(placed, BARCODES.CAP);
+    expect(scanned.status, JSON.stringify(scanned.body)).toBe(201);
+    expect(scanned.body).toMatchObject({ status: 'picking', complete: true });
+    expect((await scan(placed, BARCODES.CAP)).body.code).toBe('over-picked');
+    const work = await queue(basics.storeA.id, '?stage=to_prepare');
+    expect(work.items.find((item: { groupId: string }) => item.groupId === placed.groupId)).toMatchObject({ status: 'picking', stage: 'to_prepare' });
+    // Nothing to pack: a pickup is not shipped.
+    expect((await step(placed, 'parcels', { parcels: [{ box: 'S', weightGrams: 100 }] }, basics.storeAKey)).body.code).toBe('not-a-shipment');
+  });
+
   it('at a store that must scan, packing and shipping wait until every unit is scanned', async () => {
     expect((await api.call('PATCH', `/v1/locations/${basics.storeB.id}`, { body: { mustScan: true }, token: storeBKey })).status).toBe(200);
     try {
