@@ -56,6 +56,21 @@ export function carrierNamed(carriers: Carriers, name: string): Carrier {
   return carrier;
 }
 
+/** Where the customer follows a parcel of the carriers staff most often type, by the name typed (case and spaces aside). */
+const TRACKING_PAGES: Record<string, (trackingNumber: string) => string> = {
+  colissimo: (n) => `https://www.laposte.fr/outils/suivre-vos-envois?code=${n}`,
+  laposte: (n) => `https://www.laposte.fr/outils/suivre-vos-envois?code=${n}`,
+  chronopost: (n) => `https://www.chronopost.fr/tracking-no-cms/suivi-page?listeNumerosLT=${n}`,
+  dhl: (n) => `https://www.dhl.com/global-en/home/tracking.html?tracking-id=${n}`,
+  ups: (n) => `https://www.ups.com/track?tracknum=${n}`,
+  inpost: (n) => `https://inpost.pl/sledzenie-przesylek?number=${n}`,
+};
+
+/** The tracking page of a parcel, when the carrier typed is one Aisle knows. */
+export function trackingPageOf(carrierName: string, trackingNumber: string): string | undefined {
+  return TRACKING_PAGES[carrierName.toLowerCase().replace(/[\s-]/g, '')]?.(encodeURIComponent(trackingNumber));
+}
+
 /** The manual carrier: what staff type is the shipment; Aisle draws the label. */
 export const manualCarrier: Carrier = {
   name: 'manual',
@@ -79,7 +94,7 @@ export const manualCarrier: Carrier = {
       to: request.to,
       parcels: request.parcels,
     });
-    return { carrierName, trackingNumber, label };
+    return { carrierName, trackingNumber, trackingUrl: trackingPageOf(carrierName, trackingNumber), label };
   },
 };
 

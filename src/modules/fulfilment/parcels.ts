@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import { getLocation } from '../locations/service.ts';
 import { recordOrderEvent } from '../orders/read.ts';
 import { advanceGroup } from '../orders/service.ts';
+import { trackingPageOf } from './carriers.ts';
 import { linesOf, lockWorkGroup, readWorkGroup, type WorkGroup } from './groups.ts';
 import { assertPicked } from './picked.ts';
 import type { ParcelLine } from './tables.ts';
@@ -84,7 +85,12 @@ export async function shipmentOf(db: Executor, group: WorkGroup): Promise<Shipme
     carrier: dispatch?.carrier_name ?? group.carrier,
     service: dispatch?.service ?? null,
     trackingNumber: dispatch?.tracking_number ?? group.trackingNumber,
-    trackingUrl: dispatch?.tracking_url ?? null,
+    // Shipped through `/ship` with a carrier typed there: its tracking page when Aisle knows the carrier.
+    trackingUrl: dispatch
+      ? dispatch.tracking_url
+      : group.carrier && group.trackingNumber
+        ? (trackingPageOf(group.carrier, group.trackingNumber) ?? null)
+        : null,
     parcels: parcels.map((parcel) => ({
       position: parcel.position,
       box: parcel.box,

@@ -65,6 +65,7 @@ type GroupRow = {
   first_name: string;
   last_name: string;
   transfer_id: string | null;
+  merged_shipment_id: string | null;
   transfer_number: string | null;
   transfer_status: string | null;
   transfer_expected_at: Date | null;
@@ -86,7 +87,7 @@ export async function workQueue(db: Executor, principal: Principal, locationId: 
   const page = await sql<GroupRow>`
     select * from (
       select g.id, g.order_id, o.number, g.method, g.status, ${STAGE} as stage, g.promised_at, g.created_at, g.recipient, g.address,
-             c.first_name, c.last_name, g.transfer_id, t.number as transfer_number, t.status as transfer_status,
+             c.first_name, c.last_name, g.transfer_id, g.merged_shipment_id, t.number as transfer_number, t.status as transfer_status,
              t.expected_at as transfer_expected_at, ${DUE}::text as due_key, g.created_at::text as created_key, ${DUE} as due
       from delivery_groups g
       join orders o on o.id = g.order_id
@@ -123,6 +124,7 @@ export async function workQueue(db: Executor, principal: Principal, locationId: 
       stage: row.stage,
       promisedAt: row.promised_at?.toISOString() ?? null,
       createdAt: row.created_at.toISOString(),
+      mergedShipmentId: row.merged_shipment_id,
       transfer: row.transfer_id
         ? {
             id: row.transfer_id,

@@ -40,6 +40,7 @@ export const workQueueSchema = z
         stage: stageSchema,
         promisedAt: z.string().nullable(),
         createdAt: z.string(),
+        mergedShipmentId: z.uuid().nullable().describe('Merged with other groups into one parcel: pack and dispatch them together.'),
         transfer: z
           .object({ id: z.uuid(), number: z.string(), status: z.string(), expectedAt: z.string().nullable() })
           .nullable()

@@ -120,6 +120,7 @@ describe('packing and dispatching a shipment from a store', () => {
       status: 'shipped',
       carrier: 'Colissimo',
       trackingNumber: '6A98765432109',
+      trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A98765432109',
       parcels: [{ trackingNumber: '6A98765432109' }, { trackingNumber: '6A98765432109' }],
     });
     expect(await level('LAMP', basics.storeA.id)).toEqual({ onHand: before.lamp.onHand - 1, reserved: before.lamp.reserved - 1 });
@@ -175,7 +176,13 @@ describe('packing and dispatching a shipment from a store', () => {
     expect((await pdfText(label)).text).toContain('JD0001');
     expect(await qrCodesIn(label)).toEqual(['JD0001']);
     const shipment = await api.call('GET', `/v1/orders/${placed.id}/delivery-groups/${placed.groupId}/shipment`, { token: basics.storeAKey });
-    expect(shipment.body).toMatchObject({ status: 'shipped', carrier: 'DHL', trackingNumber: 'JD0001', parcels: [] });
+    expect(shipment.body).toMatchObject({
+      status: 'shipped',
+      carrier: 'DHL',
+      trackingNumber: 'JD0001',
+      trackingUrl: 'https://www.dhl.com/global-en/home/tracking.html?tracking-id=JD0001',
+      parcels: [],
+    });
   });
 
   it('refuses more units in parcels than the order has, and leaves the group as it was', async () => {
@@ -218,6 +225,7 @@ describe('ship from store', () => {
     expect((await step(placed, 'scans', { code: 'VASE' }, storeBKey)).body.complete).toBe(true);
     const dispatched = await step(placed, 'dispatch', { carrier: 'manual', carrierName: 'Chronopost', trackingNumber: 'XY123' }, storeBKey);
     expect(dispatched.status, JSON.stringify(dispatched.body)).toBe(200);
+    expect(dispatched.body).toMatchObject({ carrier: 'Chronopost', trackingUrl: 'https://www.chronopost.fr/tracking-no-cms/suivi-page?listeNumerosLT=XY123' });
     expect(await level('VASE', basics.storeB.id)).toEqual({ onHand: before.onHand - 1, reserved: before.reserved - 1 });
   });
 });
