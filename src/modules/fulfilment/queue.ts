@@ -4,7 +4,6 @@ import type { Executor } from '../../platform/db/database.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { readLevels, keyOf } from '../inventory/stock.ts';
 import { getLocation } from '../locations/service.ts';
-import type { Address } from '../locations/tables.ts';
 import type { DeliveryStatus } from '../orders/lifecycle.ts';
 import { linesOf as linesOfGroups } from './groups.ts';
 import { WORK_STAGES, type WorkStage } from './stages.ts';
@@ -61,7 +60,6 @@ type GroupRow = {
   promised_at: Date | null;
   created_at: Date;
   recipient: string;
-  address: Address | null;
   first_name: string;
   last_name: string;
   transfer_id: string | null;
@@ -86,7 +84,7 @@ export async function workQueue(db: Executor, principal: Principal, locationId: 
     group by stage`.execute(db);
   const page = await sql<GroupRow>`
     select * from (
-      select g.id, g.order_id, o.number, g.method, g.status, ${STAGE} as stage, g.promised_at, g.created_at, g.recipient, g.address,
+      select g.id, g.order_id, o.number, g.method, g.status, ${STAGE} as stage, g.promised_at, g.created_at, g.recipient,
              c.first_name, c.last_name, g.transfer_id, g.merged_shipment_id, t.number as transfer_number, t.status as transfer_status,
              t.expected_at as transfer_expected_at, ${DUE}::text as due_key, g.created_at::text as created_key, ${DUE} as due
       from delivery_groups g

@@ -274,6 +274,22 @@ describe('picking by scanning', () => {
       const packed = await pack();
       expect(packed.status, JSON.stringify(packed.body)).toBe(200);
       expect(packed.body.status).toBe('packed');
+
+      // Two groups merged into one parcel leave together only when both were scanned.
+      const customer = { firstName: 'Merged', lastName: 'Twice' };
+      const [one, two] = [
+        await order([{ sku: 'MUG', quantity: 1 }], shipFrom(basics.storeB.id), customer),
+        await order([{ sku: 'CAP', quantity: 1 }], shipFrom(basics.storeB.id), customer),
+      ];
+      const merged = await api.call('POST', '/v1/shipments/merge', { body: { deliveryGroupIds: [one.groupId, two.groupId] }, token: storeBKey });
+      expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+      expect((await step(one, 'scans', { code: 'MUG' }, storeBKey)).body.complete).toBe(true);
+      const half = await step(one, 'ship', { carrier: 'Colissimo', trackingNumber: 'M1' }, storeBKey);
+      expect(half.body).toMatchObject({ code: 'not-scanned', missing: [{ sku: 'CAP', required: 1, picked: 0 }] });
+      expect((await step(two, 'scans', { code: BARCODES.CAP }, storeBKey)).body.complete).toBe(true);
+      const both = await step(one, 'ship', { carrier: 'Colissimo', trackingNumber: 'M1' }, storeBKey);
+      expect(both.status, JSON.stringify(both.body)).toBe(200);
+      expect((await api.call('GET', `/v1/orders/${two.id}`)).body.deliveryGroups[0]).toMatchObject({ status: 'shipped', trackingNumber: 'M1' });
     } finally {
       await api.call('PATCH', `/v1/locations/${basics.storeB.id}`, { body: { mustScan: false } });
     }
