@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import { NotFound } from '../../platform/errors.ts';
+import type { Address } from '../locations/tables.ts';
+import type { DeliveryStatus } from '../orders/lifecycle.ts';
 import { assertMaySeeOrder } from '../orders/read.ts';
 import { lockOrder } from '../orders/service.ts';
 import { workLocationOf } from './stages.ts';
@@ -19,12 +21,12 @@ export interface WorkGroup {
   customerId: string;
   channelId: string;
   method: string;
-  status: import('../orders/lifecycle.ts').DeliveryStatus;
+  status: DeliveryStatus;
   fulfilmentLocationId: string | null;
   pickupLocationId: string | null;
   /** Where the staff working on it are: the sender of a shipment, the pickup store of a pickup. */
   locationId: string | null;
-  address: import('../locations/tables.ts').Address | null;
+  address: Address | null;
   recipient: string;
   carrier: string | null;
   trackingNumber: string | null;

@@ -2,7 +2,6 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import { InvalidInput, RuleViolation } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { getLocation } from '../locations/service.ts';
 import { recordOrderEvent } from '../orders/read.ts';
 import { advanceGroup } from '../orders/service.ts';
 import { trackingPageOf } from './carriers.ts';
@@ -103,10 +102,4 @@ export async function shipmentOf(db: Executor, group: WorkGroup): Promise<Shipme
 
 export async function readShipment(db: Executor, principal: Principal, orderId: string, groupId: string): Promise<Shipment> {
   return shipmentOf(db, await readWorkGroup(db, principal, orderId, groupId));
-}
-
-/** Where a shipment leaves from: the location's name and address, as the label and slip print them. */
-export async function senderOf(db: Executor, locationId: string) {
-  const location = await getLocation(db, locationId);
-  return { name: location.name, code: location.code, address: location.address };
 }

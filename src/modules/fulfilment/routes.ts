@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { STAFF } from '../../platform/auth/principal.ts';
 import { idParams } from '../../platform/http/params.ts';
@@ -7,7 +8,8 @@ import { inTransaction } from '../../platform/http/unit-of-work.ts';
 import { getLocation } from '../locations/service.ts';
 import type { PaymentProviders } from '../payments/providers.ts';
 import type { Carriers } from './carriers.ts';
-import { dispatchShipment, labelPdf, packingSlipPdf } from './dispatch.ts';
+import { dispatchShipment } from './dispatch.ts';
+import { labelPdf, packingSlipPdf } from './paperwork.ts';
 import { renderPickListPdf } from './documents.ts';
 import { packParcels, readShipment } from './parcels.ts';
 import { createPickList, readPickList } from './pick-lists.ts';
@@ -40,7 +42,7 @@ const tags = ['Store work'];
 const groupParams = z.object({ id: z.uuid(), groupId: z.uuid() });
 
 /** A PDF, sent as is (Fastify never serialises a Buffer): the schema says "binary string", which is what a client receives. */
-const sendPdf = (reply: import('fastify').FastifyReply, pdf: Buffer, name: string) => {
+const sendPdf = (reply: FastifyReply, pdf: Buffer, name: string) => {
   reply.type('application/pdf').header('content-disposition', `inline; filename="${name}.pdf"`);
   return reply.send(pdf as unknown as string);
 };

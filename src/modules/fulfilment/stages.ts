@@ -11,7 +11,7 @@ import type { DeliveryStatus } from '../orders/lifecycle.ts';
  *  - to_prepare: a pickup to take from the shelves and put at the counter;
  *  - ready_for_pickup: a pickup waiting at the counter for its customer;
  *  - incoming: a pickup whose goods are still on their way here from another location (ship to store).
- * The same rules are written in SQL for the queue (queue.ts, `stageSql`): stages.test.ts holds the two together.
+ * The same rules are written in SQL for the queue (queue.ts, `STAGE`); work.test.ts checks the queue's stages through the API.
  */
 export const WORK_STAGES = ['to_pick', 'picking', 'to_pack', 'to_ship', 'to_prepare', 'ready_for_pickup', 'incoming'] as const;
 export type WorkStage = (typeof WORK_STAGES)[number];
