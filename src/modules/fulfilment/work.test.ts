@@ -2,6 +2,8 @@ import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/api.ts';
 import { ledgerMismatches, receive, seedBasics, type Basics } from '../../../test/support/fixtures.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import { workQueue } from './queue.ts';
 
 /**
  * A store's work queue (issue 20, item 1): what it must pick, pack, ship or prepare, oldest promise first, with the
@@ -12,6 +14,7 @@ import { ledgerMismatches, receive, seedBasics, type Basics } from '../../../tes
 const CARD = { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2099, cvc: '123' };
 const ADDRESS = { line1: '12 rue Mercière', postalCode: '69002', city: 'Lyon', country: 'FR' };
 const PRICE = 1500;
+const ADMIN: Principal = { role: 'admin', locationId: null, channelId: null, userId: null, apiKeyId: null, actor: 'test' };
 
 /** An EAN-13 with its check digit, from 12 digits. */
 const ean13 = (digits: string) => {
@@ -164,6 +167,39 @@ describe("a store's work queue", () => {
     expect((await queue(basics.storeB.id, '', storeBKey)).items.map((item: { orderId: string }) => item.orderId)).toEqual([elsewhere.id]);
     expect((await api.call('GET', `/v1/locations/${basics.storeA.id}/work`, { token: storeBKey })).status).toBe(403);
     expect((await api.call('GET', `/v1/locations/${basics.storeA.id}/work`, { token: basics.webKey })).status).toBe(403);
+  });
+});
+
+describe("the queue's cost", () => {
+  it('is the same few statements for a short queue and a longer one (no statement per group or line)', async () => {
+    let statements = 0;
+    const counting = api.database.db.withPlugin({
+      transformQuery: (args) => {
+        statements++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const statementsFor = async () => {
+      statements = 0;
+      const work = await workQueue(counting, ADMIN, basics.storeB.id, { limit: 200 });
+      return { statements, groups: work.items.length, lines: work.items.flatMap((item) => item.lines).length };
+    };
+    const short = await statementsFor();
+    for (let i = 0; i < 6; i++)
+      await order(
+        [
+          { sku: 'MUG', quantity: 1 },
+          { sku: 'TEE', quantity: 1 },
+          { sku: 'CAP', quantity: 1 },
+        ],
+        i % 2 ? pickupAt(basics.storeB.id) : shipFrom(basics.storeB.id),
+      );
+    const longer = await statementsFor();
+    expect(longer.groups).toBe(short.groups + 6);
+    expect(longer.lines).toBe(short.lines + 18);
+    expect(longer.statements).toBe(short.statements);
+    expect(longer.statements).toBeLessThanOrEqual(5);
   });
 });
 
