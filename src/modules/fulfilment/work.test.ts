@@ -406,4 +406,26 @@ describe('pick lists', () => {
       before.counts.to_prepare,
     ]);
   });
+
+  it('a ship-to-store pickup whose goods arrived is prepared at its store by scanning, and listed once', async () => {
+    const placed = await order([{ sku: 'MUG', quantity: 1 }], {
+      method: 'ship_to_store',
+      pickupLocationId: basics.storeA.id,
+      fulfilmentLocationId: basics.warehouse.id,
+    });
+    const transferId = placed.body.deliveryGroups[0].transferId;
+    expect((await api.call('POST', `/v1/transfers/${transferId}/ship`)).status).toBe(200);
+    const received = await api.call('POST', `/v1/transfers/${transferId}/receive`, { body: { lines: [{ sku: 'MUG', quantity: 1 }] }, token: basics.storeAKey });
+    expect(received.status, JSON.stringify(received.body)).toBe(200);
+    const item = (await queue(basics.storeA.id, '?stage=to_prepare')).items.find((candidate: { groupId: string }) => candidate.groupId === placed.groupId);
+    expect(item).toMatchObject({ status: 'reserved', method: 'ship_to_store', transfer: { id: transferId, status: 'received' } });
+    // The store scans what arrived; the picking step is the sender's, so the group stays reserved until it is ready.
+    expect((await scan(placed, BARCODES.MUG)).body).toMatchObject({ status: 'reserved', complete: true });
+    const listed = await api.call('POST', `/v1/locations/${basics.storeA.id}/pick-lists`, { body: { groupIds: [placed.groupId] }, token: basics.storeAKey });
+    expect(listed.status, JSON.stringify(listed.body)).toBe(201);
+    expect(listed.body.groups).toEqual([expect.objectContaining({ groupId: placed.groupId, status: 'reserved' })]);
+    const next = await api.call('POST', `/v1/locations/${basics.storeA.id}/pick-lists`, { body: { limit: 100 }, token: basics.storeAKey });
+    if (next.status === 201) expect(next.body.groups.map((group: { groupId: string }) => group.groupId)).not.toContain(placed.groupId);
+    else expect(next.body.code).toBe('nothing-to-pick');
+  });
 });
