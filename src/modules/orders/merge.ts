@@ -190,8 +190,12 @@ export async function shipShipment(
     .where('order_id', '=', orderId)
     .executeTakeFirst();
   if (!group?.merged_shipment_id || group.fulfilment_location_id === null) {
-    // A store that asks for every unit scanned ships only what was (fulfilment/picked.ts); asked once the order is locked and may be seen.
-    if (group) await lockOrder(trx, principal, orderId).then(() => assertPicked(trx, groupId));
+    if (group) {
+      // A store that asks for every unit scanned ships only what was (fulfilment/picked.ts): asked once the order is
+      // locked and the caller may see it, so a refusal tells nothing of another's order.
+      await lockOrder(trx, principal, orderId);
+      await assertPicked(trx, groupId);
+    }
     return dispatchGroup(trx, principal, orderId, groupId, 'ship', providers, shipment);
   }
   const others = await trx
@@ -209,6 +213,7 @@ export async function shipShipment(
     .orderBy('id')
     .forUpdate()
     .execute();
+  // Every group of the merge proven picked where the store asks for it, before any leaves (fulfilment/picked.ts).
   await lockOrder(trx, principal, orderId);
   for (const id of [groupId, ...others.map((other) => other.id)]) await assertPicked(trx, id);
   // The named group first: its checks (who may ship it, its state) decide for the shipment.
