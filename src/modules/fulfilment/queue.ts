@@ -73,7 +73,9 @@ type GroupRow = {
 
 /** The cursor: the last item's sort key, as PostgreSQL wrote it (microseconds kept), and its id. */
 const cursorOf = (row: GroupRow) => encodeCursor(`${row.due_key}\n${row.created_key}\n${row.id}`);
-const isCursorKey = (key: string) => /^[^\n]{1,40}\n[^\n]{1,40}\n[0-9a-f-]{36}$/.test(key);
+const TIMESTAMP = String.raw`\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?`;
+const CURSOR_KEY = new RegExp(String.raw`^(infinity|${TIMESTAMP})\n${TIMESTAMP}\n[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`);
+const isCursorKey = (key: string) => CURSOR_KEY.test(key);
 
 export async function workQueue(db: Executor, principal: Principal, locationId: string, filter: QueueFilter): Promise<WorkQueue> {
   assertActsForLocation(principal, locationId);

@@ -162,6 +162,10 @@ describe("a store's work queue", () => {
       work.items.map((item: { groupId: string }) => item.groupId),
     );
     expect((await api.call('GET', `/v1/locations/${basics.storeA.id}/work?cursor=bm9wZQ`)).status).toBe(400);
+    const forged = Buffer.from(`not a date\nnot a date\n${toPick.groupId}`).toString('base64url');
+    expect((await api.call('GET', `/v1/locations/${basics.storeA.id}/work?cursor=${forged}`)).body.errors).toEqual([
+      expect.objectContaining({ field: 'query.cursor' }),
+    ]);
 
     // Store B's staff see their own queue, not A's; a channel has none.
     expect((await queue(basics.storeB.id, '', storeBKey)).items.map((item: { orderId: string }) => item.orderId)).toEqual([elsewhere.id]);
