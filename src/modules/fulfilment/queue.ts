@@ -79,7 +79,7 @@ const isCursorKey = (key: string) => CURSOR_KEY.test(key);
 
 export async function workQueue(db: Executor, principal: Principal, locationId: string, filter: QueueFilter): Promise<WorkQueue> {
   assertActsForLocation(principal, locationId);
-  await getLocation(db, locationId);
+  const location = await getLocation(db, locationId);
   const after = decodeCursor(filter.cursor, isCursorKey)?.split('\n');
   const counted = await sql<{ stage: WorkStage; groups: number }>`
     select stage, count(*)::int as groups from (select ${STAGE} as stage from delivery_groups g where ${inQueue(locationId)}) work
@@ -112,6 +112,7 @@ export async function workQueue(db: Executor, principal: Principal, locationId: 
   for (const row of counted.rows) counts[row.stage] = row.groups;
   return {
     locationId,
+    mustScan: location.mustScan,
     counts,
     items: rows.map((row) => ({
       groupId: row.id,

@@ -27,6 +27,7 @@ const stockSchema = z
 export const workQueueSchema = z
   .object({
     locationId: z.uuid(),
+    mustScan: z.boolean().describe('The location packs, ships and hands over only what was scanned (its `mustScan` setting).'),
     counts: z.record(z.enum(WORK_STAGES), z.number().int()).describe('How many groups are at each stage (the whole queue, not this page).'),
     items: z.array(
       z.object({

@@ -116,6 +116,7 @@ describe("a store's work queue", () => {
 
     const work = await queue(basics.storeA.id);
     expect(work.counts).toEqual({ to_pick: 1, picking: 1, to_pack: 0, to_ship: 1, to_prepare: 1, ready_for_pickup: 0, incoming: 1 });
+    expect(work.mustScan).toBe(false);
     expect(work.items.map((item: { orderId: string; stage: string }) => [item.orderId, item.stage])).toEqual([
       [pickup.id, 'to_prepare'],
       [toPick.id, 'to_pick'],
