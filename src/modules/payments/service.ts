@@ -51,7 +51,7 @@ export function toPayment(row: PaymentRow): Payment {
 }
 
 /** Money still to collect (hold or pay at pickup) and captured money not yet given back. */
-const uncaptured = (row: PaymentRow) => (isCapturable(row.status) ? row.authorized_amount - row.captured_amount : 0);
+export const uncaptured = (row: PaymentRow) => (isCapturable(row.status) ? row.authorized_amount - row.captured_amount : 0);
 const refundable = (row: PaymentRow) => (isCapturable(row.status) || isRefundable(row.status) ? row.captured_amount - row.refunded_amount : 0);
 
 const FIRST_STATUS: Record<TenderOutcome['status'], PaymentAction> = { authorized: 'authorize', captured: 'pay_at_register', awaiting_pickup: 'await_pickup' };
@@ -154,7 +154,7 @@ const paymentEvent = (row: PaymentRow, event: PaymentEventName, amount: number, 
   payload: { ...toPayment(row), event, eventAmount: amount, fromStatus: from },
 });
 
-interface Change {
+export interface Change {
   row: PaymentRow;
   from: PaymentStatus;
   type: PaymentEventName;
@@ -162,7 +162,7 @@ interface Change {
   providerReference: string | null;
 }
 
-async function record(trx: Trx, changes: Change[], actor: string): Promise<void> {
+export async function record(trx: Trx, changes: Change[], actor: string): Promise<void> {
   if (!changes.length) return;
   await trx
     .insertInto('payment_events')
@@ -185,7 +185,7 @@ async function record(trx: Trx, changes: Change[], actor: string): Promise<void>
 }
 
 /** The order's payments, oldest first, locked in id order so that two requests on one order never deadlock. */
-const lockPaymentsOf = (trx: Trx, orderId: string) =>
+export const lockPaymentsOf = (trx: Trx, orderId: string) =>
   trx.selectFrom('payments').selectAll().where('order_id', '=', orderId).orderBy('id').forUpdate().execute();
 
 /** Only a card paid online has a provider to ask; the register's terminal and the till settle themselves. */
@@ -250,7 +250,7 @@ async function capture(trx: Trx, row: PaymentRow, amount: number, providers: Pay
 }
 
 /** Gives up money not yet captured: the whole of it voids a card hold or cancels a pay-at-pickup. */
-async function release(trx: Trx, row: PaymentRow, amount: number, providers: PaymentProviders): Promise<Change> {
+export async function release(trx: Trx, row: PaymentRow, amount: number, providers: PaymentProviders): Promise<Change> {
   const rest = uncaptured(row);
   const whole = amount >= rest;
   const next = nextPaymentStatus(row.status, whole ? 'release_rest' : 'release_some');
