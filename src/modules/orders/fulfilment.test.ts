@@ -123,7 +123,7 @@ describe('ship to store', () => {
     });
     // Everything arrived: ready for pickup at once, with a code and a window.
     const arrived = (await api.call('GET', `/v1/orders/${order.id}`)).body;
-    expect(arrived.status).toBe('placed');
+    expect(arrived.status).toBe('in_progress');
     expect(arrived.deliveryGroups[0]).toMatchObject({ status: 'ready_for_pickup', pickupCode: expect.stringMatching(/^\d{6}$/) });
     const timeline = (await api.call('GET', `/v1/orders/${order.id}/timeline`)).body.items.map((event: { type: string }) => event.type);
     expect(timeline).toEqual(expect.arrayContaining(['order.placed', 'transfer.shipped', 'group.arrived_at_store', 'group.ready_for_pickup']));

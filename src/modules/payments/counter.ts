@@ -52,7 +52,11 @@ export const amountToPay = (payments: readonly Pick<Payment, 'method' | 'status'
  * How `due` (the goods handed over) is paid, given the order's payments: card holds first, then the pay-at-pickup
  * rest. `last`: the order's last open goods leave, so everything still open is settled (no rounding left behind).
  */
-export function collectionOf(payments: readonly Pick<Payment, 'method' | 'status' | 'authorizedAmount' | 'capturedAmount'>[], due: number, last: boolean): Collection {
+export function collectionOf(
+  payments: readonly Pick<Payment, 'method' | 'status' | 'authorizedAmount' | 'capturedAmount'>[],
+  due: number,
+  last: boolean,
+): Collection {
   const holds = payments.filter((payment) => payment.method !== 'pay_at_pickup').reduce((sum, payment) => sum + stillOpen(payment), 0);
   const awaiting = amountToPay(payments);
   if (last) return { fromHolds: holds, atCounter: awaiting };

@@ -88,7 +88,9 @@ async function pickupOrder(email: string, quantity: number, payment: 'pay_at_pic
       customer: { firstName: 'Hugo', lastName: 'Petit', email },
       lines: [{ sku: 'CAP', quantity }],
       deliveryGroups: [{ method: 'pickup_in_store', pickupLocationId: basics.storeA.id }],
-      payments: [payment === 'card_online' ? { method: 'card_online', amount: CAP * quantity, card: CARD } : { method: 'pay_at_pickup', amount: CAP * quantity }],
+      payments: [
+        payment === 'card_online' ? { method: 'card_online', amount: CAP * quantity, card: CARD } : { method: 'pay_at_pickup', amount: CAP * quantity },
+      ],
     },
   });
   expect(placed.status, JSON.stringify(placed.body)).toBe(201);

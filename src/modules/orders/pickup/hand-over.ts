@@ -22,11 +22,21 @@ import { splitCollected } from './split.ts';
  * are deducted; the order completes with its last group. A partial pickup takes some units: the rest is cancelled
  * (stock released, its share voided or refunded) or kept waiting at the counter as the same ready group.
  */
-export async function handOver(trx: Trx, principal: Principal, orderId: string, groupId: string, input: HandOverInput, providers: PaymentProviders, now = new Date()) {
+export async function handOver(
+  trx: Trx,
+  principal: Principal,
+  orderId: string,
+  groupId: string,
+  input: HandOverInput,
+  providers: PaymentProviders,
+  now = new Date(),
+) {
   const { order, group } = await lockPickupGroup(trx, principal, orderId, groupId);
   // A group not yet marked ready may still be handed over (the customer is at the counter): it passes through ready.
   const status =
-    group.status === 'ready_for_pickup' ? nextDeliveryStatus(group.status, 'hand_over') : nextDeliveryStatus(nextDeliveryStatus(group.status, 'mark_ready'), 'hand_over');
+    group.status === 'ready_for_pickup'
+      ? nextDeliveryStatus(group.status, 'hand_over')
+      : nextDeliveryStatus(nextDeliveryStatus(group.status, 'mark_ready'), 'hand_over');
   const given = input.collectedBy.pickupCode;
   if (given !== undefined && given !== group.pickup_code)
     throw new RuleViolation('wrong-pickup-code', 'This is not the pickup code of this order: ask for the code in the ready email, or check an ID.', {

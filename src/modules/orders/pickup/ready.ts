@@ -41,6 +41,13 @@ export async function makeReady(
     .set({ status, pickup_code: pickupCode, pickup_by: pickupBy, ready_at: now, reminded_at: null, updated_at: now })
     .where('id', '=', group.id)
     .execute();
+  // The order's work has started, if it had not (ORDER_MACHINE's `start`, from placed only).
+  await trx
+    .updateTable('orders')
+    .set({ status: nextOrderStatus('placed', 'start'), updated_at: now })
+    .where('id', '=', order.id)
+    .where('status', '=', 'placed')
+    .execute();
   const payload: ReadyPayload = { orderId: order.id, groupId: group.id, number: order.number, pickupCode, pickupBy: pickupBy.toISOString() };
   await recordOrderEvent(
     trx,
@@ -58,8 +65,6 @@ export async function makeReady(
 export async function markReadyForPickup(trx: Trx, principal: Principal, orderId: string, groupId: string, now = new Date()) {
   const { order, group } = await lockPickupGroup(trx, principal, orderId, groupId);
   await makeReady(trx, order, group, principal, now);
-  if (order.status === 'placed')
-    await trx.updateTable('orders').set({ status: nextOrderStatus(order.status, 'start'), updated_at: now }).where('id', '=', orderId).execute();
   return getOrder(trx, orderId);
 }
 

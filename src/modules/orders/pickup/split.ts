@@ -20,8 +20,16 @@ export async function splitCollected(
 ): Promise<string> {
   const partId = newId();
   const [{ position }, { linePosition }] = await Promise.all([
-    trx.selectFrom('delivery_groups').select((eb) => eb.fn.max('position').as('position')).where('order_id', '=', group.order_id).executeTakeFirstOrThrow(),
-    trx.selectFrom('order_lines').select((eb) => eb.fn.max('position').as('linePosition')).where('order_id', '=', group.order_id).executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('delivery_groups')
+      .select((eb) => eb.fn.max('position').as('position'))
+      .where('order_id', '=', group.order_id)
+      .executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('order_lines')
+      .select((eb) => eb.fn.max('position').as('linePosition'))
+      .where('order_id', '=', group.order_id)
+      .executeTakeFirstOrThrow(),
   ]);
   await trx
     .insertInto('delivery_groups')
@@ -75,7 +83,10 @@ export async function splitCollected(
       keptReservation = await reserve(openUnits(kept));
       partReservation = await reserve(units);
     }
-    await trx.insertInto('order_lines').values({ ...part, delivery_group_id: partId, reservation_id: partReservation }).execute();
+    await trx
+      .insertInto('order_lines')
+      .values({ ...part, delivery_group_id: partId, reservation_id: partReservation })
+      .execute();
     await trx
       .updateTable('order_lines')
       .set({
