@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../../test/support/api.ts';
 import { ledgerMismatches, receive, seedBasics, stockedSkus, type Basics } from '../../../../test/support/fixtures.ts';
+import { testPolicies } from '../../../../test/support/policies.ts';
+import { startWorkers } from '../../../workers.ts';
 import { TEST_PROVIDERS } from '../../payments/providers.ts';
 import { runPickupDeadlines } from './deadlines.ts';
 
@@ -168,6 +170,28 @@ describe('the pickup window', () => {
     });
     expect(handed.status, JSON.stringify(handed.body)).toBe(200);
     expect(handed.body).toMatchObject({ status: 'completed', payments: [{ status: 'captured', capturedAmount: 2 * MUG }] });
+  });
+
+  it('runs on a schedule in the processes switched on (AISLE_PICKUP_DEADLINES)', async () => {
+    await expireEverything();
+    const { order: placed, group } = await readyPickup(basics.storeA.id, 'pay_at_pickup');
+    // The window has gone by (the worker reads the real clock): moved to a minute ago.
+    await api.database.db
+      .updateTable('delivery_groups')
+      .set({ pickup_by: new Date(Date.now() - 60_000) })
+      .where('id', '=', group.id)
+      .execute();
+    const stop = startWorkers(api.database, testPolicies(), { pickupDeadlineSeconds: 1 }, api.app.log);
+    try {
+      const deadline = Date.now() + 15_000;
+      while ((await order(placed.id)).status !== 'cancelled') {
+        if (Date.now() > deadline) throw new Error('the worker did not expire the pickup');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await stop();
+    }
+    expect(await published('order.pickup_expired', placed.id)).toHaveLength(1);
   });
 
   it('runs on demand for admins (POST /v1/pickups/deadline-runs)', async () => {
