@@ -42,6 +42,7 @@ export async function handOver(
     throw new RuleViolation('wrong-pickup-code', 'This is not the pickup code of this order: ask for the code in the ready email, or check an ID.', {
       field: 'body.collectedBy.pickupCode',
     });
+  // (Money taken at a register needs its session open: the register module's `assertRegisterOpen` goes here.)
   if (input.registerId && !(await registerOfStore(trx, input.registerId, group.pickup_location_id!)))
     throw new RuleViolation('register-not-at-store', "The register is not one of the pickup store's.", { field: 'body.registerId' });
 

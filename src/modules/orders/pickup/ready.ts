@@ -64,6 +64,7 @@ export async function makeReady(
 /** The store (or an admin) has prepared a pickup: ready at the counter, the customer told. */
 export async function markReadyForPickup(trx: Trx, principal: Principal, orderId: string, groupId: string, now = new Date()) {
   const { order, group } = await lockPickupGroup(trx, principal, orderId, groupId);
+  // (A store that must scan proves the picking first: the fulfilment module's `assertPicked` goes here.)
   await makeReady(trx, order, group, principal, now);
   return getOrder(trx, orderId);
 }
