@@ -7,6 +7,7 @@ import { newId } from '../../../platform/ids.ts';
 import { runConsumer } from '../../../platform/outbox.ts';
 import { createMailer } from '../../documents/mailer.ts';
 import { orderEmails } from '../emails.ts';
+import { freshPickupCode } from './code.ts';
 
 /**
  * Click & Collect at the counter, end to end over HTTP on a real database, with the customer's emails received by a
@@ -252,6 +253,41 @@ describe('scenario 1: ordered online, paid at pickup', () => {
     // Another store may not hand it over (it cannot even see it); a channel may not at all.
     expect((await step(order, 'hand-over', { collectedBy: { name: 'Hugo' }, payments: [{ method: 'cash', amount: CAP }] }, storeBKey)).status).toBe(404);
     expect((await step(order, 'hand-over', { collectedBy: { name: 'Hugo' }, payments: [{ method: 'cash', amount: CAP }] }, basics.webKey)).status).toBe(403);
+  });
+});
+
+describe('the counter, once', () => {
+  it('a hand-over sent twice with one Idempotency-Key takes the money once', async () => {
+    const order = await pickupOrder('twice@example.com', 1, 'pay_at_pickup');
+    expect((await step(order, 'ready-for-pickup')).status).toBe(200);
+    const send = () =>
+      api.call('POST', `/v1/orders/${order.id}/delivery-groups/${order.deliveryGroups[0]!.id}/hand-over`, {
+        token: basics.storeAKey,
+        headers: { 'idempotency-key': `hand-over-${order.id}` },
+        body: { collectedBy: { name: 'Hugo Petit' }, payments: [{ method: 'cash', amount: CAP, tendered: 5000 }], registerId: registers.a },
+      });
+    const first = await send();
+    const again = await send();
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    const cash = await api.database.db
+      .selectFrom('payments')
+      .select(['amount', 'change_given'])
+      .where('order_id', '=', order.id)
+      .where('method', '=', 'cash')
+      .execute();
+    expect(cash).toEqual([{ amount: CAP, change_given: 5000 - CAP }]);
+  });
+
+  it('draws a pickup code no other group waiting at the store has', async () => {
+    const waiting = await pickupOrder('code@example.com', 1, 'pay_at_pickup');
+    const taken = (await step(waiting, 'ready-for-pickup')).body.deliveryGroups[0].pickupCode as string;
+    const free = taken === '123456' ? '654321' : '123456';
+    const draws = [taken, taken, free];
+    expect(await freshPickupCode(api.database.db, basics.storeA.id, () => draws.shift()!)).toBe(free);
+    // Another store's counter may use the same code.
+    expect(await freshPickupCode(api.database.db, basics.storeB.id, () => taken)).toBe(taken);
   });
 });
 
