@@ -326,7 +326,10 @@ export async function capturePayments(trx: Trx, orderId: string, amount: number 
 export async function voidOrRefundPayments(trx: Trx, orderId: string, amount: number | 'all', actor: string, options: PaymentOptions): Promise<Payment[]> {
   positive(amount);
   const providers = options.providers;
-  const rows = (await lockPaymentsOf(trx, orderId)).reverse();
+  // What is still awaited at pickup is no money anyone holds: it is given up first (so goods cancelled after part of
+  // an order was paid at the counter lower what is left to pay, not the cash already in the till); then newest first.
+  const all = (await lockPaymentsOf(trx, orderId)).reverse();
+  const rows = [...all.filter((row) => row.method === 'pay_at_pickup'), ...all.filter((row) => row.method !== 'pay_at_pickup')];
   const available = rows.reduce((sum, row) => sum + uncaptured(row) + refundable(row), 0);
   if (amount !== 'all' && amount > available) {
     throw new RuleViolation('exceeds-paid', `The order's payments hold ${available} that can be voided or refunded, not ${amount}.`, { orderId, available });

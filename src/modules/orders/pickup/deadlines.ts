@@ -3,6 +3,7 @@ import type { Principal } from '../../../platform/auth/principal.ts';
 import type { Db, Trx } from '../../../platform/db/database.ts';
 import { publish } from '../../../platform/outbox.ts';
 import type { PaymentProviders } from '../../payments/providers.ts';
+import { isOpen, nextOrderStatus } from '../lifecycle.ts';
 import { recordOrderEvent } from '../read.ts';
 import { openUnits } from '../regroup.ts';
 import { cancelOrder } from '../service.ts';
@@ -107,6 +108,17 @@ async function expire(trx: Trx, due: Due, providers: PaymentProviders) {
   const open = lines.filter((line) => openUnits(line) > 0).map((line) => ({ lineId: line.id, quantity: openUnits(line) }));
   if (open.length) await cancelOrder(trx, SYSTEM, due.order_id, { lines: open, reason: 'not collected within the pickup window' }, providers);
   else await trx.updateTable('delivery_groups').set({ status: 'cancelled', updated_at: new Date() }).where('id', '=', due.group_id).execute();
+  // The rest of the order was collected or shipped already: with this group gone, it is complete.
+  const [order, groups] = await Promise.all([
+    trx.selectFrom('orders').select('status').where('id', '=', due.order_id).executeTakeFirstOrThrow(),
+    trx.selectFrom('delivery_groups').select('status').where('order_id', '=', due.order_id).execute(),
+  ]);
+  if ((order.status === 'placed' || order.status === 'in_progress') && groups.every((group) => !isOpen(group.status)))
+    await trx
+      .updateTable('orders')
+      .set({ status: nextOrderStatus(order.status, 'complete'), updated_at: new Date() })
+      .where('id', '=', due.order_id)
+      .execute();
   await recordOrderEvent(trx, due.order_id, 'group.pickup_expired', { groupId: due.group_id, pickupBy: due.pickup_by.toISOString() }, DEADLINES_ACTOR, null);
   await publish(trx, [
     { type: 'order.pickup_expired', subject: `order:${due.order_id}`, payload: { orderId: due.order_id, groupId: due.group_id, number: due.number } },

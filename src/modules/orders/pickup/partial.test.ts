@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../../test/support/api.ts';
 import { ledgerMismatches, receive, seedBasics, stockedSkus, type Basics } from '../../../../test/support/fixtures.ts';
+import { TEST_PROVIDERS } from '../../payments/providers.ts';
+import { runPickupDeadlines } from './deadlines.ts';
 
 /**
  * Partial pickup: the customer takes some units; the rest is cancelled (stock released, its share voided or
@@ -163,5 +165,29 @@ describe('partial pickup', () => {
       BAG: { onHand: before.BAG.onHand - 3, reserved: before.BAG.reserved },
       BELT: { onHand: before.BELT.onHand - 1, reserved: before.BELT.reserved },
     });
+  });
+
+  it('the rest kept and never collected: it expires with its window, is restocked, and the order completes with what was taken', async () => {
+    const before = await levels();
+    const { order, group, bag, total } = await readyPickup('pay_at_pickup');
+    const first = await handOver(order.id, group.id, {
+      collectedBy: { name: 'Zofia Nowak' },
+      lines: [{ lineId: bag.id, quantity: 2 }],
+      rest: 'keep',
+      payments: [{ method: 'cash', amount: 2 * BAG }],
+    });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const counts = await runPickupDeadlines(api.database.db, { now: new Date(Date.parse(group.pickupBy) + 1000), providers: TEST_PROVIDERS, limit: 10 });
+    expect(counts).toMatchObject({ expired: 1, failed: 0 });
+    const after = (await api.call('GET', `/v1/orders/${order.id}`)).body;
+    expect(after).toMatchObject({ status: 'completed', amountToPay: 0, deliveryGroups: [{ status: 'cancelled' }, { status: 'collected' }] });
+    expect(
+      after.payments.map((payment: { method: string; status: string; authorizedAmount: number }) => [payment.method, payment.status, payment.authorizedAmount]),
+    ).toEqual([
+      ['pay_at_pickup', 'cancelled', 0],
+      ['cash', 'captured', 2 * BAG],
+    ]);
+    expect(total - 2 * BAG).toBe(BAG + BELT);
+    expect(await levels()).toEqual({ BAG: { onHand: before.BAG.onHand - 2, reserved: before.BAG.reserved }, BELT: before.BELT });
   });
 });
