@@ -119,6 +119,15 @@ export async function cancelOrder(
       .where('id', '=', orderId)
       .execute();
     if (order.promotion_code) await giveBackPromotionUse(trx, order.promotion_code, orderId);
+  } else {
+    // The rest of the order has left (shipped, collected): with these lines gone, it is complete.
+    const statuses = await trx.selectFrom('delivery_groups').select('status').where('order_id', '=', orderId).execute();
+    if (statuses.every((row) => !isOpen(row.status)))
+      await trx
+        .updateTable('orders')
+        .set({ status: nextOrderStatus(order.status, 'complete'), updated_at: new Date() })
+        .where('id', '=', orderId)
+        .execute();
   }
   await voidOrRefundPayments(trx, orderId, everything ? 'all' : refund, principal.actor, { providers });
   await recordOrderEvent(

@@ -3,7 +3,6 @@ import type { Principal } from '../../../platform/auth/principal.ts';
 import type { Db, Trx } from '../../../platform/db/database.ts';
 import { publish } from '../../../platform/outbox.ts';
 import type { PaymentProviders } from '../../payments/providers.ts';
-import { isOpen, nextOrderStatus } from '../lifecycle.ts';
 import { recordOrderEvent } from '../read.ts';
 import { openUnits } from '../regroup.ts';
 import { cancelOrder } from '../service.ts';
@@ -13,7 +12,8 @@ import { cancelOrder } from '../service.ts';
  * (`POST /v1/pickups/deadline-runs`), with the clock injected: a ready group is reminded once, `pickupReminderHours`
  * before its window ends (`order.pickup_reminder`; 0 hours: never), and after the window it is cancelled as a
  * cancellation of its lines would be (stock released, its share of the payments voided or refunded; the whole
- * order when nothing else is left) and `order.pickup_expired` is published. Each group in a transaction of its own,
+ * order cancelled when nothing else is left, completed when the rest has been collected or shipped) and
+ * `order.pickup_expired` is published. Each group in a transaction of its own,
  * taken with its order `for update … skip locked`: two runs at once never process a group twice, nor wait.
  */
 
@@ -108,17 +108,6 @@ async function expire(trx: Trx, due: Due, providers: PaymentProviders) {
   const open = lines.filter((line) => openUnits(line) > 0).map((line) => ({ lineId: line.id, quantity: openUnits(line) }));
   if (open.length) await cancelOrder(trx, SYSTEM, due.order_id, { lines: open, reason: 'not collected within the pickup window' }, providers);
   else await trx.updateTable('delivery_groups').set({ status: 'cancelled', updated_at: new Date() }).where('id', '=', due.group_id).execute();
-  // The rest of the order was collected or shipped already: with this group gone, it is complete.
-  const [order, groups] = await Promise.all([
-    trx.selectFrom('orders').select('status').where('id', '=', due.order_id).executeTakeFirstOrThrow(),
-    trx.selectFrom('delivery_groups').select('status').where('order_id', '=', due.order_id).execute(),
-  ]);
-  if ((order.status === 'placed' || order.status === 'in_progress') && groups.every((group) => !isOpen(group.status)))
-    await trx
-      .updateTable('orders')
-      .set({ status: nextOrderStatus(order.status, 'complete'), updated_at: new Date() })
-      .where('id', '=', due.order_id)
-      .execute();
   await recordOrderEvent(trx, due.order_id, 'group.pickup_expired', { groupId: due.group_id, pickupBy: due.pickup_by.toISOString() }, DEADLINES_ACTOR, null);
   await publish(trx, [
     { type: 'order.pickup_expired', subject: `order:${due.order_id}`, payload: { orderId: due.order_id, groupId: due.group_id, number: due.number } },
