@@ -167,6 +167,17 @@ describe('partial pickup', () => {
     });
   });
 
+  it('the rest kept, then cancelled by the customer service: the order completes with what was taken', async () => {
+    const { order, group, bag, belt } = await readyPickup('card_online');
+    const first = await handOver(order.id, group.id, { collectedBy: { name: 'Zofia Nowak' }, lines: [{ lineId: bag.id, quantity: 3 }], rest: 'keep' });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.status).toBe('in_progress');
+    const cancelled = await api.call('POST', `/v1/orders/${order.id}/cancel`, { body: { lines: [{ lineId: belt.id, quantity: 1 }], reason: 'not wanted' } });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'completed', deliveryGroups: [{ status: 'cancelled' }, { status: 'collected' }] });
+    expect(cancelled.body.payments).toEqual([expect.objectContaining({ status: 'captured', capturedAmount: 3 * BAG, authorizedAmount: 3 * BAG })]);
+  });
+
   it('the rest kept and never collected: it expires with its window, is restocked, and the order completes with what was taken', async () => {
     const before = await levels();
     const { order, group, bag, total } = await readyPickup('pay_at_pickup');
