@@ -28,6 +28,10 @@ const environment = z.object({
     .string()
     .regex(/^(on|off|[1-9]\d{0,4})$/, 'must be on, off, or every how many seconds (1 to 99999)')
     .default('on'),
+  AISLE_PICKUP_DEADLINES: z
+    .string()
+    .regex(/^(on|off|[1-9]\d{0,4})$/, 'must be on, off, or every how many seconds (1 to 99999)')
+    .default('on'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -64,6 +68,8 @@ export interface Config {
   shipmentMerges: boolean;
   /** Every how many seconds this process routes the backorders waiting for stock (`orders/waiting.ts`); null: never. */
   routingBatchSeconds: number | null;
+  /** Every how many seconds this process reminds and expires pickups waiting at the counters (`orders/pickup/deadlines.ts`); null: never. */
+  pickupDeadlineSeconds: number | null;
   /** SMTP server for customer emails; unset: emails are written as .eml files into `<dataDir>/outbox`. */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -96,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     holdSweeper: e.AISLE_HOLD_SWEEPER === 'on',
     shipmentMerges: e.AISLE_SHIPMENT_MERGES === 'on',
     routingBatchSeconds: e.AISLE_ROUTING_BATCH === 'off' ? null : e.AISLE_ROUTING_BATCH === 'on' ? 60 : Number(e.AISLE_ROUTING_BATCH),
+    pickupDeadlineSeconds: e.AISLE_PICKUP_DEADLINES === 'off' ? null : e.AISLE_PICKUP_DEADLINES === 'on' ? 300 : Number(e.AISLE_PICKUP_DEADLINES),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     retailer: { name: e.RETAILER_NAME, addressLines: e.RETAILER_ADDRESS.split('|'), vatNumber: e.RETAILER_VAT_NUMBER, locale: e.RETAILER_LOCALE },

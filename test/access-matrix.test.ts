@@ -567,9 +567,19 @@ const table: Record<string, Row> = {
     request: async () => {
       const order = await fresh.pickupOrder();
       await must('POST', group(order, 'ready-for-pickup'));
-      return { path: group(order, 'hand-over') };
+      return { path: group(order, 'hand-over'), body: { collectedBy: { name: 'Access Matrix' }, payments: [{ method: 'cash', amount: MUG_PRICE }] } };
     },
   },
+  // Click & Collect (issue 20): the ready email again at the pickup store; admins run the pickup deadlines.
+  'POST /v1/orders/{id}/delivery-groups/{groupId}/resend-ready-email': {
+    expect: S1_STEP,
+    request: async () => {
+      const order = await fresh.pickupOrder();
+      await must('POST', group(order, 'ready-for-pickup'));
+      return { path: group(order, 'resend-ready-email') };
+    },
+  },
+  'POST /v1/pickups/deadline-runs': { expect: ADMIN_ONLY(200), request: () => ({ path: '/v1/pickups/deadline-runs' }) },
   // Routing after the order: the location holding the goods rejects lines; a person routes a waiting group; admins run the batch.
   'POST /v1/orders/{id}/delivery-groups/{groupId}/reject': {
     expect: S1_STEP,

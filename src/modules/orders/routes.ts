@@ -11,6 +11,7 @@ import type { PaymentProviders } from '../payments/providers.ts';
 import { ORDER_EMAILS } from './emails.ts';
 import { SHIPMENT_MERGES } from './merge-consumer.ts';
 import { mergeRoutes } from './merge-routes.ts';
+import { pickupRoutes } from './pickup/routes.ts';
 import { shipShipment } from './merge.ts';
 import { assertMaySeeOrder, customerOrders, getOrder, orderTimeline, searchOrders } from './read.ts';
 import { addressChangeBody, cancelBody, createOrderBody, noteBody, orderSchema, searchOrdersQuery, shipBody, timelineSchema } from './schema.ts';
@@ -187,7 +188,6 @@ export async function orderRoutes(app: AisleApp, options: OrderRouteOptions) {
   for (const [step, operationId, summary] of [
     ['start-picking', 'startPicking', 'Start picking a delivery group'],
     ['pack', 'packShipment', 'A shipment is packed'],
-    ['ready-for-pickup', 'markReadyForPickup', 'A pickup is ready at the counter (the customer is told: order.ready_for_pickup)'],
     ['delivered', 'markDelivered', 'The carrier has delivered a shipment'],
   ] as const) {
     app.post(
@@ -201,21 +201,6 @@ export async function orderRoutes(app: AisleApp, options: OrderRouteOptions) {
     );
   }
 
-  app.post(
-    '/orders/:id/delivery-groups/:groupId/hand-over',
-    {
-      config: { access: ['admin', 'store'] },
-      schema: {
-        tags,
-        operationId: 'handOverPickup',
-        summary: 'Hand a pickup over to the customer: stock deducted, payment captured (pay at pickup: paid now)',
-        params: groupParams,
-        response: { 200: orderSchema, 503: PAYMENT_UNAVAILABLE },
-      },
-    },
-    (request, reply) =>
-      inTransaction(request, reply, 200, (trx) =>
-        orders.dispatchGroup(trx, request.principal!, request.params.id, request.params.groupId, 'hand_over', providers),
-      ),
-  );
+  // Click & Collect at the counter: ready, hand-over, the ready email again, the pickup deadlines.
+  await pickupRoutes(app, { providers });
 }

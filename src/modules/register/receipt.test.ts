@@ -37,6 +37,7 @@ const order = (overrides: Partial<OrderView> = {}): OrderView => ({
   email: null,
   phone: null,
   qrPayload: 'AISLE-ORDER:100042',
+  amountToPay: 0,
   deliveryGroups: [
     {
       id: '01900000-0000-7000-8000-000000000004',
@@ -45,6 +46,10 @@ const order = (overrides: Partial<OrderView> = {}): OrderView => ({
       fulfilmentLocationId: null,
       queue: null,
       pickupLocationId: null,
+      pickupCode: null,
+      pickupBy: null,
+      readyAt: null,
+      collectedBy: null,
       address: { line1: '8 quai Saint-Antoine', postalCode: '69002', city: 'Lyon', country: 'FR' },
       recipient: 'Noé Girard',
       shippingFee: 490,
