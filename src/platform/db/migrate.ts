@@ -19,6 +19,7 @@ import * as stockRule from './migrations/0015_stock_rule.ts';
 import * as routing from './migrations/0016_routing.ts';
 import * as dropship from './migrations/0017_dropship.ts';
 import * as registers from './migrations/0018_registers.ts';
+import * as languages from './migrations/0022_languages.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '0016_routing': routing,
   '0017_dropship': dropship,
   '0018_registers': registers,
+  '0022_languages': languages,
 };
 
 async function migrator(db: Db): Promise<Migrator> {
