@@ -86,7 +86,7 @@ export const en = {
     },
     expired: {
       subject: (order: string) => `Your order ${order} was not collected and has been cancelled`,
-      cancelled: (order: string, store: string) => `Your order ${order} waited for you at ${store}, but was not collected in time, so we have cancelled it:`,
+      cancelled: (order: string, store: string) => `Your order ${order} waited for you at ${store}, but was not collected in time, so we have cancelled it.`,
       refunded: (amount: string) => `We have refunded ${amount} to you.`,
       released: 'The amount reserved on your card has been released: you will not be charged.',
       nothingCharged: 'You had not paid anything for it: nothing will be charged.',
@@ -94,7 +94,7 @@ export const en = {
     },
     shipped: {
       subject: (order: string) => `Your order ${order} has been shipped`,
-      onItsWay: (order: string) => `Good news: your order ${order} is on its way:`,
+      onItsWay: (order: string) => `Good news: your order ${order} is on its way.`,
       carrier: (carrier: string, tracking: string) => `Carrier: ${carrier}, tracking number ${tracking}.`,
       carrierOnly: (carrier: string) => `Carrier: ${carrier}.`,
       track: 'Follow your parcel:',

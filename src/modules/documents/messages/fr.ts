@@ -94,7 +94,7 @@ export const fr: Messages = {
     },
     shipped: {
       subject: (order) => `Votre commande ${order} a été expédiée`,
-      onItsWay: (order) => `Bonne nouvelle${COLON} votre commande ${order} est en route${COLON}`,
+      onItsWay: (order) => `Bonne nouvelle${COLON} votre commande ${order} est en route.`,
       carrier: (carrier, tracking) => `Transporteur${COLON} ${carrier}, numéro de suivi ${tracking}.`,
       carrierOnly: (carrier) => `Transporteur${COLON} ${carrier}.`,
       track: `Suivez votre colis${COLON}`,
