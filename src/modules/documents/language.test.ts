@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
 import { balanceOf, type PaymentFacts } from './balance.ts';
 import { documentLanguage, languageOfLocale, LANGUAGES, localeOf } from './language.ts';
 import { messagesFor } from './messages/index.ts';
@@ -99,5 +100,24 @@ describe("what a document says of the customer's payments", () => {
       refunded: [{ method: 'card_online', amount: 1200 }],
       toPayAtPickup: 0,
     });
+  });
+});
+
+describe("the retailer's settings for documents", () => {
+  it('default to the demo shop in Lyon, with fake legal mentions, and dates in Paris time', () => {
+    expect(loadConfig({}).retailer).toEqual({
+      name: 'Maison Rhône',
+      addressLines: ['45 rue de la République', '69002 Lyon', 'France'],
+      vatNumber: 'FR12123456789',
+      companyId: '123 456 789 00012',
+      legalNotice: 'SAS au capital de 10 000 € · RCS Lyon 123 456 789',
+      locale: 'fr-FR',
+      timeZone: 'Europe/Paris',
+    });
+  });
+
+  it('take a real time zone only', () => {
+    expect(loadConfig({ RETAILER_TIMEZONE: 'Europe/Warsaw' }).retailer.timeZone).toBe('Europe/Warsaw');
+    expect(() => loadConfig({ RETAILER_TIMEZONE: 'Mars/Olympus_Mons' })).toThrow(/RETAILER_TIMEZONE: must be an IANA time zone/);
   });
 });

@@ -170,7 +170,8 @@ async function sendExpired({ db, mailer, order, to, reader, event }: Letter): Pr
 async function sendShippedNotice({ mailer, order, to, reader, event }: Letter): Promise<string | null> {
   const groupId = String(event.payload.groupId);
   const group = order.deliveryGroups.find((candidate) => candidate.id === groupId);
-  if (!group || group.method === 'pickup_in_store') return null;
+  // Goods collected at a store (pickup, ship to store) have their own emails: ready, reminder, expiry.
+  if (!group || group.pickupLocationId) return null;
   // A tracking page is the carrier's to give (fulfilment's carriers may add it to the group): used only when there.
   const trackingUrl = (group as { trackingUrl?: unknown }).trackingUrl;
   return sendShipped(mailer, {
