@@ -5,10 +5,10 @@ import { simpleParser } from 'mailparser';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qrCodesIn, startSmtpInbox, type Inbox } from '../../../test/support/mail.ts';
-import { sendOrderConfirmation } from './customer-emails.ts';
+import { sendOrderConfirmation, sendShipped } from './customer-emails.ts';
 import { orderQrPayload, parseOrderQrPayload, renderInvoicePdf, type InvoiceDocument, type InvoiceLine } from './invoice.ts';
 import type { Language } from './language.ts';
-import { createMailer } from './mailer.ts';
+import { createMailer, type Mailer, type OutgoingMail } from './mailer.ts';
 import { formatMoney, formatRate } from './money.ts';
 
 const FROM = 'Maison Dupont <commandes@maison-dupont.example>';
@@ -228,6 +228,38 @@ describe('the order confirmation over SMTP', () => {
     expect(text).toContain('Facture F-2025-000123 · Commande 100046 (suite)');
     expect(text).toContain(plain(`Total TTC ${formatMoney(123456, 'EUR', 'fr-FR')}`));
     expect(await qrCodesIn(pdf)).toEqual(['AISLE-ORDER:100046']);
+  });
+});
+
+describe('the shipped email', () => {
+  const sent: OutgoingMail[] = [];
+  const keeper: Mailer = {
+    send: async (mail) => {
+      sent.push(mail);
+      return '<kept@example.com>';
+    },
+    close: () => {},
+  };
+  const notice = { to: 'jane@example.com', orderNumber: '100050', customerName: 'Jane', items: [{ quantity: 1, title: 'Mug', sku: 'MUG-1' }] };
+
+  it('links to the tracking page when there is one, in either language', async () => {
+    await sendShipped(keeper, { ...notice, language: 'en', carrier: 'Colissimo', trackingNumber: '6A1', trackingUrl: 'https://track.example/6A1?x=1&y=2' });
+    await sendShipped(keeper, { ...notice, language: 'fr', carrier: 'Colissimo', trackingNumber: '6A1', trackingUrl: 'https://track.example/6A1' });
+    const [english, french] = sent.splice(0);
+    expect(english!.subject).toBe('Your order 100050 has been shipped');
+    expect(english!.text).toContain('Carrier: Colissimo, tracking number 6A1.');
+    expect(english!.html).toContain('<a href="https://track.example/6A1?x=1&#38;y=2">');
+    expect(french!.subject).toBe('Votre commande 100050 a été expédiée');
+    expect(plain(french!.text)).toContain('Transporteur : Colissimo, numéro de suivi 6A1.');
+    expect(plain(french!.text)).toContain('Suivez votre colis : https://track.example/6A1');
+  });
+
+  it('makes no link of anything but a web address, and says what it knows without a tracking number', async () => {
+    await sendShipped(keeper, { ...notice, language: 'en', carrier: 'Own van', trackingUrl: 'javascript:alert(1)' });
+    const [mail] = sent.splice(0);
+    expect(mail!.html).not.toContain('<a ');
+    expect(mail!.text).not.toContain('javascript');
+    expect(mail!.text).toContain('Carrier: Own van.');
   });
 });
 

@@ -436,8 +436,13 @@ describe('Click & Collect emails', () => {
     expect(plain(reminder.text!)).toContain('Merci de la retirer avant le lundi 14 décembre 2026 à 19:00 : passé ce délai, elle sera annulée.');
     expect(plain(reminder.text!)).toContain('Votre code de retrait : 482913');
 
+    // Paid by card online, as the invoice says while the order stands.
+    expect(await pdfText((await invoiceOf(order.id)).body)).toContain(plain('Payé par carte 30,00 €'));
+
     // Not collected: the order is cancelled, the card's hold released; the customer is told so.
     expect((await api.call('POST', `/v1/orders/${order.id}/cancel`, { body: { reason: 'Not collected in time' } })).status).toBe(200);
+    // A voided payment is not money paid: the invoice no longer says so.
+    expect(await pdfText((await invoiceOf(order.id)).body)).not.toContain('Payé');
     await emit('order.pickup_expired', group);
     const expired = (await mailTo('lea.pickup@example.com', 5))[4]!;
     expect(expired.subject).toBe(`Votre commande ${order.number} n’a pas été retirée et a été annulée`);
