@@ -184,7 +184,7 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       await pricingRoutes(api);
       await routingRoutes(api);
       await routingFactsRoutes(api);
-      await orderRoutes(api, { providers: policies.paymentProviders, phoneRegion: policies.phoneRegion });
+      await orderRoutes(api, { providers: policies.paymentProviders, phoneRegion: policies.phoneRegion, retailer: policies.mail.retailer });
       await explainRoutes(api);
       await dropshipRoutes(api, { orders: vendorShipments(policies.paymentProviders), retailer: policies.mail.retailer });
       await rerouteRoutes(api);

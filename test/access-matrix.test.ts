@@ -480,6 +480,8 @@ const table: Record<string, Row> = {
   },
   'GET /v1/orders/{id}': { expect: A_AT_S1(200), request: () => ({ path: `/v1/orders/${f.pickupOrder.id}` }) },
   'GET /v1/orders/{id}/timeline': { expect: A_AT_S1(200), request: () => ({ path: `/v1/orders/${f.pickupOrder.id}/timeline` }) },
+  // Issue 20 (language & customer documents): the invoice is read as its order is.
+  'GET /v1/orders/{id}/invoice': { expect: A_AT_S1(200), request: () => ({ path: `/v1/orders/${f.pickupOrder.id}/invoice?language=en` }) },
   'POST /v1/orders/{id}/cancel': {
     expect: A_AT_S1(200),
     request: async () => ({ path: `/v1/orders/${(await fresh.pickupOrder()).id}/cancel`, body: { reason: 'changed mind' } }),

@@ -109,7 +109,7 @@ describe('placing an order', () => {
     expect((await api.call('GET', `/v1/orders/${order.id}`)).body).toEqual(order);
 
     const mail = await inbox.next(1);
-    expect(mail.subject).toBe(`Your order ${order.number} is confirmed`);
+    expect(mail.subject).toBe(`Votre commande ${order.number} est confirmée`);
     const pdf = mail.attachments[0]!.content;
     expect(await qrCodesIn(pdf)).toEqual([order.qrPayload]);
     const scanned = await api.call('GET', `/v1/orders?qr=${encodeURIComponent(order.qrPayload)}`, { token: basics.storeAKey });

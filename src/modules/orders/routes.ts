@@ -7,7 +7,9 @@ import type { AisleApp } from '../../platform/http/types.ts';
 import { idempotencyClaim } from '../../platform/http/idempotency.ts';
 import { inTransaction, markReplayed } from '../../platform/http/unit-of-work.ts';
 import { consumerWaitingSeconds } from '../../platform/outbox.ts';
+import type { Retailer } from '../documents/retailer.ts';
 import type { PaymentProviders } from '../payments/providers.ts';
+import { orderDocumentRoutes } from './document-routes.ts';
 import { ORDER_EMAILS } from './emails.ts';
 import { SHIPMENT_MERGES } from './merge-consumer.ts';
 import { mergeRoutes } from './merge-routes.ts';
@@ -26,6 +28,8 @@ export interface OrderRouteOptions {
   /** Chooses where the delivery groups that do not name a location are fulfilled from. */
   /** The country of phone numbers searched for without + (RETAILER_LOCALE's). */
   phoneRegion: string;
+  /** Who the invoices come from (document-routes.ts). */
+  retailer: Retailer;
 }
 
 // The order emails and the automatic shipment merges are done by workers (src/workers.ts), in the processes
@@ -36,6 +40,7 @@ export async function orderRoutes(app: AisleApp, options: OrderRouteOptions) {
   const consumers = new Map([ORDER_EMAILS, SHIPMENT_MERGES].map((consumer) => [consumer.name, consumer]));
   app.metrics.outboxConsumers([...consumers.keys()], (name) => consumerWaitingSeconds(app.db, consumers.get(name)!));
   await mergeRoutes(app);
+  await orderDocumentRoutes(app, { retailer: options.retailer });
 
   app.post(
     '/orders',

@@ -22,6 +22,7 @@ import * as registers from './migrations/0018_registers.ts';
 import * as pickup from './migrations/0019_pickup.ts';
 import * as fulfilment from './migrations/0020_fulfilment.ts';
 import * as registerSessions from './migrations/0021_register_sessions.ts';
+import * as languages from './migrations/0022_languages.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '0019_pickup': pickup,
   '0020_fulfilment': fulfilment,
   '0021_register_sessions': registerSessions,
+  '0022_languages': languages,
 };
 
 async function migrator(db: Db): Promise<Migrator> {
