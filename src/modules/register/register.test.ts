@@ -453,6 +453,9 @@ describe('a day at the register', () => {
     );
     const list = await api.call('GET', `/v1/locations/${basics.storeA.id}/registers`, { token: basics.storeAKey });
     expect(list.body.items[0].openSession).toBeNull();
+    const sessions = await api.call('GET', `/v1/registers/${day.till}/sessions?limit=1`, { token: basics.storeAKey });
+    expect(sessions.body).toEqual({ items: [closed.body.session], nextCursor: null });
+    expectProblem(await api.call('GET', `/v1/registers/${day.till}/sessions`, { token: basics.webKey }), 403);
   });
 
   it('refuses a sale at a closed register, with nothing charged or deducted', async () => {
