@@ -13,6 +13,7 @@ import { dropshipRoutes } from './modules/dropship/routes.ts';
 import { readingPhonesIn } from './modules/customers/schema.ts';
 import { eventRoutes } from './modules/events/routes.ts';
 import { feedRoutes } from './modules/inventory/feed-routes.ts';
+import { fulfilmentRoutes } from './modules/fulfilment/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { transferRoutes } from './modules/inventory/transfer-routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
@@ -189,6 +190,7 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       await rerouteRoutes(api);
       await eventRoutes(api);
       await registerRoutes(api, { retailer: policies.mail.retailer });
+      await fulfilmentRoutes(api, { providers: policies.paymentProviders, carriers: policies.carriers, retailer: policies.mail.retailer });
     },
     { prefix: '/v1' },
   );

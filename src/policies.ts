@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from './config.ts';
 import { createMailer, type Mailer } from './modules/documents/mailer.ts';
+import { DEFAULT_CARRIERS, type Carriers } from './modules/fulfilment/carriers.ts';
 import type { TransferFollower } from './modules/inventory/transfers.ts';
 import type { Retailer } from './modules/orders/emails.ts';
 import { shipToStore } from './modules/orders/ship-to-store.ts';
@@ -22,6 +23,8 @@ export interface Policies {
   transferFollower: TransferFollower;
   /** Who sends the customers' emails, and the retailer they come from (the invoice header). */
   mail: { mailer: Mailer; retailer: Retailer };
+  /** The carriers shipments are dispatched with (fulfilment/carriers.ts): the manual one, and a retailer's integrations. */
+  carriers: Carriers;
 }
 
 /** The policies of `aisle serve`. The mailer holds SMTP connections: close it (`mail.mailer.close()`) when stopping. */
@@ -35,5 +38,6 @@ export function buildPolicies(config: Config): Policies {
       mailer: createMailer({ from: config.mailFrom, ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : { outboxDir: path.join(config.dataDir, 'outbox') }) }),
       retailer: config.retailer,
     },
+    carriers: DEFAULT_CARRIERS,
   };
 }

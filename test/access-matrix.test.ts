@@ -600,6 +600,52 @@ const table: Record<string, Row> = {
     request: async () => ({ path: '/v1/shipments/merge', body: { deliveryGroupIds: await fresh.mergeable() } }),
   },
 
+  // The store's work (fulfilment): staff of the location that sends or hands over the goods; S2 does not see S1's.
+  'GET /v1/locations/{id}/work': { expect: FOR_S1(200), request: () => ({ path: `/v1/locations/${f.s1}/work` }) },
+  'POST /v1/locations/{id}/pick-lists': {
+    expect: FOR_S1(201),
+    request: async () => ({ path: `/v1/locations/${f.s1}/pick-lists`, body: { groupIds: [(await fresh.shipOrder()).groupId] } }),
+  },
+  'GET /v1/pick-lists/{id}': {
+    expect: S1_STAFF(200),
+    request: async () => ({
+      path: `/v1/pick-lists/${(await must('POST', `/v1/locations/${f.s1}/pick-lists`, { groupIds: [(await fresh.shipOrder()).groupId] })).id}`,
+    }),
+  },
+  'GET /v1/pick-lists/{id}/document': {
+    expect: S1_STAFF(200),
+    request: async () => ({
+      path: `/v1/pick-lists/${(await must('POST', `/v1/locations/${f.s1}/pick-lists`, { groupIds: [(await fresh.shipOrder()).groupId] })).id}/document`,
+    }),
+  },
+  'POST /v1/orders/{id}/delivery-groups/{groupId}/scans': {
+    expect: [201, 403, 403, 201, 404],
+    request: async () => ({ path: group(await fresh.shipOrder(), 'scans'), body: { code: MUG } }),
+  },
+  'GET /v1/orders/{id}/delivery-groups/{groupId}/scans': { expect: S1_STEP, request: () => ({ path: group(f.shipOrder, 'scans') }) },
+  'POST /v1/orders/{id}/delivery-groups/{groupId}/parcels': {
+    expect: S1_STEP,
+    request: async () => ({ path: group(await fresh.shipOrder(), 'parcels'), body: { parcels: [{ box: 'S', weightGrams: 500 }] } }),
+  },
+  'GET /v1/orders/{id}/delivery-groups/{groupId}/shipment': { expect: S1_STEP, request: () => ({ path: group(f.shipOrder, 'shipment') }) },
+  'POST /v1/orders/{id}/delivery-groups/{groupId}/dispatch': {
+    expect: S1_STEP,
+    request: async () => ({
+      path: group(await fresh.shipOrder(), 'dispatch'),
+      body: { carrier: 'manual', carrierName: 'Colissimo', trackingNumber: 'TRK3' },
+    }),
+  },
+  'GET /v1/orders/{id}/delivery-groups/{groupId}/packing-slip': { expect: S1_STEP, request: () => ({ path: group(f.shipOrder, 'packing-slip') }) },
+  'GET /v1/orders/{id}/delivery-groups/{groupId}/label': {
+    expect: S1_STEP,
+    request: async () => {
+      const order = await fresh.shipOrder();
+      await must('POST', group(order, 'dispatch'), { carrier: 'manual', carrierName: 'Colissimo', trackingNumber: 'TRK4' });
+      return { path: group(order, 'label') };
+    },
+  },
+  'GET /v1/carriers': { expect: [200, 403, 403, 200, 200], request: () => ({ path: '/v1/carriers' }) },
+
   // Drop ship: admins, and a channel key for its own orders' requests; vendors have no keys, store keys may not.
   'GET /v1/purchase-requests': {
     expect: [200, 200, 200, 403, 403],

@@ -30,6 +30,7 @@ const OWNERS: Record<string, string[]> = {
   ],
   dropship: ['purchase_requests', 'purchase_request_lines'],
   register: ['registers', 'register_sessions', 'register_cash_movements'],
+  fulfilment: ['pick_lists', 'pick_list_groups', 'pick_scans', 'parcels', 'dispatches'],
   // The platform's own: written through platform/outbox.ts, platform/http/idempotency.ts and the set-up version.
   platform: ['outbox_events', 'outbox_consumers', 'idempotency_keys', 'reference_data_version'],
 };
@@ -67,6 +68,14 @@ const ALLOWED: Record<string, string> = {
   'pricing → prices': "a quote's facts (the lines' prices) are read in one statement",
   'pricing → variant_minimum_prices': "a quote's facts (the minimum price of each line) are read in one statement",
   'pricing → products': "a quote's facts (the lines' tax classes) are read in one statement",
+  // The store's work queue is a read over orders: a location's open groups with their orders, customers' names,
+  // transfers and lines in a few statements whatever the queue's length (no call per group into each owner).
+  'fulfilment → delivery_groups': "a location's work queue and pick lists read its open groups in one statement",
+  'fulfilment → orders': "the work queue shows each group's order number, read with the groups",
+  'fulfilment → order_lines': 'the lines to pick are read with what was scanned of them, in one statement for any number of groups',
+  'fulfilment → customers': "the work queue and pick lists show the customer's name, read with the groups",
+  'fulfilment → transfers': 'the work queue shows the transfer bringing a pickup’s goods, read with the groups',
+  'fulfilment → locations': 'must-scan is checked in the same statement as the lines it guards, on the pack and ship paths',
 };
 
 const MODULES = path.resolve(import.meta.dirname, '../src/modules');

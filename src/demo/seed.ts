@@ -210,6 +210,11 @@ async function seed(trx: Trx) {
     enabled: true,
     locations: everywhere,
   });
+  // One till per store: the money it takes names it (payments.register_id).
+  await trx
+    .insertInto('registers')
+    .values(stores.map((store) => ({ id: newId(), location_id: store.id, name: 'Caisse 1' })))
+    .execute();
   for (const store of stores) {
     await createChannel(trx, {
       code: `register-${store.code.toLowerCase()}`,

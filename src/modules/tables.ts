@@ -3,6 +3,7 @@ import type { CatalogTables } from './catalog/tables.ts';
 import type { ChannelsTables } from './channels/tables.ts';
 import type { CustomersTables } from './customers/tables.ts';
 import type { DropshipTables } from './dropship/tables.ts';
+import type { FulfilmentTables } from './fulfilment/tables.ts';
 import type { InventoryTables } from './inventory/tables.ts';
 import type { LocationsTables } from './locations/tables.ts';
 import type { OrdersTables } from './orders/tables.ts';
@@ -29,4 +30,5 @@ export interface DB
     RoutingTables,
     DropshipTables,
     RegisterTables,
+    FulfilmentTables,
     PlatformTables {}

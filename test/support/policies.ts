@@ -1,5 +1,6 @@
 import { DEFAULT_PHONE_REGION } from '../../src/modules/customers/schema.ts';
 import type { Mailer } from '../../src/modules/documents/mailer.ts';
+import { DEFAULT_CARRIERS } from '../../src/modules/fulfilment/carriers.ts';
 import { shipToStore } from '../../src/modules/orders/ship-to-store.ts';
 import { TEST_PROVIDERS } from '../../src/modules/payments/providers.ts';
 import type { Policies } from '../../src/policies.ts';
@@ -21,6 +22,7 @@ export function testPolicies(overrides: Partial<Policies> = {}): Policies {
     phoneRegion: DEFAULT_PHONE_REGION,
     transferFollower: shipToStore,
     mail: { mailer: NO_MAIL, retailer: TEST_RETAILER },
+    carriers: DEFAULT_CARRIERS,
     ...overrides,
   };
 }

@@ -3,12 +3,13 @@ import { assertActsForLocation, type Principal } from '../../platform/auth/princ
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import { InvalidInput, NotFound, RuleViolation } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { assertPicked } from '../fulfilment/picked.ts';
 import { getLocation } from '../locations/service.ts';
 import type { Address } from '../locations/tables.ts';
 import type { PaymentProviders } from '../payments/service.ts';
 import type { MergeCandidates, MergedShipment } from './merge-schema.ts';
 import { getOrder, recordOrderEvent } from './read.ts';
-import { dispatchGroup } from './service.ts';
+import { dispatchGroup, lockOrder } from './service.ts';
 
 /**
  * Merged shipments: the open delivery groups of one customer, to one address, from one location, leave as one parcel.
@@ -188,7 +189,15 @@ export async function shipShipment(
     .where('id', '=', groupId)
     .where('order_id', '=', orderId)
     .executeTakeFirst();
-  if (!group?.merged_shipment_id || group.fulfilment_location_id === null) return dispatchGroup(trx, principal, orderId, groupId, 'ship', providers, shipment);
+  if (!group?.merged_shipment_id || group.fulfilment_location_id === null) {
+    if (group) {
+      // A store that asks for every unit scanned ships only what was (fulfilment/picked.ts): asked once the order is
+      // locked and the caller may see it, so a refusal tells nothing of another's order.
+      await lockOrder(trx, principal, orderId);
+      await assertPicked(trx, groupId);
+    }
+    return dispatchGroup(trx, principal, orderId, groupId, 'ship', providers, shipment);
+  }
   const others = await trx
     .selectFrom('delivery_groups')
     .select(['id', 'order_id'])
@@ -204,6 +213,9 @@ export async function shipShipment(
     .orderBy('id')
     .forUpdate()
     .execute();
+  // Every group of the merge proven picked where the store asks for it, before any leaves (fulfilment/picked.ts).
+  await lockOrder(trx, principal, orderId);
+  for (const id of [groupId, ...others.map((other) => other.id)]) await assertPicked(trx, id);
   // The named group first: its checks (who may ship it, its state) decide for the shipment.
   await dispatchGroup(trx, principal, orderId, groupId, 'ship', providers, shipment);
   for (const other of others) await dispatchGroup(trx, principal, other.order_id, other.id, 'ship', providers, shipment);

@@ -9,6 +9,7 @@ import { reduceDraftTransfer } from '../inventory/transfers.ts';
 import { groupLinesCancelled, groupShipped, groupsReaddressed } from '../dropship/service.ts';
 import { capturePayments, voidOrRefundPayments, type PaymentProviders } from '../payments/service.ts';
 import { giveBackPromotionUse } from '../pricing/service.ts';
+import { assertPicked } from '../fulfilment/picked.ts';
 import { isOpen, nextDeliveryStatus, nextOrderStatus, type DeliveryAction } from './lifecycle.ts';
 import { placeOrders, type OrderRequest } from './place/index.ts';
 import { assertMaySeeOrder, getOrder, recordOrderEvent } from './read.ts';
@@ -210,6 +211,8 @@ export async function advanceGroup(trx: Trx, principal: Principal, orderId: stri
   if ((action === 'pack' || action === 'deliver') && group.method !== 'ship_to_address')
     throw new RuleViolation('not-a-shipment', 'This group is collected in store, not shipped.', { state: group.status });
   const status = nextDeliveryStatus(group.status, action);
+  // A store that asks for every unit scanned packs only what was (fulfilment/picked.ts).
+  if (action === 'pack') await assertPicked(trx, groupId);
   await trx.updateTable('delivery_groups').set({ status, updated_at: new Date() }).where('id', '=', groupId).execute();
   if (order.status === 'placed')
     await trx
