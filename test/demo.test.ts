@@ -78,7 +78,12 @@ describe('the demo shop', () => {
     expect(kinds.sort()).toEqual([
       'pickup_in_store collected completed',
       'pickup_in_store ready_for_pickup in_progress',
+      'pickup_in_store ready_for_pickup in_progress',
       'pickup_in_store reserved placed',
+      'pickup_in_store reserved placed',
+      'ship_to_address reserved placed',
+      'ship_to_address reserved placed',
+      'ship_to_address reserved placed',
       'ship_to_address shipped completed',
       'ship_to_store awaiting_transfer placed',
     ]);
@@ -86,6 +91,23 @@ describe('the demo shop', () => {
     const transfer = await api.call('GET', `/v1/transfers/${toStore.deliveryGroups[0].transferId}`, { token: DEMO_LOGIN.adminApiKey });
     expect(transfer.body).toMatchObject({ status: 'draft', number: `TR-${toStore.number}-1` });
     expect(await ledgerMismatches(api)).toEqual([]);
+  });
+
+  it("has work waiting in every store's queue: an order to pick and ship, and a pickup to prepare, ready or on its way", async () => {
+    const stores = (await api.call('GET', '/v1/locations?type=store', { token: DEMO_LOGIN.adminApiKey })).body.items;
+    expect(stores).toHaveLength(3);
+    for (const store of stores) {
+      const work = await api.call('GET', `/v1/locations/${store.id}/work`, { token: DEMO_LOGIN.adminApiKey });
+      expect(work.status).toBe(200);
+      expect(work.body.counts.to_pick, store.code).toBe(1);
+      expect(work.body.counts.to_prepare + work.body.counts.ready_for_pickup + work.body.counts.incoming, store.code).toBeGreaterThan(0);
+      expect(work.body.items.length, store.code).toBeGreaterThanOrEqual(2);
+    }
+    // Each store has a till, its session not yet opened.
+    for (const store of stores) {
+      const registers = await api.call('GET', `/v1/locations/${store.id}/registers`, { token: DEMO_LOGIN.adminApiKey });
+      expect(registers.body.items.map((register: { name: string }) => register.name)).toEqual(['Caisse 1']);
+    }
   });
 
   it("speaks French to its customers in Lyon: customers and channels say fr, and an order's invoice is in French with the legal mentions", async () => {

@@ -14,7 +14,8 @@ const ADDRESS = { line1: '12 rue Mercière', postalCode: '69002', city: 'Lyon', 
 /**
  * A few orders for the demo shop, one of each kind a newcomer may want to follow through: shipped to an address,
  * ready for pickup, on its way to a store (ship to store, with its transfer waiting at the warehouse), sold at a
- * register, and paid at pickup. Placed through the same code as any order, paid with the test provider's cards
+ * register, and paid at pickup; and work waiting in every store's queue (GET /v1/locations/{id}/work): pickups to
+ * prepare or ready at the counter, and orders each store ships from its own shelves. Placed through the same code as any order, paid with the test provider's cards
  * whatever providers the shop has.
  */
 export async function placeDemoOrders(db: Db): Promise<void> {
@@ -31,10 +32,13 @@ export async function placeDemoOrders(db: Db): Promise<void> {
     .where('type', '=', 'register')
     .where('store_location_id', '=', stores[1]!.id)
     .executeTakeFirstOrThrow();
-  const customers = (await db.selectFrom('customers').select('id').orderBy('id').limit(5).execute()).map((row) => row.id);
-  /** SKUs with at least 3 on the shelf at a location (above any safety stock), first by SKU. */
-  const stocked = async (locationId: string, count: number) =>
-    (
+  const customers = (await db.selectFrom('customers').select('id').orderBy('id').limit(10).execute()).map((row) => row.id);
+  /** SKUs with at least 3 on the shelf at a location, first by SKU, none given twice for a location (safety stock). */
+  const given = new Map<string, number>();
+  const stocked = async (locationId: string, count: number) => {
+    const skip = given.get(locationId) ?? 0;
+    given.set(locationId, skip + count);
+    return (
       await db
         .selectFrom('stock_levels')
         .innerJoin('variants', 'variants.id', 'stock_levels.variant_id')
@@ -42,9 +46,11 @@ export async function placeDemoOrders(db: Db): Promise<void> {
         .where('stock_levels.location_id', '=', locationId)
         .where('stock_levels.on_hand', '>=', 3)
         .orderBy('variants.sku')
+        .offset(skip)
         .limit(count)
         .execute()
     ).map((row) => row.sku);
+  };
   const missingAtLastStore = await db
     .selectFrom('variants')
     .select('sku')
@@ -92,6 +98,33 @@ export async function placeDemoOrders(db: Db): Promise<void> {
       { method: 'pickup_in_store', pickupLocationId: stores[0]!.id, recipient: '' },
       (amount) => [{ method: 'pay_at_pickup', amount }],
     ),
+    // Work in every store's queue: a pickup paid at the counter, ready at Part-Dieu; orders each store ships from
+    // its own shelves; a pickup to prepare at Croix-Rousse.
+    await order(
+      web.id,
+      customers[5]!,
+      await stocked(stores[1]!.id, 2),
+      { method: 'pickup_in_store', pickupLocationId: stores[1]!.id, recipient: '' },
+      (amount) => [{ method: 'pay_at_pickup', amount }],
+    ),
+    ...(await Promise.all(
+      stores.map(async (store, index) =>
+        order(
+          web.id,
+          customers[6 + index]!,
+          await stocked(store.id, 1),
+          { method: 'ship_to_address', fulfilmentLocationId: store.id, address: ADDRESS, recipient: '' },
+          card,
+        ),
+      ),
+    )),
+    await order(
+      web.id,
+      customers[9]!,
+      await stocked(stores[2]!.id, 1),
+      { method: 'pickup_in_store', pickupLocationId: stores[2]!.id, recipient: '' },
+      (amount) => [{ method: 'pay_at_pickup', amount }],
+    ),
   ];
   const placed = await placeOrders(db, requests, TEST_PROVIDERS, now);
   const views = placed.map((outcome) => {
@@ -104,5 +137,6 @@ export async function placeDemoOrders(db: Db): Promise<void> {
       trackingNumber: '6A00000000001',
     });
     await markReadyForPickup(trx, DEMO, views[1]!.id, views[1]!.deliveryGroups[0]!.id, now);
+    await markReadyForPickup(trx, DEMO, views[5]!.id, views[5]!.deliveryGroups[0]!.id, now);
   });
 }
