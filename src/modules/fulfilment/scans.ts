@@ -78,7 +78,14 @@ export async function recordScan(
   }
   await trx
     .insertInto('pick_scans')
-    .values({ delivery_group_id: groupId, order_line_id: line.id, code: scan.code, quantity: scan.quantity, actor: principal.actor })
+    .values({
+      delivery_group_id: groupId,
+      order_line_id: line.id,
+      location_id: group.locationId!,
+      code: scan.code,
+      quantity: scan.quantity,
+      actor: principal.actor,
+    })
     .execute();
   line.picked += scan.quantity;
   let status = group.status;
