@@ -21,6 +21,7 @@ import { vendorShipments } from './modules/orders/dropship.ts';
 import { orderRoutes } from './modules/orders/routes.ts';
 import { rerouteRoutes } from './modules/orders/reroute-routes.ts';
 import { pricingRoutes } from './modules/pricing/routes.ts';
+import { registerRoutes } from './modules/register/routes.ts';
 import { explainRoutes } from './modules/routing/explain-routes.ts';
 import { routingFactsRoutes } from './modules/routing/facts-routes.ts';
 import { routingRoutes } from './modules/routing/routes.ts';
@@ -183,11 +184,12 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       await pricingRoutes(api);
       await routingRoutes(api);
       await routingFactsRoutes(api);
-      await orderRoutes(api, { providers: policies.paymentProviders, phoneRegion: policies.phoneRegion });
+      await orderRoutes(api, { providers: policies.paymentProviders, phoneRegion: policies.phoneRegion, retailer: policies.mail.retailer });
       await explainRoutes(api);
       await dropshipRoutes(api, { orders: vendorShipments(policies.paymentProviders), retailer: policies.mail.retailer });
       await rerouteRoutes(api);
       await eventRoutes(api);
+      await registerRoutes(api, { retailer: policies.mail.retailer });
       await fulfilmentRoutes(api, { providers: policies.paymentProviders, carriers: policies.carriers, retailer: policies.mail.retailer });
     },
     { prefix: '/v1' },

@@ -61,6 +61,7 @@ async function serve(config: Config) {
       orderEmails: config.orderEmails,
       shipmentMerges: config.shipmentMerges,
       routingBatchSeconds: config.routingBatchSeconds,
+      pickupDeadlineSeconds: config.pickupDeadlineSeconds,
     },
     app.log,
   );

@@ -1,5 +1,15 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { Retailer } from './modules/documents/retailer.ts';
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** Everything Aisle reads from the environment, validated once at start. */
 /**
@@ -28,6 +38,10 @@ const environment = z.object({
     .string()
     .regex(/^(on|off|[1-9]\d{0,4})$/, 'must be on, off, or every how many seconds (1 to 99999)')
     .default('on'),
+  AISLE_PICKUP_DEADLINES: z
+    .string()
+    .regex(/^(on|off|[1-9]\d{0,4})$/, 'must be on, off, or every how many seconds (1 to 99999)')
+    .default('on'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -35,11 +49,15 @@ const environment = z.object({
   MAIL_FROM: z.string().min(3).default('Aisle demo shop <orders@demo.aisle.dev>'),
   RETAILER_NAME: z.string().min(1).default('Maison Rhône'),
   RETAILER_ADDRESS: z.string().default('45 rue de la République|69002 Lyon|France'),
-  RETAILER_VAT_NUMBER: z.string().optional(),
+  // The legal mentions of invoices. The defaults are the demo shop's, and fake (no such company): set real ones.
+  RETAILER_VAT_NUMBER: z.string().default('FR12123456789'),
+  RETAILER_COMPANY_ID: z.string().default('123 456 789 00012'),
+  RETAILER_LEGAL_NOTICE: z.string().default('SAS au capital de 10 000 € · RCS Lyon 123 456 789'),
   RETAILER_LOCALE: z
     .string()
     .regex(/^[a-z]{2,3}-[A-Za-z]{2}$/, 'must be a language and a country, e.g. fr-FR or pl-PL')
     .default('fr-FR'),
+  RETAILER_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Paris').default('Europe/Paris'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -64,10 +82,13 @@ export interface Config {
   shipmentMerges: boolean;
   /** Every how many seconds this process routes the backorders waiting for stock (`orders/waiting.ts`); null: never. */
   routingBatchSeconds: number | null;
+  /** Every how many seconds this process reminds and expires pickups waiting at the counters (`orders/pickup/deadlines.ts`); null: never. */
+  pickupDeadlineSeconds: number | null;
   /** SMTP server for customer emails; unset: emails are written as .eml files into `<dataDir>/outbox`. */
   smtpUrl: string | undefined;
   mailFrom: string;
-  retailer: { name: string; addressLines: string[]; vatNumber: string | undefined; locale: string };
+  /** Who the customers' documents come from (documents/retailer.ts): name, address, legal mentions, locale, time zone. */
+  retailer: Retailer;
   /** The country of national phone numbers (written without +): the region of RETAILER_LOCALE. */
   phoneRegion: string;
   /** Whose X-Forwarded-For the server believes (`all`, `off`, or addresses and ranges; proxy-addr's names allowed). */
@@ -96,9 +117,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     holdSweeper: e.AISLE_HOLD_SWEEPER === 'on',
     shipmentMerges: e.AISLE_SHIPMENT_MERGES === 'on',
     routingBatchSeconds: e.AISLE_ROUTING_BATCH === 'off' ? null : e.AISLE_ROUTING_BATCH === 'on' ? 60 : Number(e.AISLE_ROUTING_BATCH),
+    pickupDeadlineSeconds: e.AISLE_PICKUP_DEADLINES === 'off' ? null : e.AISLE_PICKUP_DEADLINES === 'on' ? 300 : Number(e.AISLE_PICKUP_DEADLINES),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    retailer: { name: e.RETAILER_NAME, addressLines: e.RETAILER_ADDRESS.split('|'), vatNumber: e.RETAILER_VAT_NUMBER, locale: e.RETAILER_LOCALE },
+    retailer: {
+      name: e.RETAILER_NAME,
+      addressLines: e.RETAILER_ADDRESS.split('|'),
+      vatNumber: e.RETAILER_VAT_NUMBER,
+      companyId: e.RETAILER_COMPANY_ID,
+      legalNotice: e.RETAILER_LEGAL_NOTICE,
+      locale: e.RETAILER_LOCALE,
+      timeZone: e.RETAILER_TIMEZONE,
+    },
     phoneRegion: e.RETAILER_LOCALE.split('-')[1]?.toUpperCase() ?? 'FR',
     trustProxy: e.TRUST_PROXY === 'all' ? true : e.TRUST_PROXY === 'off' ? false : e.TRUST_PROXY,
   };

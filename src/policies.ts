@@ -3,7 +3,7 @@ import type { Config } from './config.ts';
 import { createMailer, type Mailer } from './modules/documents/mailer.ts';
 import { DEFAULT_CARRIERS, type Carriers } from './modules/fulfilment/carriers.ts';
 import type { TransferFollower } from './modules/inventory/transfers.ts';
-import type { Retailer } from './modules/orders/emails.ts';
+import type { Retailer } from './modules/documents/retailer.ts';
 import { shipToStore } from './modules/orders/ship-to-store.ts';
 import { TEST_PROVIDERS, type PaymentProviders } from './modules/payments/providers.ts';
 
@@ -21,7 +21,7 @@ export interface Policies {
   phoneRegion: string;
   /** Told when a transfer moves: ship to store, whose orders wait on the transfers that bring their goods. */
   transferFollower: TransferFollower;
-  /** Who sends the customers' emails, and the retailer they come from (the invoice header). */
+  /** Who sends the customers' emails, and the retailer they and the invoices come from (header, legal mentions, locale, time zone). */
   mail: { mailer: Mailer; retailer: Retailer };
   /** The carriers shipments are dispatched with (fulfilment/carriers.ts): the manual one, and a retailer's integrations. */
   carriers: Carriers;

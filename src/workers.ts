@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { expireLapsedHolds } from './modules/inventory/reservations.ts';
 import { orderEmails } from './modules/orders/emails.ts';
 import { shipmentMerges } from './modules/orders/merge-consumer.ts';
+import { runPickupDeadlines } from './modules/orders/pickup/deadlines.ts';
 import { routeWaiting } from './modules/orders/waiting.ts';
 import type { Database } from './platform/db/database.ts';
 import { runConsumer } from './platform/outbox.ts';
@@ -18,6 +19,8 @@ export interface WorkerSwitches {
   shipmentMerges?: boolean;
   /** Every how many seconds this process routes the backorders waiting for stock (AISLE_ROUTING_BATCH); null or absent: never. */
   routingBatchSeconds?: number | null;
+  /** Every how many seconds this process reminds and expires the pickups waiting at the counters (AISLE_PICKUP_DEADLINES); null or absent: never. */
+  pickupDeadlineSeconds?: number | null;
 }
 
 /** Where workers report failures they survive (the app's logger). */
@@ -29,6 +32,8 @@ export interface WorkerLog {
 const SWEEP_EVERY_MS = 1000;
 /** Backorders one scheduled run routes at most; the next run goes on with the rest. */
 const ROUTING_BATCH_LIMIT = 500;
+/** Pickups one scheduled run reminds, and expires, at most; the next run goes on with the rest. */
+const PICKUP_DEADLINES_LIMIT = 500;
 
 /**
  * Starts the background work of one process, the switched-on part of it, apart from the HTTP routes: `aisle serve`
@@ -61,6 +66,24 @@ export function startWorkers(database: Database, policies: Policies, switches: W
     batch.unref();
     stops.push(async () => {
       clearInterval(batch);
+      await running;
+    });
+  }
+  if (switches.pickupDeadlineSeconds) {
+    // As the routing batch: one run at a time in a process; several processes share the groups (SKIP LOCKED).
+    let running: Promise<unknown> | null = null;
+    const deadlines = setInterval(() => {
+      if (running) return;
+      const onError = (error: unknown, groupId: string) => log.error({ err: error, groupId }, 'pickup deadlines: a group failed');
+      running = runPickupDeadlines(database.db, { now: new Date(), providers: policies.paymentProviders, limit: PICKUP_DEADLINES_LIMIT, onError })
+        .catch((error: unknown) => log.error({ err: error }, 'pickup deadlines failed'))
+        .finally(() => {
+          running = null;
+        });
+    }, switches.pickupDeadlineSeconds * 1000);
+    deadlines.unref();
+    stops.push(async () => {
+      clearInterval(deadlines);
       await running;
     });
   }

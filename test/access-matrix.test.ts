@@ -174,6 +174,19 @@ const A_REQUEST = (status: number): Expected => [status, status, 404, 403, 403];
 /** Channel A's customer: channel B does not see them; every store serves them. */
 const A_CUSTOMER = (status: number): Expected => [status, status, 404, status, status];
 
+/** The register (issue 20): a till at S1, and a session open at it, made once for the rows that read or add to them. */
+let tillAtS1: Promise<{ register: string; session: string }> | undefined;
+const registerAtS1 = () =>
+  (tillAtS1 ??= (async () => {
+    const register = (await must('POST', `/v1/locations/${f.s1}/registers`, { name: unique('Till') })).id as string;
+    const session = (await must('POST', `/v1/registers/${register}/sessions`, { openingFloat: 10000, currency: 'EUR' })).id as string;
+    return { register, session };
+  })());
+const freshSessionAtS1 = async () => {
+  const register = (await must('POST', `/v1/locations/${f.s1}/registers`, { name: unique('Till') })).id as string;
+  return (await must('POST', `/v1/registers/${register}/sessions`, { openingFloat: 0, currency: 'EUR' })).id as string;
+};
+
 const table: Record<string, Row> = {
   // Access
   'POST /v1/auth/login': {
@@ -467,6 +480,8 @@ const table: Record<string, Row> = {
   },
   'GET /v1/orders/{id}': { expect: A_AT_S1(200), request: () => ({ path: `/v1/orders/${f.pickupOrder.id}` }) },
   'GET /v1/orders/{id}/timeline': { expect: A_AT_S1(200), request: () => ({ path: `/v1/orders/${f.pickupOrder.id}/timeline` }) },
+  // Issue 20 (language & customer documents): the invoice is read as its order is.
+  'GET /v1/orders/{id}/invoice': { expect: A_AT_S1(200), request: () => ({ path: `/v1/orders/${f.pickupOrder.id}/invoice?language=en` }) },
   'POST /v1/orders/{id}/cancel': {
     expect: A_AT_S1(200),
     request: async () => ({ path: `/v1/orders/${(await fresh.pickupOrder()).id}/cancel`, body: { reason: 'changed mind' } }),
@@ -489,6 +504,38 @@ const table: Record<string, Row> = {
     expect: [200, 200, 404, 403, 403],
     request: () => ({ path: `/v1/routing/rule-sets/${f.ruleSet}/replay`, body: { days: 1 } }),
   },
+  // Register (issue 20): a store sets up and runs its own registers; staff look up any location's stock.
+  'POST /v1/locations/{id}/registers': { expect: FOR_S1(201), request: () => ({ path: `/v1/locations/${f.s1}/registers`, body: { name: unique('Till') } }) },
+  'GET /v1/locations/{id}/registers': { expect: FOR_S1(200), request: () => ({ path: `/v1/locations/${f.s1}/registers` }) },
+  'POST /v1/registers/{id}/sessions': {
+    expect: FOR_S1(201),
+    request: async () => ({
+      path: `/v1/registers/${(await must('POST', `/v1/locations/${f.s1}/registers`, { name: unique('Till') })).id}/sessions`,
+      body: { openingFloat: 5000, currency: 'EUR' },
+    }),
+  },
+  'POST /v1/register-sessions/{id}/cash-movements': {
+    expect: FOR_S1(201),
+    request: async () => ({
+      path: `/v1/register-sessions/${(await registerAtS1()).session}/cash-movements`,
+      body: { kind: 'paid_in', amount: 100, reason: 'Change' },
+    }),
+  },
+  'POST /v1/register-sessions/{id}/close': {
+    expect: FOR_S1(200),
+    request: async () => ({ path: `/v1/register-sessions/${await freshSessionAtS1()}/close`, body: { countedCash: 0 } }),
+  },
+  'GET /v1/register-sessions/{id}/report': {
+    expect: FOR_S1(200),
+    request: async () => ({ path: `/v1/register-sessions/${(await registerAtS1()).session}/report` }),
+  },
+  'GET /v1/register-sessions/{id}/report/document': {
+    expect: FOR_S1(200),
+    request: async () => ({ path: `/v1/register-sessions/${(await registerAtS1()).session}/report/document` }),
+  },
+  'GET /v1/orders/{id}/receipt': { expect: A_AT_S1(200), request: () => ({ path: `/v1/orders/${f.pickupOrder.id}/receipt?format=text` }) },
+  'GET /v1/stock/{sku}/nearby': { expect: [200, 403, 403, 200, 200], request: () => ({ path: `/v1/stock/${TEE}/nearby?from=${f.s1}` }) },
+
   'POST /v1/orders/{id}/delivery-groups/{groupId}/ship': {
     expect: S1_STEP,
     request: async () => ({ path: group(await fresh.shipOrder(), 'ship'), body: { carrier: 'Colissimo', trackingNumber: 'TRK1' } }),
@@ -522,9 +569,19 @@ const table: Record<string, Row> = {
     request: async () => {
       const order = await fresh.pickupOrder();
       await must('POST', group(order, 'ready-for-pickup'));
-      return { path: group(order, 'hand-over') };
+      return { path: group(order, 'hand-over'), body: { collectedBy: { name: 'Access Matrix' }, payments: [{ method: 'cash', amount: MUG_PRICE }] } };
     },
   },
+  // Click & Collect (issue 20): the ready email again at the pickup store; admins run the pickup deadlines.
+  'POST /v1/orders/{id}/delivery-groups/{groupId}/resend-ready-email': {
+    expect: S1_STEP,
+    request: async () => {
+      const order = await fresh.pickupOrder();
+      await must('POST', group(order, 'ready-for-pickup'));
+      return { path: group(order, 'resend-ready-email') };
+    },
+  },
+  'POST /v1/pickups/deadline-runs': { expect: ADMIN_ONLY(200), request: () => ({ path: '/v1/pickups/deadline-runs' }) },
   // Routing after the order: the location holding the goods rejects lines; a person routes a waiting group; admins run the batch.
   'POST /v1/orders/{id}/delivery-groups/{groupId}/reject': {
     expect: S1_STEP,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGIN, demoLoginStillValid, seedDemo } from '../src/demo/seed.ts';
 import { sha256 } from '../src/platform/auth/passwords.ts';
@@ -85,6 +86,20 @@ describe('the demo shop', () => {
     const transfer = await api.call('GET', `/v1/transfers/${toStore.deliveryGroups[0].transferId}`, { token: DEMO_LOGIN.adminApiKey });
     expect(transfer.body).toMatchObject({ status: 'draft', number: `TR-${toStore.number}-1` });
     expect(await ledgerMismatches(api)).toEqual([]);
+  });
+
+  it("speaks French to its customers in Lyon: customers and channels say fr, and an order's invoice is in French with the legal mentions", async () => {
+    const admin = { token: DEMO_LOGIN.adminApiKey };
+    const channels = (await api.call('GET', '/v1/channels?limit=50', admin)).body.items;
+    expect(new Set(channels.map((channel: { language: string }) => channel.language))).toEqual(new Set(['fr']));
+    const customers = (await api.call('GET', '/v1/customers?limit=50', admin)).body.items;
+    expect(new Set(customers.map((customer: { language: string }) => customer.language))).toEqual(new Set(['fr']));
+    const [order] = (await api.call('GET', '/v1/orders?limit=1', admin)).body.items;
+    const invoice = await fetch(`${api.baseUrl}/v1/orders/${order.id}/invoice`, { headers: { authorization: `Bearer ${DEMO_LOGIN.adminApiKey}` } });
+    expect(invoice.headers.get('content-type')).toBe('application/pdf');
+    const { text } = await extractText(new Uint8Array(await invoice.arrayBuffer()), { mergePages: true });
+    const printed = text.replace(/\s+/g, ' ');
+    for (const words of [/SIRET : \d/, /N° TVA intracommunautaire : FR/, /Facture N° de facture INV-/]) expect(printed).toMatch(words);
   });
 
   it('routes the web shop by its rule set: a pickup near an address goes to the nearest store with stock, a delivery to the warehouse', async () => {

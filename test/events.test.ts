@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { voidOrRefundPayments } from '../src/modules/payments/service.ts';
 import { TEST_PROVIDERS } from '../src/modules/payments/providers.ts';
+import { runPickupDeadlines } from '../src/modules/orders/pickup/deadlines.ts';
 import { routeWaiting } from '../src/modules/orders/waiting.ts';
 import { EVENT_CATALOG, eventDefinition } from '../src/platform/events/catalog.ts';
 import { startTestApi, type TestApi } from './support/api.ts';
@@ -83,7 +84,13 @@ async function aDayOfTheShop() {
 
   const collected = await order([{ method: 'pickup_in_store', pickupLocationId: basics.storeA.id }], card());
   await group(collected, 'ready-for-pickup');
-  await group(collected, 'hand-over');
+  await group(collected, 'hand-over', { collectedBy: { name: 'Ines Moreau' } });
+
+  // A pickup waits at the counter: the customer is reminded before its window ends, then it expires (pickup/deadlines.ts).
+  const forgotten = await order([{ method: 'pickup_in_store', pickupLocationId: basics.storeA.id }], { method: 'pay_at_pickup', amount: PRICE }, 1);
+  const pickupBy = new Date((await group(forgotten, 'ready-for-pickup')).deliveryGroups[0].pickupBy);
+  await runPickupDeadlines(api.database.db, { now: new Date(pickupBy.getTime() - 3_600_000), providers: TEST_PROVIDERS, limit: 100 }); // order.pickup_reminder
+  await runPickupDeadlines(api.database.db, { now: new Date(pickupBy.getTime() + 60_000), providers: TEST_PROVIDERS, limit: 100 }); // order.pickup_expired
 
   const toStore = await order([{ method: 'ship_to_store', pickupLocationId: basics.storeA.id }], card(1), 1);
   const own = toStore.deliveryGroups[0].transferId;

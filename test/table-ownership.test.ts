@@ -29,7 +29,7 @@ const OWNERS: Record<string, string[]> = {
     'preorder_allowances',
   ],
   dropship: ['purchase_requests', 'purchase_request_lines'],
-  register: ['registers'],
+  register: ['registers', 'register_sessions', 'register_cash_movements'],
   fulfilment: ['pick_lists', 'pick_list_groups', 'pick_scans', 'parcels', 'dispatches'],
   // The platform's own: written through platform/outbox.ts, platform/http/idempotency.ts and the set-up version.
   platform: ['outbox_events', 'outbox_consumers', 'idempotency_keys', 'reference_data_version'],
@@ -54,7 +54,8 @@ const ALLOWED: Record<string, string> = {
   'orders → customers': "an email's addressee is read with its order (the emails' one read per order)",
   'orders → channels': 'the selling set-up (channels and their rules) is read in one statement per set-up version',
   'orders → channel_locations': 'the selling set-up: where each channel sells and fulfils from, in the same statement',
-  'orders → locations': "the selling set-up: the locations' kinds and addresses, in the same statement; the emails' store address",
+  'orders → locations':
+    "the selling set-up: the locations' kinds and addresses, in the same statement; the emails' store address; the pickup store's window and reminder hours (pickup/)",
   'orders → price_lists': "an email shows prices as the channel's price list does (tax included or not)",
   'orders → reference_data_version': "the set-up's version is read in the batch's first statement, with the order numbers",
   'orders → transfer_lines': "a ship-to-store group follows its transfer's lines as they arrive (ship-to-store.ts)",

@@ -2,7 +2,8 @@ import type { Principal } from '../platform/auth/principal.ts';
 import type { Db } from '../platform/db/database.ts';
 import { placeOrders, type OrderRequest } from '../modules/orders/place/index.ts';
 import type { CreateOrder } from '../modules/orders/schema.ts';
-import { advanceGroup, dispatchGroup } from '../modules/orders/service.ts';
+import { dispatchGroup } from '../modules/orders/service.ts';
+import { markReadyForPickup } from '../modules/orders/pickup/ready.ts';
 import { TEST_PROVIDERS } from '../modules/payments/providers.ts';
 import { quote } from '../modules/pricing/service.ts';
 
@@ -102,6 +103,6 @@ export async function placeDemoOrders(db: Db): Promise<void> {
       carrier: 'Colissimo',
       trackingNumber: '6A00000000001',
     });
-    await advanceGroup(trx, DEMO, views[1]!.id, views[1]!.deliveryGroups[0]!.id, 'ready-for-pickup');
+    await markReadyForPickup(trx, DEMO, views[1]!.id, views[1]!.deliveryGroups[0]!.id, now);
   });
 }

@@ -183,6 +183,7 @@ async function seed(trx: Trx) {
     currency: 'EUR',
     priceListId: retail.id,
     enabled: true,
+    language: 'fr',
     locations: everywhere,
   });
   // The web shop's routing: pickup at the nearest store with stock, delivery from the warehouse, else from a store.
@@ -199,6 +200,7 @@ async function seed(trx: Trx) {
     currency: 'EUR',
     priceListId: marketplace.id,
     enabled: true,
+    language: 'fr',
     locations: [{ locationId: warehouse.id, sells: true, fulfils: true }],
   });
   await createChannel(trx, {
@@ -208,8 +210,14 @@ async function seed(trx: Trx) {
     currency: 'EUR',
     priceListId: retail.id,
     enabled: true,
+    language: 'fr',
     locations: everywhere,
   });
+  // One till per store: the money it takes names it (payments.register_id).
+  await trx
+    .insertInto('registers')
+    .values(stores.map((store) => ({ id: newId(), location_id: store.id, name: 'Caisse 1' })))
+    .execute();
   for (const store of stores) {
     await createChannel(trx, {
       code: `register-${store.code.toLowerCase()}`,
@@ -219,6 +227,7 @@ async function seed(trx: Trx) {
       priceListId: retail.id,
       storeLocationId: store.id,
       enabled: true,
+      language: 'fr',
       locations: everywhere,
     });
   }
@@ -240,6 +249,8 @@ async function seed(trx: Trx) {
       first_name: firstName,
       last_name: lastName,
       customer_group_id: index % 7 === 0 ? vip!.id : regular!.id,
+      // The demo shop's customers are in Lyon: their emails and invoices are in French.
+      language: 'fr',
       consent: JSON.stringify({ marketingEmail: index % 2 === 0, marketingSms: index % 3 === 0 }),
     });
     emails.push({ email: `${ascii(firstName)}.${ascii(lastName)}.${index}@example.com`, customer_id: id });

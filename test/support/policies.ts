@@ -13,7 +13,15 @@ const NO_MAIL: Mailer = {
   close: () => {},
 };
 
-export const TEST_RETAILER = { name: 'Maison Rhône', addressLines: ['45 rue de la République', '69002 Lyon'], locale: 'fr-FR' };
+export const TEST_RETAILER = {
+  name: 'Maison Rhône',
+  addressLines: ['45 rue de la République', '69002 Lyon'],
+  vatNumber: 'FR12123456789',
+  companyId: '123 456 789 00012',
+  legalNotice: 'SAS au capital de 10 000 € · RCS Lyon 123 456 789',
+  locale: 'fr-FR',
+  timeZone: 'Europe/Paris',
+};
 
 /** What `aisle serve` builds from its configuration (src/policies.ts), for a test: each field may be replaced. */
 export function testPolicies(overrides: Partial<Policies> = {}): Policies {

@@ -66,6 +66,18 @@ describe('channels', () => {
     expect((await api.call('GET', `/v1/channels/${created.body.id}`)).body).toEqual(created.body);
   });
 
+  it("has a default language for the customers who have none, else the retailer's (null)", async () => {
+    const created = await api.call('POST', '/v1/channels', { body: channel({ code: 'web-en', name: 'Web shop UK', type: 'web', language: 'en' }) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.language).toBe('en');
+    expect((await api.call('PATCH', `/v1/channels/${created.body.id}`, { body: { language: null } })).body.language).toBeNull();
+    expect((await api.call('PATCH', `/v1/channels/${created.body.id}`, { body: { language: 'fr' } })).body.language).toBe('fr');
+    expect((await api.call('GET', `/v1/channels/${basics.web.id}`)).body.language).toBeNull();
+    const unknown = await api.call('PATCH', `/v1/channels/${created.body.id}`, { body: { language: 'FR' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].field).toBe('body.language');
+  });
+
   it('puts a register in its store: the store is required, must be a store, and is always among its locations', async () => {
     const before = await countChannels();
     const register = await api.call('POST', '/v1/channels', {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currencySchema } from '../../platform/http/params.ts';
 import { requestExample } from '../../platform/http/openapi.ts';
+import { languageSchema } from '../documents/language.ts';
 
 export const CHANNEL_TYPES = ['web', 'register', 'marketplace', 'social', 'phone'] as const;
 
@@ -22,6 +23,9 @@ export const channelSchema = z
     priceListId: z.uuid(),
     storeLocationId: z.uuid().nullable().describe('For a register: the store it stands in.'),
     enabled: z.boolean(),
+    language: languageSchema
+      .nullable()
+      .describe("The language of customers' emails and documents when the customer has none; null: the retailer's (RETAILER_LOCALE)."),
     locations: z.array(z.object({ locationId: z.uuid(), sells: z.boolean(), fulfils: z.boolean() })),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -44,6 +48,7 @@ export const createChannelBody = z
     priceListId: z.uuid(),
     storeLocationId: z.uuid().optional(),
     enabled: z.boolean().default(true),
+    language: languageSchema.optional(),
     locations: locations.default([]),
   })
   .refine((body) => body.type !== 'register' || body.storeLocationId !== undefined, { path: ['storeLocationId'], message: 'is required for a register' })
@@ -54,6 +59,7 @@ export const createChannelBody = z
       type: 'web',
       currency: 'EUR',
       priceListId: '0196f3a1-2b4c-7d5e-8f60-00000000b001',
+      language: 'fr',
       locations: [{ locationId: '0196f3a1-2b4c-7d5e-8f60-000000005102' }, { locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101', sells: true, fulfils: true }],
     }),
   );
@@ -64,6 +70,7 @@ export const updateChannelBody = z
     name: z.string().min(1).max(200),
     priceListId: z.uuid(),
     enabled: z.boolean(),
+    language: languageSchema.nullable().describe("null: the retailer's language."),
     locations: locations.describe('Replaces the whole list.'),
   })
   .partial()

@@ -6,6 +6,7 @@ import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '../../platform/errors.ts';
 import type { Channel, ChannelChanges, NewChannel } from './schema.ts';
+import { isLanguage } from '../documents/language.ts';
 
 type ChannelLocation = Channel['locations'][number];
 
@@ -19,6 +20,7 @@ function toChannel(row: Selectable<ChannelsTable>, locations: ChannelLocation[])
     priceListId: row.price_list_id,
     storeLocationId: row.store_location_id,
     enabled: row.enabled,
+    language: isLanguage(row.language) ? row.language : null,
     locations,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -91,6 +93,7 @@ export async function createChannel(trx: Trx, input: NewChannel): Promise<Channe
       price_list_id: input.priceListId,
       store_location_id: input.type === 'register' ? input.storeLocationId! : null,
       enabled: input.enabled,
+      language: input.language ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -168,6 +171,7 @@ export async function updateChannel(trx: Trx, id: string, changes: ChannelChange
       ...(changes.name !== undefined ? { name: changes.name } : {}),
       ...(changes.priceListId !== undefined ? { price_list_id: changes.priceListId } : {}),
       ...(changes.enabled !== undefined ? { enabled: changes.enabled } : {}),
+      ...(changes.language !== undefined ? { language: changes.language } : {}),
     })
     .where('id', '=', id)
     .returningAll()

@@ -15,6 +15,8 @@ export interface ChannelsTable {
   price_list_id: string;
   store_location_id: string | null;
   enabled: Generated<boolean>;
+  /** The language of customers' emails and documents when the customer has none; null: the retailer's (migration 0022). */
+  language: Generated<string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -187,6 +187,21 @@ describe('customers', () => {
     expect((await api.call('PATCH', '/v1/customers/0190a0a0-0000-7000-8000-000000000000', { body: { note: 'x' } })).status).toBe(404);
   });
 
+  it("keeps the language the customer's emails and documents are written in: set, changed, cleared, and only a known one", async () => {
+    const created = await create({ firstName: 'Jane', lastName: 'Doe', emails: ['jane.lang@example.com'], language: 'en' });
+    expect(created.status).toBe(201);
+    expect(created.body.language).toBe('en');
+    expect((await create({ firstName: 'No', lastName: 'Lang', emails: ['no.lang@example.com'] })).body.language).toBeNull();
+    const id = created.body.id;
+    expect((await api.call('PATCH', `/v1/customers/${id}`, { body: { language: 'fr' } })).body.language).toBe('fr');
+    expect((await api.call('GET', `/v1/customers/${id}`)).body.language).toBe('fr');
+    expect((await api.call('PATCH', `/v1/customers/${id}`, { body: { note: 'unchanged language' } })).body.language).toBe('fr');
+    expect((await api.call('PATCH', `/v1/customers/${id}`, { body: { language: null } })).body.language).toBeNull();
+    const unknown = await api.call('PATCH', `/v1/customers/${id}`, { body: { language: 'klingon' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].field).toBe('body.language');
+  });
+
   it('keeps at most one default address', async () => {
     const customer = await create({ firstName: 'Lise', lastName: 'Meitner', emails: ['lise@example.com'], addresses: [{ ...address, isDefault: true }] });
     const id = customer.body.id;

@@ -16,7 +16,7 @@ import type { Guest } from './schema.ts';
  */
 export function newGuestProfiles(guests: Guest[]): { ids: string[]; created: string[]; byContact: Map<string, string>; guard: Guarded } {
   const byContact = new Map<string, string>();
-  const created: { id: string; firstName: string; lastName: string }[] = [];
+  const created: { id: string; firstName: string; lastName: string; language?: string | undefined }[] = [];
   const ids = guests.map((given) => {
     const guest = { ...given, email: given.email?.toLowerCase() };
     const keys = [guest.email && `e:${guest.email}`, guest.phone && `p:${guest.phone}`].filter((key): key is string => !!key);
@@ -38,8 +38,14 @@ export function newGuestProfiles(guests: Guest[]): { ids: string[]; created: str
         parts: [
           sql`guest_profiles as (${insertRows(
             'customers',
-            { id: 'uuid', first_name: 'text', last_name: 'text', consent: 'jsonb' },
-            created.map((guest) => ({ id: guest.id, first_name: guest.firstName, last_name: guest.lastName, consent: JSON.stringify(NO_CONSENT) })),
+            { id: 'uuid', first_name: 'text', last_name: 'text', consent: 'jsonb', language: 'text' },
+            created.map((guest) => ({
+              id: guest.id,
+              first_name: guest.firstName,
+              last_name: guest.lastName,
+              consent: JSON.stringify(NO_CONSENT),
+              language: guest.language ?? null,
+            })),
           )})`,
           sql`guest_emails as (${
             insertRows(

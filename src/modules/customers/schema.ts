@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 import { z } from 'zod';
 import { countrySchema } from '../../platform/http/params.ts';
 import { requestExample } from '../../platform/http/openapi.ts';
+import { languageSchema } from '../documents/language.ts';
 
 /** The country of phone numbers written without + when nobody says otherwise (Aisle's demo retailer is French). */
 export const DEFAULT_PHONE_REGION = 'FR';
@@ -150,6 +151,7 @@ export const customerSchema = z
     discountBasisPoints: z.number().int().describe('Individual discount, in hundredths of a percent.'),
     consent: consentSchema,
     note: z.string(),
+    language: languageSchema.nullable().describe("The language of the customer's emails and documents; null: the channel's default, else the retailer's."),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -178,6 +180,7 @@ export const createCustomerBody = z
     discountBasisPoints: basisPoints.default(0),
     consent: consentBody.default({}),
     note: note.default(''),
+    language: languageSchema.optional(),
   })
   .refine((body) => body.emails.length + body.phones.length > 0, { path: ['emails'], message: 'at least one email or phone is required' })
   .meta(
@@ -187,6 +190,7 @@ export const createCustomerBody = z
       emails: ['marie.dupont@example.com'],
       phones: ['+33 6 12 34 56 78'],
       consent: { marketingEmail: true },
+      language: 'fr',
     }),
   );
 export type NewCustomer = z.infer<typeof createCustomerBody>;
@@ -200,9 +204,10 @@ export const updateCustomerBody = z
     discountBasisPoints: basisPoints,
     consent: consentBody,
     note,
+    language: languageSchema.nullable().describe("null: no language of their own (the channel's default applies)."),
   })
   .partial()
-  .meta(requestExample({ phones: ['+33 6 12 34 56 78', '+33 1 42 00 00 00'], customerGroupId: '0196f3a1-2b4c-7d5e-8f60-000000006001' }));
+  .meta(requestExample({ phones: ['+33 6 12 34 56 78', '+33 1 42 00 00 00'], customerGroupId: '0196f3a1-2b4c-7d5e-8f60-000000006001', language: 'en' }));
 export type CustomerChanges = z.infer<typeof updateCustomerBody>;
 
 export const listCustomersQuery = z.object({
@@ -214,7 +219,12 @@ export const listCustomersQuery = z.object({
 
 /** A buyer as a channel knows them at checkout; the orders module matches it to a profile. */
 export const guestSchema = z
-  .object({ ...names, email: emailSchema.optional(), phone: phoneSchema.optional() })
+  .object({
+    ...names,
+    email: emailSchema.optional(),
+    phone: phoneSchema.optional(),
+    language: languageSchema.optional().describe("The language the buyer shopped in: a new guest profile's language."),
+  })
   .refine((guest) => guest.email !== undefined || guest.phone !== undefined, { path: ['email'], message: 'an email or a phone is required' });
 export type Guest = z.input<typeof guestSchema>;
 

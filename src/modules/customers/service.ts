@@ -11,6 +11,7 @@ import { assertMayList, assertMaySeeCustomer, assertMaySetDiscounts } from './ac
 import { insertAddresses, toAddress } from './addresses.ts';
 import { changeConsent, NO_CONSENT, toConsent } from './consent.ts';
 import { assertGroupExists, toGroup } from './groups.ts';
+import { isLanguage } from '../documents/language.ts';
 
 /**
  * Customer profiles: create, read, search, change. Addresses, groups, guests and who may see which profile have
@@ -45,6 +46,8 @@ async function toCustomers(db: Executor, rows: Selectable<CustomersTable>[]): Pr
     discountBasisPoints: row.discount_basis_points,
     consent: toConsent(row.consent),
     note: row.note,
+    // A language the code no longer writes reads as none said: the channel's or the retailer's then applies.
+    language: isLanguage(row.language) ? row.language : null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   }));
@@ -64,6 +67,7 @@ export async function createCustomer(trx: Trx, principal: Principal, input: NewC
       discount_basis_points: input.discountBasisPoints,
       consent: JSON.stringify(changeConsent(NO_CONSENT, input.consent, new Date())),
       note: input.note,
+      language: input.language ?? null,
       created_by_channel_id: principal.role === 'channel' ? principal.channelId : null,
     })
     .returningAll()
@@ -160,6 +164,7 @@ export async function updateCustomer(trx: Trx, principal: Principal, id: string,
       ...(changes.discountBasisPoints !== undefined ? { discount_basis_points: changes.discountBasisPoints } : {}),
       ...(changes.consent !== undefined ? { consent: JSON.stringify(changeConsent(toConsent(current.consent), changes.consent, now)) } : {}),
       ...(changes.note !== undefined ? { note: changes.note } : {}),
+      ...(changes.language !== undefined ? { language: changes.language } : {}),
     })
     .where('id', '=', id)
     .returningAll()

@@ -22,6 +22,8 @@ export interface CustomersTable {
   note: Generated<string>;
   /** The channel whose key created the profile; null for staff and checkouts (migration 0013). */
   created_by_channel_id: Generated<string | null>;
+  /** The language of the customer's emails and documents (documents/language.ts); null: not said (migration 0022). */
+  language: Generated<string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -5,38 +5,50 @@ import { simpleParser } from 'mailparser';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qrCodesIn, startSmtpInbox, type Inbox } from '../../../test/support/mail.ts';
+import { sendOrderConfirmation, sendShipped } from './customer-emails.ts';
 import { orderQrPayload, parseOrderQrPayload, renderInvoicePdf, type InvoiceDocument, type InvoiceLine } from './invoice.ts';
-import { createMailer, sendOrderConfirmation } from './mailer.ts';
+import type { Language } from './language.ts';
+import { createMailer, type Mailer, type OutgoingMail } from './mailer.ts';
 import { formatMoney, formatRate } from './money.ts';
 
 const FROM = 'Maison Dupont <commandes@maison-dupont.example>';
 
 function anInvoice(
   orderNumber: string,
+  language: Language = 'fr',
   lines: InvoiceLine[] = [
     { sku: 'TSH-BLK-M', title: 'T-shirt coton bio, noir, M', quantity: 2, unitPrice: 2490, discount: 500, taxRateBasisPoints: 2000, lineTotal: 4480 },
     { sku: 'MUG-ŁÓDŹ', title: 'Kubek „Łódź”', quantity: 1, unitPrice: 118476, discount: 0, taxRateBasisPoints: 550, lineTotal: 118476 },
   ],
 ): InvoiceDocument {
   return {
-    retailer: { name: 'Maison Dupont', addressLines: ['12 rue de Rivoli', '75004 Paris'], vatNumber: 'FR12345678901' },
+    retailer: {
+      name: 'Maison Dupont',
+      addressLines: ['12 rue de Rivoli', '75004 Paris'],
+      vatNumber: 'FR12345678901',
+      companyId: '987 654 321 00034',
+      companyIdLabel: 'SIRET',
+      legalNotice: 'SARL au capital de 5 000 € · RCS Paris 987 654 321',
+    },
     number: 'F-2025-000123',
     orderNumber,
     issuedAt: '2025-11-23T18:30:00Z',
     currency: 'EUR',
-    locale: 'fr-FR',
+    language,
+    locale: language === 'fr' ? 'fr-FR' : 'en-GB',
     timeZone: 'Europe/Paris',
     customer: { name: 'Zofia Łukasiewicz', email: 'zofia@example.com', phone: '+48600700800' },
     channelName: 'Web shop',
     pricesIncludeTax: true,
     lines,
-    fees: [{ label: 'Packing', amount: 500 }],
+    fees: [{ kind: 'packing', amount: 500 }],
     taxes: [
       { rateBasisPoints: 2000, base: 3733, amount: 747 },
       { rateBasisPoints: 550, base: 112300, amount: 6176 },
     ],
     totals: { subtotal: 123456, discounts: 500, fees: 500, tax: 6923, total: 123456 },
-    payments: [{ method: 'card', amount: 123456 }],
+    // Part paid online by card, the rest to pay at the store: not "paid".
+    payments: { paid: [{ method: 'card_online', amount: 119226 }], refunded: [], toPayAtPickup: 4230 },
     qrPayload: orderQrPayload(orderNumber),
   };
 }
@@ -106,33 +118,36 @@ describe('the order confirmation over SMTP', () => {
   });
   afterAll(() => inbox.close());
 
-  it('reaches the customer with the invoice, whose QR code recalls the order', async () => {
+  it('reaches a French customer in French, with a French invoice whose QR code recalls the order', async () => {
     const invoice = anInvoice('100045');
     const total = formatMoney(invoice.totals.total, invoice.currency, invoice.locale);
     const mailer = createMailer({ smtpUrl: inbox.url, from: FROM });
     const messageId = await sendOrderConfirmation(mailer, {
       to: 'zofia@example.com',
+      language: 'fr',
       orderNumber: '100045',
       customerName: 'Zofia <Łukasiewicz> & co',
       totalFormatted: total,
+      toPayAtPickup: formatMoney(4230, 'EUR', 'fr-FR'),
       pickup: { storeName: 'Paris Rivoli', address: '12 rue de Rivoli, 75004 Paris' },
       pdf: await renderInvoicePdf(invoice),
     });
     mailer.close();
 
-    expect(inbox.messages).toHaveLength(1);
+    const mail = await inbox.next(1);
     expect(inbox.messages[0]!.to).toEqual(['zofia@example.com']);
-    const mail = await simpleParser(inbox.messages[0]!.raw);
     expect(mail.messageId).toBe(messageId);
     expect(mail.from?.value).toEqual([{ name: 'Maison Dupont', address: 'commandes@maison-dupont.example' }]);
-    expect(mail.subject).toBe('Your order 100045 is confirmed');
-    expect(mail.text).toContain(`Total: ${total}`);
-    expect(mail.text).toContain('Paris Rivoli, 12 rue de Rivoli, 75004 Paris');
-    expect(mail.html).toContain('Zofia &#60;Łukasiewicz&#62; &#38; co');
+    expect(mail.subject).toBe('Votre commande 100045 est confirmée');
+    expect(plain(mail.text!)).toContain(plain(`Total : ${total}`));
+    expect(plain(mail.text!)).toContain(plain('Reste à payer au retrait : 42,30 €'));
+    expect(mail.text).toContain('Vous la retirerez à Paris Rivoli, 12 rue de Rivoli, 75004 Paris.');
+    expect(mail.html).toContain('<html lang="fr">');
+    expect(mail.html).toContain('Bonjour Zofia &#60;Łukasiewicz&#62; &#38; co,');
 
     expect(mail.attachments).toHaveLength(1);
     const attachment = mail.attachments[0]!;
-    expect(attachment.filename).toBe('invoice-100045.pdf');
+    expect(attachment.filename).toBe('facture-100045.pdf');
     expect(attachment.contentType).toBe('application/pdf');
 
     const scanned = await qrCodesIn(attachment.content);
@@ -140,9 +155,60 @@ describe('the order confirmation over SMTP', () => {
     expect(parseOrderQrPayload(scanned[0]!)).toBe('100045');
 
     const { text } = await textOf(attachment.content);
-    for (const printed of ['100045', 'F-2025-000123', 'TSH-BLK-M', 'MUG-ŁÓDŹ', 'Kubek „Łódź”', 'Zofia Łukasiewicz', '23 novembre 2025', 'Packing'])
+    for (const printed of [
+      'Facture',
+      'N° de facture F-2025-000123',
+      'TSH-BLK-M',
+      'MUG-ŁÓDŹ',
+      'Kubek „Łódź”',
+      'Zofia Łukasiewicz',
+      'Date 23 novembre 2025',
+      'Emballage 5,00 €',
+      // The seller's legal mentions: SIRET and VAT number under the address, legal form and register at the foot.
+      'SIRET : 987 654 321 00034',
+      'N° TVA intracommunautaire : FR12345678901',
+      'Maison Dupont · SARL au capital de 5 000 € · RCS Paris 987 654 321',
+      // What was paid, and what is still to pay, worded as such.
+      'Payé par carte 1 192,26 €',
+      'Reste à payer au retrait 42,30 €',
+    ])
+      expect(text).toContain(plain(printed));
+    expect(text).toContain(plain(`Total TTC ${total}`));
+    expect(text).not.toMatch(/Paid|Invoice|pickup/);
+  });
+
+  it('reaches an English customer in English, amounts and dates as en-GB writes them', async () => {
+    const invoice = anInvoice('100048', 'en');
+    const mailer = createMailer({ smtpUrl: inbox.url, from: FROM });
+    await sendOrderConfirmation(mailer, {
+      to: 'jane@example.com',
+      language: 'en',
+      orderNumber: '100048',
+      customerName: 'Jane',
+      totalFormatted: formatMoney(invoice.totals.total, 'EUR', 'en-GB'),
+      toPayAtPickup: formatMoney(4230, 'EUR', 'en-GB'),
+      pdf: await renderInvoicePdf(invoice),
+    });
+    mailer.close();
+    const mail = await inbox.next(inbox.messages.length);
+    expect(mail.subject).toBe('Your order 100048 is confirmed');
+    expect(mail.text).toContain('Hello Jane,');
+    expect(mail.text).toContain('Total: €1,234.56');
+    expect(mail.text).toContain('To pay at pickup: €42.30');
+    expect(mail.attachments[0]!.filename).toBe('invoice-100048.pdf');
+    const { text } = await textOf(mail.attachments[0]!.content);
+    for (const printed of [
+      'Invoice number F-2025-000123',
+      'Date 23 November 2025',
+      'SIRET: 987 654 321 00034',
+      'VAT number: FR12345678901',
+      'Packing €5.00',
+      'Paid by card €1,192.26',
+      'To pay at pickup €42.30',
+      'Total €1,234.56',
+    ])
       expect(text).toContain(printed);
-    expect(text).toContain(plain(`Total ${total}`));
+    expect(text).not.toMatch(/Payé|Facture|Reste/);
   });
 
   it('carries long orders over several pages, the header repeated and the totals at the end', async () => {
@@ -155,13 +221,45 @@ describe('the order confirmation over SMTP', () => {
       taxRateBasisPoints: 2000,
       lineTotal: 990,
     }));
-    const pdf = await renderInvoicePdf(anInvoice('100046', lines));
+    const pdf = await renderInvoicePdf(anInvoice('100046', 'fr', lines));
     const { text, pages } = await textOf(pdf);
     expect(pages).toBeGreaterThan(1);
     expect(text).toContain('SKU-069');
-    expect(text).toContain('Invoice F-2025-000123 · Order 100046 (continued)');
-    expect(text).toContain(plain(`Total ${formatMoney(123456, 'EUR', 'fr-FR')}`));
+    expect(text).toContain('Facture F-2025-000123 · Commande 100046 (suite)');
+    expect(text).toContain(plain(`Total TTC ${formatMoney(123456, 'EUR', 'fr-FR')}`));
     expect(await qrCodesIn(pdf)).toEqual(['AISLE-ORDER:100046']);
+  });
+});
+
+describe('the shipped email', () => {
+  const sent: OutgoingMail[] = [];
+  const keeper: Mailer = {
+    send: async (mail) => {
+      sent.push(mail);
+      return '<kept@example.com>';
+    },
+    close: () => {},
+  };
+  const notice = { to: 'jane@example.com', orderNumber: '100050', customerName: 'Jane', items: [{ quantity: 1, title: 'Mug', sku: 'MUG-1' }] };
+
+  it('links to the tracking page when there is one, in either language', async () => {
+    await sendShipped(keeper, { ...notice, language: 'en', carrier: 'Colissimo', trackingNumber: '6A1', trackingUrl: 'https://track.example/6A1?x=1&y=2' });
+    await sendShipped(keeper, { ...notice, language: 'fr', carrier: 'Colissimo', trackingNumber: '6A1', trackingUrl: 'https://track.example/6A1' });
+    const [english, french] = sent.splice(0);
+    expect(english!.subject).toBe('Your order 100050 has been shipped');
+    expect(english!.text).toContain('Carrier: Colissimo, tracking number 6A1.');
+    expect(english!.html).toContain('<a href="https://track.example/6A1?x=1&#38;y=2">');
+    expect(french!.subject).toBe('Votre commande 100050 a été expédiée');
+    expect(plain(french!.text)).toContain('Transporteur : Colissimo, numéro de suivi 6A1.');
+    expect(plain(french!.text)).toContain('Suivez votre colis : https://track.example/6A1');
+  });
+
+  it('makes no link of anything but a web address, and says what it knows without a tracking number', async () => {
+    await sendShipped(keeper, { ...notice, language: 'en', carrier: 'Own van', trackingUrl: 'javascript:alert(1)' });
+    const [mail] = sent.splice(0);
+    expect(mail!.html).not.toContain('<a ');
+    expect(mail!.text).not.toContain('javascript');
+    expect(mail!.text).toContain('Carrier: Own van.');
   });
 });
 
@@ -178,6 +276,7 @@ describe('mail in development', () => {
     const pdf = await renderInvoicePdf(anInvoice('100047'));
     const messageId = await sendOrderConfirmation(mailer, {
       to: 'jean@example.com',
+      language: 'fr',
       orderNumber: '100047',
       customerName: 'Jean',
       totalFormatted: '1 234,56 €',
@@ -190,8 +289,8 @@ describe('mail in development', () => {
     const mail = await simpleParser(await readFile(path.join(outboxDir, files[0]!)));
     expect(mail.messageId).toBe(messageId);
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : '').toBe('jean@example.com');
-    expect(mail.text).not.toContain('collect');
-    expect(mail.attachments.map((attachment) => attachment.filename)).toEqual(['invoice-100047.pdf']);
+    expect(mail.text).not.toContain('retirerez');
+    expect(mail.attachments.map((attachment) => attachment.filename)).toEqual(['facture-100047.pdf']);
     expect(Buffer.compare(mail.attachments[0]!.content, pdf)).toBe(0);
   });
 

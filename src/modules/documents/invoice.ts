@@ -1,3 +1,7 @@
+import type { Balance } from './balance.ts';
+import { formatDay } from './dates.ts';
+import type { Language } from './language.ts';
+import { messagesFor, type Messages } from './messages/index.ts';
 import { formatMoney, formatRate } from './money.ts';
 import { drawTable, INK, MARGIN, MUTED, RULE, renderPdf, room, tableRow } from './pdf.ts';
 import { orderQrPng } from './qr.ts';
@@ -6,7 +10,19 @@ export { orderQrPayload, parseOrderQrPayload } from './qr.ts';
 
 /** Everything printed on an invoice. Amounts are integers in minor units of `currency`. */
 export interface InvoiceDocument {
-  retailer: { name: string; addressLines: string[]; vatNumber?: string };
+  /**
+   * The seller and its legal mentions. A French invoice must name the seller (name, address), its SIRET, its VAT
+   * number and its legal form, capital and trade register: each is printed when given (`legalMentions`).
+   */
+  retailer: {
+    name: string;
+    addressLines: string[];
+    vatNumber?: string;
+    companyId?: string;
+    /** What the company id is called where the retailer is registered: SIRET in France. */
+    companyIdLabel?: string;
+    legalNotice?: string;
+  };
   /** The invoice number, from the retailer's invoice sequence. */
   number: string;
   orderNumber: string;
@@ -14,6 +30,8 @@ export interface InvoiceDocument {
   issuedAt: string;
   /** ISO 4217 code, e.g. EUR. */
   currency: string;
+  /** The language of the words (`messages/`). */
+  language: Language;
   /** BCP 47 language tag the amounts and dates are written in, e.g. fr-FR. */
   locale: string;
   /** IANA zone the issue date is shown in (the store's); UTC when absent. */
@@ -24,13 +42,13 @@ export interface InvoiceDocument {
   /** Whether unit prices and line totals already include the tax (gross) or not (net). */
   pricesIncludeTax: boolean;
   lines: InvoiceLine[];
-  /** Shipping, packing and other fees. */
-  fees: { label: string; amount: number }[];
+  /** Shipping and packing fees. */
+  fees: { kind: 'shipping' | 'packing'; amount: number }[];
   /** One row per tax rate: the base it applies to and the tax it comes to. */
   taxes: { rateBasisPoints: number; base: number; amount: number }[];
   totals: { subtotal: number; discounts: number; fees: number; tax: number; total: number };
-  /** How the customer paid, as the customer would say it: "card", "gift card", "cash"… */
-  payments: { method: string; amount: number }[];
+  /** What was paid (by method), refunded, and is left to pay at pickup: `balanceOf(order.payments)`. */
+  payments: Balance;
   /** What the QR code encodes: `orderQrPayload(orderNumber)`. */
   qrPayload: string;
 }
@@ -50,29 +68,38 @@ const QR_SIZE = 104;
 
 /** Columns of the lines table, left to right; widths add up to the A4 width inside the margins. */
 const COLUMNS = [
-  { key: 'sku', label: 'SKU', width: 78, align: 'left' },
-  { key: 'title', label: 'Item', width: 157, align: 'left' },
-  { key: 'quantity', label: 'Qty', width: 30, align: 'right' },
-  { key: 'unitPrice', label: 'Unit price', width: 68, align: 'right' },
-  { key: 'discount', label: 'Discount', width: 62, align: 'right' },
-  { key: 'tax', label: 'VAT', width: 42, align: 'right' },
-  { key: 'lineTotal', label: 'Total', width: 62, align: 'right' },
+  { key: 'sku', width: 78, align: 'left' },
+  { key: 'title', width: 157, align: 'left' },
+  { key: 'quantity', width: 30, align: 'right' },
+  { key: 'unitPrice', width: 68, align: 'right' },
+  { key: 'discount', width: 62, align: 'right' },
+  { key: 'tax', width: 42, align: 'right' },
+  { key: 'lineTotal', width: 62, align: 'right' },
 ] as const;
 
 type Cells = Record<(typeof COLUMNS)[number]['key'], string>;
 
 export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer> {
   const qrPng = await orderQrPng(invoice.qrPayload);
+  const words = messagesFor(invoice.language).invoice;
   return renderPdf(
     {
       lang: invoice.locale,
-      info: { Title: `Invoice ${invoice.number}`, Author: invoice.retailer.name, Subject: `Order ${invoice.orderNumber}` },
+      info: { Title: words.documentTitle(invoice.number), Author: invoice.retailer.name, Subject: words.documentSubject(invoice.orderNumber) },
     },
-    (pdf) => drawInvoice(pdf, invoice, qrPng),
+    (pdf) => drawInvoice(pdf, invoice, qrPng, words),
   );
 }
 
-function drawInvoice(pdf: PDFKit.PDFDocument, invoice: InvoiceDocument, qrPng: Buffer): void {
+/** The seller's registration lines under its address: its company id (SIRET) and VAT number, when known. */
+export function legalMentions(retailer: InvoiceDocument['retailer'], words: Messages['invoice']): string[] {
+  return [
+    ...(retailer.companyId ? [words.companyId(retailer.companyIdLabel ?? words.companyIdLabel, retailer.companyId)] : []),
+    ...(retailer.vatNumber ? [words.vatNumber(retailer.vatNumber)] : []),
+  ];
+}
+
+function drawInvoice(pdf: PDFKit.PDFDocument, invoice: InvoiceDocument, qrPng: Buffer, words: Messages['invoice']): void {
   const money = (amount: number) => printable(formatMoney(amount, invoice.currency, invoice.locale));
   const left = MARGIN;
   const right = pdf.page.width - MARGIN;
@@ -91,26 +118,24 @@ function drawInvoice(pdf: PDFKit.PDFDocument, invoice: InvoiceDocument, qrPng: B
     .font('regular')
     .fontSize(7)
     .fillColor(MUTED)
-    .text('Show this code at the store', qrLeft - 20, pdf.y, { width: QR_SIZE + 40, align: 'center' });
+    .text(words.showCode, qrLeft - 20, pdf.y, { width: QR_SIZE + 40, align: 'center' });
 
   const headerWidth = width - QR_SIZE - 40;
   pdf.font('bold').fontSize(16).fillColor(INK).text(invoice.retailer.name, left, MARGIN, { width: headerWidth });
   pdf.font('regular').fontSize(9).fillColor(MUTED);
   for (const line of invoice.retailer.addressLines) pdf.text(line, { width: headerWidth });
-  if (invoice.retailer.vatNumber) pdf.text(`VAT number: ${invoice.retailer.vatNumber}`, { width: headerWidth });
+  for (const line of legalMentions(invoice.retailer, words)) pdf.text(line, { width: headerWidth });
 
   let y = Math.max(pdf.y, MARGIN + QR_SIZE + 30) + 18;
-  pdf.font('bold').fontSize(20).fillColor(INK).text('Invoice', left, y);
+  pdf.font('bold').fontSize(20).fillColor(INK).text(words.title, left, y);
   y = pdf.y + 8;
 
-  const issued = printable(
-    new Intl.DateTimeFormat(invoice.locale, { dateStyle: 'long', timeZone: invoice.timeZone ?? 'UTC' }).format(new Date(invoice.issuedAt)),
-  );
+  const issued = printable(formatDay(invoice.issuedAt, invoice.locale, invoice.timeZone ?? 'UTC'));
   const facts: [string, string][] = [
-    ['Invoice number', invoice.number],
-    ['Date', issued],
-    ['Order', invoice.orderNumber],
-    ['Ordered in', invoice.channelName],
+    [words.number, invoice.number],
+    [words.date, issued],
+    [words.order, invoice.orderNumber],
+    [words.orderedIn, invoice.channelName],
   ];
   const half = width / 2;
   let factsY = y;
@@ -127,7 +152,7 @@ function drawInvoice(pdf: PDFKit.PDFDocument, invoice: InvoiceDocument, qrPng: B
     .font('regular')
     .fontSize(9)
     .fillColor(MUTED)
-    .text('Billed to', left + half, y, { width: half });
+    .text(words.billedTo, left + half, y, { width: half });
   pdf.font('bold').fillColor(INK).text(customer.name, { width: half });
   pdf.font('regular');
   for (const line of [...(customer.addressLines ?? []), customer.email, customer.phone]) if (line) pdf.text(line, { width: half });
@@ -143,30 +168,36 @@ function drawInvoice(pdf: PDFKit.PDFDocument, invoice: InvoiceDocument, qrPng: B
     tax: rate(line.taxRateBasisPoints),
     lineTotal: money(line.lineTotal),
   }));
-  for (const fee of invoice.fees) rows.push({ sku: '', title: fee.label, quantity: '', unitPrice: '', discount: '', tax: '', lineTotal: money(fee.amount) });
-  y = drawTable(pdf, COLUMNS, rows, y, {
-    continued: `${invoice.retailer.name} · Invoice ${invoice.number} · Order ${invoice.orderNumber} (continued)`,
-    fontSize: 9,
-  });
+  for (const fee of invoice.fees)
+    rows.push({ sku: '', title: words.fees[fee.kind], quantity: '', unitPrice: '', discount: '', tax: '', lineTotal: money(fee.amount) });
+  const columns = COLUMNS.map((column) => ({ ...column, label: words.columns[column.key] }));
+  y = drawTable(pdf, columns, rows, y, { continued: words.continued(invoice.retailer.name, invoice.number, invoice.orderNumber), fontSize: 9 });
+
+  // What was paid and refunded, each by method, then what is left to pay: a pay-at-pickup order is not "paid".
+  const { paid, refunded, toPayAtPickup } = invoice.payments;
+  const settlement: [string, string][] = [
+    ...paid.map((payment): [string, string] => [words.paidBy[payment.method], money(payment.amount)]),
+    ...refunded.map((refund): [string, string] => [words.refunded(refund.method), money(-refund.amount)]),
+  ];
 
   // Tax breakdown on the left, totals on the right, kept together on one page.
-  const blockHeight = 28 + 16 * Math.max(invoice.taxes.length + 2, 5) + 16 * invoice.payments.length;
+  const blockHeight = 28 + 16 * Math.max(invoice.taxes.length + 2, 5) + 16 * settlement.length + (toPayAtPickup ? 24 : 0);
   y = room(pdf, y + 14, blockHeight);
   let taxY = y;
   pdf
     .font('bold')
     .fontSize(9)
     .fillColor(INK)
-    .text(invoice.pricesIncludeTax ? 'VAT included in prices' : 'VAT', left + 3, taxY);
+    .text(invoice.pricesIncludeTax ? words.vatIncluded : words.vat, left + 3, taxY);
   taxY += 16;
   pdf.font('bold').fontSize(8).fillColor(MUTED);
   tableRow(
     pdf,
     taxY,
     [
-      ['Rate', 60, 'left'],
-      ['Base', 80, 'right'],
-      ['Tax', 80, 'right'],
+      [words.rate, 60, 'left'],
+      [words.base, 80, 'right'],
+      [words.tax, 80, 'right'],
     ],
     left,
   );
@@ -188,10 +219,10 @@ function drawInvoice(pdf: PDFKit.PDFDocument, invoice: InvoiceDocument, qrPng: B
 
   const totalsLeft = right - 220;
   const totals: [string, string][] = [
-    ['Subtotal', money(invoice.totals.subtotal)],
-    ['Discounts', money(-invoice.totals.discounts)],
-    ['Fees', money(invoice.totals.fees)],
-    [invoice.pricesIncludeTax ? 'of which VAT' : 'VAT', money(invoice.totals.tax)],
+    [words.subtotal, money(invoice.totals.subtotal)],
+    [words.discounts, money(-invoice.totals.discounts)],
+    [words.feesTotal, money(invoice.totals.fees)],
+    [invoice.pricesIncludeTax ? words.ofWhichVat : words.vat, money(invoice.totals.tax)],
   ];
   let totalsY = y;
   pdf.font('regular').fontSize(9);
@@ -215,28 +246,45 @@ function drawInvoice(pdf: PDFKit.PDFDocument, invoice: InvoiceDocument, qrPng: B
     pdf,
     totalsY,
     [
-      ['Total', 100, 'left'],
+      [words.total, 100, 'left'],
       [money(invoice.totals.total), 120, 'right'],
     ],
     totalsLeft,
   );
   totalsY += 22;
   pdf.font('regular').fontSize(9).fillColor(MUTED);
-  for (const payment of invoice.payments) {
+  for (const [label, amount] of settlement) {
     tableRow(
       pdf,
       totalsY,
       [
-        [`Paid by ${payment.method}`, 120, 'left'],
-        [money(payment.amount), 100, 'right'],
+        [label, 150, 'left'],
+        [amount, 70, 'right'],
       ],
       totalsLeft,
     );
     totalsY += 15;
   }
+  if (toPayAtPickup) {
+    totalsY += 4;
+    pdf.font('bold').fontSize(10).fillColor(INK);
+    tableRow(
+      pdf,
+      totalsY,
+      [
+        [words.toPayAtPickup, 150, 'left'],
+        [money(toPayAtPickup), 70, 'right'],
+      ],
+      totalsLeft,
+    );
+    totalsY += 20;
+  }
 
-  y = room(pdf, Math.max(taxY, totalsY) + 28, 20);
-  pdf.font('regular').fontSize(9).fillColor(MUTED).text(`Thank you for shopping with ${invoice.retailer.name}.`, left, y, { width, align: 'center' });
+  y = room(pdf, Math.max(taxY, totalsY) + 28, 40);
+  pdf.font('regular').fontSize(9).fillColor(MUTED).text(words.thanks(invoice.retailer.name), left, y, { width, align: 'center' });
+  // The seller's legal form, capital and trade register at the foot, where French invoices carry them.
+  if (invoice.retailer.legalNotice)
+    pdf.fontSize(7).text(printable(`${invoice.retailer.name} · ${invoice.retailer.legalNotice}`), left, pdf.y + 6, { width, align: 'center' });
 }
 
 /** Open Sans has no narrow no-break space (French digit grouping); a plain no-break space keeps amounts whole. */

@@ -1,7 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import { orderQrPng } from './qr.ts';
 
 export interface MailerConfig {
   /** smtp://user:password@host:587 or smtps://…:465; nodemailer options may ride along as query parameters (?pool=false). */
@@ -63,115 +62,21 @@ export function createMailer(config: MailerConfig): Mailer {
   };
 }
 
-export interface OrderConfirmation {
-  to: string;
-  orderNumber: string;
-  customerName: string;
-  /** The order total as printed on the invoice: `formatMoney(total, currency, locale)`. */
-  totalFormatted: string;
-  /** For Click & Collect: where the customer collects the order. */
-  pickup?: { storeName: string; address: string };
-  /** The invoice, from `renderInvoicePdf`. */
-  pdf: Buffer;
-  /** The same key for every attempt at this confirmation (see `OutgoingMail.key`). */
-  key?: string;
-}
+/** One paragraph of a customer email: plain text, in bold, a link, or an attached image by its cid (with its alt text). */
+export type Paragraph = string | { strong: string } | { link: string } | { image: string; alt: string };
 
-/** Emails the customer that the order is confirmed, with the invoice attached; answers the Message-ID. */
-export async function sendOrderConfirmation(mailer: Mailer, order: OrderConfirmation): Promise<string> {
-  const invoiceFile = `invoice-${order.orderNumber}.pdf`;
-  const pickup = order.pickup
-    ? [
-        `You will collect it at ${order.pickup.storeName}, ${order.pickup.address}.`,
-        'We will email you again as soon as it is ready. At the store, show the QR code on the invoice (on your phone or printed) and we will find your order straight away.',
-      ]
-    : [];
-  return mailer.send({
-    to: order.to,
-    subject: `Your order ${order.orderNumber} is confirmed`,
-    ...bodies([
-      `Hello ${order.customerName},`,
-      `Thank you for your order ${order.orderNumber}. It is confirmed, and your invoice is attached (${invoiceFile}).`,
-      { strong: `Total: ${order.totalFormatted}` },
-      ...pickup,
-      'See you soon!',
-    ]),
-    attachments: [{ filename: invoiceFile, content: order.pdf, contentType: 'application/pdf' }],
-    ...(order.key ? { key: order.key } : {}),
-  });
-}
-
-export interface ReadyForPickup {
-  to: string;
-  orderNumber: string;
-  customerName: string;
-  storeName: string;
-  address: string;
-  /** What waits at the counter, one line each: `2 × Mug (MUG-1)`. */
-  items: string[];
-  /** What is left to pay at the counter, written for the customer, when something is. */
-  toPay?: string;
-  /** The order's QR code payload (`orderQrPayload`), shown in the email for the counter to scan. */
-  qrPayload: string;
-  key?: string;
-}
-
-/** Emails the customer that a Click & Collect order is ready, with the QR code the counter scans; answers the Message-ID. */
-export async function sendReadyForPickup(mailer: Mailer, notice: ReadyForPickup): Promise<string> {
-  const qr = await orderQrPng(notice.qrPayload);
-  return mailer.send({
-    to: notice.to,
-    subject: `Your order ${notice.orderNumber} is ready for pickup`,
-    ...bodies([
-      `Hello ${notice.customerName},`,
-      `Your order ${notice.orderNumber} is waiting for you at ${notice.storeName}, ${notice.address}.`,
-      notice.items.map((item) => `- ${item}`).join('\n'),
-      ...(notice.toPay ? [{ strong: `To pay at pickup: ${notice.toPay}` }] : []),
-      `At the counter, show this QR code (or give the order number ${notice.orderNumber}) and we will find your order straight away.`,
-      { image: 'order-qr' },
-      'See you soon!',
-    ]),
-    attachments: [{ filename: `order-${notice.orderNumber}.png`, content: qr, contentType: 'image/png', cid: 'order-qr' }],
-    ...(notice.key ? { key: notice.key } : {}),
-  });
-}
-
-export interface NewPromisedDate {
-  to: string;
-  orderNumber: string;
-  customerName: string;
-  /** The new date, written for the customer: `formatDate(promisedAt, locale)`. */
-  promisedOn: string;
-  /** What waits for the stock, one line each: `2 × Mug (MUG-1)`. */
-  items: string[];
-  key?: string;
-}
-
-/** Emails the customer that part of an order waits for stock, and the date now promised; answers the Message-ID. */
-export async function sendNewPromisedDate(mailer: Mailer, notice: NewPromisedDate): Promise<string> {
-  return mailer.send({
-    to: notice.to,
-    subject: `Your order ${notice.orderNumber}: a new date`,
-    ...bodies([
-      `Hello ${notice.customerName},`,
-      `Some items of your order ${notice.orderNumber} are waiting for stock to arrive:`,
-      notice.items.map((item) => `- ${item}`).join('\n'),
-      { strong: `We now expect to deliver them by ${notice.promisedOn}.` },
-      'We are sorry for the wait, and will write again as soon as they are on their way.',
-    ]),
-    ...(notice.key ? { key: notice.key } : {}),
-  });
-}
-
-/** The text and HTML bodies of a customer email, from its paragraphs: plain, in bold, or an attached image by its cid. */
-function bodies(paragraphs: (string | { strong: string } | { image: string })[]): { text: string; html: string } {
-  const text = `${paragraphs.flatMap((paragraph) => (typeof paragraph === 'string' ? [paragraph] : 'strong' in paragraph ? [paragraph.strong] : [])).join('\n\n')}\n`;
+/** The text and HTML bodies of a customer email in `language` (the HTML says which, for screen readers), from its paragraphs. */
+export function bodies(language: string, paragraphs: Paragraph[]): { text: string; html: string } {
+  const plain = (paragraph: Paragraph) =>
+    typeof paragraph === 'string' ? [paragraph] : 'strong' in paragraph ? [paragraph.strong] : 'link' in paragraph ? [paragraph.link] : [];
+  const text = `${paragraphs.flatMap(plain).join('\n\n')}\n`;
   const html = [
-    '<!doctype html><html><body style="font-family: Arial, sans-serif; color: #1f2328; line-height: 1.5">',
+    `<!doctype html><html lang="${escapeHtml(language)}"><body style="font-family: Arial, sans-serif; color: #1f2328; line-height: 1.5">`,
     ...paragraphs.map((paragraph) => {
       if (typeof paragraph === 'string') return `<p>${escapeHtml(paragraph).replaceAll('\n', '<br>')}</p>`;
       if ('strong' in paragraph) return `<p><strong>${escapeHtml(paragraph.strong)}</strong></p>`;
-      return `<p><img src="cid:${paragraph.image}" alt="QR code of the order" width="200" height="200"></p>`;
+      if ('link' in paragraph) return `<p><a href="${escapeHtml(paragraph.link)}">${escapeHtml(paragraph.link)}</a></p>`;
+      return `<p><img src="cid:${escapeHtml(paragraph.image)}" alt="${escapeHtml(paragraph.alt)}" width="200" height="200"></p>`;
     }),
     '</body></html>',
   ].join('\n');

@@ -98,10 +98,13 @@ describe('order events on the feed', () => {
     });
     const group = order.deliveryGroups[0]!.id;
     expect((await groupStep(order, 'ready-for-pickup')).status).toBe(200);
-    expect((await groupStep(order, 'hand-over')).status).toBe(200);
+    expect((await groupStep(order, 'hand-over', { collectedBy: { name: 'Ines Moreau' }, payments: [{ method: 'cash', amount: CAP }] })).status).toBe(200);
     expect((await eventsOf(order.id)).map(({ type, payload }) => ({ type, payload }))).toEqual([
       { type: 'order.placed', payload: expect.objectContaining({ orderId: order.id, total: CAP }) },
-      { type: 'order.ready_for_pickup', payload: { orderId: order.id, groupId: group, number: order.number } },
+      {
+        type: 'order.ready_for_pickup',
+        payload: { orderId: order.id, groupId: group, number: order.number, pickupCode: expect.stringMatching(/^\d{6}$/), pickupBy: expect.any(String) },
+      },
       { type: 'order.collected', payload: { orderId: order.id, groupId: group, number: order.number } },
     ]);
   });
@@ -144,6 +147,10 @@ describe('order events on the feed', () => {
     expect((await eventsOf(order.id)).map(({ type, payload }) => ({ type, payload }))).toEqual([
       { type: 'order.placed', payload: expect.objectContaining({ orderId: order.id }) },
       { type: 'order.arrived_at_store', payload: { orderId: order.id, groupId: group.id, number: order.number, locationId: basics.storeA.id } },
+      {
+        type: 'order.ready_for_pickup',
+        payload: { orderId: order.id, groupId: group.id, number: order.number, pickupCode: expect.stringMatching(/^\d{6}$/), pickupBy: expect.any(String) },
+      },
     ]);
   });
 });

@@ -44,10 +44,30 @@ export const orderDelivered = defineEvent({
   subject,
   payload: ofGroup,
 });
+const ofPickup = z.strictObject({
+  ...ofGroup.shape,
+  pickupCode: z.string().describe('The 6-digit code the customer gives at the counter.'),
+  pickupBy: z.string().describe('UTC ISO-8601: when the pickup window ends (the group is cancelled and restocked after it).'),
+});
 export const orderReadyForPickup = defineEvent({
   type: 'order.ready_for_pickup',
   version: 1,
-  description: 'A delivery group waits at the store for the customer (who is told, with a QR code).',
+  description:
+    'A delivery group waits at the store for the customer (who is told, with a QR code and the pickup code): marked ready by the store, or at once when a ship-to-store transfer brought all its goods. Published again with `resent: true` when staff resend the ready email.',
+  subject,
+  payload: z.strictObject({ ...ofPickup.shape, resent: z.literal(true).optional().describe('Staff asked to send the ready email again.') }),
+});
+export const orderPickupReminder = defineEvent({
+  type: 'order.pickup_reminder',
+  version: 1,
+  description: "A ready pickup's window ends soon (the store's pickupReminderHours before it): the customer is reminded, once.",
+  subject,
+  payload: ofPickup,
+});
+export const orderPickupExpired = defineEvent({
+  type: 'order.pickup_expired',
+  version: 1,
+  description: 'A ready pickup was not collected in its window: cancelled, stock released, its payment voided or refunded.',
   subject,
   payload: ofGroup,
 });
@@ -102,6 +122,8 @@ export const ORDER_EVENTS = [
   orderShipped,
   orderDelivered,
   orderReadyForPickup,
+  orderPickupReminder,
+  orderPickupExpired,
   orderCollected,
   orderArrivedAtStore,
   orderAllocated,

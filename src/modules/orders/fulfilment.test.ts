@@ -88,7 +88,10 @@ describe('ship to store', () => {
     ]);
 
     // Nothing to hand over yet, and the transfer cannot be dropped while the order waits for it.
-    const early = await api.call('POST', `/v1/orders/${order.id}/delivery-groups/${group.id}/hand-over`, { token: basics.storeAKey });
+    const early = await api.call('POST', `/v1/orders/${order.id}/delivery-groups/${group.id}/hand-over`, {
+      token: basics.storeAKey,
+      body: { collectedBy: { name: 'Zofia Nowak' } },
+    });
     expect(early.status).toBe(422);
     expect(early.body).toMatchObject({ code: 'invalid-transition', state: 'awaiting_transfer' });
     const dropped = await transferAction(transferId, 'cancel');
@@ -118,15 +121,17 @@ describe('ship to store', () => {
       reserved: storeBefore.reserved + 2,
       incoming: storeBefore.incoming,
     });
+    // Everything arrived: ready for pickup at once, with a code and a window.
     const arrived = (await api.call('GET', `/v1/orders/${order.id}`)).body;
-    expect(arrived.deliveryGroups[0].status).toBe('reserved');
+    expect(arrived.status).toBe('in_progress');
+    expect(arrived.deliveryGroups[0]).toMatchObject({ status: 'ready_for_pickup', pickupCode: expect.stringMatching(/^\d{6}$/) });
     const timeline = (await api.call('GET', `/v1/orders/${order.id}/timeline`)).body.items.map((event: { type: string }) => event.type);
-    expect(timeline).toEqual(expect.arrayContaining(['order.placed', 'transfer.shipped', 'group.arrived_at_store']));
+    expect(timeline).toEqual(expect.arrayContaining(['order.placed', 'transfer.shipped', 'group.arrived_at_store', 'group.ready_for_pickup']));
 
-    const ready = await api.call('POST', `/v1/orders/${order.id}/delivery-groups/${group.id}/ready-for-pickup`, { token: basics.storeAKey });
-    expect(ready.status, JSON.stringify(ready.body)).toBe(200);
-    expect(ready.body.deliveryGroups[0].status).toBe('ready_for_pickup');
-    const handed = await api.call('POST', `/v1/orders/${order.id}/delivery-groups/${group.id}/hand-over`, { token: basics.storeAKey });
+    const handed = await api.call('POST', `/v1/orders/${order.id}/delivery-groups/${group.id}/hand-over`, {
+      token: basics.storeAKey,
+      body: { collectedBy: { name: 'Zofia Nowak', pickupCode: arrived.deliveryGroups[0].pickupCode } },
+    });
     expect(handed.status, JSON.stringify(handed.body)).toBe(200);
     expect(handed.body).toMatchObject({ status: 'completed', deliveryGroups: [{ status: 'collected' }] });
     expect(handed.body.payments[0].status).toBe('captured');
@@ -166,7 +171,7 @@ describe('ship to store', () => {
     expect(await level('BAG', basics.warehouse.id)).toEqual(warehouseBefore);
   });
 
-  it('units that arrive in part are reserved for the order at once; the group waits for the rest', async () => {
+  it('units that arrive in part are reserved for the order at once; the group waits for the rest, then is ready', async () => {
     const storeBefore = await level('BELT', basics.storeA.id);
     const { order, transferId } = await shipToStoreA([{ sku: 'BELT', quantity: 3 }]);
     expect((await transferAction(transferId, 'ship')).status).toBe(200);
@@ -185,7 +190,8 @@ describe('ship to store', () => {
       reserved: storeBefore.reserved + 3,
       incoming: storeBefore.incoming,
     });
-    expect((await api.call('GET', `/v1/orders/${order.id}`)).body.deliveryGroups[0].status).toBe('reserved');
+    // All there: ready for pickup at once.
+    expect((await api.call('GET', `/v1/orders/${order.id}`)).body.deliveryGroups[0].status).toBe('ready_for_pickup');
   });
 
   it("goods of a cancelled order that are already on their way arrive as the store's own stock", async () => {

@@ -109,7 +109,7 @@ describe('placing an order', () => {
     expect((await api.call('GET', `/v1/orders/${order.id}`)).body).toEqual(order);
 
     const mail = await inbox.next(1);
-    expect(mail.subject).toBe(`Your order ${order.number} is confirmed`);
+    expect(mail.subject).toBe(`Votre commande ${order.number} est confirmée`);
     const pdf = mail.attachments[0]!.content;
     expect(await qrCodesIn(pdf)).toEqual([order.qrPayload]);
     const scanned = await api.call('GET', `/v1/orders?qr=${encodeURIComponent(order.qrPayload)}`, { token: basics.storeAKey });
@@ -190,10 +190,19 @@ describe('placing an order', () => {
     expect(order.status).toBe(201);
     expect(order.body.payments[0].status).toBe('awaiting_pickup');
     const group = order.body.deliveryGroups[0];
-    const handed = await api.call('POST', `/v1/orders/${order.body.id}/delivery-groups/${group.id}/hand-over`, { token: basics.storeAKey });
-    expect(handed.status).toBe(200);
-    expect(handed.body).toMatchObject({ status: 'completed', payments: [expect.objectContaining({ status: 'captured', capturedAmount: 1200 })] });
-    const again = await api.call('POST', `/v1/orders/${order.body.id}/delivery-groups/${group.id}/hand-over`, { token: basics.storeAKey });
+    const body = { collectedBy: { name: 'Hugo Petit' }, payments: [{ method: 'cash', amount: 1200 }] };
+    const handed = await api.call('POST', `/v1/orders/${order.body.id}/delivery-groups/${group.id}/hand-over`, { token: basics.storeAKey, body });
+    expect(handed.status, JSON.stringify(handed.body)).toBe(200);
+    // The pay-at-pickup payment is settled by the cash taken at the counter, a payment of its own.
+    expect(handed.body).toMatchObject({
+      status: 'completed',
+      amountToPay: 0,
+      payments: [
+        expect.objectContaining({ method: 'pay_at_pickup', status: 'cancelled', authorizedAmount: 0 }),
+        expect.objectContaining({ method: 'cash', status: 'captured', capturedAmount: 1200 }),
+      ],
+    });
+    const again = await api.call('POST', `/v1/orders/${order.body.id}/delivery-groups/${group.id}/hand-over`, { token: basics.storeAKey, body });
     expect(again.status).toBe(422);
     expect(again.body).toMatchObject({ code: 'invalid-transition', state: 'collected' });
   });

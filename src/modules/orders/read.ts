@@ -6,6 +6,7 @@ import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { NotFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { orderQrPayload, parseOrderQrPayload } from '../documents/qr.ts';
+import { amountToPay } from '../payments/counter.ts';
 import { paymentsOfOrders } from '../payments/service.ts';
 import { normalisePhone } from '../customers/schema.ts';
 import { assertMaySeeCustomer } from '../customers/service.ts';
@@ -114,6 +115,10 @@ export function orderView(
       trackingNumber: group.tracking_number,
       transferId: group.transfer_id,
       mergedShipmentId: group.merged_shipment_id,
+      pickupCode: group.pickup_code,
+      pickupBy: group.pickup_by?.toISOString() ?? null,
+      readyAt: group.ready_at?.toISOString() ?? null,
+      collectedBy: group.collected_by,
       lines: lines
         .filter((line) => line.delivery_group_id === group.id)
         .map((line) => ({
@@ -132,6 +137,7 @@ export function orderView(
         })),
     })),
     payments,
+    amountToPay: amountToPay(payments),
     createdAt: order.created_at.toISOString(),
     updatedAt: order.updated_at.toISOString(),
   };
@@ -158,13 +164,14 @@ export interface OrderSearch {
   email?: string | undefined;
   phone?: string | undefined;
   qr?: string | undefined;
+  pickupCode?: string | undefined;
   channelId?: string | undefined;
   status?: OrderView['status'] | undefined;
   customerId?: string | undefined;
 }
 
 /**
- * Find any order by number, scanned QR, email or phone; newest first. A channel key sees only its channel; store
+ * Find any order by number, scanned QR, pickup code, email or phone; newest first. A channel key sees only its channel; store
  * staff the orders their store fulfils or hands over, or a customer's whole history (`wholeHistory`: the counter
  * serves the customer, whatever channel they bought through). `phoneRegion`: the country of a phone written without +.
  */
@@ -181,6 +188,20 @@ export async function searchOrders(db: Executor, principal: Principal, search: O
     .$if(channelId !== undefined, (q) => q.where('channel_id', '=', channelId!))
     .$if(search.status !== undefined, (q) => q.where('status', '=', search.status!))
     .$if(search.customerId !== undefined, (q) => q.where('customer_id', '=', search.customerId!))
+    // A pickup code finds the group waiting at the counter; store staff, only at their own store.
+    .$if(search.pickupCode !== undefined, (q) =>
+      q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('delivery_groups')
+            .select('id')
+            .whereRef('delivery_groups.order_id', '=', 'orders.id')
+            .where('pickup_code', '=', search.pickupCode!)
+            .where('delivery_groups.status', '=', 'ready_for_pickup')
+            .$if(principal.role === 'store', (inner) => inner.where('pickup_location_id', '=', principal.locationId!)),
+        ),
+      ),
+    )
     .$if(principal.role === 'store' && !options.wholeHistory, (q) =>
       q.where((eb) =>
         eb.exists(

@@ -242,8 +242,9 @@ describe('a pickup store rejects lines', () => {
     });
     expect((await api.call('POST', `/v1/transfers/${transfer.id}/ship`)).status).toBe(200);
     expect((await api.call('POST', `/v1/transfers/${transfer.id}/receive`, { body: { lines: [{ sku: 'CAP', quantity: 1 }] } })).status).toBe(200);
+    // Everything arrived: ready for pickup at once (orders/pickup/ready.ts).
     const arrived = (await api.call('GET', `/v1/orders/${placed.id}`)).body.deliveryGroups[0];
-    expect(arrived.status).toBe('reserved');
+    expect(arrived.status).toBe('ready_for_pickup');
     expect(await ledgerMismatches(api)).toEqual([]);
   });
 });

@@ -7,10 +7,13 @@ import type { AisleApp } from '../../platform/http/types.ts';
 import { idempotencyClaim } from '../../platform/http/idempotency.ts';
 import { inTransaction, markReplayed } from '../../platform/http/unit-of-work.ts';
 import { consumerWaitingSeconds } from '../../platform/outbox.ts';
+import type { Retailer } from '../documents/retailer.ts';
 import type { PaymentProviders } from '../payments/providers.ts';
+import { orderDocumentRoutes } from './document-routes.ts';
 import { ORDER_EMAILS } from './emails.ts';
 import { SHIPMENT_MERGES } from './merge-consumer.ts';
 import { mergeRoutes } from './merge-routes.ts';
+import { pickupRoutes } from './pickup/routes.ts';
 import { shipShipment } from './merge.ts';
 import { assertMaySeeOrder, customerOrders, getOrder, orderTimeline, searchOrders } from './read.ts';
 import { addressChangeBody, cancelBody, createOrderBody, noteBody, orderSchema, searchOrdersQuery, shipBody, timelineSchema } from './schema.ts';
@@ -25,6 +28,8 @@ export interface OrderRouteOptions {
   /** Chooses where the delivery groups that do not name a location are fulfilled from. */
   /** The country of phone numbers searched for without + (RETAILER_LOCALE's). */
   phoneRegion: string;
+  /** Who the invoices come from (document-routes.ts). */
+  retailer: Retailer;
 }
 
 // The order emails and the automatic shipment merges are done by workers (src/workers.ts), in the processes
@@ -35,6 +40,7 @@ export async function orderRoutes(app: AisleApp, options: OrderRouteOptions) {
   const consumers = new Map([ORDER_EMAILS, SHIPMENT_MERGES].map((consumer) => [consumer.name, consumer]));
   app.metrics.outboxConsumers([...consumers.keys()], (name) => consumerWaitingSeconds(app.db, consumers.get(name)!));
   await mergeRoutes(app);
+  await orderDocumentRoutes(app, { retailer: options.retailer });
 
   app.post(
     '/orders',
@@ -187,7 +193,6 @@ export async function orderRoutes(app: AisleApp, options: OrderRouteOptions) {
   for (const [step, operationId, summary] of [
     ['start-picking', 'startPicking', 'Start picking a delivery group'],
     ['pack', 'packShipment', 'A shipment is packed'],
-    ['ready-for-pickup', 'markReadyForPickup', 'A pickup is ready at the counter (the customer is told: order.ready_for_pickup)'],
     ['delivered', 'markDelivered', 'The carrier has delivered a shipment'],
   ] as const) {
     app.post(
@@ -201,21 +206,6 @@ export async function orderRoutes(app: AisleApp, options: OrderRouteOptions) {
     );
   }
 
-  app.post(
-    '/orders/:id/delivery-groups/:groupId/hand-over',
-    {
-      config: { access: ['admin', 'store'] },
-      schema: {
-        tags,
-        operationId: 'handOverPickup',
-        summary: 'Hand a pickup over to the customer: stock deducted, payment captured (pay at pickup: paid now)',
-        params: groupParams,
-        response: { 200: orderSchema, 503: PAYMENT_UNAVAILABLE },
-      },
-    },
-    (request, reply) =>
-      inTransaction(request, reply, 200, (trx) =>
-        orders.dispatchGroup(trx, request.principal!, request.params.id, request.params.groupId, 'hand_over', providers),
-      ),
-  );
+  // Click & Collect at the counter: ready, hand-over, the ready email again, the pickup deadlines.
+  await pickupRoutes(app, { providers });
 }

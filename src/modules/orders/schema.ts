@@ -5,6 +5,7 @@ import { paymentSchema, tenderSchema } from '../payments/schema.ts';
 import { DELIVERY_METHODS } from '../pricing/schema.ts';
 import { requestExample } from '../../platform/http/openapi.ts';
 import { DELIVERY_STATUSES, ORDER_STATUSES } from './lifecycle.ts';
+import { RELATIONS } from './pickup/schema.ts';
 
 const sku = z.string().min(1).max(100);
 
@@ -46,6 +47,10 @@ export const createOrderBody = z
       .describe('How the customer pays: the amounts add up to the total of the quote (cash may exceed it: change).'),
     note: z.string().max(2000).optional(),
     priority: z.number().int().min(0).max(9).optional().describe('0 normal (default) … 9 most urgent: routing rules may filter on it.'),
+    registerId: z
+      .uuid()
+      .optional()
+      .describe("Sold at this register of the channel's store (GET /v1/locations/{id}/registers): it must have an open session; the payments name it."),
   })
   .meta(
     requestExample({
@@ -94,6 +99,23 @@ export const orderSchema = z
           .uuid()
           .nullable()
           .describe('Merged with other groups of the customer into one shipment (POST /v1/shipments/merge): shipping one ships them all.'),
+        pickupCode: z
+          .string()
+          .nullable()
+          .describe(
+            "Click & Collect: the 6-digit code the customer gives at the counter, set when the group is ready. Shown to the order's own channel too: it is the customer's, and a customer-facing channel may show it to them.",
+          ),
+        pickupBy: z.string().nullable().describe('When the pickup window ends (UTC): not collected by then, the group is cancelled and restocked.'),
+        readyAt: z.string().nullable().describe('When the group became ready at the counter.'),
+        collectedBy: z
+          .object({
+            name: z.string(),
+            relation: z.enum(RELATIONS).nullable(),
+            idChecked: z.boolean(),
+            codeGiven: z.boolean().describe('The person gave the pickup code (it was checked).'),
+          })
+          .nullable()
+          .describe('Who collected the goods at the counter.'),
         lines: z.array(
           z.object({
             id: z.uuid(),
@@ -113,6 +135,7 @@ export const orderSchema = z
       }),
     ),
     payments: z.array(paymentSchema),
+    amountToPay: money.describe('What is left to pay at pickup (pay-at-pickup payments not yet settled); 0: paid.'),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -137,6 +160,11 @@ export const searchOrdersQuery = z.object({
   email: z.string().max(254).optional(),
   phone: z.string().max(40).optional(),
   qr: z.string().max(200).optional().describe('A scanned QR payload.'),
+  pickupCode: z
+    .string()
+    .regex(/^\d{6}$/, 'must be 6 digits')
+    .optional()
+    .describe('The pickup code the customer gives at the counter: finds the order waiting there (a store, only at its own counter).'),
   channelId: z.uuid().optional(),
   status: z.enum(ORDER_STATUSES).optional(),
   customerId: z.uuid().optional(),

@@ -120,6 +120,15 @@ export async function cancelOrder(
       .where('id', '=', orderId)
       .execute();
     if (order.promotion_code) await giveBackPromotionUse(trx, order.promotion_code, orderId);
+  } else {
+    // The rest of the order has left (shipped, collected): with these lines gone, it is complete.
+    const statuses = await trx.selectFrom('delivery_groups').select('status').where('order_id', '=', orderId).execute();
+    if (statuses.every((row) => !isOpen(row.status)))
+      await trx
+        .updateTable('orders')
+        .set({ status: nextOrderStatus(order.status, 'complete'), updated_at: new Date() })
+        .where('id', '=', orderId)
+        .execute();
   }
   await voidOrRefundPayments(trx, orderId, everything ? 'all' : refund, principal.actor, { providers });
   await recordOrderEvent(
@@ -190,24 +199,21 @@ export async function addNote(trx: Trx, principal: Principal, orderId: string, t
 const GROUP_STEPS = {
   'start-picking': { action: 'start_picking', event: 'group.picking', at: 'fulfilment' },
   pack: { action: 'pack', event: 'group.packed', at: 'fulfilment' },
-  'ready-for-pickup': { action: 'mark_ready', event: 'group.ready_for_pickup', at: 'pickup' },
   delivered: { action: 'deliver', event: 'group.delivered', at: 'fulfilment' },
-} as const satisfies Record<string, { action: DeliveryAction; event: string; at: 'fulfilment' | 'pickup' }>;
+} as const satisfies Record<string, { action: DeliveryAction; event: string; at: 'fulfilment' }>;
 
 /**
- * Moves a group one step (picking, packed, ready for pickup, delivered by the carrier): store staff only at the
- * store doing the step. `order.ready_for_pickup` and `order.delivered` go out as events for the customer's messages.
+ * Moves a group one step (picking, packed, delivered by the carrier): store staff only at the store doing the step.
+ * `order.delivered` goes out as an event for the customer's messages. (Ready for pickup: pickup/ready.ts.)
  */
 export async function advanceGroup(trx: Trx, principal: Principal, orderId: string, groupId: string, step: keyof typeof GROUP_STEPS) {
-  const { action, event, at } = GROUP_STEPS[step];
+  const { action, event } = GROUP_STEPS[step];
   const order = await lockOrder(trx, principal, orderId);
   const group = await trx.selectFrom('delivery_groups').selectAll().where('id', '=', groupId).where('order_id', '=', orderId).executeTakeFirst();
   if (!group) throw new NotFound('Delivery group', groupId);
-  if (principal.role === 'store' && (at === 'pickup' ? group.pickup_location_id : group.fulfilment_location_id) !== principal.locationId) {
+  if (principal.role === 'store' && group.fulfilment_location_id !== principal.locationId) {
     throw new RuleViolation('not-your-store', 'Only the store doing this step may record it.');
   }
-  if (action === 'mark_ready' && group.method === 'ship_to_address')
-    throw new RuleViolation('not-a-pickup', 'This group is shipped, not collected.', { state: group.status });
   if ((action === 'pack' || action === 'deliver') && group.method !== 'ship_to_address')
     throw new RuleViolation('not-a-shipment', 'This group is collected in store, not shipped.', { state: group.status });
   const status = nextDeliveryStatus(group.status, action);
@@ -221,51 +227,37 @@ export async function advanceGroup(trx: Trx, principal: Principal, orderId: stri
       .where('id', '=', orderId)
       .execute();
   await recordOrderEvent(trx, orderId, event, { groupId }, principal.actor, principal.channelId);
-  if (action === 'mark_ready' || action === 'deliver') {
-    await publish(trx, [
-      {
-        type: action === 'mark_ready' ? 'order.ready_for_pickup' : 'order.delivered',
-        subject: `order:${orderId}`,
-        payload: { orderId, groupId, number: order.number },
-      },
-    ]);
+  if (action === 'deliver') {
+    await publish(trx, [{ type: 'order.delivered', subject: `order:${orderId}`, payload: { orderId, groupId, number: order.number } }]);
   }
   return getOrder(trx, orderId);
 }
 
 /**
- * The goods of a group leave: shipped to the customer, or handed over at the pickup counter. The reservations are
- * deducted and the payments captured ("captured when goods leave"); the order completes with its last group.
- * (Named for the goods going out, not `release…`: releasing a reservation gives units back to stock.)
+ * The goods of a group leave for the customer's address: the reservations are deducted and the payments captured
+ * ("captured when goods leave"); the order completes with its last group. (A pickup is handed over at the counter:
+ * pickup/hand-over.ts.) Named for the goods going out, not `release…`: releasing a reservation gives units back to stock.
  */
 export async function dispatchGroup(
   trx: Trx,
   principal: Principal,
   orderId: string,
   groupId: string,
-  action: Extract<DeliveryAction, 'ship' | 'hand_over'>,
+  action: Extract<DeliveryAction, 'ship'>,
   providers: PaymentProviders,
   shipment?: { carrier: string; trackingNumber: string },
 ) {
   const order = await lockOrder(trx, principal, orderId);
   const group = await trx.selectFrom('delivery_groups').selectAll().where('id', '=', groupId).where('order_id', '=', orderId).executeTakeFirst();
   if (!group) throw new NotFound('Delivery group', groupId);
-  if (principal.role === 'store') {
-    const at = action === 'ship' ? group.fulfilment_location_id : group.pickup_location_id;
-    if (at !== principal.locationId) throw new RuleViolation('not-your-store', 'Only the store that holds the goods ships or hands them over.');
-  }
-  if (action === 'ship' && group.method !== 'ship_to_address')
-    throw new RuleViolation('not-a-shipment', 'This group is collected in store, not shipped.', { state: group.status });
-  if (action === 'hand_over' && group.method === 'ship_to_address')
-    throw new RuleViolation('not-a-pickup', 'This group is shipped, not collected.', { state: group.status });
-  const status =
-    action === 'hand_over' && group.status !== 'ready_for_pickup'
-      ? nextDeliveryStatus(nextDeliveryStatus(group.status, 'mark_ready'), 'hand_over')
-      : nextDeliveryStatus(group.status, action);
+  if (principal.role === 'store' && group.fulfilment_location_id !== principal.locationId)
+    throw new RuleViolation('not-your-store', 'Only the store that holds the goods ships them.');
+  if (group.method !== 'ship_to_address') throw new RuleViolation('not-a-shipment', 'This group is collected in store, not shipped.', { state: group.status });
+  const status = nextDeliveryStatus(group.status, action);
   const lines = await trx.selectFrom('order_lines').selectAll().where('delivery_group_id', '=', groupId).execute();
   let due = group.shipping_fee + group.packing_fee;
   for (const line of lines) {
-    if (line.reservation_id) await deductReservation(trx, line.reservation_id, principal.actor, action === 'ship' ? 'shipped' : 'collected');
+    if (line.reservation_id) await deductReservation(trx, line.reservation_id, principal.actor, 'shipped');
     due += Math.round((line.line_total * (line.quantity - line.cancelled_quantity)) / line.quantity);
   }
   await trx
@@ -274,22 +266,13 @@ export async function dispatchGroup(
     .where('id', '=', groupId)
     .execute();
   // Drop ship: the vendor's request is shipped with its group.
-  if (action === 'ship') await groupShipped(trx, groupId, shipment);
+  await groupShipped(trx, groupId, shipment);
   const open = await trx.selectFrom('delivery_groups').select('status').where('order_id', '=', orderId).execute();
   const finished = open.every((row) => !isOpen(row.status));
-  await capturePayments(trx, orderId, finished ? 'all' : due, principal.actor, { at: action === 'ship' ? 'shipment' : 'pickup', providers });
+  await capturePayments(trx, orderId, finished ? 'all' : due, principal.actor, { at: 'shipment', providers });
   const orderStatus = finished ? nextOrderStatus(order.status, 'complete') : order.status === 'placed' ? nextOrderStatus(order.status, 'start') : order.status;
   await trx.updateTable('orders').set({ status: orderStatus, updated_at: new Date() }).where('id', '=', orderId).execute();
-  await recordOrderEvent(
-    trx,
-    orderId,
-    action === 'ship' ? 'group.shipped' : 'group.collected',
-    { groupId, ...(shipment ?? {}) },
-    principal.actor,
-    principal.channelId,
-  );
-  await publish(trx, [
-    { type: action === 'ship' ? 'order.shipped' : 'order.collected', subject: `order:${orderId}`, payload: { orderId, groupId, number: order.number } },
-  ]);
+  await recordOrderEvent(trx, orderId, 'group.shipped', { groupId, ...(shipment ?? {}) }, principal.actor, principal.channelId);
+  await publish(trx, [{ type: 'order.shipped', subject: `order:${orderId}`, payload: { orderId, groupId, number: order.number } }]);
   return getOrder(trx, orderId);
 }

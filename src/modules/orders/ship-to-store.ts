@@ -7,13 +7,16 @@ import { publish } from '../../platform/outbox.ts';
 import { releaseReservation, reserveStock } from '../inventory/reservations.ts';
 import type { TransferFollower } from '../inventory/transfers.ts';
 import { nextDeliveryStatus } from './lifecycle.ts';
+import { makeReady } from './pickup/ready.ts';
 import { recordOrderEvent } from './read.ts';
 
 /**
  * Ship to store. The order reserves the goods where they are and creates a draft transfer to the pickup store
  * (place.ts). When the sender ships the transfer, those reservations leave with it; when the store receives it, the
  * units that arrived are reserved for the order at once, so nobody else can sell them; once everything is there the
- * group is `reserved` at the store and is handed over like any pickup.
+ * group has arrived (`order.arrived_at_store`) and is ready for pickup at once (pickup code, window,
+ * `order.ready_for_pickup`: the customer is emailed), then handed over like any pickup. Incoming (awaiting_transfer)
+ * → arrived → ready → handed over; the order never completes before the hand-over.
  */
 export const shipToStore: TransferFollower = {
   async leaving(trx, transfer, actor) {
@@ -72,11 +75,8 @@ export const shipToStore: TransferFollower = {
       await trx.updateTable('order_lines').set({ reservation_id: reservation!.id }).where('id', '=', line.id).execute();
     }
     if (!complete && !everything) return;
-    await trx
-      .updateTable('delivery_groups')
-      .set({ status: nextDeliveryStatus(group.status, 'receive_transfer'), updated_at: new Date() })
-      .where('id', '=', group.id)
-      .execute();
+    const arrivedStatus = nextDeliveryStatus(group.status, 'receive_transfer');
+    await trx.updateTable('delivery_groups').set({ status: arrivedStatus, updated_at: new Date() }).where('id', '=', group.id).execute();
     await recordOrderEvent(
       trx,
       order.id,
@@ -92,6 +92,9 @@ export const shipToStore: TransferFollower = {
         payload: { orderId: order.id, groupId: group.id, number: order.number, locationId: transfer.to_location_id },
       },
     ]);
+    // Everything is there: ready at the counter at once, with its code and window, and the customer is told. (A
+    // transfer closed short leaves the group reserved: the store decides what to do with what is missing.)
+    if (everything) await makeReady(trx, order, { ...group, status: arrivedStatus }, { actor, channelId: null, automatic: true }, new Date());
   },
 
   async cancelling(trx, transfer) {

@@ -53,8 +53,27 @@ export interface DeliveryGroupsTable {
   transfer_id: string | null;
   /** Groups merged into one shipment share this id (orders/merge.ts): shipping one ships them all. */
   merged_shipment_id: Generated<string | null>;
+  /** Click & Collect (pickup/): the code the customer gives at the counter, set when the group becomes ready. */
+  pickup_code: Generated<string | null>;
+  /** When the pickup window ends: the group is cancelled and restocked after it (pickup/deadlines.ts). */
+  pickup_by: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When the customer was reminded that the window ends soon (once). */
+  reminded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Who collected the goods at the counter. */
+  collected_by: JSONColumnType<CollectedBy | null, string | null | undefined, string | null>;
+  /** When the group became ready at the counter. */
+  ready_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+/** Who took a pickup at the counter, as the associate recorded it. */
+export interface CollectedBy {
+  name: string;
+  relation: 'customer' | 'family' | 'friend' | 'colleague' | 'courier' | 'other' | null;
+  idChecked: boolean;
+  /** Whether the person gave the group's pickup code (checked). */
+  codeGiven: boolean;
 }
 
 export interface OrderLinesTable {

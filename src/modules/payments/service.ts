@@ -51,7 +51,7 @@ export function toPayment(row: PaymentRow): Payment {
 }
 
 /** Money still to collect (hold or pay at pickup) and captured money not yet given back. */
-const uncaptured = (row: PaymentRow) => (isCapturable(row.status) ? row.authorized_amount - row.captured_amount : 0);
+export const uncaptured = (row: PaymentRow) => (isCapturable(row.status) ? row.authorized_amount - row.captured_amount : 0);
 const refundable = (row: PaymentRow) => (isCapturable(row.status) || isRefundable(row.status) ? row.captured_amount - row.refunded_amount : 0);
 
 const FIRST_STATUS: Record<TenderOutcome['status'], PaymentAction> = { authorized: 'authorize', captured: 'pay_at_register', awaiting_pickup: 'await_pickup' };
@@ -154,7 +154,7 @@ const paymentEvent = (row: PaymentRow, event: PaymentEventName, amount: number, 
   payload: { ...toPayment(row), event, eventAmount: amount, fromStatus: from },
 });
 
-interface Change {
+export interface Change {
   row: PaymentRow;
   from: PaymentStatus;
   type: PaymentEventName;
@@ -162,7 +162,7 @@ interface Change {
   providerReference: string | null;
 }
 
-async function record(trx: Trx, changes: Change[], actor: string): Promise<void> {
+export async function record(trx: Trx, changes: Change[], actor: string): Promise<void> {
   if (!changes.length) return;
   await trx
     .insertInto('payment_events')
@@ -185,7 +185,7 @@ async function record(trx: Trx, changes: Change[], actor: string): Promise<void>
 }
 
 /** The order's payments, oldest first, locked in id order so that two requests on one order never deadlock. */
-const lockPaymentsOf = (trx: Trx, orderId: string) =>
+export const lockPaymentsOf = (trx: Trx, orderId: string) =>
   trx.selectFrom('payments').selectAll().where('order_id', '=', orderId).orderBy('id').forUpdate().execute();
 
 /** Only a card paid online has a provider to ask; the register's terminal and the till settle themselves. */
@@ -250,7 +250,7 @@ async function capture(trx: Trx, row: PaymentRow, amount: number, providers: Pay
 }
 
 /** Gives up money not yet captured: the whole of it voids a card hold or cancels a pay-at-pickup. */
-async function release(trx: Trx, row: PaymentRow, amount: number, providers: PaymentProviders): Promise<Change> {
+export async function release(trx: Trx, row: PaymentRow, amount: number, providers: PaymentProviders): Promise<Change> {
   const rest = uncaptured(row);
   const whole = amount >= rest;
   const next = nextPaymentStatus(row.status, whole ? 'release_rest' : 'release_some');
@@ -326,7 +326,10 @@ export async function capturePayments(trx: Trx, orderId: string, amount: number 
 export async function voidOrRefundPayments(trx: Trx, orderId: string, amount: number | 'all', actor: string, options: PaymentOptions): Promise<Payment[]> {
   positive(amount);
   const providers = options.providers;
-  const rows = (await lockPaymentsOf(trx, orderId)).reverse();
+  // What is still awaited at pickup is no money anyone holds: it is given up first (so goods cancelled after part of
+  // an order was paid at the counter lower what is left to pay, not the cash already in the till); then newest first.
+  const all = (await lockPaymentsOf(trx, orderId)).reverse();
+  const rows = [...all.filter((row) => row.method === 'pay_at_pickup'), ...all.filter((row) => row.method !== 'pay_at_pickup')];
   const available = rows.reduce((sum, row) => sum + uncaptured(row) + refundable(row), 0);
   if (amount !== 'all' && amount > available) {
     throw new RuleViolation('exceeds-paid', `The order's payments hold ${available} that can be voided or refunded, not ${amount}.`, { orderId, available });

@@ -19,7 +19,10 @@ import * as stockRule from './migrations/0015_stock_rule.ts';
 import * as routing from './migrations/0016_routing.ts';
 import * as dropship from './migrations/0017_dropship.ts';
 import * as registers from './migrations/0018_registers.ts';
+import * as pickup from './migrations/0019_pickup.ts';
 import * as fulfilment from './migrations/0020_fulfilment.ts';
+import * as registerSessions from './migrations/0021_register_sessions.ts';
+import * as languages from './migrations/0022_languages.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -41,7 +44,10 @@ export const migrations: Record<string, Migration> = {
   '0016_routing': routing,
   '0017_dropship': dropship,
   '0018_registers': registers,
+  '0019_pickup': pickup,
   '0020_fulfilment': fulfilment,
+  '0021_register_sessions': registerSessions,
+  '0022_languages': languages,
 };
 
 async function migrator(db: Db): Promise<Migrator> {

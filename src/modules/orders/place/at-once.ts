@@ -15,11 +15,12 @@ import type { BatchWrite, PreparedOrder, Written } from './types.ts';
  * Idempotency-Keys only if, when it runs, every level has the stock for the whole batch and every guest contact and
  * key is still free. Otherwise it writes nothing, and the batch goes to the transaction (in-transaction.ts), which
  * decides order by order. Not for orders with a promotion code (its uses are counted under lock, in arrival order, up
- * to its limit), nor for sales at the register, which capture and deduct after the write. One round trip instead of
+ * to its limit), nor for sales at the register, which capture and deduct after the write or check that the register
+ * is still open under lock. One round trip instead of
  * four: begin, lock, write, commit.
  */
 export async function placedAtOnce(db: Db, batch: PreparedOrder[], now: Date): Promise<Written[] | Exclude<BatchWrite, 'one_statement'>> {
-  if (batch.some((order) => order.priced.promotion || order.shelfSale)) return 'transaction';
+  if (batch.some((order) => order.priced.promotion || order.shelfSale || order.request.input.registerId)) return 'transaction';
   const orders = batch.map(toWrite);
   const stock = reservationsIfAllFit(orders.map(reserveRequest));
   const guests = orders.filter((order) => order.prepared.customerId === undefined);

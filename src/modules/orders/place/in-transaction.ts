@@ -10,6 +10,8 @@ import { decideReservations, deductReservation } from '../../inventory/reservati
 import { InsufficientStock, withSkus } from '../../inventory/stock.ts';
 import { capturePayments, NO_PROVIDERS } from '../../payments/service.ts';
 import { decidePromotionUses, promotionUsesWrites } from '../../pricing/promotion-uses.ts';
+import { registerClosed } from '../../register/sessions.ts';
+import { registersStillOpen } from '../../register/order-check.ts';
 import { loadOrders } from '../read.ts';
 import type { OrderView } from '../schema.ts';
 import { orderRows, orderWrites, placedView, reserveRequest, toWrite, type OrderToWrite } from './rows.ts';
@@ -51,6 +53,19 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
     outcome: claim === 'claimed' ? undefined : claim instanceof Error ? { error: claim } : { order: claim.body as OrderView, replayed: true },
   }));
   const live = () => orders.filter((order) => order.outcome === undefined);
+
+  // Sales at a register: its session still open, and kept open until the commit (a close waits for them).
+  const atRegisters = live().flatMap((order) => (order.prepared.request.input.registerId ? [order] : []));
+  if (atRegisters.length) {
+    const open = await registersStillOpen(
+      trx,
+      atRegisters.map((order) => order.prepared.request.input.registerId!),
+    );
+    for (const order of atRegisters) {
+      const registerId = order.prepared.request.input.registerId!;
+      if (!open.has(registerId)) order.outcome = { error: registerClosed(registerId) };
+    }
+  }
 
   // Promotion uses, in arrival order, up to each code's limit (the rows stay locked until commit).
   const uses = await decidePromotionUses(

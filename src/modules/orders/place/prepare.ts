@@ -11,6 +11,7 @@ import { levelsOf } from '../../routing/network.ts';
 import { requestAuthorizations, type PaymentProviders } from '../../payments/service.ts';
 import type { Quote } from '../../pricing/schema.ts';
 import { priceWith, pricingFacts } from '../../pricing/service.ts';
+import { assertMaySellAt, registersOnDuty } from '../../register/order-check.ts';
 import type { SellingSetup, SellingSetups } from '../selling-setup.ts';
 import type { CreateOrder, OrderView } from '../schema.ts';
 import { checkGroups, promisedDate } from './groups.ts';
@@ -65,7 +66,12 @@ async function prepareOrders(
   const early = kept && readWithSetup(db, requests, kept.setup, now);
   early?.catch(() => undefined); // awaited below unless the set-up turns out to be stale
   const buyers = requests.map((request) => request.input.customer);
+  // Sales at a register: their registers, read alongside (only batches with one pay for it).
+  const registerIds = requests.flatMap((request) => request.input.registerId ?? []);
+  const onDuty = registerIds.length ? registersOnDuty(db, registerIds) : undefined;
+  onDuty?.catch(() => undefined); // awaited below
   const { numbers, version, profiles } = await batchOwnReads(db, buyers);
+  const registers = onDuty && (await onDuty);
   const { setup, channels, facts, routing } = await (early && kept.version >= version ? early : readWithSetup(db, requests, setups.at(version), now));
   const known = matchBuyers(buyers, profiles);
   const discounts = new Map(
@@ -90,6 +96,8 @@ async function prepareOrders(
       try {
         if (channel instanceof Error) return channel;
         if (buyer instanceof Error) return buyer;
+        const { registerId } = request.input;
+        if (registerId !== undefined) assertMaySellAt(request.principal, channel, registerId, registers?.get(registerId));
         const checked = checkGroups(request.input, channel, facts, setup.fulfilling, now);
         const quote = priceWith(
           { ...facts, customers: discounts },

@@ -22,6 +22,7 @@ const channel = (type: Channel['type'], storeLocationId: string | null = null): 
   price_list_id: '00000000-0000-4000-8000-0000000000e5',
   store_location_id: storeLocationId,
   enabled: true,
+  language: null,
   created_at: NOW,
   updated_at: NOW,
 });

@@ -206,6 +206,12 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
       tracking_number: null,
       transfer_id: transfer?.row.id ?? null,
       merged_shipment_id: null,
+      // Click & Collect: set when the group becomes ready at the counter (orders/pickup/).
+      pickup_code: null,
+      pickup_by: null,
+      reminded_at: null,
+      collected_by: null,
+      ready_at: null,
       queue: group.queue,
       routing_attempts: 0,
       created_at: now,
@@ -292,7 +298,7 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
     purchaseRequests,
     decisions,
     load,
-    payments: newPayments(id, prepared.tenders, actor, now),
+    payments: newPayments(id, prepared.tenders, actor, now, input.registerId ?? null),
     timeline: [
       event('order.placed', { number, total: priced.totals.total, currency: priced.currency, lines: lines.length }),
       ...(input.note ? [event('note.added', { text: input.note })] : []),
