@@ -413,25 +413,22 @@ describe('pick lists', () => {
     ]);
   });
 
-  it('a ship-to-store pickup whose goods arrived is prepared at its store by scanning, and listed once', async () => {
+  it('a ship-to-store pickup is incoming while its transfer travels, and ready for pickup once it has arrived', async () => {
     const placed = await order([{ sku: 'MUG', quantity: 1 }], {
       method: 'ship_to_store',
       pickupLocationId: basics.storeA.id,
       fulfilmentLocationId: basics.warehouse.id,
     });
     const transferId = placed.body.deliveryGroups[0].transferId;
+    const stageHere = async () => (await queue(basics.storeA.id)).items.find((candidate: { groupId: string }) => candidate.groupId === placed.groupId);
     expect((await api.call('POST', `/v1/transfers/${transferId}/ship`)).status).toBe(200);
+    expect(await stageHere()).toMatchObject({ stage: 'incoming', status: 'awaiting_transfer', transfer: { id: transferId, status: 'shipped' } });
     const received = await api.call('POST', `/v1/transfers/${transferId}/receive`, { body: { lines: [{ sku: 'MUG', quantity: 1 }] }, token: basics.storeAKey });
     expect(received.status, JSON.stringify(received.body)).toBe(200);
-    const item = (await queue(basics.storeA.id, '?stage=to_prepare')).items.find((candidate: { groupId: string }) => candidate.groupId === placed.groupId);
-    expect(item).toMatchObject({ status: 'reserved', method: 'ship_to_store', transfer: { id: transferId, status: 'received' } });
-    // The store scans what arrived; the picking step is the sender's, so the group stays reserved until it is ready.
-    expect((await scan(placed, BARCODES.MUG)).body).toMatchObject({ status: 'reserved', complete: true });
+    // Receiving the transfer makes it ready at the counter (Click & Collect): nothing left to pick.
+    expect(await stageHere()).toMatchObject({ stage: 'ready_for_pickup', status: 'ready_for_pickup', transfer: { id: transferId, status: 'received' } });
+    expect((await scan(placed, BARCODES.MUG)).body).toMatchObject({ code: 'not-picking', state: 'ready_for_pickup' });
     const listed = await api.call('POST', `/v1/locations/${basics.storeA.id}/pick-lists`, { body: { groupIds: [placed.groupId] }, token: basics.storeAKey });
-    expect(listed.status, JSON.stringify(listed.body)).toBe(201);
-    expect(listed.body.groups).toEqual([expect.objectContaining({ groupId: placed.groupId, status: 'reserved' })]);
-    const next = await api.call('POST', `/v1/locations/${basics.storeA.id}/pick-lists`, { body: { limit: 100 }, token: basics.storeAKey });
-    if (next.status === 201) expect(next.body.groups.map((group: { groupId: string }) => group.groupId)).not.toContain(placed.groupId);
-    else expect(next.body.code).toBe('nothing-to-pick');
+    expect(listed.body).toMatchObject({ code: 'not-to-pick', state: 'ready_for_pickup' });
   });
 });
