@@ -317,6 +317,17 @@ describe('picking by scanning', () => {
       expect(packed.status, JSON.stringify(packed.body)).toBe(200);
       expect(packed.body.status).toBe('packed');
 
+      // A pickup is put at the counter only once scanned.
+      const pickup = await order([{ sku: 'CAP', quantity: 1 }], pickupAt(basics.storeB.id));
+      expect((await step(pickup, 'ready-for-pickup', undefined, storeBKey)).body).toMatchObject({
+        code: 'not-scanned',
+        missing: [{ sku: 'CAP', required: 1, picked: 0 }],
+      });
+      expect((await step(pickup, 'scans', { code: BARCODES.CAP }, storeBKey)).body.complete).toBe(true);
+      const ready = await step(pickup, 'ready-for-pickup', undefined, storeBKey);
+      expect(ready.status, JSON.stringify(ready.body)).toBe(200);
+      expect(ready.body.deliveryGroups[0].status).toBe('ready_for_pickup');
+
       // Two groups merged into one parcel leave together only when both were scanned.
       const customer = { firstName: 'Merged', lastName: 'Twice' };
       const [one, two] = [
