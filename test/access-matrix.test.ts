@@ -514,6 +514,7 @@ const table: Record<string, Row> = {
       body: { openingFloat: 5000, currency: 'EUR' },
     }),
   },
+  'GET /v1/registers/{id}/sessions': { expect: FOR_S1(200), request: async () => ({ path: `/v1/registers/${(await registerAtS1()).register}/sessions` }) },
   'POST /v1/register-sessions/{id}/cash-movements': {
     expect: FOR_S1(201),
     request: async () => ({

@@ -6,7 +6,8 @@ import type { PaymentMethod } from './tables.ts';
  * The money a register took and gave back between two instants, read from the payments that name it
  * (`payments.register_id`) and their timeline: what a register session's X and Z reports add up. No second ledger: a
  * payment taken at the register is captured when it is written (cash, the card terminal), a card captured at a
- * hand-over is captured then, and a refund of a payment taken at the register is a `refunded` event of it.
+ * hand-over is captured then (counted here when the payment names the register), and a refund of a payment taken at
+ * the register is a `refunded` event of it.
  */
 
 export interface TenderTotal {
@@ -17,7 +18,7 @@ export interface TenderTotal {
 }
 
 export interface RegisterTakings {
-  /** Orders with a payment taken at the register in the window. */
+  /** Orders with money captured at the register in the window (a sale, or a payment taken at a hand-over). */
   sales: number;
   /** Captured in the window, per tender. */
   taken: TenderTotal[];
@@ -40,8 +41,10 @@ export async function registerTakings(db: Executor, registerId: string, from: Da
       group by p.method, e.type
       order by p.method`.execute(db),
     sql<{ sales: number; cash_tendered: number; change_given: number }>`
-      select count(distinct order_id)::int as sales, coalesce(sum(cash_tendered), 0)::bigint as cash_tendered,
-        coalesce(sum(change_given), 0)::bigint as change_given
+      select
+        (select count(distinct p.order_id) from payments p join payment_events e on e.payment_id = p.id
+         where p.register_id = ${registerId} and e.type = 'captured' and e.created_at >= ${from} and e.created_at <= ${until})::int as sales,
+        coalesce(sum(cash_tendered), 0)::bigint as cash_tendered, coalesce(sum(change_given), 0)::bigint as change_given
       from payments
       where register_id = ${registerId} and created_at >= ${from} and created_at <= ${until}`.execute(db),
   ]);

@@ -313,11 +313,17 @@ describe('a day at the register', () => {
     });
     expect(incoming.status, JSON.stringify(incoming.body)).toBe(201);
     const total = VASE + SHIPPING + PACKING;
+    // A customer the store already knows (found with GET /v1/customers?phone=…), chosen by id.
+    const marc = await api.call('POST', '/v1/customers', {
+      token: basics.storeAKey,
+      body: { firstName: 'Marc', lastName: 'Blanc', phones: ['+33 6 21 21 21 21'] },
+    });
+    expect(marc.status, JSON.stringify(marc.body)).toBe(201);
     const sale = await api.call('POST', '/v1/orders', {
       token: basics.storeAKey,
       body: {
         registerId: day.till,
-        customer: { firstName: 'Marc', lastName: 'Blanc', phone: '+33 6 21 21 21 21' },
+        customer: { id: marc.body.id },
         lines: [{ sku: 'VASE', quantity: 1 }],
         deliveryGroups: [{ method: 'ship_to_address', address: ADDRESS }],
         payments: [{ method: 'card_register', amount: total, reference: 'TPE-1003' }],
@@ -330,6 +336,7 @@ describe('a day at the register', () => {
       promisedAt: new Date(Date.parse(expectedAt) + 48 * 3600_000).toISOString(),
     });
     expect(sale.body.payments).toEqual([expect.objectContaining({ method: 'card_register', status: 'captured', capturedAmount: total, registerId: day.till })]);
+    expect(sale.body.customerId).toBe(marc.body.id);
   });
 
   it('gives cash back from the drawer when a sale paid at the register is cancelled', async () => {
@@ -453,6 +460,9 @@ describe('a day at the register', () => {
     );
     const list = await api.call('GET', `/v1/locations/${basics.storeA.id}/registers`, { token: basics.storeAKey });
     expect(list.body.items[0].openSession).toBeNull();
+    const sessions = await api.call('GET', `/v1/registers/${day.till}/sessions?limit=1`, { token: basics.storeAKey });
+    expect(sessions.body).toEqual({ items: [closed.body.session], nextCursor: null });
+    expectProblem(await api.call('GET', `/v1/registers/${day.till}/sessions`, { token: basics.webKey }), 403);
   });
 
   it('refuses a sale at a closed register, with nothing charged or deducted', async () => {

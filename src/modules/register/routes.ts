@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ANY_ROLE, STAFF } from '../../platform/auth/principal.ts';
+import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { idParams } from '../../platform/http/params.ts';
 import type { AisleApp } from '../../platform/http/types.ts';
 import { inTransaction } from '../../platform/http/unit-of-work.ts';
@@ -23,7 +24,7 @@ import {
   sessionReportSchema,
   sessionSchema,
 } from './schema.ts';
-import { addCashMovement, closeSession, openSession, reportOf } from './sessions.ts';
+import { addCashMovement, closeSession, listSessions, openSession, reportOf } from './sessions.ts';
 
 const tags = ['Register'];
 const PDF = { description: 'The PDF document.', content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } } };
@@ -80,6 +81,22 @@ export async function registerRoutes(app: AisleApp, { retailer }: RegisterRouteO
       },
     },
     (request, reply) => inTransaction(request, reply, 201, (trx) => openSession(trx, request.principal!, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/registers/:id/sessions',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        operationId: 'listRegisterSessions',
+        summary: "A register's sessions, newest first (each one's X or Z report: GET /v1/register-sessions/{id}/report)",
+        params: idParams,
+        querystring: z.object(pageQuery),
+        response: { 200: pageOf(sessionSchema) },
+      },
+    },
+    (request) => listSessions(request.server.db, request.principal!, request.params.id, request.query),
   );
 
   app.post(

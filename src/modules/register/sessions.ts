@@ -2,6 +2,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import { Conflict, RuleViolation } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
 import { registerTakings } from '../payments/register-totals.ts';
 import { assertMayUse, registerFor } from './registers.ts';
 import { expectedCash, sessionReport } from './report.ts';
@@ -58,6 +59,26 @@ export async function openSession(trx: Trx, principal: Principal, registerId: st
       throw error;
     });
   return toSessionSummary(row);
+}
+
+/** A register's sessions, newest first (ids are time-ordered): where yesterday's Z report is found. */
+export async function listSessions(
+  db: Executor,
+  principal: Principal,
+  registerId: string,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<Page<SessionView>> {
+  await registerFor(db, principal, registerId);
+  const before = decodeCursor(query.cursor);
+  const rows = await db
+    .selectFrom('register_sessions')
+    .selectAll()
+    .where('register_id', '=', registerId)
+    .$if(before !== undefined, (q) => q.where('id', '<', before!))
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  return toPage(rows, query.limit, (row) => row.id, toSessionSummary);
 }
 
 /** A session of the caller's store, locked for a change when `trx` is a transaction that asks. */

@@ -143,7 +143,9 @@ describe('scenario 1: ordered online, paid at pickup', () => {
     expect(group).toMatchObject({ status: 'ready_for_pickup', pickupCode: expect.stringMatching(/^\d{6}$/), collectedBy: null });
     expect(Date.parse(group.pickupBy) - Date.parse(group.readyAt)).toBe(7 * 86_400_000);
     const [, notice] = await mailsTo(email, 2);
-    expect(notice!.subject).toBe(`Your order ${order.number} is ready for pickup`);
+    expect(notice!.subject).toBe(`Votre commande ${order.number} est prête à être retirée`);
+    // The ready email gives the customer the pickup code, in French for this Lyon retailer's customer.
+    expect(notice!.text).toContain(group.pickupCode);
     const published = await api.database.db
       .selectFrom('outbox_events')
       .select('payload')
@@ -229,18 +231,21 @@ describe('scenario 1: ordered online, paid at pickup', () => {
     expect(handed.body.deliveryGroups[0].collectedBy).toEqual({ name: 'Léa Petit', relation: 'family', idChecked: false, codeGiven: false });
   });
 
-  it('refuses a wrong pickup code, short tenders, a card paid over, another store’s register, and no payment at all: nothing changes', async () => {
+  it('refuses a wrong pickup code, short tenders, a card paid over, another store’s register, a register not open, and no payment at all: nothing changes', async () => {
     const order = await pickupOrder('refused@example.com', 1, 'pay_at_pickup');
     const ready = (await step(order, 'ready-for-pickup')).body;
     const code = ready.deliveryGroups[0].pickupCode as string;
     const before = await level('CAP', basics.storeA.id);
     const wrongCode = code === '000000' ? '000001' : '000000';
+    const closedTill = await api.call('POST', `/v1/locations/${basics.storeA.id}/registers`, { token: basics.storeAKey, body: { name: 'Till 2' } });
+    expect(closedTill.status).toBe(201);
     const attempts: [unknown, number, string][] = [
       [{ collectedBy: { name: 'Someone', pickupCode: wrongCode }, payments: [{ method: 'cash', amount: CAP }] }, 422, 'wrong-pickup-code'],
       [{ collectedBy: { name: 'Hugo' }, payments: [{ method: 'cash', amount: CAP - 1 }] }, 422, 'tenders-do-not-cover'],
       [{ collectedBy: { name: 'Hugo' }, payments: [{ method: 'card_register', amount: CAP + 100, reference: 'TPE-1' }] }, 422, 'tenders-do-not-cover'],
       [{ collectedBy: { name: 'Hugo' } }, 422, 'tenders-do-not-cover'],
       [{ collectedBy: { name: 'Hugo' }, registerId: registers.b, payments: [{ method: 'cash', amount: CAP }] }, 422, 'register-not-at-store'],
+      [{ collectedBy: { name: 'Hugo' }, registerId: closedTill.body.id, payments: [{ method: 'cash', amount: CAP }] }, 422, 'register-closed'],
       [{ collectedBy: { name: 'Hugo' }, payments: [{ method: 'pay_at_pickup', amount: CAP }] }, 400, 'invalid-input'],
       [{ payments: [{ method: 'cash', amount: CAP }] }, 400, 'invalid-input'],
     ];
@@ -335,9 +340,9 @@ describe('the ready email again', () => {
     expect(resent.status, JSON.stringify(resent.body)).toBe(200);
     const mails = await mailsTo(email, 3);
     expect(mails.map((mail) => mail.subject)).toEqual([
-      `Your order ${order.number} is confirmed`,
-      `Your order ${order.number} is ready for pickup`,
-      `Your order ${order.number} is ready for pickup`,
+      `Votre commande ${order.number} est confirmée`,
+      `Votre commande ${order.number} est prête à être retirée`,
+      `Votre commande ${order.number} est prête à être retirée`,
     ]);
     const published = await api.database.db
       .selectFrom('outbox_events')

@@ -99,7 +99,7 @@ describe('ship to store', () => {
     expect(ready).toMatchObject({ status: 'in_progress', amountToPay: 0 });
     expect(ready.deliveryGroups[0]).toMatchObject({ status: 'ready_for_pickup', pickupCode: expect.stringMatching(/^\d{6}$/) });
     const [, notice] = await mailsTo(email, 2);
-    expect(notice!.subject).toBe(`Your order ${order.number} is ready for pickup`);
+    expect(notice!.subject).toBe(`Votre commande ${order.number} est prête à être retirée`);
     expect(await timeline(order.id)).toEqual([
       'order.placed',
       'email.sent:confirmation',
