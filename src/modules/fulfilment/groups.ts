@@ -6,6 +6,7 @@ import type { Address } from '../locations/tables.ts';
 import type { DeliveryStatus } from '../orders/lifecycle.ts';
 import { assertMaySeeOrder } from '../orders/read.ts';
 import { lockOrder } from '../orders/service.ts';
+import { SCANNED_HERE } from './picked.ts';
 import { workLocationOf } from './stages.ts';
 
 /**
@@ -111,8 +112,9 @@ export async function linesOf(db: Executor, groupIds: string[]): Promise<Map<str
   if (!groupIds.length) return byGroup;
   const { rows } = await sql<{ id: string; delivery_group_id: string; variant_id: string; sku: string; title: string; required: number; picked: number }>`
     select l.id, l.delivery_group_id, l.variant_id, l.sku, l.title, l.quantity - l.cancelled_quantity as required,
-           coalesce((select sum(s.quantity) from pick_scans s where s.order_line_id = l.id), 0)::int as picked
+           ${SCANNED_HERE} as picked
     from order_lines l
+    join delivery_groups g on g.id = l.delivery_group_id
     where l.delivery_group_id = any(${groupIds}::uuid[]) and l.quantity > l.cancelled_quantity
     order by l.delivery_group_id, l.position`.execute(db);
   for (const row of rows) {

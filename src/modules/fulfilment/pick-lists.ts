@@ -93,8 +93,6 @@ async function nextToPick(trx: Trx, locationId: string, limit: number): Promise<
     select g.id, g.order_id, g.method, g.status, g.fulfilment_location_id
     from delivery_groups g
     where g.status = 'reserved' and ${pickable(locationId)}
-      -- A pickup whose goods came on a transfer stays reserved while it is prepared (its sender records picking): once listed, it is taken.
-      and not exists (select 1 from pick_list_groups p where p.delivery_group_id = g.id)
     order by coalesce(g.promised_at, 'infinity'::timestamptz), g.created_at, g.id
     limit ${limit}`.execute(trx);
   return rows;

@@ -3,6 +3,15 @@ import type { Executor } from '../../platform/db/database.ts';
 import { RuleViolation } from '../../platform/errors.ts';
 
 /**
+ * The units of line `l` (of group `g`) scanned at the location now working on the group: the sender of a shipment,
+ * the store of a pickup. Scans made at a location that then rejected the line (it left for another) do not count.
+ */
+export const SCANNED_HERE = sql<number>`coalesce((
+  select sum(s.quantity) from pick_scans s
+  where s.order_line_id = l.id
+    and s.location_id = case when g.method = 'ship_to_address' then g.fulfilment_location_id else g.pickup_location_id end), 0)::int`;
+
+/**
  * A store that says "must scan" (its `mustScan` setting) packs, ships and hands over only what was proven picked:
  * every unit of every line scanned (scans.ts). `assertPicked` refuses (422 `not-scanned`, naming each SKU and how
  * many are missing) otherwise; a store without the setting is never refused. One statement, on the paths that pack
@@ -11,7 +20,7 @@ import { RuleViolation } from '../../platform/errors.ts';
 export async function assertPicked(db: Executor, groupId: string): Promise<void> {
   const { rows } = await sql<{ sku: string; required: number; picked: number }>`
     select l.sku, l.quantity - l.cancelled_quantity as required,
-           coalesce((select sum(s.quantity) from pick_scans s where s.order_line_id = l.id), 0)::int as picked
+           ${SCANNED_HERE} as picked
     from delivery_groups g
     join locations at_store
       on at_store.id = case when g.method = 'ship_to_address' then g.fulfilment_location_id else g.pickup_location_id end

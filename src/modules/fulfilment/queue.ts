@@ -6,6 +6,7 @@ import { readLevels, keyOf } from '../inventory/stock.ts';
 import { getLocation } from '../locations/service.ts';
 import type { DeliveryStatus } from '../orders/lifecycle.ts';
 import { linesOf as linesOfGroups } from './groups.ts';
+import { SCANNED_HERE } from './picked.ts';
 import { WORK_STAGES, type WorkStage } from './stages.ts';
 import type { WorkQueue } from './schema.ts';
 
@@ -21,7 +22,7 @@ import type { WorkQueue } from './schema.ts';
 export const FULLY_SCANNED = sql`not exists (
   select 1 from order_lines l
   where l.delivery_group_id = g.id
-    and l.quantity - l.cancelled_quantity > coalesce((select sum(s.quantity) from pick_scans s where s.order_line_id = l.id), 0))`;
+    and l.quantity - l.cancelled_quantity > ${SCANNED_HERE})`;
 
 /** stages.ts's `stageOf`, in SQL, for a group `g` already known to be in the location's queue. */
 const STAGE = sql<WorkStage>`case

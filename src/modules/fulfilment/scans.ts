@@ -19,12 +19,26 @@ import type { PickState } from './schema.ts';
 /** What a scanner code names: the line of the group it proves, the variant it is of another product, or nothing. */
 export type ScanMatch = { line: WorkLine } | { other: { sku: string; title: string } } | { unknown: true };
 
+/**
+ * The ways one GTIN is written: a scanner may read a UPC-A (12 digits) as an EAN-13 with a leading zero, or any of
+ * them as a GTIN-14; the catalog keeps the barcode as it was typed. The code as scanned first.
+ */
+export function gtinForms(code: string): string[] {
+  if (!/^\d{8,14}$/.test(code)) return [code];
+  const bare = code.replace(/^0+/, '');
+  return [...new Set([code, ...[8, 12, 13, 14].filter((length) => length >= bare.length).map((length) => bare.padStart(length, '0'))])];
+}
+
 /** Matches a code against the group's lines by SKU (scanners may change the case), the catalog then says what else it is. */
 export async function matchCode(db: Executor, code: string, lines: WorkLine[]): Promise<ScanMatch> {
   const bySku = lines.find((line) => line.sku.toLowerCase() === code.toLowerCase());
   if (bySku) return { line: bySku };
-  const [byBarcode] = (await listVariants(db, { limit: 1, barcode: code })).items;
-  const variant = byBarcode ?? (await listVariants(db, { limit: 1, sku: code })).items[0];
+  let variant: { id: string; sku: string; title: string } | undefined;
+  for (const barcode of gtinForms(code)) {
+    variant = (await listVariants(db, { limit: 1, barcode })).items[0];
+    if (variant) break;
+  }
+  variant ??= (await listVariants(db, { limit: 1, sku: code })).items[0];
   if (!variant) return { unknown: true };
   const line = lines.find((candidate) => candidate.variantId === variant.id);
   return line ? { line } : { other: { sku: variant.sku, title: variant.title } };
@@ -78,7 +92,14 @@ export async function recordScan(
   }
   await trx
     .insertInto('pick_scans')
-    .values({ delivery_group_id: groupId, order_line_id: line.id, code: scan.code, quantity: scan.quantity, actor: principal.actor })
+    .values({
+      delivery_group_id: groupId,
+      order_line_id: line.id,
+      location_id: group.locationId!,
+      code: scan.code,
+      quantity: scan.quantity,
+      actor: principal.actor,
+    })
     .execute();
   line.picked += scan.quantity;
   let status = group.status;

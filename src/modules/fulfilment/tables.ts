@@ -22,6 +22,8 @@ export interface PickScansTable {
   id: Generated<string>;
   delivery_group_id: string;
   order_line_id: string;
+  /** Where it was scanned: only the scans at the location now sending or handing over the line count. */
+  location_id: string;
   code: string;
   quantity: number;
   actor: string;

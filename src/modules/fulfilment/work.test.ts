@@ -248,8 +248,9 @@ describe('picking by scanning', () => {
     const state = await api.call('GET', `/v1/orders/${placed.id}/delivery-groups/${placed.groupId}/scans`, { token: basics.storeAKey });
     expect(state.body.lines.map((line: { picked: number }) => line.picked)).toEqual([0, 1]);
 
-    // The SKU as a scanner may type it, two at once: every unit picked.
-    const last = await scan(placed, 'mug', 2);
+    // The barcode as a GTIN-14 reads it, then the SKU as a scanner may type it: every unit picked.
+    expect((await scan(placed, `0${BARCODES.MUG}`)).status).toBe(201);
+    const last = await scan(placed, 'mug', 1);
     expect(last.status, JSON.stringify(last.body)).toBe(201);
     expect(last.body.complete).toBe(true);
     const work = await queue(basics.storeA.id, '?stage=to_pack');
@@ -315,6 +316,17 @@ describe('picking by scanning', () => {
       const packed = await pack();
       expect(packed.status, JSON.stringify(packed.body)).toBe(200);
       expect(packed.body.status).toBe('packed');
+
+      // A pickup is put at the counter only once scanned.
+      const pickup = await order([{ sku: 'CAP', quantity: 1 }], pickupAt(basics.storeB.id));
+      expect((await step(pickup, 'ready-for-pickup', undefined, storeBKey)).body).toMatchObject({
+        code: 'not-scanned',
+        missing: [{ sku: 'CAP', required: 1, picked: 0 }],
+      });
+      expect((await step(pickup, 'scans', { code: BARCODES.CAP }, storeBKey)).body.complete).toBe(true);
+      const ready = await step(pickup, 'ready-for-pickup', undefined, storeBKey);
+      expect(ready.status, JSON.stringify(ready.body)).toBe(200);
+      expect(ready.body.deliveryGroups[0].status).toBe('ready_for_pickup');
 
       // Two groups merged into one parcel leave together only when both were scanned.
       const customer = { firstName: 'Merged', lastName: 'Twice' };
@@ -412,25 +424,22 @@ describe('pick lists', () => {
     ]);
   });
 
-  it('a ship-to-store pickup whose goods arrived is prepared at its store by scanning, and listed once', async () => {
+  it('a ship-to-store pickup is incoming while its transfer travels, and ready for pickup once it has arrived', async () => {
     const placed = await order([{ sku: 'MUG', quantity: 1 }], {
       method: 'ship_to_store',
       pickupLocationId: basics.storeA.id,
       fulfilmentLocationId: basics.warehouse.id,
     });
     const transferId = placed.body.deliveryGroups[0].transferId;
+    const stageHere = async () => (await queue(basics.storeA.id)).items.find((candidate: { groupId: string }) => candidate.groupId === placed.groupId);
     expect((await api.call('POST', `/v1/transfers/${transferId}/ship`)).status).toBe(200);
+    expect(await stageHere()).toMatchObject({ stage: 'incoming', status: 'awaiting_transfer', transfer: { id: transferId, status: 'shipped' } });
     const received = await api.call('POST', `/v1/transfers/${transferId}/receive`, { body: { lines: [{ sku: 'MUG', quantity: 1 }] }, token: basics.storeAKey });
     expect(received.status, JSON.stringify(received.body)).toBe(200);
-    const item = (await queue(basics.storeA.id, '?stage=to_prepare')).items.find((candidate: { groupId: string }) => candidate.groupId === placed.groupId);
-    expect(item).toMatchObject({ status: 'reserved', method: 'ship_to_store', transfer: { id: transferId, status: 'received' } });
-    // The store scans what arrived; the picking step is the sender's, so the group stays reserved until it is ready.
-    expect((await scan(placed, BARCODES.MUG)).body).toMatchObject({ status: 'reserved', complete: true });
+    // Receiving the transfer makes it ready at the counter (Click & Collect): nothing left to pick.
+    expect(await stageHere()).toMatchObject({ stage: 'ready_for_pickup', status: 'ready_for_pickup', transfer: { id: transferId, status: 'received' } });
+    expect((await scan(placed, BARCODES.MUG)).body).toMatchObject({ code: 'not-picking', state: 'ready_for_pickup' });
     const listed = await api.call('POST', `/v1/locations/${basics.storeA.id}/pick-lists`, { body: { groupIds: [placed.groupId] }, token: basics.storeAKey });
-    expect(listed.status, JSON.stringify(listed.body)).toBe(201);
-    expect(listed.body.groups).toEqual([expect.objectContaining({ groupId: placed.groupId, status: 'reserved' })]);
-    const next = await api.call('POST', `/v1/locations/${basics.storeA.id}/pick-lists`, { body: { limit: 100 }, token: basics.storeAKey });
-    if (next.status === 201) expect(next.body.groups.map((group: { groupId: string }) => group.groupId)).not.toContain(placed.groupId);
-    else expect(next.body.code).toBe('nothing-to-pick');
+    expect(listed.body).toMatchObject({ code: 'not-to-pick', state: 'ready_for_pickup' });
   });
 });

@@ -4,7 +4,8 @@ import { runStatements } from './run-sql.ts';
 /**
  * The store's work (issue 20, fulfilment module): pick lists for a picker's batch, every scan that proves a unit was
  * picked, the parcels a shipment was packed into, and what the carrier answered when it was dispatched (its tracking
- * number and label). No foreign keys to orders, groups or lines (as order rows since migration 0006); a pick list
+ * number and label). A scan names the location it was made at: a line rejected there and sent from elsewhere
+ * is picked again there. No foreign keys to orders, groups or lines (as order rows since migration 0006); a pick list
  * names its location. Pickups are found by their store as shipments are by theirs: an index on the pickup location.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -30,13 +31,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id bigint generated always as identity primary key,
       delivery_group_id uuid not null,
       order_line_id uuid not null,
+      location_id uuid not null,
       code text not null,
       quantity integer not null check (quantity > 0),
       actor text not null,
       created_at timestamptz not null default now()
     );
-    create index pick_scans_line on pick_scans (order_line_id);
-    create index pick_scans_group on pick_scans (delivery_group_id);
+    create index pick_scans_line on pick_scans (order_line_id, location_id);
 
     create table parcels (
       id uuid primary key,
