@@ -70,6 +70,10 @@ export async function dispatchShipment(
       .where('id', '=', parcel.id)
       .execute();
   }
-  await shipShipment(trx, principal, orderId, groupId, options.providers, { carrier: booked.carrierName, trackingNumber: booked.trackingNumber });
+  await shipShipment(trx, principal, orderId, groupId, options.providers, {
+    carrier: booked.carrierName,
+    trackingNumber: booked.trackingNumber,
+    ...(booked.trackingUrl ? { trackingUrl: booked.trackingUrl } : {}),
+  });
   return shipmentOf(trx, { ...group, status: 'shipped', carrier: booked.carrierName, trackingNumber: booked.trackingNumber });
 }

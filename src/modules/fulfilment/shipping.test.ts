@@ -126,7 +126,18 @@ describe('packing and dispatching a shipment from a store', () => {
     expect(await level('LAMP', basics.storeA.id)).toEqual({ onHand: before.lamp.onHand - 1, reserved: before.lamp.reserved - 1 });
     expect(await level('VASE', basics.storeA.id)).toEqual({ onHand: before.vase.onHand - 2, reserved: before.vase.reserved - 2 });
     const shipped = (await api.call('GET', `/v1/orders/${placed.id}`)).body;
-    expect(shipped).toMatchObject({ status: 'completed', deliveryGroups: [{ status: 'shipped', carrier: 'Colissimo', trackingNumber: '6A98765432109' }] });
+    expect(shipped).toMatchObject({
+      status: 'completed',
+      // The order shows the tracking page too: the customer's shipped email links to it.
+      deliveryGroups: [
+        {
+          status: 'shipped',
+          carrier: 'Colissimo',
+          trackingNumber: '6A98765432109',
+          trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A98765432109',
+        },
+      ],
+    });
     expect(shipped.payments.map((payment: { status: string }) => payment.status)).toEqual(['captured']);
     expect(await shippedEvents(placed.id)).toEqual([{ payload: { orderId: placed.id, groupId: placed.groupId, number: placed.number } }]);
     const timeline = (await api.call('GET', `/v1/orders/${placed.id}/timeline`)).body.items.map((event: { type: string }) => event.type);

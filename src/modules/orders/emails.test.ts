@@ -351,14 +351,15 @@ describe("the customer's language", () => {
       api.call('POST', `/v1/orders/${order.id}/delivery-groups/${order.deliveryGroups[0].id}/${name}`, body ? { body } : {});
     expect((await step('start-picking')).status).toBe(200);
     expect((await step('pack')).status).toBe(200);
-    expect((await step('ship', { carrier: 'Colissimo', trackingNumber: '6A12345678901' })).status).toBe(200);
+    const tracking = 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901';
+    expect((await step('ship', { carrier: 'Colissimo', trackingNumber: '6A12345678901', trackingUrl: tracking })).status).toBe(200);
     const [, shipped] = await mailTo('jane.en@example.com', 2);
     expect(shipped!.subject).toBe(`Your order ${order.number} has been shipped`);
     expect(shipped!.text).toContain('1 × ');
     expect(shipped!.text).toContain('(CAP)');
     expect(shipped!.text).toContain('Carrier: Colissimo, tracking number 6A12345678901.');
-    // No tracking page is known for the manual carrier: no link is made up.
-    expect(shipped!.html).not.toContain('<a ');
+    // The tracking page given at shipping is linked (an unknown one is never made up: documents.test.ts).
+    expect(shipped!.html).toContain(`<a href="${tracking.replace('&', '&amp;')}"`);
     expect((await timelineOf(order.id)).map((event) => event.detail.kind)).toEqual(['confirmation', 'shipped']);
   });
 

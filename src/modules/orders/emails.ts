@@ -173,7 +173,7 @@ async function sendShippedNotice({ mailer, order, to, reader, event }: Letter): 
   // Goods collected at a store (pickup, ship to store) have their own emails: ready, reminder, expiry.
   if (!group || group.pickupLocationId) return null;
   // A tracking page is the carrier's to give (fulfilment's carriers may add it to the group): used only when there.
-  const trackingUrl = (group as { trackingUrl?: unknown }).trackingUrl;
+  const trackingUrl = group.trackingUrl;
   return sendShipped(mailer, {
     to,
     language: reader.language,

@@ -8,6 +8,7 @@ import { getLocation } from '../locations/service.ts';
 import type { Address } from '../locations/tables.ts';
 import type { PaymentProviders } from '../payments/service.ts';
 import type { MergeCandidates, MergedShipment } from './merge-schema.ts';
+import type { Shipment } from './schema.ts';
 import { getOrder, recordOrderEvent } from './read.ts';
 import { dispatchGroup, lockOrder } from './service.ts';
 
@@ -175,14 +176,7 @@ export async function mergeShipments(trx: Trx, principal: Principal, groupIds: s
  * each as any shipment (stock deducted, payments captured, order.shipped), the orders locked first in id order. Only
  * the merge's groups still to leave from the same location go (one cancelled or shipped alone stays as it is).
  */
-export async function shipShipment(
-  trx: Trx,
-  principal: Principal,
-  orderId: string,
-  groupId: string,
-  providers: PaymentProviders,
-  shipment: { carrier: string; trackingNumber: string },
-) {
+export async function shipShipment(trx: Trx, principal: Principal, orderId: string, groupId: string, providers: PaymentProviders, shipment: Shipment) {
   const group = await trx
     .selectFrom('delivery_groups')
     .select(['merged_shipment_id', 'fulfilment_location_id'])

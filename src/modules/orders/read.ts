@@ -113,6 +113,7 @@ export function orderView(
       promisedAt: group.promised_at?.toISOString() ?? null,
       carrier: group.carrier,
       trackingNumber: group.tracking_number,
+      trackingUrl: group.tracking_url,
       transferId: group.transfer_id,
       mergedShipmentId: group.merged_shipment_id,
       pickupCode: group.pickup_code,

@@ -94,6 +94,7 @@ export const orderSchema = z
         promisedAt: z.string().nullable().describe('The date promised to the customer.'),
         carrier: z.string().nullable(),
         trackingNumber: z.string().nullable(),
+        trackingUrl: z.string().nullable().describe("The carrier's tracking page, when the carrier gives one."),
         transferId: z.uuid().nullable().describe('Ship to store: the transfer bringing the goods to the pickup store (GET /v1/transfers/{id}).'),
         mergedShipmentId: z
           .uuid()
@@ -186,5 +187,21 @@ export const addressChangeBody = z
   .meta(requestExample({ address: { line1: '3 place des Vosges', postalCode: '75004', city: 'Paris', country: 'FR' }, recipient: 'Marie Dupont' }));
 export const noteBody = z.object({ text: z.string().min(1).max(2000) }).meta(requestExample({ text: 'The customer asked for gift wrapping.' }));
 export const shipBody = z
-  .object({ carrier: z.string().min(1).max(100), trackingNumber: z.string().min(1).max(100) })
-  .meta(requestExample({ carrier: 'Colissimo', trackingNumber: '6A12345678901' }));
+  .object({
+    carrier: z.string().min(1).max(100),
+    trackingNumber: z.string().min(1).max(100),
+    trackingUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .optional()
+      .describe("The carrier's tracking page, linked from the shipped email."),
+  })
+  .meta(
+    requestExample({
+      carrier: 'Colissimo',
+      trackingNumber: '6A12345678901',
+      trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901',
+    }),
+  );
+/** What a shipment leaves with: the carrier, its tracking number and, when it has one, its tracking page. */
+export type Shipment = z.infer<typeof shipBody>;

@@ -14,7 +14,7 @@ import { isOpen, nextDeliveryStatus, nextOrderStatus, type DeliveryAction } from
 import { placeOrders, type OrderRequest } from './place/index.ts';
 import { assertMaySeeOrder, getOrder, recordOrderEvent } from './read.ts';
 import { sellingSetupCache } from './selling-setup.ts';
-import type { CreateOrder, OrderView } from './schema.ts';
+import type { CreateOrder, OrderView, Shipment } from './schema.ts';
 
 /**
  * The order desk of one server process: orders arriving together are placed together (place.ts), so a busy shop
@@ -245,7 +245,7 @@ export async function dispatchGroup(
   groupId: string,
   action: Extract<DeliveryAction, 'ship'>,
   providers: PaymentProviders,
-  shipment?: { carrier: string; trackingNumber: string },
+  shipment?: Shipment,
 ) {
   const order = await lockOrder(trx, principal, orderId);
   const group = await trx.selectFrom('delivery_groups').selectAll().where('id', '=', groupId).where('order_id', '=', orderId).executeTakeFirst();
@@ -262,7 +262,11 @@ export async function dispatchGroup(
   }
   await trx
     .updateTable('delivery_groups')
-    .set({ status, updated_at: new Date(), ...(shipment ? { carrier: shipment.carrier, tracking_number: shipment.trackingNumber } : {}) })
+    .set({
+      status,
+      updated_at: new Date(),
+      ...(shipment ? { carrier: shipment.carrier, tracking_number: shipment.trackingNumber, tracking_url: shipment.trackingUrl ?? null } : {}),
+    })
     .where('id', '=', groupId)
     .execute();
   // Drop ship: the vendor's request is shipped with its group.

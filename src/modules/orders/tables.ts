@@ -49,6 +49,8 @@ export interface DeliveryGroupsTable {
   promised_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   carrier: string | null;
   tracking_number: string | null;
+  /** The carrier's tracking page for the tracking number, when it has one. */
+  tracking_url: Generated<string | null>;
   /** Ship to store: the transfer bringing the goods to the pickup store. */
   transfer_id: string | null;
   /** Groups merged into one shipment share this id (orders/merge.ts): shipping one ships them all. */

@@ -50,6 +50,7 @@ const order = (overrides: Partial<OrderView> = {}): OrderView => ({
       pickupBy: null,
       readyAt: null,
       collectedBy: null,
+      trackingUrl: null,
       address: { line1: '8 quai Saint-Antoine', postalCode: '69002', city: 'Lyon', country: 'FR' },
       recipient: 'Noé Girard',
       shippingFee: 490,

@@ -204,6 +204,7 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
       promised_at: group.promisedAt,
       carrier: null,
       tracking_number: null,
+      tracking_url: null,
       transfer_id: transfer?.row.id ?? null,
       merged_shipment_id: null,
       // Click & Collect: set when the group becomes ready at the counter (orders/pickup/).
