@@ -1,8 +1,7 @@
 import type { Executor } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { formatShortDateAndTime, formatShortDay } from '../documents/dates.ts';
-import type { Language } from '../documents/language.ts';
-import { localeOf } from '../documents/language.ts';
+import { localeOf, type Language } from '../documents/language.ts';
 import { messagesFor } from '../documents/messages/index.ts';
 import { formatMoney, formatRate } from '../documents/money.ts';
 import { timeZoneOf } from '../documents/retailer.ts';
