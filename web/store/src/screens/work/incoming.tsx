@@ -26,8 +26,8 @@ export function Incoming({ item, onReceived }: { item: WorkItem; onReceived: (no
   if (!transfer) return null;
   const canReceive = transfer.status === 'shipped' || transfer.status === 'partially_received';
   return (
-    <div className="stack work-incoming">
-      <p>
+    <div className="row work-incoming">
+      <p className="grow">
         {w.transfer} {transfer.number} — {w.transferStatus[transfer.status] ?? transfer.status}
         {transfer.expectedAt && (
           <>
@@ -36,14 +36,10 @@ export function Incoming({ item, onReceived }: { item: WorkItem; onReceived: (no
           </>
         )}
       </p>
-      {canReceive ? (
+      {canReceive && (
         <button type="button" className="primary" aria-label={w.receiveOrder(item.orderNumber)} disabled={receive.isPending} onClick={() => receive.mutate()}>
           {w.receive}
         </button>
-      ) : (
-        <p>
-          <small>{w.notHereYet}</small>
-        </p>
       )}
       {receive.isError && (
         <p role="alert" className="error">

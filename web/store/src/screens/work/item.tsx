@@ -12,6 +12,7 @@ import { idempotent, useRefreshWork, useWorkItem, workKeys } from './use-queue.t
 import { words } from './words.ts';
 
 const PICKING = ['to_pick', 'picking', 'to_prepare'];
+const SCANNING = [...PICKING, 'to_pack'];
 const REJECTABLE = ['to_pick', 'picking', 'to_pack', 'to_prepare'];
 
 /** One delivery group of the queue: its lines and what is picked, then the step its stage calls for. */
@@ -149,9 +150,10 @@ export function ItemScreen({ orderId, groupId }: { orderId: string; groupId: str
               {pickList.error.message}
             </p>
           )}
-          <ScanPanel orderId={orderId} groupId={groupId} />
         </>
       )}
+      {/* Kept at to_pack: the last scan's words stay on screen, and one more is refused as one too many. */}
+      {stage && SCANNING.includes(stage) && <ScanPanel orderId={orderId} groupId={groupId} />}
 
       {stage === 'to_prepare' && (
         <section aria-labelledby="ready-title" className="card stack">
