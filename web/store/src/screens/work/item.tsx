@@ -23,7 +23,7 @@ export function ItemScreen({ orderId, groupId }: { orderId: string; groupId: str
   const [, navigate] = useLocation();
   const queries = useQueryClient();
   const refresh = useRefreshWork(store.id);
-  const { queue, order, pick, item, group } = useWorkItem(store.id, orderId, groupId);
+  const { queue, order, pick, item, lastSeen, group } = useWorkItem(store.id, orderId, groupId);
   const pickList = useMutation({
     mutationFn: () => must(api.POST('/v1/locations/{id}/pick-lists', { params: { path: { id: store.id } }, body: { groupIds: [groupId] }, ...idempotent() })),
     onSuccess: () => refresh(),
@@ -63,7 +63,7 @@ export function ItemScreen({ orderId, groupId }: { orderId: string; groupId: str
       </h1>
       <p className="work-facts">
         <span>
-          <small>{w.customer}</small> {item?.customerName ?? group.recipient}
+          <small>{w.customer}</small> {lastSeen?.customerName ?? group.recipient}
         </span>
         <span className="work-tag">{w.method[group.method]}</span>
         {stage && <span className="work-tag">{w.stages[stage]}</span>}
@@ -74,7 +74,7 @@ export function ItemScreen({ orderId, groupId }: { orderId: string; groupId: str
         )}
         {address && (
           <span>
-            <small>{w.address}</small> {group.recipient || item?.customerName} — {address}
+            <small>{w.address}</small> {group.recipient || lastSeen?.customerName} — {address}
           </span>
         )}
       </p>

@@ -140,7 +140,7 @@ export function ShipPanel({ orderId, groupId }: Group) {
             <select value={chosen?.name ?? ''} onChange={(event) => (setCarrier(event.target.value), setService(''))}>
               {carriers.data?.items.map((item) => (
                 <option key={item.name} value={item.name}>
-                  {item.title}
+                  {item.name === 'manual' ? w.manualCarrier : item.title}
                 </option>
               ))}
             </select>

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { api, must } from '../../../../api/client.ts';
 import type { components } from '../../../../api/schema.ts';
 
@@ -55,8 +56,11 @@ export function useWorkItem(locationId: string, orderId: string, groupId: string
     refetchInterval: REFRESH_MS,
   });
   const item = queue.data?.items.find((row) => row.groupId === groupId) ?? null;
+  // Once done (shipped, handed over, rejected) the group leaves the queue: its customer and lines are still shown.
+  const seen = useRef<WorkItem | null>(null);
+  if (item) seen.current = item;
   const group = order.data?.deliveryGroups.find((row) => row.id === groupId) ?? null;
-  return { queue, order, pick, item, group };
+  return { queue, order, pick, item, lastSeen: seen.current, group };
 }
 
 /** The carriers a shipment can be dispatched with (`manual`: staff type the carrier and tracking number). */
