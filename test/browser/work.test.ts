@@ -73,6 +73,7 @@ describe('the store’s work queue', () => {
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('Article incorrect');
     expect(await alert.textContent()).toContain(wrong.sku);
+    await page.screenshot({ path: '/tmp/wt-work-refused-fr.png', fullPage: true });
     expect((await pickState(order)).lines.every((line: { picked: number }) => line.picked === 0)).toBe(true);
 
     // The right items: each unit ticked.
@@ -95,8 +96,8 @@ describe('the store’s work queue', () => {
     await page.getByRole('button', { name: 'Emballé' }).click();
     await page.getByRole('combobox', { name: /^Transporteur/ }).waitFor();
     await page.screenshot({ path: '/tmp/wt-work-ship-fr.png', fullPage: true });
-    await page.getByLabel('Nom du transporteur').fill('Colissimo');
-    await page.getByLabel('Numéro de suivi').fill('6A98765432101');
+    await page.getByLabel('Nom du transporteur', { exact: true }).fill('Colissimo');
+    await page.getByLabel('Numéro de suivi', { exact: true }).fill('6A98765432101');
     await page.getByRole('button', { name: 'Expédier', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Expédié avec Colissimo' }).waitFor();
     await page.getByRole('link', { name: /Étiquette/ }).waitFor();
