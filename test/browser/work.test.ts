@@ -6,10 +6,12 @@ import { launchBrowser, openStoreApp, scan, seriousViolations, startDemoServer }
 let api: TestApi;
 let browser: Browser;
 let storeId: string;
+let partDieuId: string;
 beforeAll(async () => {
   [api, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
   const stores = (await api.call('GET', '/v1/locations?type=store', { token: ADMIN_KEY })).body.items;
   storeId = stores.find((store: { code: string }) => store.code === 'LYON-REPUBLIQUE').id;
+  partDieuId = stores.find((store: { code: string }) => store.code === 'LYON-PART-DIEU').id;
 });
 afterAll(async () => {
   await browser?.close();
@@ -22,10 +24,10 @@ type QueueItem = {
   orderNumber: string;
   stage: string;
   transfer: { id: string } | null;
-  lines: { sku: string; quantity: number }[];
+  lines: { sku: string; title: string; quantity: number }[];
 };
-const queue = async (stage?: string) =>
-  (await api.call('GET', `/v1/locations/${storeId}/work${stage ? `?stage=${stage}` : ''}`, { token: ADMIN_KEY })).body as {
+const queue = async (stage?: string, at = storeId) =>
+  (await api.call('GET', `/v1/locations/${at}/work${stage ? `?stage=${stage}` : ''}`, { token: ADMIN_KEY })).body as {
     counts: Record<string, number>;
     items: QueueItem[];
   };
@@ -58,7 +60,6 @@ describe('the store’s work queue', () => {
     await expect.poll(() => toPick.textContent()).toContain(String(before.counts.to_pick));
     await expect.poll(() => page.getByRole('button', { name: /^À recevoir/ }).textContent()).toContain(String(before.counts.incoming));
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: '/tmp/wt-work-queue-fr.png', fullPage: true });
 
     await page.getByRole('link', { name: `Ouvrir la commande ${order.orderNumber}` }).click();
     await page.getByRole('heading', { level: 1, name: `Commande ${order.orderNumber}` }).waitFor();
@@ -73,7 +74,6 @@ describe('the store’s work queue', () => {
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('Article incorrect');
     expect(await alert.textContent()).toContain(wrong.sku);
-    await page.screenshot({ path: '/tmp/wt-work-refused-fr.png', fullPage: true });
     expect((await pickState(order)).lines.every((line: { picked: number }) => line.picked === 0)).toBe(true);
 
     // The right items: each unit ticked.
@@ -95,13 +95,11 @@ describe('the store’s work queue', () => {
     await page.getByLabel('Type de carton').selectOption('S');
     await page.getByRole('button', { name: 'Emballé' }).click();
     await page.getByRole('combobox', { name: /^Transporteur/ }).waitFor();
-    await page.screenshot({ path: '/tmp/wt-work-ship-fr.png', fullPage: true });
     await page.getByLabel('Nom du transporteur', { exact: true }).fill('Colissimo');
     await page.getByLabel('Numéro de suivi', { exact: true }).fill('6A98765432101');
     await page.getByRole('button', { name: 'Expédier', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Expédié avec Colissimo' }).waitFor();
     await page.getByRole('link', { name: /Étiquette/ }).waitFor();
-    await page.screenshot({ path: '/tmp/wt-work-shipped-fr.png', fullPage: true });
 
     const group = await groupOf(order);
     expect(group).toMatchObject({ status: 'shipped', carrier: 'Colissimo', trackingNumber: '6A98765432101' });
@@ -156,6 +154,24 @@ describe('the store’s work queue', () => {
     await page.getByRole('button', { name: `Réceptionner la marchandise de la commande ${incoming.orderNumber}` }).click();
     await page.getByRole('status').filter({ hasText: 'réceptionnée' }).waitFor();
     expect((await groupOf(incoming)).status).toBe('ready_for_pickup');
+    await page.context().close();
+  });
+
+  it('rejects a line with a reason: it leaves the store’s queue and is routed elsewhere', async () => {
+    const order = (await queue('to_pick', partDieuId)).items[0]!;
+    const line = order.lines[0]!;
+    const page = await openStoreApp(browser, api.baseUrl, 'LYON-PART-DIEU', 'fr');
+    await page.goto(`${api.baseUrl}/store/work/${order.orderId}/${order.groupId}`);
+    await page.getByRole('button', { name: `Refuser ${line.title}` }).click();
+    await page.getByRole('combobox', { name: /^Motif/ }).selectOption('not_found');
+    await page.getByRole('button', { name: 'Refuser', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Commande ${order.orderNumber}` })
+      .waitFor();
+    expect((await queue(undefined, partDieuId)).items.some((item) => item.groupId === order.groupId)).toBe(false);
+    const rerouted = (await api.call('GET', `/v1/orders/${order.orderId}`)).body.deliveryGroups;
+    expect(rerouted.every((group: { fulfilmentLocationId: string | null }) => group.fulfilmentLocationId !== partDieuId)).toBe(true);
     await page.context().close();
   });
 });
