@@ -9,6 +9,7 @@ export const RECEIPT_STRINGS = {
   order: 'Order',
   subtotal: 'Subtotal',
   discounts: 'Discounts',
+  lineDiscount: 'incl. discount',
   shipping: 'Shipping',
   packing: 'Packing',
   total: 'TOTAL',
