@@ -58,6 +58,13 @@ export const createOrderBody = z
       .uuid()
       .optional()
       .describe("Sold at this register of the channel's store (GET /v1/locations/{id}/registers): it must have an open session; the payments name it."),
+    soldOfflineAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe(
+        'A register sale made while offline, sent on reconnect (with its own Idempotency-Key): when it was sold. Cash only, goods from the store’s shelf; at most 7 days ago. ' +
+          'Units the stock no longer has are recorded as stock shortfalls for the store to resolve (GET /v1/locations/{id}/stock-shortfalls); the stock never goes below zero.',
+      ),
   })
   .meta(
     requestExample({

@@ -12,6 +12,7 @@ import { requestAuthorizations, type PaymentProviders } from '../../payments/ser
 import type { Quote } from '../../pricing/schema.ts';
 import { assertMayDiscountByHand } from '../../pricing/manual-discounts.ts';
 import { priceWith, pricingFacts } from '../../pricing/service.ts';
+import { assertMaySellOffline } from '../../register/offline-sales.ts';
 import { assertMaySellAt, registersOnDuty } from '../../register/order-check.ts';
 import type { SellingSetup, SellingSetups } from '../selling-setup.ts';
 import type { CreateOrder, OrderView } from '../schema.ts';
@@ -136,6 +137,8 @@ async function prepareOrders(
               group.fulfilmentLocationId === channel.store_location_id,
           ) &&
           request.input.payments.every((tender) => tender.method === 'cash' || tender.method === 'card_register');
+        const { soldOfflineAt } = request.input;
+        if (soldOfflineAt !== undefined) assertMaySellOffline({ ...request.input, soldOfflineAt, shelfSale }, now);
         const authorizations = await requestAuthorizations(request.input.payments, priced.totals.total, priced.currency, `order:${channel.code}`, {
           providers,
         });
