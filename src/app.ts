@@ -68,6 +68,8 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    // A busy host (a CI machine running many test files at once) can take more than the default 10 s to load a plugin.
+    pluginTimeout: 60_000,
     // Trust X-Forwarded-* from the load balancer in front of the server processes.
     trustProxy: options.trustProxy ?? PRIVATE_NETWORKS,
     // One line per request costs more than the request at the rates Aisle aims for; failures are logged.
