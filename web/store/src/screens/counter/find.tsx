@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api, must } from '../../../../api/client.ts';
 import type { components } from '../../../../api/schema.ts';
@@ -59,7 +59,12 @@ export function FindOrder() {
   const t = useWords(words);
   const finder = useOrderFinder();
   const [typed, setTyped] = useState('');
+  const field = useRef<HTMLInputElement>(null);
   useScanner((code) => void finder.find(code));
+  // At a till (mouse, keyboard, wedge scanner) the field waits for the scan or the code; a tablet keeps its keyboard down.
+  useEffect(() => {
+    if (matchMedia('(pointer: fine)').matches) field.current?.focus();
+  }, []);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void finder.find(typed);
@@ -74,7 +79,7 @@ export function FindOrder() {
           <form onSubmit={submit} className="row" role="search">
             <label className="grow">
               {t.codeOrNumber}
-              <input value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" inputMode="text" />
+              <input ref={field} value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" inputMode="text" />
             </label>
             <button type="submit" className="primary" disabled={finder.busy}>
               {t.find}
