@@ -45,10 +45,10 @@ const level = async (sku: string) => {
 };
 
 /** A web order to collect at Lyon République, placed, then prepared and marked ready at the counter. */
-async function readyPickup(sku: string, quantity: number, payment: 'pay_at_pickup' | 'card_online', email: string) {
-  const lines = [{ sku, quantity }];
+async function readyPickup(sku: string | string[], quantity: number, payment: 'pay_at_pickup' | 'card_online', email: string) {
+  const lines = [sku].flat().map((each) => ({ sku: each, quantity }));
   const quote = await api.call('POST', '/v1/quotes', {
-    body: { channelId: webChannel, lines, deliveryGroups: [{ method: 'pickup_in_store', lineIndexes: [0], locationId: store.id }] },
+    body: { channelId: webChannel, lines, deliveryGroups: [{ method: 'pickup_in_store', lineIndexes: lines.map((_, index) => index), locationId: store.id }] },
   });
   expect(quote.status, JSON.stringify(quote.body)).toBe(200);
   const amount = quote.body.totals.total as number;
@@ -66,7 +66,13 @@ async function readyPickup(sku: string, quantity: number, payment: 'pay_at_picku
   expect(placed.body.deliveryGroups[0].pickupLocationId).toBe(store.id);
   const ready = await api.call('POST', `/v1/orders/${placed.body.id}/delivery-groups/${groupId}/ready-for-pickup`);
   expect(ready.status, JSON.stringify(ready.body)).toBe(200);
-  return { ...ready.body, amount, groupId } as { id: string; number: string; amount: number; groupId: string; deliveryGroups: { pickupCode: string }[] };
+  return { ...ready.body, amount, groupId } as {
+    id: string;
+    number: string;
+    amount: number;
+    groupId: string;
+    deliveryGroups: { pickupCode: string; lines: { id: string; title: string; lineTotal: number }[] }[];
+  };
 }
 
 /** The QR code printed on the order's invoice, read from the PDF as a camera or a scanner reads it. */
@@ -184,6 +190,57 @@ describe('the Click & Collect counter', () => {
     // The card authorised online is captured now, once; nothing else is charged.
     expect(after.payments).toEqual([expect.objectContaining({ method: 'card_online', status: 'captured', capturedAmount: order.amount })]);
     expect(await level(sku)).toEqual({ onHand: before.onHand - 1, reserved: before.reserved });
+    await page.context().close();
+  });
+
+  it('partial pickup: one item taken and paid by card and cash, the other kept waiting at the counter with the same code', async () => {
+    const order = await readyPickup([skus[2]!, skus[3]!], 1, 'pay_at_pickup', 'counter.partial@example.com');
+    const [taken, left] = order.deliveryGroups[0]!.lines;
+    const page = await openCounter('fr');
+    // The order number typed in the field finds it too.
+    await page.getByLabel('Code de retrait ou n° de commande').fill(order.number);
+    await page.getByRole('button', { name: 'Chercher' }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(`Commande ${order.number}`) }).waitFor();
+    await page.getByRole('checkbox', { name: `Remis : ${left!.title}` }).uncheck();
+    await page.getByRole('radio', { name: 'Les garder en attente au comptoir' }).check();
+    const euros = (amount: number) => (amount / 100).toFixed(2).replace('.', ',');
+    await expect.poll(() => page.locator('.counter-due').textContent()).toContain(euros(taken!.lineTotal));
+    // Split: part on the card terminal, the rest in cash, exact.
+    await page.getByRole('radio', { name: 'Carte + espèces' }).check();
+    const onCard = Math.min(1000, taken!.lineTotal - 100);
+    await page.getByLabel('Par carte').fill(euros(onCard));
+    await page.getByLabel('Référence du TPE').fill('TPE-7781');
+    await page.getByRole('button', { name: /^Compte juste/ }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Remettre la commande' }).click();
+    await page.getByRole('heading', { name: /Commande remise/ }).waitFor();
+    await page.getByText('Le reste reste en attente au comptoir').waitFor();
+
+    const after = (await api.call('GET', `/v1/orders/${order.id}`)).body;
+    expect(after.status).toBe('in_progress');
+    expect(after.amountToPay).toBe(left!.lineTotal);
+    const waiting = after.deliveryGroups.find((group: { id: string }) => group.id === order.groupId);
+    expect(waiting).toMatchObject({ status: 'ready_for_pickup', pickupCode: order.deliveryGroups[0]!.pickupCode, lines: [{ id: left!.id }] });
+    expect(after.deliveryGroups.find((group: { id: string }) => group.id !== order.groupId)).toMatchObject({ status: 'collected', lines: [{ sku: skus[2] }] });
+    expect(after.payments.filter((payment: { status: string }) => payment.status === 'captured')).toEqual([
+      expect.objectContaining({ method: 'card_register', capturedAmount: onCard, providerReference: 'TPE-7781', registerId }),
+      expect.objectContaining({ method: 'cash', capturedAmount: taken!.lineTotal - onCard, changeGiven: 0, registerId }),
+    ]);
+    await page.context().close();
+  });
+
+  it('says the register is closed, with a link to open it, before taking money', async () => {
+    const till = (await api.call('GET', `/v1/locations/${store.id}/registers`)).body.items.find((item: { id: string }) => item.id === registerId);
+    const closed = await api.call('POST', `/v1/register-sessions/${till.openSession.id}/close`, { body: { countedCash: 0 } });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    const order = await readyPickup(skus[4]!, 1, 'pay_at_pickup', 'counter.closed@example.com');
+    const page = await openCounter('en');
+    await scan(page, order.deliveryGroups[0]!.pickupCode);
+    await page.getByRole('heading', { level: 1, name: new RegExp(`Order ${order.number}`) }).waitFor();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('The register has no open session');
+    expect(await page.getByRole('link', { name: 'Open the register' }).getAttribute('href')).toBe('/store/register');
+    expect(await page.getByRole('button', { name: 'Hand over the order' }).isDisabled()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
 });
