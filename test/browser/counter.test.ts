@@ -136,10 +136,21 @@ describe('the Click & Collect counter', () => {
 
     // What the server recorded: the group collected by the customer, cash with the note and the change, at Caisse 1.
     const after = (await api.call('GET', `/v1/orders/${order.id}`)).body;
-    expect(after).toMatchObject({ status: 'completed', amountToPay: 0, deliveryGroups: [{ status: 'collected', collectedBy: { name: 'Hugo Petit', relation: 'customer' } }] });
+    expect(after).toMatchObject({
+      status: 'completed',
+      amountToPay: 0,
+      deliveryGroups: [{ status: 'collected', collectedBy: { name: 'Hugo Petit', relation: 'customer' } }],
+    });
     expect(after.payments).toEqual([
       expect.objectContaining({ method: 'pay_at_pickup', status: 'cancelled' }),
-      expect.objectContaining({ method: 'cash', status: 'captured', capturedAmount: order.amount, cashTendered: note, changeGiven: note - order.amount, registerId }),
+      expect.objectContaining({
+        method: 'cash',
+        status: 'captured',
+        capturedAmount: order.amount,
+        cashTendered: note,
+        changeGiven: note - order.amount,
+        registerId,
+      }),
     ]);
     expect(await level(sku)).toEqual({ onHand: before.onHand - 2, reserved: before.reserved });
 

@@ -7,7 +7,8 @@ type Payment = components['schemas']['Payment'];
 
 const payment = (method: Payment['method'], status: Payment['status'], authorizedAmount: number, capturedAmount = 0) =>
   ({ method, status, authorizedAmount, capturedAmount }) as Payment;
-const line = (id: string, quantity: number, lineTotal: number) => ({ id, quantity, cancelledQuantity: 0, lineTotal }) as Order['deliveryGroups'][number]['lines'][number];
+const line = (id: string, quantity: number, lineTotal: number) =>
+  ({ id, quantity, cancelledQuantity: 0, lineTotal }) as Order['deliveryGroups'][number]['lines'][number];
 const group = (id: string, lines: ReturnType<typeof line>[], status: Order['deliveryGroups'][number]['status'] = 'ready_for_pickup') =>
   ({ id, status, lines, shippingFee: 0, packingFee: 0 }) as unknown as Order['deliveryGroups'][number];
 

@@ -73,8 +73,5 @@ function CameraView({ onScan, onProblem }: { onScan: (code: string) => void; onP
       scanner?.destroy();
     };
   }, [t]);
-  return (
-    // biome-ignore lint/a11y/useMediaCaption: a live camera picture has no sound to caption.
-    <video ref={video} className="counter-video" aria-label={t.cameraView} muted playsInline />
-  );
+  return <video ref={video} className="counter-video" aria-label={t.cameraView} muted playsInline />;
 }

@@ -13,7 +13,17 @@ type Order = components['schemas']['Order'];
  * After the hand-over: the change to give (cash), who collected, the receipt (the printer's text, to print, and the
  * PDF) and "next customer". `embedded`: an order found already collected, shown inside its order view.
  */
-export function Done({ order, groupId, finder, embedded = false }: { order: Order; groupId: string; finder: ReturnType<typeof useOrderFinder>; embedded?: boolean }) {
+export function Done({
+  order,
+  groupId,
+  finder,
+  embedded = false,
+}: {
+  order: Order;
+  groupId: string;
+  finder: ReturnType<typeof useOrderFinder>;
+  embedded?: boolean;
+}) {
   const t = useWords(words);
   const { money } = useLanguage();
   const [, navigate] = useLocation();
@@ -23,7 +33,8 @@ export function Done({ order, groupId, finder, embedded = false }: { order: Orde
   }, [embedded]);
   const receipt = useQuery({
     queryKey: ['receipt', order.id, order.updatedAt],
-    queryFn: () => must(api.GET('/v1/orders/{id}/receipt', { params: { path: { id: order.id }, query: { format: 'text' } }, parseAs: 'text' })) as Promise<string>,
+    queryFn: () =>
+      must(api.GET('/v1/orders/{id}/receipt', { params: { path: { id: order.id }, query: { format: 'text' } }, parseAs: 'text' })) as Promise<string>,
   });
   const collected = order.deliveryGroups.filter((group) => group.status === 'collected').at(-1);
   const waiting = order.deliveryGroups.some((group) => group.id === groupId && group.status === 'ready_for_pickup');
@@ -32,7 +43,7 @@ export function Done({ order, groupId, finder, embedded = false }: { order: Orde
   return (
     <section aria-labelledby="counter-done" className="counter stack">
       <Heading id="counter-done" ref={title} tabIndex={-1} className="notice-ok counter-done">
-        ✓ {t.doneTitle} — {t.order} {order.number}
+        ✓ {t.doneTitle} — {order.number}
       </Heading>
       {!embedded && <FinderAnswer finder={finder} />}
       <div className="columns">
@@ -74,9 +85,7 @@ export function Done({ order, groupId, finder, embedded = false }: { order: Orde
           )}
           {receipt.data && (
             // biome-ignore lint/a11y/noNoninteractiveTabindex: the receipt scrolls; the keyboard must reach it.
-            <pre tabIndex={0} aria-label={t.receipt}>
-              {receipt.data}
-            </pre>
+            <pre tabIndex={0}>{receipt.data}</pre>
           )}
         </section>
       </div>

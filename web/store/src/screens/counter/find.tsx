@@ -76,7 +76,7 @@ export function FindOrder() {
         <div className="stack">
           <h2>{t.findTitle}</h2>
           <p>{t.scanHint}</p>
-          <form onSubmit={submit} className="row" role="search">
+          <form onSubmit={submit} className="row">
             <label className="grow">
               {t.codeOrNumber}
               <input ref={field} value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" inputMode="text" />

@@ -206,7 +206,8 @@ export function HandOverForm({
                   {t.cashPart} : <strong>{money(inCash, order.currency)}</strong>
                 </p>
               )}
-              <div className="row" role="group" aria-label={t.quickAmounts}>
+              <fieldset className="row counter-quicks">
+                <legend className="visually-hidden">{t.quickAmounts}</legend>
                 {quickTenders(inCash).map((amount) => (
                   <button
                     type="button"
@@ -218,7 +219,7 @@ export function HandOverForm({
                     {amount === inCash ? `${t.exact} · ${money(amount, order.currency)}` : money(amount, order.currency)}
                   </button>
                 ))}
-              </div>
+              </fieldset>
               <div className="row">
                 <label className="grow">
                   {t.amountGiven}

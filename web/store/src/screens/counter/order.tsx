@@ -90,7 +90,17 @@ export function OrderAtCounter({ orderId }: { orderId: string }) {
   );
 }
 
-function GroupAtCounter({ order, group, customerName, onHandedOver }: { order: Order; group: Group; customerName: string; onHandedOver: (order: Order) => void }) {
+function GroupAtCounter({
+  order,
+  group,
+  customerName,
+  onHandedOver,
+}: {
+  order: Order;
+  group: Group;
+  customerName: string;
+  onHandedOver: (order: Order) => void;
+}) {
   const t = useWords(words);
   const { dateTime } = useLanguage();
   const [taken, setTaken] = useState<Map<string, number>>(() => new Map(group.lines.map((line) => [line.id, openUnits(line)])));
@@ -184,7 +194,12 @@ function Lines({ order, group, taken, onChange }: { order: Order; group: Group; 
               <tr key={line.id} className={count === 0 ? 'counter-not-taken' : undefined}>
                 <td>
                   <span className="row counter-take">
-                    <input type="checkbox" checked={count > 0} onChange={(event) => set(line.id, event.target.checked ? open : 0)} aria-label={t.takeLine(line.title)} />
+                    <input
+                      type="checkbox"
+                      checked={count > 0}
+                      onChange={(event) => set(line.id, event.target.checked ? open : 0)}
+                      aria-label={t.takeLine(line.title)}
+                    />
                     {open > 1 && count > 0 && (
                       <input
                         type="number"

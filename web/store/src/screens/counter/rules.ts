@@ -36,7 +36,12 @@ export const openUnits = (line: Group['lines'][number]) => line.quantity - line.
  * (with the group's fees unless the rest stays waiting) are paid first from the card holds, then from what is left to
  * pay at pickup; the order's last open goods settle everything left to pay.
  */
-export function dueNow(order: Pick<Order, 'amountToPay' | 'payments' | 'deliveryGroups'>, group: Group, taken: ReadonlyMap<string, number>, rest: 'keep' | 'cancel' | null): number {
+export function dueNow(
+  order: Pick<Order, 'amountToPay' | 'payments' | 'deliveryGroups'>,
+  group: Group,
+  taken: ReadonlyMap<string, number>,
+  rest: 'keep' | 'cancel' | null,
+): number {
   const partial = group.lines.some((line) => (taken.get(line.id) ?? 0) < openUnits(line));
   const keep = partial && rest === 'keep';
   const otherOpen = order.deliveryGroups.some((other) => other.id !== group.id && !['collected', 'shipped', 'delivered', 'cancelled'].includes(other.status));
