@@ -157,6 +157,8 @@ describe('the Click & Collect counter', () => {
     // Next customer: back to the search.
     await page.getByRole('button', { name: 'Client suivant' }).click();
     await page.getByRole('heading', { level: 1, name: 'Retrait en magasin' }).waitFor();
+    // It no longer waits at the counter.
+    await expect.poll(() => page.getByRole('link', { name: new RegExp(`Commande ${order.number}`) }).count()).toBe(0);
     await page.context().close();
   });
 
@@ -222,6 +224,11 @@ describe('the Click & Collect counter', () => {
     await page.getByLabel('Par carte').fill(euros(onCard));
     await page.getByLabel('Référence du TPE').fill('TPE-7781');
     await page.getByRole('button', { name: /^Compte juste/ }).click();
+    // Her sister collects it, ID checked.
+    await page.getByRole('radio', { name: 'Une autre personne' }).check();
+    await page.getByLabel('Nom').fill('Léa Petit');
+    await page.getByLabel('Lien avec le client').selectOption('family');
+    await page.getByLabel('Pièce d’identité vérifiée').check();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Remettre la commande' }).click();
     await page.getByRole('heading', { name: /Commande remise/ }).waitFor();
@@ -232,7 +239,11 @@ describe('the Click & Collect counter', () => {
     expect(after.amountToPay).toBe(left!.lineTotal);
     const waiting = after.deliveryGroups.find((group: { id: string }) => group.id === order.groupId);
     expect(waiting).toMatchObject({ status: 'ready_for_pickup', pickupCode: order.deliveryGroups[0]!.pickupCode, lines: [{ id: left!.id }] });
-    expect(after.deliveryGroups.find((group: { id: string }) => group.id !== order.groupId)).toMatchObject({ status: 'collected', lines: [{ sku: skus[2] }] });
+    expect(after.deliveryGroups.find((group: { id: string }) => group.id !== order.groupId)).toMatchObject({
+      status: 'collected',
+      lines: [{ sku: skus[2] }],
+      collectedBy: { name: 'Léa Petit', relation: 'family', idChecked: true, codeGiven: false },
+    });
     expect(after.payments.filter((payment: { status: string }) => payment.status === 'captured')).toEqual([
       expect.objectContaining({ method: 'card_register', capturedAmount: onCard, providerReference: 'TPE-7781', registerId }),
       expect.objectContaining({ method: 'cash', capturedAmount: taken!.lineTotal - onCard, changeGiven: 0, registerId }),

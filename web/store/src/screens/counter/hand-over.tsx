@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { api, must } from '../../../../api/client.ts';
@@ -56,6 +56,7 @@ export function HandOverForm({
   const [rest, setRest] = useState<'keep' | 'cancel' | null>(null);
   const [invalid, setInvalid] = useState<string | null>(null);
   const attempt = useRef<{ body: string; key: string } | null>(null);
+  const queries = useQueryClient();
 
   const lines = group.lines.filter((line) => openUnits(line) > 0);
   const partial = lines.some((line) => (taken.get(line.id) ?? 0) < openUnits(line));
@@ -80,7 +81,11 @@ export function HandOverForm({
         }),
       );
     },
-    onSuccess: onHandedOver,
+    onSuccess: (result) => {
+      void queries.invalidateQueries({ queryKey: ['work', store.id] });
+      queries.setQueryData(['order', order.id], result);
+      onHandedOver(result);
+    },
     onError: () => buzz(),
   });
 
