@@ -133,6 +133,11 @@ describe('the Click & Collect counter', () => {
     await expect.poll(() => page.locator('.counter-receipt pre').textContent()).toContain(order.number);
     expect(await page.getByRole('link', { name: 'Ticket (PDF)' }).getAttribute('href')).toBe(`/v1/orders/${order.id}/receipt`);
     expect(await seriousViolations(page)).toEqual([]);
+    // Printed, the page is the receipt alone.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.counter-receipt pre').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Client suivant' }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
 
     // What the server recorded: the group collected by the customer, cash with the note and the change, at Caisse 1.
     const after = (await api.call('GET', `/v1/orders/${order.id}`)).body;
