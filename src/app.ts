@@ -12,6 +12,7 @@ import { customerRoutes } from './modules/customers/routes.ts';
 import { dropshipRoutes } from './modules/dropship/routes.ts';
 import { readingPhonesIn } from './modules/customers/schema.ts';
 import { eventRoutes } from './modules/events/routes.ts';
+import type { StreamTiming } from './modules/events/stream.ts';
 import { feedRoutes } from './modules/inventory/feed-routes.ts';
 import { fulfilmentRoutes } from './modules/fulfilment/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
@@ -46,6 +47,8 @@ export interface AppOptions {
   policies: Policies;
   /** Whose X-Forwarded-For to believe (Fastify's `trustProxy`); default: load balancers on private networks. */
   trustProxy?: boolean | string | undefined;
+  /** How often event streams read the outbox and send a keep-alive (modules/events/stream.ts); 500 ms and 15 s by default. */
+  eventStream?: Partial<StreamTiming> | undefined;
 }
 
 const READY_TIMEOUT_MS = 2000;
@@ -188,7 +191,7 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       await explainRoutes(api);
       await dropshipRoutes(api, { orders: vendorShipments(policies.paymentProviders), retailer: policies.mail.retailer });
       await rerouteRoutes(api);
-      await eventRoutes(api);
+      await eventRoutes(api, { timing: options.eventStream });
       await registerRoutes(api, { retailer: policies.mail.retailer });
       await fulfilmentRoutes(api, { providers: policies.paymentProviders, carriers: policies.carriers, retailer: policies.mail.retailer });
     },
