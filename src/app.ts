@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { ZodType } from 'zod';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accessRoutes } from './modules/access/routes.ts';
@@ -119,10 +119,11 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
   app.decorate('apiKeys', keys);
   const stopListening = await options.database.listen('aisle_access', () => keys.forget());
   app.addHook('onClose', async () => stopListening());
+  app.decorate('whoIs', (request: FastifyRequest) => authenticate(app.db, request, options.adminApiKey, keys));
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
-    const principal = await authenticate(app.db, request, options.adminApiKey, keys);
+    const principal = await app.whoIs(request);
     if (!principal) throw new Unauthenticated();
     if (!access.includes(principal.role)) {
       throw new Forbidden(`This route is for ${access.join(' or ')} credentials; yours is ${principal.role}.`);

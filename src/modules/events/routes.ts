@@ -49,6 +49,10 @@ function eventScope(principal: Principal): EventScope {
   return undefined;
 }
 
+/** Whether credentials asked again still name the caller a stream began with, bound to the same store or channel. */
+const sameCaller = (before: Principal, now: Principal | null) =>
+  now !== null && now.role === before.role && now.locationId === before.locationId && now.channelId === before.channelId;
+
 /** The outbox as a feed that integrations poll with a cursor, and as a live stream for the store app. */
 export async function eventRoutes(app: AisleApp, options: { timing?: Partial<StreamTiming> | undefined } = {}) {
   const timing = { ...DEFAULT_STREAM_TIMING, ...options.timing };
@@ -134,6 +138,7 @@ export async function eventRoutes(app: AisleApp, options: { timing?: Partial<Str
         {
           ...timing,
           live: request.query.live,
+          stillAllowed: async () => sameCaller(request.principal!, await request.server.whoIs(request)),
           onFailure: (error) => request.log.warn({ err: error }, 'event stream ended: its client reconnects from its last id'),
           onEnd: () => open.delete(stop),
         },

@@ -11,6 +11,8 @@ let api: TestApi;
 let basics: Basics;
 let storeBKey: string;
 const streams: SseStream[] = [];
+/** Store A's staff member who signs in (the store app in a browser). */
+const COUNTER = { email: 'counter@example.com', password: 'correct horse battery' };
 
 beforeAll(async () => {
   // Short intervals so that the tests do not wait; nothing below depends on them.
@@ -21,6 +23,8 @@ beforeAll(async () => {
   await receive(api, basics.storeB.id, [{ sku: 'CAP', quantity: 50 }]);
   const rate = { method: 'pickup_in_store', pricing: 'flat', amount: 0, currency: 'EUR', taxClass: 'standard' };
   expect((await api.call('PUT', '/v1/delivery-rates', { body: rate })).status).toBe(200);
+  const counter = { ...COUNTER, name: 'Counter', role: 'store', locationId: basics.storeA.id };
+  expect((await api.call('POST', '/v1/staff-users', { body: counter })).status).toBe(201);
   storeBKey = (await api.call('POST', '/v1/api-keys', { body: { name: 'Store B', role: 'store', locationId: basics.storeB.id } })).body.token;
 });
 afterAll(async () => {
@@ -100,7 +104,11 @@ describe('the event stream', () => {
     // The same from a cursor in the query, ending once caught up; Last-Event-ID wins over it.
     const catchUp = await open(`/v1/events/stream?types=order.placed&live=false&after=${last.id}`, {}, basics.storeAKey);
     expect(ordersIn(await catchUp.rest())).toEqual([missed, live]);
-    const headerWins = await open(`/v1/events/stream?types=order.placed&live=false&after=${last.id}`, { 'last-event-id': replayed.at(-1)!.id! }, basics.storeAKey);
+    const headerWins = await open(
+      `/v1/events/stream?types=order.placed&live=false&after=${last.id}`,
+      { 'last-event-id': replayed.at(-1)!.id! },
+      basics.storeAKey,
+    );
     expect(ordersIn(await headerWins.rest())).toEqual([live]);
   });
 
@@ -123,9 +131,7 @@ describe('the event stream', () => {
   });
 
   it('recognises signed-in store staff by the session cookie, as the browser’s EventSource sends it', async () => {
-    const user = { email: 'counter@example.com', name: 'Counter', password: 'correct horse battery', role: 'store', locationId: basics.storeA.id };
-    expect((await api.call('POST', '/v1/staff-users', { body: user })).status).toBe(201);
-    const login = await api.call('POST', '/v1/auth/login', { body: { email: user.email, password: user.password }, token: null });
+    const login = await api.call('POST', '/v1/auth/login', { body: { email: COUNTER.email, password: COUNTER.password }, token: null });
     expect(login.status).toBe(200);
     const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
     const stream = await open('/v1/events/stream?types=order.placed', { cookie }, null);
@@ -134,6 +140,22 @@ describe('the event stream', () => {
     const atA = await pickupAt(basics.storeA.id);
     const heard = await stream.until(placed(atA));
     expect(ordersIn(heard)).not.toContain(atB);
+  });
+
+  it('ends a stream when its key is revoked or its session ends, and refuses it again', async () => {
+    const key = (await api.call('POST', '/v1/api-keys', { body: { name: 'Till tablet', role: 'store', locationId: basics.storeA.id } })).body;
+    const byKey = await open('/v1/events/stream', {}, key.token);
+    await byKey.until((message) => message.comment === 'keep-alive');
+    expect((await api.call('POST', `/v1/api-keys/${key.id}/revoke`, { body: {} })).status).toBe(200);
+    expect(await byKey.rest()).toBeInstanceOf(Array);
+    expect((await api.call('GET', '/v1/events/stream?live=false', { token: key.token })).status).toBe(401);
+
+    const login = await api.call('POST', '/v1/auth/login', { body: { email: COUNTER.email, password: COUNTER.password }, token: null });
+    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    const bySession = await open('/v1/events/stream', { cookie }, null);
+    await bySession.until((message) => message.comment === 'keep-alive');
+    expect((await api.call('POST', '/v1/auth/logout', { cookie, token: null })).status).toBe(204);
+    expect(await bySession.rest()).toBeInstanceOf(Array);
   });
 
   it('sends keep-alive comments on a quiet stream', async () => {

@@ -12,7 +12,8 @@ import { readEvents, type EventScope } from '../../platform/outbox.ts';
  * moves the client's position past them (EventSource dispatches no event for it; a client parsing the stream itself
  * skips messages without data), so a reconnection does not read them again; the stream's first such message tells a
  * client that started from now where "now" was. A `: keep-alive` comment every `keepAliveMs` keeps proxies from
- * closing a quiet stream.
+ * closing a quiet stream; before each, the caller's credentials are checked again, so a revoked key or an ended
+ * session stops its streams within `keepAliveMs` (the access check ran only when the stream began).
  */
 
 export interface StreamTiming {
@@ -53,7 +54,13 @@ export function followOutbox(
   response: ServerResponse,
   reader: StreamReader,
   first: { page: Page; given: string | undefined },
-  options: StreamTiming & { live: boolean; onFailure: (error: unknown) => void; onEnd: () => void },
+  options: StreamTiming & {
+    live: boolean;
+    /** Asked with each keep-alive: false (a key revoked, a session ended) ends the stream, and EventSource's reconnection is refused. */
+    stillAllowed: () => Promise<boolean>;
+    onFailure: (error: unknown) => void;
+    onEnd: () => void;
+  },
 ): () => Promise<void> {
   let ended = false;
   let timer: NodeJS.Timeout | undefined;
@@ -111,10 +118,20 @@ export function followOutbox(
     }, ms);
   };
 
+  let checking = false;
   const keepAlive = setInterval(() => {
-    if (ended || response.writableNeedDrain) return;
-    write(': keep-alive\n\n');
-    movePosition();
+    if (ended || checking) return;
+    checking = true;
+    options
+      .stillAllowed()
+      .catch(() => false)
+      .then((allowed) => {
+        checking = false;
+        if (!allowed) return end();
+        if (ended || response.writableNeedDrain) return;
+        write(': keep-alive\n\n');
+        movePosition();
+      });
   }, options.keepAliveMs);
   response.once('close', end);
 
