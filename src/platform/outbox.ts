@@ -98,17 +98,13 @@ interface ReadRow {
 export async function readEvents(db: Executor, options: { after?: string | undefined; limit: number; types?: string[] | undefined; scope?: EventScope }) {
   const [txid, id] = decode(options.after);
   // One statement, one snapshot: the events answered and the newest event committed when they were read.
-  const { rows } = await sql<ReadRow>`
-    with horizon as (select ${HORIZON} as xmin)
-    (select e.id::text as id, e.txid::text as txid, e.type, e.subject, e.payload, e.created_at, false as newest from outbox_events e, horizon
-      where (e.txid, e.id) > (${txid}::xid8, ${id}::bigint) and e.txid < horizon.xmin and ${ofTypes(options.types)} and ${visibleTo(options.scope)}
-      order by e.txid, e.id limit ${options.limit})
-    union all
-    (select e.id::text, e.txid::text, e.type, e.subject, e.payload, e.created_at, true from outbox_events e, horizon
-      where e.txid < horizon.xmin order by e.txid desc, e.id desc limit 1)`.execute(db);
+  const { rows } = await readStatement(txid, id, options).execute(db);
   const events = rows.filter((row) => !row.newest);
-  // Nothing after it: a cursor past every transaction so far was never handed out (it would wait there silently).
-  if (!events.length && txid !== '0') {
+  const newest = rows.find((row) => row.newest);
+  const cursor = { txid, id: String(id) };
+  // Nothing after it: a cursor past every transaction so far was never handed out (it would wait there silently). One
+  // at or before the newest event is not (a caught-up reader's every read).
+  if (!events.length && txid !== '0' && (newest === undefined || isAfter(cursor, newest))) {
     const {
       rows: [end],
     } = await sql<{ beyond: boolean }>`select ${txid}::xid8 >= pg_snapshot_xmax(pg_current_snapshot()) as beyond`.execute(db);
@@ -117,8 +113,7 @@ export async function readEvents(db: Executor, options: { after?: string | undef
   const last = events.at(-1);
   // With no new event the cursor stays where it was, so a poller can always pass back what it got.
   const nextCursor = last ? encode(last.txid, Number(last.id)) : (options.after ?? encode('0', 0));
-  const newest = rows.find((row) => row.newest);
-  const caughtUp = events.length < options.limit && newest !== undefined && !isAfter({ txid, id: String(id) }, newest);
+  const caughtUp = events.length < options.limit && newest !== undefined && !isAfter(cursor, newest);
   return {
     items: events.map((row) => ({
       event: { id: Number(row.id), type: row.type, subject: row.subject, payload: row.payload, createdAt: row.created_at.toISOString() } as StoredEvent,
@@ -127,6 +122,18 @@ export async function readEvents(db: Executor, options: { after?: string | undef
     nextCursor,
     position: caughtUp ? encode(newest.txid, Number(newest.id)) : nextCursor,
   };
+}
+
+/** The statement of `readEvents`: the events after (txid, id) and, in the same snapshot, the newest committed one. */
+export function readStatement(txid: string, id: number, options: { limit: number; types?: string[] | undefined; scope?: EventScope }) {
+  return sql<ReadRow>`
+    with horizon as (select ${HORIZON} as xmin)
+    (select e.id::text as id, e.txid::text as txid, e.type, e.subject, e.payload, e.created_at, false as newest from outbox_events e, horizon
+      where (e.txid, e.id) > (${txid}::xid8, ${id}::bigint) and e.txid < horizon.xmin and ${ofTypes(options.types)} and ${visibleTo(options.scope)}
+      order by e.txid, e.id limit ${options.limit})
+    union all
+    (select e.id::text, e.txid::text, e.type, e.subject, e.payload, e.created_at, true from outbox_events e, horizon
+      where e.txid < horizon.xmin order by e.txid desc, e.id desc limit 1)`;
 }
 
 /** The position of the newest committed event: where a reader that wants only what comes next starts. */
