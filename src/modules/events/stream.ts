@@ -47,8 +47,8 @@ function message({ event, cursor }: Page['items'][number]): string {
 
 /**
  * Follows the outbox on `response` (headers already written) from the first page, already read (so a bad cursor was
- * answered with a problem before the stream began); `given` is the cursor the client gave, if any. Answers a function that ends the stream and resolves once its
- * read in flight, if any, is done. `live: false` ends it once it has caught up.
+ * answered with a problem before the stream began); `given` is the cursor the client gave, if any. Answers a function
+ * that ends the stream and resolves once its read in flight, if any, is done. `live: false` ends it once caught up.
  */
 export function followOutbox(
   response: ServerResponse,
@@ -70,7 +70,14 @@ export function followOutbox(
   let position = first.given;
 
   const write = (text: string) => response.write(text);
-  const drained = () => new Promise<void>((resolve) => response.once('drain', resolve).once('close', resolve));
+  const drained = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        response.off('drain', done).off('close', done);
+        resolve();
+      };
+      response.on('drain', done).on('close', done);
+    });
 
   /** Sends a page; answers whether the stream has caught up. */
   const send = async (page: Page) => {
