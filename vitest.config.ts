@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The browser tests need the web apps built from their sources.
+    globalSetup: ['test/support/web-setup.ts'],
   },
 });

@@ -32,6 +32,7 @@ import { isMigrated } from './platform/db/migrate.ts';
 import { Forbidden, NotFound, Unauthenticated, Unavailable } from './platform/errors.ts';
 import { COMMON_PROBLEMS, sendProblem, toProblem, urlProblem } from './platform/http/problem.ts';
 import { homePage } from './platform/http/home-page.ts';
+import { serveWebApps } from './platform/web/serve.ts';
 import { validateRequestPart } from './platform/http/validation.ts';
 import type { AisleApp } from './platform/http/types.ts';
 import { Metrics } from './platform/metrics.ts';
@@ -173,6 +174,8 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       return sendProblem(reply, new Unavailable('database-unreachable', 'The database cannot be reached.'));
     }
   });
+
+  await serveWebApps(app);
 
   await app.register(
     async (v1) => {

@@ -9,6 +9,7 @@ import { csvRows, importStockFeed, jsonRows, ndjsonRows, type FeedFormat, type F
 import { keepStatisticsFresh } from './platform/db/statistics.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
+import { ensureWebBuilt } from './platform/web/build.ts';
 import { DomainError } from './platform/errors.ts';
 import { buildPolicies } from './policies.ts';
 import { startWorkers } from './workers.ts';
@@ -27,6 +28,8 @@ Configuration comes from the environment: PORT, HOST, DATABASE_URL, AISLE_DATA_D
 See README.md.`;
 
 async function serve(config: Config) {
+  // The web apps are built from web/ when their build is older than their sources: `npm start` needs no build step.
+  await ensureWebBuilt((message) => console.log(message));
   const database = await openDatabase(config);
   await migrateToLatest(database.db);
   if (config.demo === 'auto') {

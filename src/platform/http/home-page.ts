@@ -1,6 +1,6 @@
 /**
- * What `GET /` shows a person who opens the server in a browser: what this is and where to go. The store app, the
- * admin dashboard and the storefront will be listed here as they arrive.
+ * What `GET /` shows a person who opens the server in a browser: what this is and where to go. The admin dashboard
+ * and the storefront will be listed here as they arrive.
  */
 export function homePage(version: string): string {
   return `<!doctype html>
@@ -25,8 +25,10 @@ export function homePage(version: string): string {
   <li><a href="/health">/health</a> and <a href="/ready">/ready</a> — for load balancers and orchestrators</li>
 </ul>
 <h2>Apps</h2>
-<p>The store app (register and the store's work queue), the admin dashboard and the storefront are coming.
-Until then, everything is in the API: <code>curl -H "Authorization: Bearer &lt;key&gt;" /v1/locations</code>.</p>
+<ul>
+  <li><a href="/store/">Store app</a> — the register, Click &amp; Collect at the counter, the store's work queue and stock (staff sign in)</li>
+</ul>
+<p>The admin dashboard and the storefront are coming; everything is in the API meanwhile.</p>
 </body>
 </html>
 `;

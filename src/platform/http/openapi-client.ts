@@ -5,7 +5,7 @@ import { registerHooks } from 'node:module';
  * document (`GET /openapi.json`). Development only: openapi-typescript and its compiler are devDependencies.
  */
 export async function clientTypes(document: object): Promise<string> {
-  useTypeScript6ForOpenapiTypescript();
+  typeScript6ForOpenapiTypescript();
   const { default: openapiTS, astToString } = await import('openapi-typescript');
   return astToString(await openapiTS(document as Parameters<typeof openapiTS>[0]));
 }
@@ -15,7 +15,7 @@ let hooked = false;
  * openapi-typescript builds its output with the TypeScript compiler API, which the project's TypeScript 7 (the native
  * compiler) does not have: its `typescript` import gets @typescript/typescript6, the compiler API packaged to sit beside 7.
  */
-function useTypeScript6ForOpenapiTypescript() {
+function typeScript6ForOpenapiTypescript() {
   if (hooked) return;
   hooked = true;
   registerHooks({

@@ -1,0 +1,44 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_KEY, type TestApi } from '../support/api.ts';
+import { launchBrowser, openStoreApp, scan, screenshot, seriousViolations, startDemoServer } from '../support/browser.ts';
+
+let api: TestApi;
+let browser: Browser;
+beforeAll(async () => {
+  [api, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+describe('the store app', () => {
+  it('is served at /store/ with compressed, cacheable assets and no page for a missing one', async () => {
+    const page = await fetch(`${api.baseUrl}/store/`, { headers: { 'accept-encoding': 'br' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const script = html.match(/src="(\/store\/assets\/[^"]+\.js)"/)![1]!;
+    const asset = await fetch(`${api.baseUrl}${script}`, { headers: { 'accept-encoding': 'br' } });
+    expect(asset.headers.get('content-encoding')).toBe('br');
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${api.baseUrl}/store/work`)).status).toBe(200);
+  });
+
+  it('signs a store associate in, bound to their store, and shows an item’s stock everywhere, nearest first, by scanning', async () => {
+    const page = await openStoreApp(browser, api.baseUrl, 'LYON-REPUBLIQUE');
+    await expect.poll(() => page.locator('header .brand').textContent()).toContain('Lyon République');
+    await page.getByRole('link', { name: 'Stock' }).click();
+    await page.locator('h1').click();
+    const mug = (await api.call('GET', '/v1/variants?q=Mug', { token: ADMIN_KEY })).body.items[0];
+    await scan(page, mug.barcode);
+    await expect.poll(() => page.url()).toContain(`/store/stock/${mug.sku}`);
+    const rows = page.locator('tbody tr');
+    await rows.first().waitFor();
+    const first = await rows.first().textContent();
+    expect(first).toContain('Lyon République');
+    expect(await rows.count()).toBe(4);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'stock');
+  });
+});

@@ -1,0 +1,35 @@
+/** The store app's words in English; fr.ts has the same keys (the compiler checks). */
+export const en = {
+  appName: 'Aisle Store',
+  language: 'Language',
+  signIn: {
+    title: 'Sign in to the store',
+    email: 'Email',
+    password: 'Password',
+    submit: 'Sign in',
+    failed: 'Email or password not recognised.',
+  },
+  signOut: 'Sign out',
+  nav: { register: 'Register', counter: 'Click & Collect', work: 'Work queue', stock: 'Stock' },
+  store: 'Store',
+  chooseStore: 'Choose a store',
+  chooseRegister: 'Choose this device’s register',
+  noRegister: 'No register in this store.',
+  loading: 'Loading…',
+  retry: 'Retry',
+  offline: { banner: 'Offline: cash sales are kept on this device and sent when the server is back.', queued: 'sales waiting to be sent' },
+  stock: {
+    title: 'Stock of an item',
+    search: 'SKU or barcode',
+    find: 'Find',
+    location: 'Location',
+    distance: 'Distance',
+    onHand: 'On hand',
+    reserved: 'Reserved',
+    available: 'Available',
+    here: 'this store',
+    notFound: 'No item with this code.',
+  },
+  scanned: 'Scanned',
+};
+export type Words = typeof en;

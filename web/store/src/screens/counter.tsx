@@ -1,0 +1,4 @@
+/** Placeholder: the counter screen is being built. */
+export default function Screen() {
+  return <h1>counter</h1>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: the register screen is being built. */
+export default function Screen() {
+  return <h1>register</h1>;
+}
