@@ -178,4 +178,36 @@ describe('the store’s work queue', () => {
     expect(rerouted.every((group: { fulfilmentLocationId: string | null }) => group.fulfilmentLocationId !== partDieuId)).toBe(true);
     await page.context().close();
   });
+
+  it('is live: an order placed for pickup here appears in the queue without a reload', async () => {
+    const page = await openStoreApp(browser, api.baseUrl, 'LYON-REPUBLIQUE', 'en');
+    await openQueue(page, 'en');
+    const before = (await queue()).counts.to_prepare!;
+    const tab = page.getByRole('button', { name: /^To prepare/ });
+    await expect.poll(() => tab.textContent()).toContain(String(before));
+    const web = (await api.call('GET', '/v1/channels', { token: ADMIN_KEY })).body.items.find((channel: { code: string }) => channel.code === 'web').id;
+    const level = (await api.call('GET', `/v1/inventory/levels?locationId=${storeId}&limit=200`, { token: ADMIN_KEY })).body.items.find(
+      (row: { available: number }) => row.available >= 2,
+    );
+    const lines = [{ sku: level.sku, quantity: 1 }];
+    const quote = await api.call('POST', '/v1/quotes', {
+      token: ADMIN_KEY,
+      body: { channelId: web, lines, deliveryGroups: [{ method: 'pickup_in_store', lineIndexes: [0], locationId: storeId }] },
+    });
+    const placed = await api.call('POST', '/v1/orders', {
+      token: ADMIN_KEY,
+      body: {
+        channelId: web,
+        customer: { firstName: 'Léa', lastName: 'Martin', email: 'lea.martin@example.com' },
+        lines,
+        deliveryGroups: [{ method: 'pickup_in_store', pickupLocationId: storeId }],
+        payments: [{ method: 'pay_at_pickup', amount: quote.body.totals.total }],
+      },
+    });
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    expect((await queue()).counts.to_prepare).toBe(before + 1);
+    // Well before the queue's one-minute safety refresh: the event stream brought it.
+    await expect.poll(() => tab.textContent(), { timeout: 15_000 }).toContain(String(before + 1));
+    await page.getByRole('link', { name: `Open order ${placed.body.number}` }).waitFor({ timeout: 15_000 });
+  });
 });

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Link, Redirect, Route, Switch } from 'wouter';
 import { useLanguage, type Language } from './i18n/index.tsx';
+import { useLiveUpdates } from './live.ts';
 import { SessionGate, useSession } from './session.tsx';
 
 const RegisterScreen = lazy(() => import('./screens/register.tsx'));
@@ -20,6 +21,7 @@ export function App() {
 function Shell() {
   const { t, language, setLanguage } = useLanguage();
   const { store, register, signOut } = useSession();
+  useLiveUpdates();
   const tabs = [
     ['/register', t.nav.register],
     ['/counter', t.nav.counter],

@@ -16,7 +16,8 @@ export type PickState = components['schemas']['PickState'];
 export type Order = components['schemas']['Order'];
 
 export const STAGES: Stage[] = ['to_pick', 'picking', 'to_pack', 'to_ship', 'to_prepare', 'ready_for_pickup', 'incoming'];
-export const REFRESH_MS = 15_000;
+/** The event stream (live.ts) refreshes the queue as orders arrive; this is the safety net if it is cut. */
+export const REFRESH_MS = 60_000;
 /** The most a queue page holds (the API's limit). */
 const PAGE = 200;
 
