@@ -79,7 +79,7 @@ export function CartTable({ lines, quote, dispatch, storeId }: { lines: CartLine
         {lines.map((line) => {
           const price = priced(line.sku);
           return (
-            <tr key={line.sku} data-sku={line.sku}>
+            <tr key={line.sku} data-sku={line.sku} data-quantity={line.quantity}>
               <td>
                 <div>{line.title}</div>
                 <small>

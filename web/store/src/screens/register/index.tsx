@@ -145,7 +145,6 @@ function Sale({ where, currency }: { where: Where; currency: string }) {
         )}
         {cart.lines.length > 0 && (
           <PaymentPanel
-            key={current?.totals.total ?? 0}
             total={current?.totals.total ?? 0}
             currency={current?.currency ?? currency}
             saleKey={saleId}

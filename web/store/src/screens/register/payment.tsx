@@ -52,7 +52,7 @@ export function PaymentPanel({
       <h2 id="payment-title">{w.payment}</h2>
       <div className="row" role="group" aria-label={w.method}>
         {(['cash', 'card', 'split'] as const).map((each) => (
-          <button key={each} type="button" className="grow" aria-pressed={method === each} onClick={() => choose(each)} disabled={disabled}>
+          <button key={each} type="button" className="grow" aria-pressed={method === each} onClick={() => choose(each)}>
             {w[each]}
           </button>
         ))}
