@@ -6,11 +6,15 @@ import { launchBrowser, openStoreApp, scan, seriousViolations, startDemoServer }
 let api: TestApi;
 let browser: Browser;
 const location = async (code: string) =>
-  (await api.call('GET', '/v1/locations', { token: ADMIN_KEY })).body.items.find((each: { code: string }) => each.code === code) as { id: string; name: string };
+  (await api.call('GET', '/v1/locations', { token: ADMIN_KEY })).body.items.find((each: { code: string }) => each.code === code) as {
+    id: string;
+    name: string;
+  };
 const registerOf = async (storeId: string) => (await api.call('GET', `/v1/locations/${storeId}/registers`, { token: ADMIN_KEY })).body.items[0];
 const onHand = async (sku: string, storeId: string) =>
-  (await api.call('GET', `/v1/stock/${sku}/nearby?from=${storeId}`, { token: ADMIN_KEY })).body.items.find((row: { locationId: string }) => row.locationId === storeId)
-    ?.onHand ?? 0;
+  (await api.call('GET', `/v1/stock/${sku}/nearby?from=${storeId}`, { token: ADMIN_KEY })).body.items.find(
+    (row: { locationId: string }) => row.locationId === storeId,
+  )?.onHand ?? 0;
 
 /** Items on the shelf of a store, cheapest first (with a barcode, so that they are scanned). */
 async function shelfItems(storeId: string, count: number): Promise<{ sku: string; barcode: string; title: string }[]> {
@@ -64,7 +68,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   const sorted = [...timings].sort((a, b) => a - b);
-  if (sorted.length) console.log(`scan-to-line: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms over ${sorted.length} scans`, sorted.map((t) => t.toFixed(1)));
+  if (sorted.length)
+    console.log(
+      `scan-to-line: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms over ${sorted.length} scans`,
+      sorted.map((t) => t.toFixed(1)),
+    );
   await browser?.close();
   await api?.close();
 });
@@ -118,7 +126,14 @@ describe('the register screen', () => {
     );
     const register = await registerOf(store.id);
     expect(order.payments).toEqual([
-      expect.objectContaining({ method: 'cash', status: 'captured', capturedAmount: total, cashTendered: 5000, changeGiven: 5000 - total, registerId: register.id }),
+      expect.objectContaining({
+        method: 'cash',
+        status: 'captured',
+        capturedAmount: total,
+        cashTendered: 5000,
+        changeGiven: 5000 - total,
+        registerId: register.id,
+      }),
     ]);
     expect(await onHand(mug!.sku, store.id)).toBe(before.mug - 2);
     expect(await onHand(second!.sku, store.id)).toBe(before.second - 1);
@@ -159,7 +174,12 @@ describe('the register screen', () => {
     const quote = (
       await api.call('POST', '/v1/quotes', {
         token: ADMIN_KEY,
-        body: { channelId: order.channelId, customerId: customer.id, lines: [{ sku: item.sku, quantity: 1 }], deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0] }] },
+        body: {
+          channelId: order.channelId,
+          customerId: customer.id,
+          lines: [{ sku: item.sku, quantity: 1 }],
+          deliveryGroups: [{ method: 'ship_to_address', lineIndexes: [0] }],
+        },
       })
     ).body;
     expect(quote.totals.shippingTotal + quote.totals.packingTotal).toBeGreaterThan(0);
@@ -185,7 +205,9 @@ describe('the register screen', () => {
     await dialog.getByRole('button', { name: 'Clôturer avec ce comptage' }).click();
     await page.getByRole('button', { name: 'Ouvrir la caisse' }).waitFor();
     expect(await page.getByTestId('cash-difference').textContent()).toMatch(/-2,00/);
-    expect(await page.getByRole('link', { name: 'Rapport Z (PDF)' }).getAttribute('href')).toBe(`/v1/register-sessions/${register.openSession.id}/report/document`);
+    expect(await page.getByRole('link', { name: 'Rapport Z (PDF)' }).getAttribute('href')).toBe(
+      `/v1/register-sessions/${register.openSession.id}/report/document`,
+    );
     const z = (await api.call('GET', `/v1/register-sessions/${register.openSession.id}/report`, { token: ADMIN_KEY })).body;
     expect(z).toMatchObject({ kind: 'Z', countedCash: x.expectedCash - 200, difference: -200 });
   });

@@ -10,7 +10,17 @@ import { words } from './words.ts';
 type Quote = components['schemas']['Quote'];
 
 /** The search field: a code typed or scanned into it and Enter adds the item; a name lists the matches. */
-export function ItemSearch({ onCode, matches, onPick, message }: { onCode: (text: string) => void; matches: Variant[]; onPick: (item: Variant) => void; message: string | null }) {
+export function ItemSearch({
+  onCode,
+  matches,
+  onPick,
+  message,
+}: {
+  onCode: (text: string) => void;
+  matches: Variant[];
+  onPick: (item: Variant) => void;
+  message: string | null;
+}) {
   const w = useWords(words);
   const [text, setText] = useState('');
   const submit = (event: FormEvent) => {
@@ -55,7 +65,17 @@ export function ItemSearch({ onCode, matches, onPick, message }: { onCode: (text
 }
 
 /** The cart's lines with the server's prices: quantity, remove, and "deliver" for a line sent from elsewhere. */
-export function CartTable({ lines, quote, dispatch, storeId }: { lines: CartLine[]; quote: Quote | undefined; dispatch: (action: CartAction) => void; storeId: string }) {
+export function CartTable({
+  lines,
+  quote,
+  dispatch,
+  storeId,
+}: {
+  lines: CartLine[];
+  quote: Quote | undefined;
+  dispatch: (action: CartAction) => void;
+  storeId: string;
+}) {
   const w = useWords(words);
   const { money } = useLanguage();
   if (!lines.length) return <p className="register-empty">{w.emptyCart}</p>;

@@ -6,7 +6,15 @@ import type { Customer } from './cart.ts';
 import { words } from './words.ts';
 
 /** The sale's customer: optional for a shelf sale, found by name, email or phone, or created on the spot. */
-export function CustomerPanel({ customer, onChange, required }: { customer: Customer | null; onChange: (customer: Customer | null) => void; required: boolean }) {
+export function CustomerPanel({
+  customer,
+  onChange,
+  required,
+}: {
+  customer: Customer | null;
+  onChange: (customer: Customer | null) => void;
+  required: boolean;
+}) {
   const w = useWords(words);
   const [text, setText] = useState('');
   const [creating, setCreating] = useState(false);
@@ -19,7 +27,7 @@ export function CustomerPanel({ customer, onChange, required }: { customer: Cust
   };
   if (customer)
     return (
-      <section aria-labelledby="customer-title" className="card stack">
+      <section aria-labelledby="customer-title" className="card stack register-card">
         <h2 id="customer-title">{w.customer}</h2>
         <p>
           <strong>
@@ -34,13 +42,19 @@ export function CustomerPanel({ customer, onChange, required }: { customer: Cust
       </section>
     );
   return (
-    <section aria-labelledby="customer-title" className="card stack">
+    <section aria-labelledby="customer-title" className="card stack register-card">
       <h2 id="customer-title">{w.customer}</h2>
       {required ? <p className="notice-bad">{w.needCustomer}</p> : <small>{w.walkIn}</small>}
       <form onSubmit={find} className="row">
         <label className="grow">
           <span className="visually-hidden">{w.customerSearch}</span>
-          <input value={text} onChange={(event) => setText(event.target.value)} placeholder={w.customerSearch} aria-label={w.customerSearch} autoComplete="off" />
+          <input
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            placeholder={w.customerSearch}
+            aria-label={w.customerSearch}
+            autoComplete="off"
+          />
         </label>
         <button type="submit">{w.find}</button>
       </form>
@@ -59,7 +73,11 @@ export function CustomerPanel({ customer, onChange, required }: { customer: Cust
           ))}
         </ul>
       )}
-      {search.isError && <p role="alert" className="error">{search.error.message}</p>}
+      {search.isError && (
+        <p role="alert" className="error">
+          {search.error.message}
+        </p>
+      )}
       {creating ? (
         <QuickCreate onCreated={onChange} onCancel={() => setCreating(false)} />
       ) : (
@@ -77,8 +95,11 @@ function QuickCreate({ onCreated, onCancel }: { onCreated: (customer: Customer) 
   const create = useMutation({
     mutationFn: (form: FormData) => {
       const value = (name: string) => String(form.get(name) ?? '').trim();
-      const [firstName, lastName, email, phone, line1, postalCode, city] = ['firstName', 'lastName', 'email', 'phone', 'line1', 'postalCode', 'city'].map(value);
-      const addresses = line1 && postalCode && city ? [{ name: `${firstName} ${lastName}`.trim(), line1, postalCode, city, country: 'FR', isDefault: true }] : [];
+      const [firstName, lastName, email, phone, line1, postalCode, city] = ['firstName', 'lastName', 'email', 'phone', 'line1', 'postalCode', 'city'].map(
+        value,
+      );
+      const addresses =
+        line1 && postalCode && city ? [{ name: `${firstName} ${lastName}`.trim(), line1, postalCode, city, country: 'FR', isDefault: true }] : [];
       return must(
         api.POST('/v1/customers', {
           body: { firstName: firstName!, lastName: lastName!, emails: email ? [email] : [], phones: phone ? [phone] : [], addresses },
@@ -131,8 +152,16 @@ function QuickCreate({ onCreated, onCancel }: { onCreated: (customer: Customer) 
           <input name="city" autoComplete="off" />
         </label>
       </div>
-      {missing && <p role="alert" className="error">{w.emailOrPhone}</p>}
-      {create.isError && <p role="alert" className="error">{create.error.message}</p>}
+      {missing && (
+        <p role="alert" className="error">
+          {w.emailOrPhone}
+        </p>
+      )}
+      {create.isError && (
+        <p role="alert" className="error">
+          {create.error.message}
+        </p>
+      )}
       <div className="row">
         <button type="button" onClick={onCancel}>
           {w.cancel}

@@ -36,7 +36,7 @@ export function DeliveryPanel({ customer, value, onChange }: { customer: Custome
     pick('other', typed);
   };
   return (
-    <section aria-labelledby="delivery-title" className="card stack">
+    <section aria-labelledby="delivery-title" className="card stack register-card">
       <h2 id="delivery-title">{w.delivery}</h2>
       <fieldset className="stack register-addresses">
         <legend>{w.deliveryAddress}</legend>

@@ -26,7 +26,8 @@ export default function RegisterScreen() {
   const [closed, setClosed] = useState<Report | null>(null);
   const channel = useQuery({
     queryKey: ['register-channel', store.id],
-    queryFn: async () => (await must(api.GET('/v1/channels', { params: { query: { type: 'register' } } }))).items.find((each) => each.storeLocationId === store.id) ?? null,
+    queryFn: async () =>
+      (await must(api.GET('/v1/channels', { params: { query: { type: 'register' } } }))).items.find((each) => each.storeLocationId === store.id) ?? null,
     staleTime: Number.POSITIVE_INFINITY,
   });
   if (!register) return <p role="alert">{w.noRegister}</p>;
@@ -78,7 +79,10 @@ function Sale({ where, currency }: { where: Where; currency: string }) {
   };
   const addByCode = async (text: string) => {
     if (done) newSale();
-    const item = await itemByCode(text).catch(() => null);
+    // An item scanned again is known: its line grows without asking the server.
+    const item = await queries
+      .fetchQuery({ queryKey: ['item-by-code', text.trim()], queryFn: () => itemByCode(text), staleTime: (query) => (query.state.data ? 300_000 : 0) })
+      .catch(() => null);
     if (item) return add(item);
     const found = await searchItems(text).catch(() => []);
     if (found.length === 1) return add(found[0]!);
@@ -140,7 +144,11 @@ function Sale({ where, currency }: { where: Where; currency: string }) {
               {w.total}
             </h2>
             {(current ?? quote.data) && <Totals quote={(current ?? quote.data)!} />}
-            {quote.isError && <p role="alert" className="error">{quote.error.message}</p>}
+            {quote.isError && (
+              <p role="alert" className="error">
+                {quote.error.message}
+              </p>
+            )}
           </section>
         )}
         {cart.lines.length > 0 && (
@@ -153,7 +161,11 @@ function Sale({ where, currency }: { where: Where; currency: string }) {
             onCharge={(tenders) => place.mutate({ tenders })}
           />
         )}
-        {place.isError && <p role="alert" className="error">{place.error.message}</p>}
+        {place.isError && (
+          <p role="alert" className="error">
+            {place.error.message}
+          </p>
+        )}
       </div>
     </div>
   );

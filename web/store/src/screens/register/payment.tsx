@@ -48,15 +48,16 @@ export function PaymentPanel({
     setGiven('');
   };
   return (
-    <section aria-labelledby="payment-title" className="card stack">
+    <section aria-labelledby="payment-title" className="card stack register-card">
       <h2 id="payment-title">{w.payment}</h2>
-      <div className="row" role="group" aria-label={w.method}>
+      <fieldset className="row register-methods">
+        <legend className="visually-hidden">{w.method}</legend>
         {(['cash', 'card', 'split'] as const).map((each) => (
           <button key={each} type="button" className="grow" aria-pressed={method === each} onClick={() => choose(each)}>
             {w[each]}
           </button>
         ))}
-      </div>
+      </fieldset>
       {method === 'card' && <p>{w.cardAtTerminal}</p>}
       {method === 'split' && (
         <label>
@@ -74,7 +75,7 @@ export function PaymentPanel({
         <>
           {method === 'split' && (
             <p>
-              {w.cashPart} : <strong>{money(cashDue, currency)}</strong>
+              {w.cashPart} <strong>{money(cashDue, currency)}</strong>
             </p>
           )}
           <label>

@@ -23,7 +23,7 @@ export function ReceiptView({ order, change, onNewSale }: { order: Order; change
         </p>
       )}
       <div className="row">
-        <button type="button" className="primary big" onClick={onNewSale} autoFocus>
+        <button type="button" className="primary big" onClick={onNewSale}>
           {w.newSale}
         </button>
         <button type="button" className="big" onClick={() => window.print()}>
@@ -39,7 +39,11 @@ export function ReceiptView({ order, change, onNewSale }: { order: Order; change
           {String(text.data)}
         </pre>
       )}
-      {text.isError && <p role="alert" className="error">{text.error.message}</p>}
+      {text.isError && (
+        <p role="alert" className="error">
+          {text.error.message}
+        </p>
+      )}
     </section>
   );
 }

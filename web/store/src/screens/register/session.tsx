@@ -42,7 +42,11 @@ export function OpenRegister({ register, currency, closed }: { register: Registe
           {w.open}
         </button>
       </form>
-      {open.isError && <p role="alert" className="error">{open.error.message}</p>}
+      {open.isError && (
+        <p role="alert" className="error">
+          {open.error.message}
+        </p>
+      )}
     </section>
   );
 }
@@ -138,7 +142,11 @@ export function SessionBar({ register, onClosed }: { register: Register; onClose
             {w.note}
             <input value={note} onChange={(event) => setNote(event.target.value)} autoComplete="off" />
           </label>
-          {close.isError && <p role="alert" className="error">{close.error.message}</p>}
+          {close.isError && (
+            <p role="alert" className="error">
+              {close.error.message}
+            </p>
+          )}
           <div className="row">
             <button type="button" onClick={() => dialog.current?.close()}>
               {w.cancel}
