@@ -49,13 +49,39 @@ async function missingItem(storeId: string): Promise<{ sku: string; barcode: str
 }
 
 const timings: number[] = [];
-/** A scan, timed from its Enter until its line is on screen (logged, never asserted). */
+/**
+ * A scan, timed in the page with performance.now() from its Enter until its line (at that quantity) is in the document
+ * (logged, never asserted).
+ */
 async function timedScan(page: Page, code: string, sku: string, quantity: number): Promise<void> {
+  const selector = `tr[data-sku="${sku}"][data-quantity="${quantity}"]`;
+  const elapsed = page.evaluate(
+    (selector) =>
+      new Promise<number>((resolve) => {
+        const page = globalThis as any;
+        let start = 0;
+        const onEnter = (event: { key: string }) => {
+          if (event.key !== 'Enter') return;
+          start = page.performance.now();
+          page.removeEventListener('keydown', onEnter, true);
+        };
+        page.addEventListener('keydown', onEnter, true);
+        const observer = new page.MutationObserver(() => {
+          if (start && page.document.querySelector(selector)) {
+            observer.disconnect();
+            resolve(page.performance.now() - start);
+          }
+        });
+        observer.observe(page.document.body, { subtree: true, childList: true, attributes: true });
+      }),
+    selector,
+  );
+  // The listener is in place before the first key (CDP runs the evaluations in order).
+  await page.evaluate(() => undefined);
   await page.keyboard.type(code, { delay: 5 });
-  const start = performance.now();
   await page.keyboard.press('Enter');
-  await page.locator(`tr[data-sku="${sku}"][data-quantity="${quantity}"]`).waitFor();
-  timings.push(performance.now() - start);
+  timings.push(await elapsed);
+  await page.locator(selector).waitFor();
 }
 
 /** Nothing focused: the scanner's keys go to the screen, not to a field. */
