@@ -133,12 +133,19 @@ describe('the register screen', () => {
     const total = euros(await page.getByTestId('total').textContent());
     expect(total).toBeLessThan(5000);
     await expect.poll(async () => euros(await page.getByTestId('change').textContent())).toBe(5000 - total);
+    const placed: (string | undefined)[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/v1/orders') placed.push(request.headers()['idempotency-key']);
+    });
     await charge.click();
 
     await page.getByRole('button', { name: 'Nouvelle vente' }).waitFor();
+    // One request for the sale, with its own key.
+    expect(placed).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/)]);
     expect(euros(await page.getByTestId('change').textContent())).toBe(5000 - total);
     const number = (await page.getByRole('status').filter({ hasText: 'Vente' }).textContent())!.match(/Vente (\S+) enregistrée/)![1]!;
     await expect.poll(() => page.getByTestId('receipt').textContent()).toContain(number);
+    await page.screenshot({ path: '/tmp/register-fr-receipt.png', fullPage: true });
     expect(await page.getByRole('link', { name: 'Ticket (PDF)' }).getAttribute('href')).toMatch(/^\/v1\/orders\/.+\/receipt$/);
 
     const order = (await api.call('GET', `/v1/orders?number=${encodeURIComponent(number)}`, { token: ADMIN_KEY })).body.items[0];
@@ -228,9 +235,11 @@ describe('the register screen', () => {
     await dialog.getByLabel('Espèces comptées (€)').fill(String((x.expectedCash - 200) / 100).replace('.', ','));
     await expect.poll(() => dialog.getByTestId('cash-difference').textContent()).toMatch(/-2,00/);
     expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: '/tmp/register-fr-close.png' });
     await dialog.getByRole('button', { name: 'Clôturer avec ce comptage' }).click();
     await page.getByRole('button', { name: 'Ouvrir la caisse' }).waitFor();
     expect(await page.getByTestId('cash-difference').textContent()).toMatch(/-2,00/);
+    await page.screenshot({ path: '/tmp/register-fr-closed.png' });
     expect(await page.getByRole('link', { name: 'Rapport Z (PDF)' }).getAttribute('href')).toBe(
       `/v1/register-sessions/${register.openSession.id}/report/document`,
     );
