@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, type TestApi } from '../support/api.ts';
-import { launchBrowser, openStoreApp, scan, seriousViolations, startDemoServer } from '../support/browser.ts';
+import { launchBrowser, openStoreApp, scan, screenshot, seriousViolations, startDemoServer } from '../support/browser.ts';
 
 let api: TestApi;
 let browser: Browser;
@@ -145,7 +145,7 @@ describe('the register screen', () => {
     expect(euros(await page.getByTestId('change').textContent())).toBe(5000 - total);
     const number = (await page.getByRole('status').filter({ hasText: 'Vente' }).textContent())!.match(/Vente (\S+) enregistrée/)![1]!;
     await expect.poll(() => page.getByTestId('receipt').textContent()).toContain(number);
-    await page.screenshot({ path: '/tmp/register-fr-receipt.png', fullPage: true });
+    await screenshot(page, 'register-receipt');
     expect(await page.getByRole('link', { name: 'Ticket (PDF)' }).getAttribute('href')).toMatch(/^\/v1\/orders\/.+\/receipt$/);
 
     const order = (await api.call('GET', `/v1/orders?number=${encodeURIComponent(number)}`, { token: ADMIN_KEY })).body.items[0];
@@ -235,11 +235,10 @@ describe('the register screen', () => {
     await dialog.getByLabel('Espèces comptées (€)').fill(String((x.expectedCash - 200) / 100).replace('.', ','));
     await expect.poll(() => dialog.getByTestId('cash-difference').textContent()).toMatch(/-2,00/);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: '/tmp/register-fr-close.png' });
+    await screenshot(page, 'register-close');
     await dialog.getByRole('button', { name: 'Clôturer avec ce comptage' }).click();
     await page.getByRole('button', { name: 'Ouvrir la caisse' }).waitFor();
     expect(await page.getByTestId('cash-difference').textContent()).toMatch(/-2,00/);
-    await page.screenshot({ path: '/tmp/register-fr-closed.png' });
     expect(await page.getByRole('link', { name: 'Rapport Z (PDF)' }).getAttribute('href')).toBe(
       `/v1/register-sessions/${register.openSession.id}/report/document`,
     );
@@ -271,7 +270,7 @@ describe('the register screen', () => {
     await timedScan(english, item!.barcode, item!.sku, 2);
     await english.getByRole('button', { name: 'Card + cash' }).click();
     expect(await seriousViolations(english)).toEqual([]);
-    await english.screenshot({ path: '/tmp/register-en-cart.png', fullPage: true });
-    await french.screenshot({ path: '/tmp/register-fr-cart.png', fullPage: true });
+    await screenshot(english, 'register');
+    await screenshot(french, 'register');
   });
 });

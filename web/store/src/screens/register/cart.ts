@@ -1,5 +1,6 @@
 import type { components } from '../../../../api/schema.ts';
-import type { Variant } from '../../items.ts';
+
+type Variant = components['schemas']['VariantWithProduct'];
 
 /** How a line leaves the store: carried out now (the shelf), or delivered to the customer's home from elsewhere. */
 export type LineMode = 'shelf' | 'deliver';
