@@ -87,7 +87,8 @@ async function timedScan(page: Page, code: string, sku: string, quantity: number
 /** Nothing focused: the scanner's keys go to the screen, not to a field. */
 const idle = (page: Page) => page.evaluate(() => (globalThis as any).document.activeElement?.blur());
 
-const euros = (text: string | null) => Math.round(Number((text ?? '').replace(/[^\d,-]/g, '').replace(',', '.')) * 100);
+/** "23,30 €" or "€23.30" → 2330 (amounts under a thousand: no grouping). */
+const euros = (text: string | null) => Math.round(Number((text ?? '').replace(/[^\d,.-]/g, '').replace(',', '.')) * 100);
 
 beforeAll(async () => {
   [api, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
@@ -246,7 +247,7 @@ describe('the register screen', () => {
     expect(z).toMatchObject({ kind: 'Z', countedCash: x.expectedCash - 200, difference: -200 });
   });
 
-  it('has no serious accessibility violation, closed, open and with a cart, in French and in English', async () => {
+  it('has no serious accessibility violation, closed, open and with a cart, in French and in English; a split sale, card and cash with change', async () => {
     const croix = await location('LYON-CROIX-ROUSSE');
     const [item] = await shelfItems(croix.id, 1);
     const french = await openStoreApp(browser, api.baseUrl, 'LYON-CROIX-ROUSSE', 'fr');
@@ -272,5 +273,24 @@ describe('the register screen', () => {
     expect(await seriousViolations(english)).toEqual([]);
     await screenshot(english, 'register');
     await screenshot(french, 'register');
+
+    // Split: part on the card terminal, the rest in cash with change.
+    await english.getByLabel('On card (€)').fill('10');
+    await english.getByLabel('Amount given (€)').fill('10');
+    const total = euros(await english.getByTestId('total').textContent());
+    await expect.poll(async () => euros(await english.getByTestId('change').textContent())).toBe(2000 - total);
+    await english.getByRole('button', { name: /^Charge/ }).click();
+    const number = (await english.getByRole('status').filter({ hasText: 'Sale' }).textContent())!.match(/Sale (\S+) recorded/)![1]!;
+    const order = (await api.call('GET', `/v1/orders?number=${encodeURIComponent(number)}`, { token: ADMIN_KEY })).body.items[0];
+    expect(
+      order.payments
+        .map((payment: { method: string; capturedAmount: number; changeGiven: number | null }) => [payment.method, payment.capturedAmount, payment.changeGiven])
+        .sort(),
+    ).toEqual(
+      [
+        ['card_register', 1000, null],
+        ['cash', total - 1000, 2000 - total],
+      ].sort(),
+    );
   });
 });
