@@ -15,6 +15,7 @@ import { eventRoutes } from './modules/events/routes.ts';
 import { feedRoutes } from './modules/inventory/feed-routes.ts';
 import { fulfilmentRoutes } from './modules/fulfilment/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
+import { shortfallRoutes } from './modules/inventory/shortfall-routes.ts';
 import { transferRoutes } from './modules/inventory/transfer-routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
 import { vendorShipments } from './modules/orders/dropship.ts';
@@ -184,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       await inventoryRoutes(api);
       await feedRoutes(api);
       await transferRoutes(api, { follower: policies.transferFollower });
+      await shortfallRoutes(api);
       await pricingRoutes(api);
       await routingRoutes(api);
       await routingFactsRoutes(api);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, startTestApi, type ApiResponse, type TestApi } from './support/api.ts';
+import { newId } from '../src/platform/ids.ts';
 import { createVariants, locationBody, receive } from './support/fixtures.ts';
 
 /**
@@ -149,6 +150,26 @@ const fresh = {
     );
     const requests = await must('GET', `/v1/purchase-requests?vendorLocationId=${f.vendor}&limit=200`);
     return requests.items.find((item: { orderId: string }) => item.orderId === order.id).id as string;
+  },
+  /** An open stock shortfall at S1 (what an offline register sale leaves when the stock did not cover it). */
+  shortfallAtS1: async () => {
+    const id = newId();
+    await api.database.db
+      .insertInto('stock_shortfalls')
+      .values({
+        id,
+        location_id: f.s1,
+        variant_id: f.variant,
+        quantity: 1,
+        order_id: f.pickupOrder.id,
+        order_number: f.pickupOrder.number,
+        sold_at: new Date(),
+        resolved_at: null,
+        resolved_by: null,
+        resolution: null,
+      })
+      .execute();
+    return id;
   },
   /** Two of channel A's orders shipped from S1 to the same customer and address: they may be merged. */
   mergeable: async () => [(await fresh.shipOrder()).groupId, (await fresh.shipOrder()).groupId],
@@ -535,6 +556,11 @@ const table: Record<string, Row> = {
     request: async () => ({ path: `/v1/register-sessions/${(await registerAtS1()).session}/report/document` }),
   },
   'GET /v1/orders/{id}/receipt': { expect: A_AT_S1(200), request: () => ({ path: `/v1/orders/${f.pickupOrder.id}/receipt?format=text` }) },
+  'GET /v1/locations/{id}/stock-shortfalls': { expect: FOR_S1(200), request: () => ({ path: `/v1/locations/${f.s1}/stock-shortfalls` }) },
+  'POST /v1/stock-shortfalls/{id}/resolve': {
+    expect: S1_STAFF(200),
+    request: async () => ({ path: `/v1/stock-shortfalls/${await fresh.shortfallAtS1()}/resolve`, body: { resolution: 'written_off', note: 'Lost' } }),
+  },
   'GET /v1/stock/{sku}/nearby': { expect: [200, 403, 403, 200, 200], request: () => ({ path: `/v1/stock/${TEE}/nearby?from=${f.s1}` }) },
 
   'POST /v1/orders/{id}/delivery-groups/{groupId}/ship': {
