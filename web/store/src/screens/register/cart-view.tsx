@@ -5,6 +5,7 @@ import type { components } from '../../../../api/schema.ts';
 import { useLanguage, useWords } from '../../i18n/index.tsx';
 import type { Variant } from '../../items.ts';
 import type { CartAction, CartLine } from './cart.ts';
+import { LineDiscountControl } from './discount.tsx';
 import { words } from './words.ts';
 
 type Quote = components['schemas']['Quote'];
@@ -120,6 +121,7 @@ export function CartTable({
                     </>
                   )}
                 </div>
+                <LineDiscountControl line={line} priced={price} currency={quote?.currency ?? 'EUR'} dispatch={dispatch} />
                 {line.mode === 'deliver' && <Elsewhere sku={line.sku} storeId={storeId} />}
               </td>
               <td>

@@ -5,11 +5,15 @@ type Variant = components['schemas']['VariantWithProduct'];
 /** How a line leaves the store: carried out now (the shelf), or delivered to the customer's home from elsewhere. */
 export type LineMode = 'shelf' | 'deliver';
 
+/** A discount the associate gives on a line by hand: a percentage or an amount off the line, and why. */
+export type LineDiscount = { percentBasisPoints: number; reason: string } | { amount: number; reason: string };
+
 export interface CartLine {
   sku: string;
   title: string;
   quantity: number;
   mode: LineMode;
+  discount?: LineDiscount;
 }
 
 export type Customer = components['schemas']['Customer'];
@@ -28,6 +32,7 @@ export type CartAction =
   | { type: 'quantity'; sku: string; quantity: number }
   | { type: 'remove'; sku: string }
   | { type: 'mode'; sku: string; mode: LineMode }
+  | { type: 'discount'; sku: string; discount: LineDiscount | null }
   | { type: 'customer'; customer: Customer | null }
   | { type: 'clear' };
 
@@ -48,6 +53,15 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
       return { ...cart, lines: cart.lines.filter((line) => line.sku !== action.sku) };
     case 'mode':
       return { ...cart, lines: cart.lines.map((line) => (line.sku === action.sku ? { ...line, mode: action.mode } : line)) };
+    case 'discount':
+      return {
+        ...cart,
+        lines: cart.lines.map((line) => {
+          if (line.sku !== action.sku) return line;
+          const { discount: _, ...rest } = line;
+          return action.discount ? { ...rest, discount: action.discount } : rest;
+        }),
+      };
     case 'customer':
       return { ...cart, customer: action.customer };
     case 'clear':

@@ -21,7 +21,7 @@ export interface Where {
 /** The quote that prices the cart: shelf lines carried out of the store, delivered lines in one home-delivery group. */
 export function quoteOf(cart: Cart, where: Where): QuoteBody {
   const delivery = deliveryOf(cart);
-  const lines = cart.lines.map((line) => ({ sku: line.sku, quantity: line.quantity }));
+  const lines = cart.lines.map((line) => ({ sku: line.sku, quantity: line.quantity, ...(line.discount ? { discount: line.discount } : {}) }));
   const indexes = (mode: 'shelf' | 'deliver') => cart.lines.flatMap((line, index) => (line.mode === mode ? [index] : []));
   const deliveryGroups: QuoteBody['deliveryGroups'] = [];
   if (delivery !== 'all') deliveryGroups.push({ method: 'pickup_in_store', lineIndexes: indexes('shelf'), locationId: where.storeId });
@@ -32,7 +32,7 @@ export function quoteOf(cart: Cart, where: Where): QuoteBody {
 /** The order a paid cart becomes: one request (a shelf sale, or a home delivery), at this register. */
 export function orderOf(cart: Cart, where: Where, payments: Tender[], address: Address | null): PlaceOrderBody {
   const customer: PlaceOrderBody['customer'] = cart.customer ? { id: cart.customer.id } : WALK_IN;
-  const lines = cart.lines.map((line) => ({ sku: line.sku, quantity: line.quantity, deliveryGroup: 0 }));
+  const lines = cart.lines.map((line) => ({ sku: line.sku, quantity: line.quantity, deliveryGroup: 0, ...(line.discount ? { discount: line.discount } : {}) }));
   const delivered = deliveryOf(cart) === 'all';
   const group: PlaceOrderBody['deliveryGroups'][number] = delivered
     ? { method: 'ship_to_address', address: address!, recipient: cart.customer ? `${cart.customer.firstName} ${cart.customer.lastName}`.trim() : '' }

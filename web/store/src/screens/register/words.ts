@@ -89,6 +89,19 @@ const en = {
   newSale: 'New sale',
   sold: (number: string) => `Sale ${number} recorded.`,
   deliveredFrom: 'Sent from',
+  discount: 'Discount',
+  discountOn: (title: string) => `Discount on ${title}`,
+  kind: 'Kind of discount',
+  percent: 'Percentage (%)',
+  amountOff: 'Amount off the line (€)',
+  value: 'Value',
+  reason: 'Reason (printed on the receipt)',
+  apply: 'Apply',
+  removeDiscount: 'Remove the discount',
+  floor: 'Minimum price:',
+  perUnit: 'per unit',
+  discountGiven: 'Discount given:',
+  capped: 'held back by the minimum price',
 };
 export type RegisterWords = typeof en;
 
@@ -182,6 +195,19 @@ const fr: RegisterWords = {
   newSale: 'Nouvelle vente',
   sold: (number) => `Vente ${number} enregistrée.`,
   deliveredFrom: 'Expédié depuis',
+  discount: 'Remise',
+  discountOn: (title) => `Remise sur ${title}`,
+  kind: 'Type de remise',
+  percent: 'Pourcentage (%)',
+  amountOff: 'Montant sur la ligne (€)',
+  value: 'Valeur',
+  reason: 'Motif (imprimé sur le ticket)',
+  apply: 'Appliquer',
+  removeDiscount: 'Supprimer la remise',
+  floor: 'Prix plancher :',
+  perUnit: 'l’unité',
+  discountGiven: 'Remise accordée :',
+  capped: 'retenus par le prix plancher',
 };
 
 export const words = { en, fr };
