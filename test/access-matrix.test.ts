@@ -704,26 +704,38 @@ const table: Record<string, Row> = {
     request: async () => ({ path: `/v1/purchase-requests/${await fresh.purchaseRequest()}/ship`, body: { carrier: 'DHL', trackingNumber: 'JD1' } }),
   },
 
-  // Events: integrations poll them; a channel key reads its own orders' events and the stock it sells.
+  // Events: integrations poll them; a channel key reads its own orders' events and the stock it sells, store staff
+  // their store's orders and stock.
   'GET /v1/events': {
-    expect: [200, 200, 200, 403, 403],
+    expect: [200, 200, 200, 200, 200],
     request: () => ({ path: '/v1/events?type=order.placed&limit=1000' }),
     finds: {
-      who: ['admin', 'channelA'],
+      who: ['admin', 'channelA', 'storeS1'],
       found: (body) => body.items.some((item: { payload: { orderId: string } }) => item.payload.orderId === f.pickupOrder.id),
     },
-    // On PostgreSQL the feed shows an event once every older transaction of the server has ended (other test files'
-    // included): until the admin sees the order's event, no one would.
-    ready: async () => {
-      const until = performance.now() + 10_000;
-      const seen = async () =>
-        (await must('GET', '/v1/events?type=order.placed&limit=1000')).items.some(
-          (item: { payload: { orderId: string } }) => item.payload.orderId === f.pickupOrder.id,
-        );
-      while (!(await seen()) && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
-    },
+    ready: () => pickupOrderEventShown(),
+  },
+  // The same events, live; `live=false` ends the stream once it has sent what was committed.
+  'GET /v1/events/stream': {
+    expect: [200, 200, 200, 200, 200],
+    request: () => ({ path: '/v1/events/stream?from=start&types=order.placed&live=false' }),
+    finds: { who: ['admin', 'channelA', 'storeS1'], found: (body: string) => body.includes(`"orderId":"${f.pickupOrder.id}"`) },
+    ready: () => pickupOrderEventShown(),
   },
 };
+
+/**
+ * On PostgreSQL the feed shows an event once every older transaction of the server has ended (other test files'
+ * included): until the admin sees the order's event, no one would.
+ */
+async function pickupOrderEventShown() {
+  const until = performance.now() + 10_000;
+  const seen = async () =>
+    (await must('GET', '/v1/events?type=order.placed&limit=1000')).items.some(
+      (item: { payload: { orderId: string } }) => item.payload.orderId === f.pickupOrder.id,
+    );
+  while (!(await seen()) && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+}
 
 beforeAll(async () => {
   api = await startTestApi();

@@ -1676,6 +1676,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outbox events as server-sent events: what was missed since a cursor or Last-Event-ID, then live
+         * @description Each message: `id:` the event’s cursor, `event:` its type, `data:` the event as `GET /v1/events` answers it. A message with an `id:` and no data only moves the position (EventSource dispatches nothing for it), a `: keep-alive` comment comes every 15 s. A store sees the stock and transfers of its store and the orders it fulfils, hands over or sold; a channel key its orders and the stock it sells. Signed-in staff are recognised by their session cookie, which the browser’s EventSource sends.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/locations/{id}/registers": {
         parameters: {
             query?: never;
@@ -15418,6 +15438,92 @@ export interface operations {
                         items: components["schemas"]["Event"][];
                         nextCursor: string;
                     };
+                };
+            };
+            /** @description The request has invalid fields (`errors` names each). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description These credentials may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (a duplicate, a state already changed). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: {
+                /** @description Start after this cursor (an `id:` of this stream, or a nextCursor of `GET /v1/events`). The Last-Event-ID header wins. */
+                after?: string;
+                /** @description With no cursor: `now` sends the events committed from now on, `start` every event from the beginning. */
+                from?: "now" | "start";
+                /** @description Only events of these types, comma-separated: names (`order.placed`) or prefixes (`order.*`). */
+                types?: string;
+                /** @description `false`: end the stream once it has sent what was already committed (a catch-up, without waiting). */
+                live?: "true" | "false";
+            };
+            header?: {
+                /** @description The id of the last message received: EventSource sends it when it reconnects. */
+                "last-event-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A stream of server-sent events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
                 };
             };
             /** @description The request has invalid fields (`errors` names each). */
