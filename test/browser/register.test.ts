@@ -271,8 +271,17 @@ describe('the register screen', () => {
     await timedScan(english, item!.barcode, item!.sku, 2);
     await english.getByRole('button', { name: 'Card + cash' }).click();
     expect(await seriousViolations(english)).toEqual([]);
-    await screenshot(english, 'register');
     await screenshot(french, 'register');
+
+    // A discount by hand, with its reason: the server prices it (never under the minimum price).
+    await english.getByRole('button', { name: /^Discount on/ }).click();
+    expect(await seriousViolations(english)).toEqual([]);
+    await english.getByLabel('Value').fill('10');
+    await english.getByLabel('Reason (printed on the receipt)').fill('Damaged box');
+    await english.getByRole('button', { name: 'Apply' }).click();
+    const given = english.locator('.register-discount p');
+    await expect.poll(() => given.textContent()).toMatch(/Discount given: −€\d+\.\d\d \(Damaged box\)/);
+    await screenshot(english, 'register');
 
     // Split: part on the card terminal, the rest in cash with change.
     await english.getByLabel('On card (€)').fill('10');
