@@ -1,4 +1,2 @@
-/** Placeholder: the register screen is being built. */
-export default function Screen() {
-  return <h1>register</h1>;
-}
+/** The register (POS): its parts live in ./register/. */
+export { default } from './register/index.tsx';
