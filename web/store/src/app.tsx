@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Link, Redirect, Route, Switch } from 'wouter';
 import { useLanguage, type Language } from './i18n/index.tsx';
+import { OfflineStatus } from './offline/offline-status.tsx';
 import { SessionGate, useSession } from './session.tsx';
 
 const RegisterScreen = lazy(() => import('./screens/register.tsx'));
@@ -40,6 +41,7 @@ function Shell() {
             </Link>
           ))}
         </nav>
+        <OfflineStatus />
         <label className="language">
           <span className="visually-hidden">{t.language}</span>
           <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>

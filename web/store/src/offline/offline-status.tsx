@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { useLanguage, useWords } from '../i18n/index.tsx';
+import { dismissRefused, heldSales, type QueuedSale } from './sales-queue.ts';
+import { useOffline } from './use-offline.ts';
+
+const words = {
+  en: {
+    offline: 'Offline',
+    waiting: (count: number) => (count === 1 ? '1 sale waiting to be sent' : `${count} sales waiting to be sent`),
+    refused: (count: number) => (count === 1 ? '1 sale refused by the server' : `${count} sales refused by the server`),
+    soldAt: 'Sold',
+    resolved: 'Mark as resolved',
+    noReason: 'No reason given.',
+  },
+  fr: {
+    offline: 'Hors ligne',
+    waiting: (count: number) => (count === 1 ? '1 vente en attente d’envoi' : `${count} ventes en attente d’envoi`),
+    refused: (count: number) => (count === 1 ? '1 vente refusée par le serveur' : `${count} ventes refusées par le serveur`),
+    soldAt: 'Vendue le',
+    resolved: 'Marquer comme traitée',
+    noReason: 'Aucune raison donnée.',
+  },
+};
+
+/**
+ * The register's connection in the shell header: "Hors ligne — 2 ventes en attente d'envoi" while the server cannot
+ * be reached or sales wait to be sent, and the sales the server refused, each with its reason, to resolve.
+ */
+export function OfflineStatus() {
+  const w = useWords(words);
+  const { online, queued, refused } = useOffline();
+  const said = [online ? undefined : w.offline, queued > 0 ? w.waiting(queued) : undefined].filter(Boolean).join(' — ');
+  return (
+    <span className="offline-status">
+      <span role="status" className={said ? 'offline-badge' : undefined}>
+        {said}
+      </span>
+      {refused > 0 && <RefusedSales title={w.refused(refused)} />}
+    </span>
+  );
+}
+
+function RefusedSales({ title }: { title: string }) {
+  const w = useWords(words);
+  const { dateTime } = useLanguage();
+  const [sales, setSales] = useState<QueuedSale[]>([]);
+  const load = async () => setSales((await heldSales()).filter((sale) => sale.refused));
+  return (
+    <details className="offline-refused" onToggle={(event) => event.currentTarget.open && void load()}>
+      <summary>{title}</summary>
+      <ul>
+        {sales.map((sale) => (
+          <li key={sale.seq}>
+            {w.soldAt} {dateTime(sale.soldOfflineAt)} — {sale.refused?.detail ?? w.noReason}{' '}
+            <button type="button" onClick={() => void dismissRefused(sale.seq).then(load)}>
+              {w.resolved}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
