@@ -9,6 +9,7 @@ const words = {
     waiting: (count: number) => (count === 1 ? '1 sale waiting to be sent' : `${count} sales waiting to be sent`),
     refused: (count: number) => (count === 1 ? '1 sale refused by the server' : `${count} sales refused by the server`),
     soldAt: 'Sold',
+    units: (count: number) => (count === 1 ? '1 item' : `${count} items`),
     resolved: 'Mark as resolved',
     noReason: 'No reason given.',
   },
@@ -17,6 +18,7 @@ const words = {
     waiting: (count: number) => (count === 1 ? '1 vente en attente d’envoi' : `${count} ventes en attente d’envoi`),
     refused: (count: number) => (count === 1 ? '1 vente refusée par le serveur' : `${count} ventes refusées par le serveur`),
     soldAt: 'Vendue le',
+    units: (count: number) => (count === 1 ? '1 article' : `${count} articles`),
     resolved: 'Marquer comme traitée',
     noReason: 'Aucune raison donnée.',
   },
@@ -51,7 +53,8 @@ function RefusedSales({ title }: { title: string }) {
       <ul>
         {sales.map((sale) => (
           <li key={sale.seq}>
-            {w.soldAt} {dateTime(sale.soldOfflineAt)} — {sale.refused?.detail ?? w.noReason}{' '}
+            {w.soldAt} {dateTime(sale.soldOfflineAt)}, {w.units(sale.body.lines.reduce((units, line) => units + line.quantity, 0))} —{' '}
+            {sale.refused?.detail ?? w.noReason}{' '}
             <button type="button" onClick={() => void dismissRefused(sale.seq).then(load)}>
               {w.resolved}
             </button>

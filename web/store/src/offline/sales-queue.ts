@@ -1,4 +1,4 @@
-import { createStore, promisifyRequest } from 'idb-keyval';
+import { promisifyRequest, type UseStore } from 'idb-keyval';
 import type { operations } from '../../../api/schema.ts';
 import { nextSequence, sendingOrder } from './outcome.ts';
 
@@ -34,7 +34,19 @@ export interface QueuedSale {
   refused?: Refusal;
 }
 
-const sales = createStore('aisle-offline-sales', 'sales');
+let opened: Promise<IDBDatabase> | undefined;
+/**
+ * The queue's store, as idb-keyval's `createStore` opens it, but each write transaction `strict`: it is complete only
+ * once on disk, so a sale the register showed as queued survives a power cut, not only a closed tab.
+ */
+const sales: UseStore = (mode, callback) => {
+  opened ??= (() => {
+    const request = indexedDB.open('aisle-offline-sales');
+    request.onupgradeneeded = () => request.result.createObjectStore('sales');
+    return promisifyRequest(request);
+  })();
+  return opened.then((db) => callback(db.transaction('sales', mode, { durability: 'strict' }).objectStore('sales')));
+};
 const changes = typeof BroadcastChannel === 'function' ? new BroadcastChannel('aisle-offline-sales') : undefined;
 const listeners = new Set<() => void>();
 

@@ -85,12 +85,20 @@ async function probe(): Promise<boolean> {
 }
 
 let round: Promise<void> | undefined;
-/** Sends the waiting sales now, unless this tab or another one is already sending them. */
+/**
+ * Sends the waiting sales now, unless this tab or another one is already sending them. Without Web Locks (a page not
+ * served over HTTPS or localhost) tabs may send at the same time: the Idempotency-Keys still apply each sale once.
+ */
 export function sendQueued(): Promise<void> {
-  round ??= navigator.locks
-    .request(LOCK, { ifAvailable: true }, async (lock) => {
-      if (lock) await sendInOrder();
-    })
+  if (round) return round;
+  const locks = navigator.locks as LockManager | undefined;
+  const sending = locks
+    ? locks.request(LOCK, { ifAvailable: true }, async (lock) => {
+        if (lock) await sendInOrder();
+      })
+    : sendInOrder();
+  round = sending
+    .catch((error: unknown) => console.error('offline cash sales: sending stopped', error))
     .finally(() => {
       round = undefined;
     });
