@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sellableOffline } from '../web/store/src/offline/cash-sale.ts';
 import { meansOffline, nextSequence, outcomeOf, sendingOrder } from '../web/store/src/offline/outcome.ts';
 
 describe('what a send of a queued cash sale tells the register (web/store/src/offline/outcome.ts)', () => {
@@ -52,5 +53,24 @@ describe('what a send of a queued cash sale tells the register (web/store/src/of
   it('numbers a new sale after the highest one held', () => {
     expect(nextSequence(undefined)).toBe(1);
     expect(nextSequence(41)).toBe(42);
+  });
+});
+
+describe('which sales the register may make without the server (web/store/src/offline/cash-sale.ts)', () => {
+  const shelf = { method: 'pickup_in_store', pickupLocationId: 'S1' };
+  it('keeps cash sales of shelf stock, paid in one cash tender or several', () => {
+    expect(sellableOffline({ payments: [{ method: 'cash' }], deliveryGroups: [shelf] })).toBe(true);
+    expect(sellableOffline({ payments: [{ method: 'cash' }, { method: 'cash' }], deliveryGroups: [{ ...shelf, fulfilmentLocationId: 'S1' }] })).toBe(true);
+  });
+
+  it('needs the server for a card, a split tender, no payment, a delivery, or goods from elsewhere', () => {
+    expect(sellableOffline({ payments: [{ method: 'card_register' }], deliveryGroups: [shelf] })).toBe(false);
+    expect(sellableOffline({ payments: [{ method: 'card_register' }, { method: 'cash' }], deliveryGroups: [shelf] })).toBe(false);
+    expect(sellableOffline({ payments: [], deliveryGroups: [shelf] })).toBe(false);
+    expect(sellableOffline({ deliveryGroups: [shelf] })).toBe(false);
+    expect(sellableOffline({ payments: [{ method: 'cash' }], deliveryGroups: [{ method: 'ship_to_address' }] })).toBe(false);
+    expect(sellableOffline({ payments: [{ method: 'cash' }], deliveryGroups: [shelf, { method: 'ship_to_address' }] })).toBe(false);
+    expect(sellableOffline({ payments: [{ method: 'cash' }], deliveryGroups: [{ ...shelf, fulfilmentLocationId: 'WAREHOUSE' }] })).toBe(false);
+    expect(sellableOffline({ payments: [{ method: 'cash' }], deliveryGroups: [] })).toBe(false);
   });
 });

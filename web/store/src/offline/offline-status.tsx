@@ -12,6 +12,7 @@ const words = {
     units: (count: number) => (count === 1 ? '1 item' : `${count} items`),
     resolved: 'Mark as resolved',
     noReason: 'No reason given.',
+    serverNeeded: 'The server cannot be reached: card payments, deliveries and hand-overs must wait. Cash sales of shelf stock go on.',
   },
   fr: {
     offline: 'Hors ligne',
@@ -21,6 +22,8 @@ const words = {
     units: (count: number) => (count === 1 ? '1 article' : `${count} articles`),
     resolved: 'Marquer comme traitée',
     noReason: 'Aucune raison donnée.',
+    serverNeeded:
+      'Le serveur est injoignable : les paiements par carte, les livraisons et les remises de commande doivent attendre. Les ventes en espèces du rayon continuent.',
   },
 };
 
@@ -63,4 +66,14 @@ function RefusedSales({ title }: { title: string }) {
       </ul>
     </details>
   );
+}
+
+/**
+ * What a screen shows in place of an action that needs the server (card payment, delivery, hand-over) while it
+ * cannot be reached; nothing when it can: `<ServerNeededNotice />` beside the disabled action.
+ */
+export function ServerNeededNotice() {
+  const w = useWords(words);
+  const { online } = useOffline();
+  return online ? null : <p className="notice-bad">{w.serverNeeded}</p>;
 }
