@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, type TestApi } from '../support/api.ts';
-import { launchBrowser, openStoreApp, scan, seriousViolations, startDemoServer } from '../support/browser.ts';
+import { launchBrowser, openStoreApp, scan, screenshot, seriousViolations, startDemoServer } from '../support/browser.ts';
 
 let api: TestApi;
 let browser: Browser;
@@ -39,5 +39,6 @@ describe('the store app', () => {
     expect(first).toContain('Lyon République');
     expect(await rows.count()).toBe(4);
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'stock');
   });
 });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_LOGIN, seedDemo } from '../../src/demo/seed.ts';
 import { startTestApi, type TestApi, type TestApiOptions } from './api.ts';
@@ -58,4 +59,14 @@ export async function seriousViolations(page: Page): Promise<{ id: string; help:
       .filter((violation: any) => violation.impact === 'serious' || violation.impact === 'critical')
       .map((violation: any) => ({ id: violation.id, help: violation.help, nodes: violation.nodes.map((node: any) => node.target.join(' ')) }));
   });
+}
+
+/**
+ * With `SCREENSHOTS=1` (`npm run screenshots`), saves the page as docs/screenshots/<name>-<language>.png for the
+ * README; otherwise does nothing, so the browser tests are also what shows each screen.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!process.env.SCREENSHOTS) return;
+  const language = await page.evaluate(() => (globalThis as any).document.documentElement.lang as string);
+  await page.screenshot({ path: path.resolve(import.meta.dirname, '../../docs/screenshots', `${name}-${language}.png`), fullPage: false });
 }

@@ -1753,7 +1753,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The receipt of an order: a narrow PDF, or ?format=text for a receipt printer (42 columns) */
+        /** The receipt of an order, in the customer's language (?language= for another): a narrow PDF, or ?format=text for a receipt printer (42 columns) */
         get: operations["getOrderReceipt"];
         put?: never;
         post?: never;
@@ -15844,6 +15844,8 @@ export interface operations {
             query?: {
                 /** @description pdf (default), or text: 42 columns for a receipt printer. */
                 format?: "pdf" | "text";
+                /** @description Print in this language instead of the customer's (else the channel's, else the retailer's). */
+                language?: "fr" | "en";
             };
             header?: never;
             path: {

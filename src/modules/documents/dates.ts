@@ -9,3 +9,13 @@ export function formatDay(iso: string, locale: string, timeZone: string): string
 export function formatDayAndTime(iso: string, locale: string, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
 }
+
+/** "07/12/2026 10:15" (fr-FR and en-GB): the short form a receipt or a till report prints. */
+export function formatShortDateAndTime(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone }).format(new Date(iso));
+}
+
+/** "07/12/2026" (fr-FR and en-GB). */
+export function formatShortDay(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone }).format(new Date(iso));
+}

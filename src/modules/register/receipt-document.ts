@@ -1,7 +1,7 @@
 import { orderQrPng } from '../documents/qr.ts';
 import { INK, MUTED, RULE, renderPdf } from '../documents/pdf.ts';
+import { messagesFor } from '../documents/messages/index.ts';
 import type { Receipt } from './receipt.ts';
-import { RECEIPT_STRINGS as T } from './receipt-strings.ts';
 
 /** The receipt as a narrow PDF (80 mm roll), as tall as it needs: the same words as the printer's text (receipt-text.ts). */
 
@@ -22,8 +22,14 @@ export async function renderReceiptPdf(receipt: Receipt): Promise<Buffer> {
 }
 
 function render(receipt: Receipt, qrPng: Buffer, height: number, ended: (y: number) => void): Promise<Buffer> {
+  const T = messagesFor(receipt.language).receipt;
   return renderPdf(
-    { size: [WIDTH, height], margin: MARGIN, info: { Title: `${T.title} ${receipt.orderNumber}`, Subject: `${T.order} ${receipt.orderNumber}` } },
+    {
+      size: [WIDTH, height],
+      margin: MARGIN,
+      lang: receipt.locale,
+      info: { Title: T.documentTitle(receipt.orderNumber), Subject: T.documentSubject(receipt.orderNumber) },
+    },
     (pdf) => {
       const inner = WIDTH - 2 * MARGIN;
       let y = MARGIN;
@@ -57,9 +63,10 @@ function render(receipt: Receipt, qrPng: Buffer, height: number, ended: (y: numb
       text(name ?? '', { font: 'bold', size: 10, align: 'center' });
       for (const line of address) text(line, { align: 'center', color: MUTED });
       rule();
-      if (receipt.register) text(`${T.register}: ${receipt.register}`);
-      text(`${T.date}: ${receipt.issuedAt}`);
-      text(`${T.order}: ${receipt.orderNumber}`);
+      text(T.title, { font: 'bold', align: 'center' });
+      if (receipt.register) text(T.register(receipt.register));
+      text(T.date(receipt.issuedAt));
+      text(T.order(receipt.orderNumber));
       rule();
       for (const line of receipt.lines) {
         text(line.title);

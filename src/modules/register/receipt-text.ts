@@ -1,5 +1,5 @@
+import { messagesFor } from '../documents/messages/index.ts';
 import type { Receipt } from './receipt.ts';
-import { RECEIPT_STRINGS as T } from './receipt-strings.ts';
 
 /**
  * A receipt as plain text for a receipt printer: 42 columns (80 mm paper, font A), no line longer. Long words are
@@ -8,12 +8,13 @@ import { RECEIPT_STRINGS as T } from './receipt-strings.ts';
 export const RECEIPT_COLUMNS = 42;
 
 export function receiptText(receipt: Receipt, width = RECEIPT_COLUMNS): string {
+  const T = messagesFor(receipt.language).receipt;
   const rule = '-'.repeat(width);
   const out: string[] = [];
   const centred = (text: string) => wrap(text, width).map((part) => ' '.repeat(Math.floor((width - length(part)) / 2)) + part);
-  out.push(...receipt.header.flatMap(centred), rule);
-  if (receipt.register) out.push(...pair(`${T.register}: ${receipt.register}`, '', width));
-  out.push(...pair(`${T.date}: ${receipt.issuedAt}`, '', width), ...pair(`${T.order}: ${receipt.orderNumber}`, '', width), rule);
+  out.push(...receipt.header.flatMap(centred), rule, ...centred(T.title));
+  if (receipt.register) out.push(...pair(T.register(receipt.register), '', width));
+  out.push(...pair(T.date(receipt.issuedAt), '', width), ...pair(T.order(receipt.orderNumber), '', width), rule);
   for (const line of receipt.lines) out.push(...wrap(line.title, width), ...pair(`  ${line.quantity}`, line.amount, width));
   out.push(rule);
   for (const [label, amount] of receipt.amounts) out.push(...pair(label, amount, width));
@@ -42,7 +43,8 @@ function pair(label: string, amount: string, width: number): string[] {
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let current = '';
-  for (const word of text.replaceAll('\u00a0', ' ').split(/\s+/).filter(Boolean)) {
+  // A no-break space keeps its neighbours on one line ("Caisse : Till 1", "131,30 €"); the printer gets a plain space.
+  for (const word of text.split(/[^\S\u00a0]+/).filter(Boolean)) {
     let rest = word;
     while (length(rest) > width) {
       if (current) lines.push(current);

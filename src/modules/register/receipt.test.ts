@@ -92,27 +92,56 @@ const order = (overrides: Partial<OrderView> = {}): OrderView => ({
 
 const store = { name: 'Maison Rhône Bellecour', address: { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon' }, timezone: 'Europe/Paris' };
 
+/** An amount as fr-FR or en-GB writes it, with the no-break spaces a receipt keeps. */
+const flat = (euros: number, language: 'fr' | 'en') =>
+  new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(euros).replaceAll('\u202f', '\u00a0');
+
 describe('receipt', () => {
   it('says the store, register, local time, lines, fees, VAT per rate and on fees, total, cash tendered and change', () => {
-    const words = receipt(order(), TEST_RETAILER, store, 'Till 1');
+    const words = receipt(order(), TEST_RETAILER, store, 'Till 1', 'fr');
     expect(words.header).toEqual(['Maison Rhône', 'Maison Rhône Bellecour', '3 place Bellecour', '69002 Lyon']);
     expect(words.issuedAt).toBe('07/12/2026 10:15'); // Lyon's time, not UTC
-    expect(words.amounts.map(([label]) => label)).toEqual(['Shipping', 'Packing']);
+    expect(words.amounts.map(([label]) => label)).toEqual(['Livraison', 'Emballage']);
     const lineTax = Math.round(8900 / 6) + Math.round(3588 / 6);
     expect(words.taxes).toHaveLength(2);
+    expect(words.taxes[0]![0]).toBe(`TVA 20\u00a0% (base HT ${flat((8900 + 3588 - lineTax) / 100, 'fr')})`);
+    expect(words.taxes[1]![0]).toMatch(/^TVA sur frais \(base HT /);
     expect(words.taxes[1]![1]).toContain(((2190 - lineTax) / 100).toFixed(2).replace('.', ','));
-    expect(words.tenders.map(([label]) => label)).toEqual(['Cash (tendered)', 'Change']);
-    expect(words.deliveries).toEqual(['Delivered to: Noé Girard, 8 quai Saint-Antoine, 69002 Lyon (expected 09/12/2026)']);
+    expect(words.tenders).toEqual([
+      ['Espèces reçues', '150,00\u00a0€'],
+      ['Rendu monnaie', '18,70\u00a0€'],
+    ]);
+    expect(words.deliveries).toEqual(['Livraison à\u00a0: Noé Girard, 8 quai Saint-Antoine, 69002 Lyon (prévue le 09/12/2026)']);
   });
 
-  it('prints 42 columns at most, amounts right-aligned on their label’s line, long titles wrapped', () => {
-    const text = receiptText(receipt(order(), TEST_RETAILER, store, 'Till 1'));
+  it('prints a French customer’s receipt in French: 42 columns at most, amounts right-aligned on their label’s line, long titles wrapped', () => {
+    const text = receiptText(receipt(order(), TEST_RETAILER, store, 'Till 1', 'fr'));
     const lines = text.trimEnd().split('\n');
     for (const printed of lines) expect([...printed].length).toBeLessThanOrEqual(RECEIPT_COLUMNS);
-    expect(lines).toContain(`TOTAL${' '.repeat(RECEIPT_COLUMNS - 'TOTAL'.length - '131,30 €'.length)}131,30 €`);
+    expect(lines).toContain(`TOTAL TTC${' '.repeat(RECEIPT_COLUMNS - 'TOTAL TTC'.length - '131,30 €'.length)}131,30 €`);
+    expect(lines).toContain(`Rendu monnaie${' '.repeat(RECEIPT_COLUMNS - 'Rendu monnaie'.length - '18,70 €'.length)}18,70 €`);
     expect(lines.filter((printed) => printed.startsWith('Lampe de chevet')).length).toBe(1);
+    for (const words of ['Caisse : Till 1', 'Date : 07/12/2026 10:15', 'Commande : 100042', 'Espèces reçues', 'TVA 20 %', 'Merci de votre visite !'])
+      expect(text).toContain(words);
+    expect(text).not.toMatch(/Cash|Change|VAT|Register|Thank you/);
     expect(text).not.toContain('\u00a0');
     expect(text).toContain('AISLE-ORDER:100042');
+  });
+
+  it('prints an English customer’s receipt in English, amounts and dates as en-GB writes them', () => {
+    const words = receipt(order(), TEST_RETAILER, store, 'Till 1', 'en');
+    expect(words.issuedAt).toBe('07/12/2026, 10:15');
+    expect(words.amounts.map(([label]) => label)).toEqual(['Shipping', 'Packing']);
+    expect(words.tenders).toEqual([
+      ['Cash (tendered)', '€150.00'],
+      ['Change', '€18.70'],
+    ]);
+    expect(words.deliveries).toEqual(['Delivered to: Noé Girard, 8 quai Saint-Antoine, 69002 Lyon (expected 09/12/2026)']);
+    const text = receiptText(words);
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toContain(`TOTAL${' '.repeat(RECEIPT_COLUMNS - 'TOTAL'.length - '€131.30'.length)}€131.30`);
+    for (const expected of ['Register: Till 1', 'Order: 100042', 'VAT 20% (base', 'Thank you for your visit!']) expect(text).toContain(expected);
+    expect(text).not.toMatch(/Espèces|Rendu|TVA|Caisse|Merci/);
   });
 
   it('wraps words, and cuts a word longer than a line', () => {
@@ -133,10 +162,11 @@ describe('receipt', () => {
       TEST_RETAILER,
       null,
       null,
+      'fr',
     );
     expect(words.tenders).toEqual([
-      ['Card ****4242', '100,00\u00a0€'],
-      ['Cash', '31,30\u00a0€'],
+      ['Carte bancaire ****4242', '100,00\u00a0€'],
+      ['Espèces', '31,30\u00a0€'],
     ]);
     expect(words.header).toEqual([TEST_RETAILER.name, ...TEST_RETAILER.addressLines]);
   });
@@ -147,10 +177,15 @@ describe('documents', () => {
     const many = order();
     const group = many.deliveryGroups[0]!;
     group.lines = Array.from({ length: 120 }, (_, index) => line(`SKU-${index}`, `Article numéro ${index} avec un nom assez long pour deux lignes`, 1, 100));
-    const pdf = await renderReceiptPdf(receipt(many, TEST_RETAILER, store, 'Till 1'));
+    const pdf = await renderReceiptPdf(receipt(many, TEST_RETAILER, store, 'Till 1', 'fr'));
     const { totalPages, text } = await extractText(new Uint8Array(pdf), { mergePages: true });
     expect(totalPages).toBe(1);
     expect(text).toContain('Article numéro 119');
+    for (const words of ['Ticket de caisse', 'Caisse', 'TOTAL TTC', 'Rendu monnaie', 'Merci de votre visite']) expect(text).toContain(words);
+    const english = (await extractText(new Uint8Array(await renderReceiptPdf(receipt(order(), TEST_RETAILER, store, 'Till 1', 'en'))), { mergePages: true }))
+      .text;
+    for (const words of ['Register: Till 1', 'TOTAL', 'Change', '€18.70', 'Thank you for your visit!']) expect(english).toContain(words);
+    expect(english).not.toContain('Rendu');
 
     const movements = Array.from({ length: 80 }, (_, index) => ({
       id: `m${index}`,
@@ -168,10 +203,10 @@ describe('documents', () => {
       movements,
       generatedAt: new Date('2026-12-07T12:00:00.000Z'),
     });
-    const reportPdf = await extractText(new Uint8Array(await renderReportPdf(report, 'fr-FR')), { mergePages: true });
+    const reportPdf = await extractText(new Uint8Array(await renderReportPdf(report, TEST_RETAILER)), { mergePages: true });
     expect(reportPdf.totalPages).toBeGreaterThan(1);
     expect(reportPdf.text).toContain('Movement 79');
-    expect(reportPdf.text).toContain('X report');
+    expect(reportPdf.text).toContain('Rapport X');
   });
 });
 

@@ -167,7 +167,7 @@ describe('a day at the register', () => {
     day.shelfSale = sale.body;
   });
 
-  it('prints the receipt as a narrow PDF with the QR code, and as 42 columns of text for the printer', async () => {
+  it('prints the receipt as a narrow PDF with the QR code, and as 42 columns of text for the printer, in French by default', async () => {
     const pdf = await binary(`/v1/orders/${day.shelfSale.id}/receipt`, basics.storeAKey);
     expect(pdf.status).toBe(200);
     expect(pdf.type).toBe('application/pdf');
@@ -179,10 +179,11 @@ describe('a day at the register', () => {
       'Till 1',
       day.shelfSale.number,
       money(2500),
-      'Change',
+      'Ticket de caisse',
+      'Rendu monnaie',
       money(500),
       money(3000),
-      'VAT 20',
+      'TVA 20',
     ]) {
       expect(text).toContain(expected);
     }
@@ -194,12 +195,24 @@ describe('a day at the register', () => {
     const lines = (printed.body as string).trimEnd().split('\n');
     expect(Math.max(...lines.map((line) => [...line].length))).toBeLessThanOrEqual(RECEIPT_COLUMNS);
     const row = (label: string) => lines.find((line) => line.startsWith(label));
-    expect(row('TOTAL')).toMatch(new RegExp(`^TOTAL +${money(2500)}$`));
-    expect(row('Cash (tendered)')).toMatch(new RegExp(`${money(3000)}$`));
-    expect(row('Change')).toMatch(new RegExp(`${money(500)}$`));
-    expect(row('VAT 20')).toMatch(new RegExp(`${money(417)}$`)); // 2500 gross at 20 %: 416.67 of VAT, rounded per line
-    expect(printed.body).toContain('Register: Till 1');
+    // The customer gave no language, nor did the register's channel: the retailer's (fr-FR, Lyon).
+    expect(row('TOTAL TTC')).toMatch(new RegExp(`^TOTAL TTC +${money(2500)}$`));
+    expect(row('Espèces reçues')).toMatch(new RegExp(`${money(3000)}$`));
+    expect(row('Rendu monnaie')).toMatch(new RegExp(`${money(500)}$`));
+    expect(row('TVA 20')).toMatch(new RegExp(`${money(417)}$`)); // 2500 gross at 20 %: 416.67 of VAT, rounded per line
+    expect(printed.body).toContain('Caisse : Till 1');
+    expect(printed.body).toContain('Merci de votre visite !');
     expect(printed.body).toContain(day.shelfSale.qrPayload);
+    // The associate prints it in English for a visitor: English words, amounts as en-GB writes them.
+    const english = await api.call('GET', `/v1/orders/${day.shelfSale.id}/receipt?format=text&language=en`, { token: basics.storeAKey });
+    expect(english.status).toBe(200);
+    expect(english.body).toMatch(/^TOTAL +€25\.00$/m);
+    expect(english.body).toMatch(/^Change +€5\.00$/m);
+    expect(english.body).toContain('Register: Till 1');
+    expect(english.body).not.toContain('Espèces');
+    const englishPdf = await binary(`/v1/orders/${day.shelfSale.id}/receipt?language=en`, basics.storeAKey);
+    expect(await pdfText(englishPdf.body)).toContain('Thank you for your visit!');
+    expectProblem(await api.call('GET', `/v1/orders/${day.shelfSale.id}/receipt?language=de`, { token: basics.storeAKey }), 400);
     // Another store, or another channel, does not read it.
     expectProblem(await api.call('GET', `/v1/orders/${day.shelfSale.id}/receipt?format=text`, { token: basics.webKey }), 404);
   });
@@ -209,7 +222,7 @@ describe('a day at the register', () => {
       token: basics.storeAKey,
       body: {
         registerId: day.till,
-        customer: { firstName: 'Paul', lastName: 'Martin', email: 'paul.martin@example.com' },
+        customer: { firstName: 'Paul', lastName: 'Martin', email: 'paul.martin@example.com', language: 'en' },
         lines: [{ sku: 'POT', quantity: 1 }],
         deliveryGroups: [{ method: 'pickup_in_store', pickupLocationId: basics.storeA.id }],
         payments: [
@@ -225,7 +238,9 @@ describe('a day at the register', () => {
       expect.objectContaining({ method: 'cash', status: 'captured', amount: POT - 2000, changeGiven: 0, registerId: day.till }),
     ]);
     const printed = await api.call('GET', `/v1/orders/${sale.body.id}/receipt?format=text`, { token: basics.storeAKey });
-    expect(printed.body).toMatch(new RegExp(`Card \\*\\*\\*\\*4242 +${money(2000)}`));
+    // Paul reads English: his receipt is in English, amounts as en-GB writes them.
+    expect(printed.body).toMatch(/Card \*\*\*\*4242 +€20\.00/);
+    expect(printed.body).toContain('Thank you for your visit!');
     day.split = sale.body;
   });
 
@@ -275,9 +290,9 @@ describe('a day at the register', () => {
 
     // The receipt says where it goes.
     const printed = await api.call('GET', `/v1/orders/${sale.body.id}/receipt?format=text`, { token: basics.storeAKey });
-    expect(printed.body.replace(/\s+/g, ' ')).toContain('Delivered to: Noé Girard, 8 quai Saint-Antoine, 69002 Lyon');
-    expect(printed.body).toMatch(new RegExp(`Shipping +${money(SHIPPING)}`));
-    expect(printed.body).toMatch(new RegExp(`Packing +${money(PACKING)}`));
+    expect(printed.body.replace(/\s+/g, ' ')).toContain('Livraison à : Noé Girard, 8 quai Saint-Antoine, 69002 Lyon');
+    expect(printed.body).toMatch(new RegExp(`Livraison +${money(SHIPPING)}`));
+    expect(printed.body).toMatch(new RegExp(`Emballage +${money(PACKING)}`));
 
     // The warehouse ships it later: nothing is captured again.
     const group = sale.body.deliveryGroups[0];
@@ -429,18 +444,18 @@ describe('a day at the register', () => {
     expect(pdf.type).toBe('application/pdf');
     const text = await pdfText(pdf.body);
     for (const expectedText of [
-      'Z report',
+      'Rapport Z (clôture de caisse)', // in the retailer's language (fr-FR)
       'Till 1',
-      'Expected cash',
+      'Espèces théoriques',
       money(expected),
-      'Counted cash',
+      'Espèces comptées',
       money(expected - 30),
-      'Difference',
+      'Écart de caisse',
       money(-30),
       'Window cleaner',
-      'Card (3)',
+      'Carte bancaire (3)',
       money(7000 + VASE + SHIPPING + PACKING),
-      'Cash refunded',
+      'Espèces remboursées',
     ]) {
       expect(text).toContain(expectedText);
     }

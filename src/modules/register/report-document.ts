@@ -1,43 +1,22 @@
+import { formatShortDateAndTime } from '../documents/dates.ts';
+import { languageOfLocale } from '../documents/language.ts';
+import { messagesFor } from '../documents/messages/index.ts';
 import { formatMoney } from '../documents/money.ts';
 import { INK, MARGIN, MUTED, RULE, renderPdf, room, tableRow } from '../documents/pdf.ts';
-import { RECEIPT_STRINGS } from './receipt-strings.ts';
+import { timeZoneOf, type Retailer } from '../documents/retailer.ts';
 import type { SessionReport } from './schema.ts';
 
-/** A register session's X or Z report as an A4 PDF: the figures of the JSON report, for the till's paperwork. */
+/**
+ * A register session's X or Z report as an A4 PDF: the figures of the JSON report, for the till's paperwork. It is the
+ * store's document, not a customer's: in the retailer's language and locale (RETAILER_LOCALE), times in its time zone.
+ */
 
-export const REPORT_STRINGS = {
-  x: 'X report (session open)',
-  z: 'Z report (session closed)',
-  register: 'Register',
-  session: 'Session',
-  opened: 'Opened',
-  closed: 'Closed',
-  by: 'by',
-  sales: 'Sales',
-  tenders: 'Taken per tender',
-  refunds: 'Refunds per tender',
-  cash: 'Cash drawer',
-  openingFloat: 'Opening float',
-  cashTaken: 'Cash taken (net of change)',
-  cashRefunded: 'Cash refunded',
-  tendered: 'Cash tendered by customers',
-  change: 'Change given',
-  paidIn: 'Paid in',
-  paidOut: 'Paid out',
-  expected: 'Expected cash',
-  counted: 'Counted cash',
-  difference: 'Difference',
-  movements: 'Cash movements',
-  note: 'Note',
-  none: 'None',
-};
-
-export function renderReportPdf(report: SessionReport, locale: string): Promise<Buffer> {
-  const S = REPORT_STRINGS;
+export function renderReportPdf(report: SessionReport, retailer: Pick<Retailer, 'locale' | 'timeZone'>): Promise<Buffer> {
+  const { locale } = retailer;
+  const S = messagesFor(languageOfLocale(locale)).report;
   const money = (amount: number) => formatMoney(amount, report.session.currency, locale).replaceAll('\u202f', '\u00a0');
-  const when = (iso: string | null) =>
-    iso ? `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso))} UTC` : '';
-  return renderPdf({ info: { Title: `${report.kind === 'X' ? S.x : S.z} ${report.register.name}` } }, (pdf) => {
+  const when = (iso: string) => formatShortDateAndTime(iso, locale, timeZoneOf(retailer));
+  return renderPdf({ lang: locale, info: { Title: `${report.kind === 'X' ? S.x : S.z} ${report.register.name}` } }, (pdf) => {
     const width = pdf.page.width - 2 * MARGIN;
     let y = MARGIN;
     const heading = (value: string, size = 11) => {
@@ -71,15 +50,15 @@ export function renderReportPdf(report: SessionReport, locale: string): Promise<
     pdf.font('regular').fontSize(9).fillColor(MUTED);
     row(S.register, report.register.name);
     row(S.session, report.session.id);
-    row(S.opened, `${when(report.session.openedAt)} ${S.by} ${report.session.openedBy}`);
-    if (report.session.closedAt) row(S.closed, `${when(report.session.closedAt)} ${S.by} ${report.session.closedBy ?? ''}`);
+    row(S.opened, S.by(when(report.session.openedAt), report.session.openedBy));
+    if (report.session.closedAt) row(S.closed, S.by(when(report.session.closedAt), report.session.closedBy ?? ''));
     row(S.sales, String(report.sales));
     heading(S.tenders);
     if (!report.tenders.length) row(S.none, '');
-    for (const total of report.tenders) row(`${RECEIPT_STRINGS.tenders[total.method] ?? total.method} (${total.count})`, money(total.amount));
+    for (const total of report.tenders) row(S.tender(total.method, total.count), money(total.amount));
     heading(S.refunds);
     if (!report.refunds.length) row(S.none, '');
-    for (const total of report.refunds) row(`${RECEIPT_STRINGS.tenders[total.method] ?? total.method} (${total.count})`, money(-total.amount));
+    for (const total of report.refunds) row(S.tender(total.method, total.count), money(-total.amount));
     heading(S.cash);
     row(S.openingFloat, money(report.cash.openingFloat));
     row(S.cashTaken, money(report.cash.taken));
@@ -95,6 +74,6 @@ export function renderReportPdf(report: SessionReport, locale: string): Promise<
     heading(S.movements);
     if (!report.cashMovements.length) row(S.none, '');
     for (const movement of report.cashMovements)
-      row(`${movement.kind === 'paid_in' ? S.paidIn : S.paidOut}: ${movement.reason}`, money(movement.kind === 'paid_in' ? movement.amount : -movement.amount));
+      row(S.movement(movement.kind, movement.reason), money(movement.kind === 'paid_in' ? movement.amount : -movement.amount));
   });
 }

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
+import { extractText } from 'unpdf';
 import { describe, expect, it } from 'vitest';
+import { TEST_RETAILER } from '../../../test/support/policies.ts';
 import type { RegisterTakings } from '../payments/register-totals.ts';
 import { expectedCash, sessionReport, type ReportFacts } from './report.ts';
+import { renderReportPdf } from './report-document.ts';
 
 /** The X and Z reports' arithmetic, without a database or a clock. */
 
@@ -76,5 +79,54 @@ describe('session report', () => {
         },
       ),
     );
+  });
+});
+
+describe('session report as a PDF', () => {
+  const closed = sessionReport(facts({ session: session({ countedCash: 12_450, expectedCash: 12_600 }) }));
+  const textOf = async (retailer: { locale: string; timeZone?: string }) =>
+    (await extractText(new Uint8Array(await renderReportPdf(closed, retailer)), { mergePages: true })).text.replaceAll('\u202f', ' ').replaceAll('\u00a0', ' ');
+
+  it('is written in the retailer’s language, amounts in its locale and times in its time zone', async () => {
+    const text = await textOf(TEST_RETAILER); // fr-FR, Europe/Paris
+    for (const words of [
+      'Rapport Z (clôture de caisse)',
+      'Caisse',
+      'Ouverture',
+      '07/12/2026 09:00 par user:1', // 08:00 UTC is 09:00 in Lyon
+      'Clôture',
+      '07/12/2026 20:00 par user:1',
+      'Encaissements par moyen de paiement',
+      'Carte bancaire (1)',
+      'Espèces (2)',
+      'Fond de caisse',
+      '100,00 €',
+      'Espèces théoriques',
+      '126,00 €',
+      'Espèces comptées',
+      '124,50 €',
+      'Écart de caisse',
+      '-1,50 €',
+      'Apport : Coins',
+      'Retrait : Stamps',
+    ])
+      expect(text).toContain(words);
+    expect(text).not.toMatch(/Expected cash|Opening float|Card|UTC/);
+  });
+
+  it('is in English for an English-speaking retailer', async () => {
+    const text = await textOf({ locale: 'en-IE', timeZone: 'Europe/Dublin' });
+    for (const words of [
+      'Z report (session closed)',
+      'Opened',
+      '07/12/2026, 08:00 by user:1',
+      'Card (1)',
+      'Cash (2)',
+      'Expected cash',
+      '€126.00',
+      'Paid in: Coins',
+    ])
+      expect(text).toContain(words);
+    expect(text).not.toMatch(/Rapport|Espèces/);
   });
 });

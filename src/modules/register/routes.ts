@@ -4,6 +4,8 @@ import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { idParams } from '../../platform/http/params.ts';
 import type { AisleApp } from '../../platform/http/types.ts';
 import { inTransaction } from '../../platform/http/unit-of-work.ts';
+import { languageOfLocale } from '../documents/language.ts';
+import { messagesFor } from '../documents/messages/index.ts';
 import type { Retailer } from '../orders/emails.ts';
 import { stockNearby } from './nearby.ts';
 import { receiptOf } from './receipt.ts';
@@ -30,7 +32,7 @@ const tags = ['Register'];
 const PDF = { description: 'The PDF document.', content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } } };
 
 export interface RegisterRouteOptions {
-  /** Whose name heads receipts, and the locale their amounts and dates are written in. */
+  /** Whose name heads receipts; the language, locale and time zone of X/Z reports and of receipts by default. */
   retailer: Retailer;
 }
 
@@ -160,8 +162,9 @@ export async function registerRoutes(app: AisleApp, { retailer }: RegisterRouteO
     },
     async (request, reply) => {
       const report = await reportOf(request.server.db, request.principal!, request.params.id);
-      const pdf = await renderReportPdf(report, retailer.locale);
-      reply.type('application/pdf').header('content-disposition', `inline; filename="${report.kind.toLowerCase()}-report-${request.params.id}.pdf"`);
+      const pdf = await renderReportPdf(report, retailer);
+      const fileName = messagesFor(languageOfLocale(retailer.locale)).report.fileName(report.kind === 'X' ? 'x' : 'z', request.params.id);
+      reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName}"`);
       // Sent as is (Fastify never serialises a Buffer); the schema says "binary string", which is what a client receives.
       return reply.send(pdf as unknown as string);
     },
@@ -174,7 +177,8 @@ export async function registerRoutes(app: AisleApp, { retailer }: RegisterRouteO
       schema: {
         tags,
         operationId: 'getOrderReceipt',
-        summary: 'The receipt of an order: a narrow PDF, or ?format=text for a receipt printer (42 columns)',
+        summary:
+          "The receipt of an order, in the customer's language (?language= for another): a narrow PDF, or ?format=text for a receipt printer (42 columns)",
         params: idParams,
         querystring: receiptQuery,
         response: {
@@ -186,12 +190,12 @@ export async function registerRoutes(app: AisleApp, { retailer }: RegisterRouteO
       },
     },
     async (request, reply) => {
-      const receipt = await receiptOf(request.server.db, request.principal!, request.params.id, retailer);
+      const receipt = await receiptOf(request.server.db, request.principal!, request.params.id, retailer, request.query.language);
       if (request.query.format === 'text') {
         reply.type('text/plain; charset=utf-8');
         return reply.send(receiptText(receipt));
       }
-      reply.type('application/pdf').header('content-disposition', `inline; filename="receipt-${receipt.orderNumber}.pdf"`);
+      reply.type('application/pdf').header('content-disposition', `inline; filename="${messagesFor(receipt.language).receipt.fileName(receipt.orderNumber)}"`);
       return reply.send((await renderReceiptPdf(receipt)) as unknown as string);
     },
   );

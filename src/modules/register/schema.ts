@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requestExample } from '../../platform/http/openapi.ts';
 import { currencySchema } from '../../platform/http/params.ts';
+import { languageSchema } from '../documents/language.ts';
 import { PAYMENT_METHODS } from '../payments/schema.ts';
 
 const money = z.number().int();
@@ -110,4 +111,7 @@ export const nearbySchema = z.object({
   ),
 });
 
-export const receiptQuery = z.object({ format: z.enum(['pdf', 'text']).default('pdf').describe('pdf (default), or text: 42 columns for a receipt printer.') });
+export const receiptQuery = z.object({
+  format: z.enum(['pdf', 'text']).default('pdf').describe('pdf (default), or text: 42 columns for a receipt printer.'),
+  language: languageSchema.optional().describe("Print in this language instead of the customer's (else the channel's, else the retailer's)."),
+});

@@ -1,12 +1,15 @@
 import { useEffect, useRef } from 'react';
 
-/** A keyboard-wedge scanner types a code much faster than a person: keys this close together are one scan. */
-const MAX_GAP_MS = 50;
+/**
+ * Keys typed outside a text field have nothing else to do: whatever is typed there, then Enter, is a code (a
+ * keyboard-wedge scanner types a whole code in a few milliseconds; a person typing a SKU works too). A pause longer
+ * than this starts a new code, so stray keys do not stick to the next scan.
+ */
+const MAX_GAP_MS = 1_000;
 const MIN_LENGTH = 3;
 
 /**
- * Calls `onScan` with each code a keyboard-wedge scanner types anywhere on the screen (fast keystrokes ending in
- * Enter). While a text field has the focus the field gets the keys (and its own Enter), so that typing a code by
+ * Calls `onScan` with each code a keyboard-wedge scanner types anywhere on the screen (keystrokes ending in Enter). While a text field has the focus the field gets the keys (and its own Enter), so that typing a code by
  * hand and scanning into the field do the same thing.
  */
 export function useScanner(onScan: (code: string) => void, enabled = true): void {
@@ -27,7 +30,7 @@ export function useScanner(onScan: (code: string) => void, enabled = true): void
           handler.current(buffer);
         }
         buffer = '';
-      } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) buffer += event.key;
+      } else if (event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey) buffer += event.key;
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);

@@ -16,6 +16,17 @@ const methods: Record<PaymentMethod, string> = {
   store_credit: 'store credit',
 };
 
+/** Tender names on the register's receipts and X/Z reports. */
+const tenders: Record<PaymentMethod, string> = {
+  cash: 'Cash',
+  card_register: 'Card',
+  card_online: 'Card (online)',
+  pay_at_pickup: 'To pay at pickup',
+  gift_card: 'Gift card',
+  loyalty_points: 'Points',
+  store_credit: 'Store credit',
+};
+
 export const en = {
   invoice: {
     title: 'Invoice',
@@ -56,6 +67,58 @@ export const en = {
     refunded: (method: PaymentMethod) => `Refunded (${methods[method]})`,
     toPayAtPickup: 'To pay at pickup',
     thanks: (retailer: string) => `Thank you for shopping with ${retailer}.`,
+  },
+  /** The register's receipt, printed (42 columns) or as a narrow PDF. */
+  receipt: {
+    title: 'Receipt',
+    documentTitle: (order: string) => `Receipt ${order}`,
+    documentSubject: (order: string) => `Order ${order}`,
+    fileName: (order: string) => `receipt-${order}.pdf`,
+    register: (name: string) => `Register: ${name}`,
+    date: (when: string) => `Date: ${when}`,
+    order: (order: string) => `Order: ${order}`,
+    discounts: 'Discounts',
+    shipping: 'Shipping',
+    packing: 'Packing',
+    total: 'TOTAL',
+    vat: (rate: string, base: string) => `VAT ${rate} (base ${base})`,
+    vatOnFees: (base: string) => `VAT on fees (base ${base})`,
+    tenders,
+    cashTendered: 'Cash (tendered)',
+    change: 'Change',
+    deliverTo: (recipientAndAddress: string) => `Delivered to: ${recipientAndAddress}`,
+    expected: (day: string) => `(expected ${day})`,
+    thanks: 'Thank you for your visit!',
+  },
+  /** A register session's X or Z report as a PDF, for the store's paperwork (in the retailer's language). */
+  report: {
+    x: 'X report (session open)',
+    z: 'Z report (session closed)',
+    fileName: (kind: 'x' | 'z', session: string) => `${kind}-report-${session}.pdf`,
+    register: 'Register',
+    session: 'Session',
+    opened: 'Opened',
+    closed: 'Closed',
+    by: (when: string, who: string) => `${when} by ${who}`,
+    sales: 'Sales',
+    tenders: 'Taken per tender',
+    refunds: 'Refunds per tender',
+    tender: (method: string, count: number) => `${tenders[method as PaymentMethod] ?? method} (${count})`,
+    cash: 'Cash drawer',
+    openingFloat: 'Opening float',
+    cashTaken: 'Cash taken (net of change)',
+    cashRefunded: 'Cash refunded',
+    tendered: 'Cash tendered by customers',
+    change: 'Change given',
+    paidIn: 'Paid in',
+    paidOut: 'Paid out',
+    expected: 'Expected cash',
+    counted: 'Counted cash',
+    difference: 'Difference',
+    movements: 'Cash movements',
+    movement: (kind: 'paid_in' | 'paid_out', reason: string) => `${kind === 'paid_in' ? 'Paid in' : 'Paid out'}: ${reason}`,
+    note: 'Note',
+    none: 'None',
   },
   email: {
     hello: (name: string) => `Hello ${name},`,
