@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, type TestApi } from '../support/api.ts';
-import { launchBrowser, openStoreApp, seriousViolations, startDemoServer } from '../support/browser.ts';
+import { launchBrowser, openStoreApp, screenshot, seriousViolations, startDemoServer } from '../support/browser.ts';
 
 /**
  * Offline cash sales (web/store/src/offline/): the register keeps its unsent cash sales in IndexedDB and applies each
@@ -128,6 +128,7 @@ describe('offline cash sales', () => {
     await second.goto(`${api.baseUrl}/store/`);
     await expect.poll(() => second.locator('header').getByRole('status').textContent()).toBe('Hors ligne — 2 ventes en attente d’envoi');
     await page.screenshot({ path: '/tmp/offline-queued-fr.png' });
+    await screenshot(page, 'offline-queue');
     expect(await seriousViolations(page)).toEqual([]);
     expect(await ordersOf('hors.ligne.un@example.com')).toEqual([]);
 

@@ -64,6 +64,8 @@ export function startOfflineSync() {
   window.addEventListener('online', () => void sendQueued());
   window.addEventListener('offline', publish);
   onQueueChange(() => void refreshCounts());
+  // Whether the server answers is known at once, not at the first sale.
+  void probe();
   void refreshCounts().then(sendQueued);
   setInterval(() => {
     if (counts.queued > 0 || !reachable)
