@@ -15,6 +15,7 @@ let browser: Browser;
 let store: { id: string };
 let registerId: string;
 let mug: { sku: string; price: number };
+let tillChannelId: string;
 
 beforeAll(async () => {
   [api, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
@@ -36,6 +37,7 @@ beforeAll(async () => {
   });
   expect(quote.status).toBe(200);
   mug = { sku: variant.sku, price: quote.body.totals.total };
+  tillChannelId = till.id;
 });
 afterAll(async () => {
   await browser?.close();
@@ -198,6 +200,37 @@ describe('offline cash sales', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await resolve.click();
     await refused.waitFor({ state: 'detached' });
+    await context.close();
+  });
+
+  // Needs the server side of offline sales (soldOfflineAt, stock shortfalls: branch i21-server), run green merged with
+  // it: drop `.todo` once it is on main.
+  it.todo('records the units a sale made offline took beyond the stock as a shortfall for the store, never as a refusal', async () => {
+    const page = await openStoreApp(browser, api.baseUrl, 'LYON-REPUBLIQUE', 'en');
+    const context = page.context();
+    await serverUnreachable(context);
+    const sku = (await shelved(1)).sku;
+    const onShelf = (await api.call('GET', `/v1/stock/${encodeURIComponent(sku)}/nearby?from=${store.id}`, { token: ADMIN_KEY })).body.items.find(
+      (level: { locationId: string }) => level.locationId === store.id,
+    ).onHand as number;
+    const quantity = onShelf + 2;
+    const quote = await api.call('POST', '/v1/quotes', {
+      token: ADMIN_KEY,
+      body: { channelId: tillChannelId, lines: [{ sku, quantity }], deliveryGroups: [{ method: 'pickup_in_store', lineIndexes: [0], locationId: store.id }] },
+    });
+    const total = quote.body.totals.total as number;
+    const body = { ...cashSale('beyond.stock@example.com', sku), lines: [{ sku, quantity }], payments: [{ method: 'cash', amount: total, tendered: total }] };
+    await leaveInQueue(page, [{ idempotencyKey: crypto.randomUUID(), body, soldOfflineAt: new Date().toISOString(), triedOnline: false }]);
+    await page.reload();
+    const status = page.locator('header').getByRole('status');
+    await expect.poll(() => status.textContent()).toBe('Offline — 1 sale waiting to be sent');
+
+    await serverBack(context);
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('');
+    expect(await page.getByText(/refused/).count()).toBe(0);
+    const [order] = await ordersOf('beyond.stock@example.com');
+    const shortfalls = (await api.call('GET', `/v1/locations/${store.id}/stock-shortfalls`, { token: ADMIN_KEY })).body.items;
+    expect(shortfalls).toEqual([expect.objectContaining({ sku, quantity: 2, orderId: order!.id, status: 'open' })]);
     await context.close();
   });
 
