@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { ZodType } from 'zod';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accessRoutes } from './modules/access/routes.ts';
@@ -12,9 +12,11 @@ import { customerRoutes } from './modules/customers/routes.ts';
 import { dropshipRoutes } from './modules/dropship/routes.ts';
 import { readingPhonesIn } from './modules/customers/schema.ts';
 import { eventRoutes } from './modules/events/routes.ts';
+import type { StreamTiming } from './modules/events/stream.ts';
 import { feedRoutes } from './modules/inventory/feed-routes.ts';
 import { fulfilmentRoutes } from './modules/fulfilment/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
+import { shortfallRoutes } from './modules/inventory/shortfall-routes.ts';
 import { transferRoutes } from './modules/inventory/transfer-routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
 import { vendorShipments } from './modules/orders/dropship.ts';
@@ -47,6 +49,8 @@ export interface AppOptions {
   policies: Policies;
   /** Whose X-Forwarded-For to believe (Fastify's `trustProxy`); default: load balancers on private networks. */
   trustProxy?: boolean | string | undefined;
+  /** How often event streams read the outbox and send a keep-alive (modules/events/stream.ts); 500 ms and 15 s by default. */
+  eventStream?: Partial<StreamTiming> | undefined;
 }
 
 const READY_TIMEOUT_MS = 2000;
@@ -67,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    // A busy host (a CI machine running many test files at once) can take more than the default 10 s to load a plugin.
+    pluginTimeout: 60_000,
     // Trust X-Forwarded-* from the load balancer in front of the server processes.
     trustProxy: options.trustProxy ?? PRIVATE_NETWORKS,
     // One line per request costs more than the request at the rates Aisle aims for; failures are logged.
@@ -117,10 +123,11 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
   app.decorate('apiKeys', keys);
   const stopListening = await options.database.listen('aisle_access', () => keys.forget());
   app.addHook('onClose', async () => stopListening());
+  app.decorate('whoIs', (request: FastifyRequest) => authenticate(app.db, request, options.adminApiKey, keys));
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
-    const principal = await authenticate(app.db, request, options.adminApiKey, keys);
+    const principal = await app.whoIs(request);
     if (!principal) throw new Unauthenticated();
     if (!access.includes(principal.role)) {
       throw new Forbidden(`This route is for ${access.join(' or ')} credentials; yours is ${principal.role}.`);
@@ -184,6 +191,7 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       await inventoryRoutes(api);
       await feedRoutes(api);
       await transferRoutes(api, { follower: policies.transferFollower });
+      await shortfallRoutes(api);
       await pricingRoutes(api);
       await routingRoutes(api);
       await routingFactsRoutes(api);
@@ -191,7 +199,7 @@ export async function buildApp(options: AppOptions): Promise<AisleApp> {
       await explainRoutes(api);
       await dropshipRoutes(api, { orders: vendorShipments(policies.paymentProviders), retailer: policies.mail.retailer });
       await rerouteRoutes(api);
-      await eventRoutes(api);
+      await eventRoutes(api, { timing: options.eventStream });
       await registerRoutes(api, { retailer: policies.mail.retailer });
       await fulfilmentRoutes(api, { providers: policies.paymentProviders, carriers: policies.carriers, retailer: policies.mail.retailer });
     },

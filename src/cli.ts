@@ -42,7 +42,14 @@ async function serve(config: Config) {
   }
   // The composition root: the shop's policies built once, handed to the app and to the workers.
   const policies = buildPolicies(config);
-  const app = await buildApp({ database, policies, adminApiKey: config.adminApiKey, logger: { level: config.logLevel }, trustProxy: config.trustProxy });
+  const app = await buildApp({
+    database,
+    policies,
+    adminApiKey: config.adminApiKey,
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    eventStream: { pollMs: config.eventStreamPollMs },
+  });
   const stopAnalysing = await keepStatisticsFresh(database, (error) => app.log.error({ err: error }, 'analyze failed'));
   let stopWorkers = async () => {};
   const stop = async () => {

@@ -38,6 +38,7 @@ const environment = z.object({
     .string()
     .regex(/^(on|off|[1-9]\d{0,4})$/, 'must be on, off, or every how many seconds (1 to 99999)')
     .default('on'),
+  AISLE_EVENT_STREAM_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   AISLE_PICKUP_DEADLINES: z
     .string()
     .regex(/^(on|off|[1-9]\d{0,4})$/, 'must be on, off, or every how many seconds (1 to 99999)')
@@ -84,6 +85,8 @@ export interface Config {
   routingBatchSeconds: number | null;
   /** Every how many seconds this process reminds and expires pickups waiting at the counters (`orders/pickup/deadlines.ts`); null: never. */
   pickupDeadlineSeconds: number | null;
+  /** How often each open event stream (GET /v1/events/stream) reads the outbox, in milliseconds. */
+  eventStreamPollMs: number;
   /** SMTP server for customer emails; unset: emails are written as .eml files into `<dataDir>/outbox`. */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -118,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shipmentMerges: e.AISLE_SHIPMENT_MERGES === 'on',
     routingBatchSeconds: e.AISLE_ROUTING_BATCH === 'off' ? null : e.AISLE_ROUTING_BATCH === 'on' ? 60 : Number(e.AISLE_ROUTING_BATCH),
     pickupDeadlineSeconds: e.AISLE_PICKUP_DEADLINES === 'off' ? null : e.AISLE_PICKUP_DEADLINES === 'on' ? 300 : Number(e.AISLE_PICKUP_DEADLINES),
+    eventStreamPollMs: e.AISLE_EVENT_STREAM_POLL_MS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     retailer: {

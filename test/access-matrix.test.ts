@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, startTestApi, type ApiResponse, type TestApi } from './support/api.ts';
+import { newId } from '../src/platform/ids.ts';
 import { createVariants, locationBody, receive } from './support/fixtures.ts';
 
 /**
@@ -149,6 +150,26 @@ const fresh = {
     );
     const requests = await must('GET', `/v1/purchase-requests?vendorLocationId=${f.vendor}&limit=200`);
     return requests.items.find((item: { orderId: string }) => item.orderId === order.id).id as string;
+  },
+  /** An open stock shortfall at S1 (what an offline register sale leaves when the stock did not cover it). */
+  shortfallAtS1: async () => {
+    const id = newId();
+    await api.database.db
+      .insertInto('stock_shortfalls')
+      .values({
+        id,
+        location_id: f.s1,
+        variant_id: f.variant,
+        quantity: 1,
+        order_id: f.pickupOrder.id,
+        order_number: f.pickupOrder.number,
+        sold_at: new Date(),
+        resolved_at: null,
+        resolved_by: null,
+        resolution: null,
+      })
+      .execute();
+    return id;
   },
   /** Two of channel A's orders shipped from S1 to the same customer and address: they may be merged. */
   mergeable: async () => [(await fresh.shipOrder()).groupId, (await fresh.shipOrder()).groupId],
@@ -535,6 +556,11 @@ const table: Record<string, Row> = {
     request: async () => ({ path: `/v1/register-sessions/${(await registerAtS1()).session}/report/document` }),
   },
   'GET /v1/orders/{id}/receipt': { expect: A_AT_S1(200), request: () => ({ path: `/v1/orders/${f.pickupOrder.id}/receipt?format=text` }) },
+  'GET /v1/locations/{id}/stock-shortfalls': { expect: FOR_S1(200), request: () => ({ path: `/v1/locations/${f.s1}/stock-shortfalls` }) },
+  'POST /v1/stock-shortfalls/{id}/resolve': {
+    expect: S1_STAFF(200),
+    request: async () => ({ path: `/v1/stock-shortfalls/${await fresh.shortfallAtS1()}/resolve`, body: { resolution: 'written_off', note: 'Lost' } }),
+  },
   'GET /v1/stock/{sku}/nearby': { expect: [200, 403, 403, 200, 200], request: () => ({ path: `/v1/stock/${TEE}/nearby?from=${f.s1}` }) },
 
   'POST /v1/orders/{id}/delivery-groups/{groupId}/ship': {
@@ -678,26 +704,38 @@ const table: Record<string, Row> = {
     request: async () => ({ path: `/v1/purchase-requests/${await fresh.purchaseRequest()}/ship`, body: { carrier: 'DHL', trackingNumber: 'JD1' } }),
   },
 
-  // Events: integrations poll them; a channel key reads its own orders' events and the stock it sells.
+  // Events: integrations poll them; a channel key reads its own orders' events and the stock it sells, store staff
+  // their store's orders and stock.
   'GET /v1/events': {
-    expect: [200, 200, 200, 403, 403],
+    expect: [200, 200, 200, 200, 200],
     request: () => ({ path: '/v1/events?type=order.placed&limit=1000' }),
     finds: {
-      who: ['admin', 'channelA'],
+      who: ['admin', 'channelA', 'storeS1'],
       found: (body) => body.items.some((item: { payload: { orderId: string } }) => item.payload.orderId === f.pickupOrder.id),
     },
-    // On PostgreSQL the feed shows an event once every older transaction of the server has ended (other test files'
-    // included): until the admin sees the order's event, no one would.
-    ready: async () => {
-      const until = performance.now() + 10_000;
-      const seen = async () =>
-        (await must('GET', '/v1/events?type=order.placed&limit=1000')).items.some(
-          (item: { payload: { orderId: string } }) => item.payload.orderId === f.pickupOrder.id,
-        );
-      while (!(await seen()) && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
-    },
+    ready: () => pickupOrderEventShown(),
+  },
+  // The same events, live; `live=false` ends the stream once it has sent what was committed.
+  'GET /v1/events/stream': {
+    expect: [200, 200, 200, 200, 200],
+    request: () => ({ path: '/v1/events/stream?from=start&types=order.placed&live=false' }),
+    finds: { who: ['admin', 'channelA', 'storeS1'], found: (body: string) => body.includes(`"orderId":"${f.pickupOrder.id}"`) },
+    ready: () => pickupOrderEventShown(),
   },
 };
+
+/**
+ * On PostgreSQL the feed shows an event once every older transaction of the server has ended (other test files'
+ * included): until the admin sees the order's event, no one would.
+ */
+async function pickupOrderEventShown() {
+  const until = performance.now() + 10_000;
+  const seen = async () =>
+    (await must('GET', '/v1/events?type=order.placed&limit=1000')).items.some(
+      (item: { payload: { orderId: string } }) => item.payload.orderId === f.pickupOrder.id,
+    );
+  while (!(await seen()) && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+}
 
 beforeAll(async () => {
   api = await startTestApi();

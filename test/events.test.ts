@@ -146,6 +146,19 @@ async function aDayOfTheShop() {
   const unavailable = await order([{ method: 'pickup_in_store', pickupLocationId: basics.storeA.id }], card(1), 1);
   await group(unavailable, 'reject', { lines: [{ lineId: unavailable.deliveryGroups[0].lines[0].id, reason: 'not_found' }] }); // order.pickup_unavailable
 
+  // The register was offline: it sold a bowl in cash that store A does not have (stock.shortfall_recorded).
+  const till = await ok('POST', `/v1/locations/${basics.storeA.id}/registers`, { name: 'Till 1' });
+  await ok('POST', `/v1/registers/${till.id}/sessions`, { openingFloat: 0, currency: 'EUR' });
+  await ok('POST', '/v1/orders', {
+    channelId: basics.registerA.id,
+    registerId: till.id,
+    soldOfflineAt: new Date(Date.now() - 600_000).toISOString(),
+    customer: { firstName: 'Ines', lastName: 'Moreau', email: 'ines@example.com' },
+    lines: [{ sku: 'BOWL', quantity: 1 }],
+    deliveryGroups: [{ method: 'pickup_in_store', pickupLocationId: basics.storeA.id }],
+    payments: [{ method: 'cash', amount: PRICE, tendered: PRICE }],
+  });
+
   // At closing time, the web shop's new routing rules are made active.
   const rules = await ok('POST', '/v1/routing/rule-sets', { channelId: basics.web.id, name: 'Tomorrow', document: { rules: [{ name: 'Nearest' }] } });
   await ok('POST', `/v1/routing/rule-sets/${rules.id}/activate`);

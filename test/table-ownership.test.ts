@@ -15,7 +15,7 @@ const OWNERS: Record<string, string[]> = {
   locations: ['locations'],
   channels: ['channels', 'channel_locations'],
   customers: ['customers', 'customer_emails', 'customer_phones', 'customer_addresses', 'customer_groups'],
-  inventory: ['stock_levels', 'stock_movements', 'reservations', 'incoming_stock', 'stock_feeds', 'transfers', 'transfer_lines'],
+  inventory: ['stock_levels', 'stock_movements', 'reservations', 'incoming_stock', 'stock_feeds', 'transfers', 'transfer_lines', 'stock_shortfalls'],
   pricing: ['delivery_rates', 'promotions', 'promotion_redemptions'],
   payments: ['payments', 'payment_events'],
   orders: ['orders', 'order_lines', 'delivery_groups', 'order_events'],

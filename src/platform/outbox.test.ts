@@ -13,7 +13,7 @@ afterAll(() => database?.close());
 const TYPE = 'stock.safety_stock_changed';
 const event = (subject: string): OutboxEvent => ({ type: TYPE, subject, payload: { locationId: '0196f3a1-2b4c-7d5e-8f60-000000005101', safetyStock: 0 } });
 const subjectsAfter = async (after: string | undefined) =>
-  (await readEvents(database.db, { after, limit: 1000, types: [TYPE] })).items.map((item) => item.subject);
+  (await readEvents(database.db, { after, limit: 1000, types: [TYPE] })).items.map((item) => item.event.subject);
 const cursorNow = async () => (await readEvents(database.db, { limit: 1000 })).nextCursor;
 
 describe('the outbox feed', () => {

@@ -72,51 +72,122 @@ const HORIZON = sql<string>`(
   select coalesce(min(running), pg_snapshot_xmax(pg_current_snapshot())) from pg_snapshot_xip(pg_current_snapshot()) as running
   where xid(running) not in (select transactionid from elsewhere))`;
 
-/** Events after the cursor, in commit-safe order (see HORIZON). */
-export async function readEvents(
-  db: Executor,
-  options: { after?: string | undefined; limit: number; types?: string[] | undefined; channelId?: string | undefined },
-) {
+/**
+ * Whose events a reader sees: every event (admins, Aisle itself), a channel's, or a store's. A type not named in the
+ * channel's or the store's filter is not shown to them until someone decides it may be.
+ */
+export type EventScope = { channelId: string } | { storeId: string } | undefined;
+
+interface ReadRow {
+  id: string;
+  txid: string;
+  type: string;
+  subject: string;
+  payload: Record<string, unknown>;
+  created_at: Date;
+  newest: boolean;
+}
+
+/**
+ * Events after the cursor, in commit-safe order (see HORIZON), at most `limit`, only those `scope` may see and of
+ * `types` (a name, or a prefix ending in `.*`: `order.*`), each with its cursor. `nextCursor` is the last event's cursor
+ * (or `after` with none). `position` is where a reader that keeps reading can go on from: with fewer than `limit` events answered, every
+ * event up to the newest committed one was looked at, seen or not, so the next read need not look at them again (a
+ * store's stream, whose events are a few among many, would otherwise read the same others again on every poll).
+ */
+export async function readEvents(db: Executor, options: { after?: string | undefined; limit: number; types?: string[] | undefined; scope?: EventScope }) {
   const [txid, id] = decode(options.after);
-  const rows = await db
-    .selectFrom('outbox_events')
-    .select(['id', 'txid', 'type', 'subject', 'payload', 'created_at'])
-    .where(sql<boolean>`(txid, id) > (${txid}::xid8, ${id}::bigint)`)
-    .where(sql<boolean>`txid < ${HORIZON}`)
-    .$if(options.types !== undefined && options.types.length > 0, (q) => q.where('type', 'in', options.types!))
-    .$if(options.channelId !== undefined, (q) => q.where(channelEvents(options.channelId!)))
-    .orderBy('txid')
-    .orderBy('id')
-    .limit(options.limit)
-    .execute();
-  // Nothing after it: a cursor past every transaction so far was never handed out (it would wait there silently).
-  if (!rows.length && txid !== '0') {
+  // One statement, one snapshot: the events answered and the newest event committed when they were read.
+  const { rows } = await readStatement(txid, id, options).execute(db);
+  const events = rows.filter((row) => !row.newest);
+  const newest = rows.find((row) => row.newest);
+  const cursor = { txid, id: String(id) };
+  // Nothing after it: a cursor past every transaction so far was never handed out (it would wait there silently). One
+  // at or before the newest event is not (a caught-up reader's every read).
+  if (!events.length && txid !== '0' && (newest === undefined || isAfter(cursor, newest))) {
     const {
       rows: [end],
     } = await sql<{ beyond: boolean }>`select ${txid}::xid8 >= pg_snapshot_xmax(pg_current_snapshot()) as beyond`.execute(db);
     if (end?.beyond) throw new InvalidInput([{ field: 'query.after', message: 'is beyond the end of the feed: not a cursor this API returned' }]);
   }
-  const last = rows.at(-1);
+  const last = events.at(-1);
+  // With no new event the cursor stays where it was, so a poller can always pass back what it got.
+  const nextCursor = last ? encode(last.txid, Number(last.id)) : (options.after ?? encode('0', 0));
+  const caughtUp = events.length < options.limit && newest !== undefined && !isAfter(cursor, newest);
   return {
-    items: rows.map((row) => ({ id: row.id, type: row.type, subject: row.subject, payload: row.payload, createdAt: row.created_at.toISOString() })),
-    // With no new event the cursor stays where it was, so a poller can always pass back what it got.
-    nextCursor: last ? encode(String(last.txid), last.id) : (options.after ?? encode('0', 0)),
+    items: events.map((row) => ({
+      event: { id: Number(row.id), type: row.type, subject: row.subject, payload: row.payload, createdAt: row.created_at.toISOString() } as StoredEvent,
+      cursor: encode(row.txid, Number(row.id)),
+    })),
+    nextCursor,
+    position: caughtUp ? encode(newest.txid, Number(newest.id)) : nextCursor,
   };
+}
+
+/** The statement of `readEvents`: the events after (txid, id) and, in the same snapshot, the newest committed one. */
+export function readStatement(txid: string, id: number, options: { limit: number; types?: string[] | undefined; scope?: EventScope }) {
+  return sql<ReadRow>`
+    with horizon as (select ${HORIZON} as xmin)
+    (select e.id::text as id, e.txid::text as txid, e.type, e.subject, e.payload, e.created_at, false as newest from outbox_events e, horizon
+      where (e.txid, e.id) > (${txid}::xid8, ${id}::bigint) and e.txid < horizon.xmin and ${ofTypes(options.types)} and ${visibleTo(options.scope)}
+      order by e.txid, e.id limit ${options.limit})
+    union all
+    (select e.id::text, e.txid::text, e.type, e.subject, e.payload, e.created_at, true from outbox_events e, horizon
+      where e.txid < horizon.xmin order by e.txid desc, e.id desc limit 1)`;
+}
+
+/** The position of the newest committed event: where a reader that wants only what comes next starts. */
+export async function outboxHead(db: Executor): Promise<string> {
+  const {
+    rows: [newest],
+  } = await sql<{ txid: string; id: string }>`
+    select e.txid::text as txid, e.id::text as id from outbox_events e where e.txid < ${HORIZON} order by e.txid desc, e.id desc limit 1`.execute(db);
+  return newest ? encode(newest.txid, Number(newest.id)) : encode('0', 0);
+}
+
+/** Event types by name, or by prefix (`order.*`); all of them when none is given. */
+function ofTypes(types: string[] | undefined) {
+  if (!types?.length) return sql<boolean>`true`;
+  const names = types.filter((type) => !type.endsWith('.*'));
+  const prefixes = types.filter((type) => type.endsWith('.*')).map((type) => `${type.slice(0, -1).replace(/[\\%_]/g, '\\$&')}%`);
+  return sql<boolean>`(e.type = any(${names}::text[]) or e.type like any(${prefixes}::text[]))`;
+}
+
+function visibleTo(scope: EventScope) {
+  if (scope === undefined) return sql<boolean>`true`;
+  return 'channelId' in scope ? channelEvents(scope.channelId) : storeEvents(scope.storeId);
 }
 
 /**
  * The events a channel key reads: stock changes at the locations its channel sells or fulfils from, and the events of
- * its own orders (the orders' and their drop-ship purchase requests'); never another channel's orders. A type not
- * named here is not shown to channels until someone decides it may be.
+ * its own orders (the orders' and their drop-ship purchase requests'); never another channel's orders.
  */
 function channelEvents(channelId: string) {
   // One index look-up per event read (the payloads name their order and location by id).
   return sql<boolean>`(
-    (type in ('stock.changed', 'stock.safety_stock_changed') and exists (
+    (e.type in ('stock.changed', 'stock.safety_stock_changed') and exists (
       select 1 from channel_locations cl
-      where cl.channel_id = ${channelId}::uuid and cl.location_id = (payload->>'locationId')::uuid and (cl.sells or cl.fulfils)))
-    or ((type like 'order.%' or type like 'dropship.%') and exists (
-      select 1 from orders o where o.id = (payload->>'orderId')::uuid and o.channel_id = ${channelId}::uuid)))`;
+      where cl.channel_id = ${channelId}::uuid and cl.location_id = (e.payload->>'locationId')::uuid and (cl.sells or cl.fulfils)))
+    or ((e.type like 'order.%' or e.type like 'dropship.%') and exists (
+      select 1 from orders o where o.id = (e.payload->>'orderId')::uuid and o.channel_id = ${channelId}::uuid)))`;
+}
+
+/**
+ * The events store staff read: stock changes at their store, the transfers leaving or reaching it, and the events of
+ * the orders they may see (the rule of `assertMaySeeOrder`, orders/read.ts: a delivery group it fulfils or hands over,
+ * or sold at its registers); never another store's orders.
+ */
+function storeEvents(storeId: string) {
+  return sql<boolean>`(
+    (e.type in ('stock.changed', 'stock.safety_stock_changed') and (e.payload->>'locationId')::uuid = ${storeId}::uuid)
+    or (e.type like 'transfer.%' and ${storeId}::uuid in ((e.payload->>'fromLocationId')::uuid, (e.payload->>'toLocationId')::uuid))
+    or ((e.type like 'order.%' or e.type like 'dropship.%') and (
+      exists (
+        select 1 from delivery_groups g where g.order_id = (e.payload->>'orderId')::uuid
+          and (g.fulfilment_location_id = ${storeId}::uuid or g.pickup_location_id = ${storeId}::uuid))
+      or exists (
+        select 1 from orders o join channels c on c.id = o.channel_id
+        where o.id = (e.payload->>'orderId')::uuid and c.store_location_id = ${storeId}::uuid))))`;
 }
 
 /** One of Aisle's own readers of the outbox, with its row in `outbox_consumers` (made by the migration that brings it). */

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, type TestApi } from '../support/api.ts';
-import { launchBrowser, openStoreApp, scan, seriousViolations, startDemoServer } from '../support/browser.ts';
+import { launchBrowser, openStoreApp, scan, screenshot, seriousViolations, startDemoServer } from '../support/browser.ts';
 
 let api: TestApi;
 let browser: Browser;
@@ -60,6 +60,7 @@ describe('the store’s work queue', () => {
     await expect.poll(() => toPick.textContent()).toContain(String(before.counts.to_pick));
     await expect.poll(() => page.getByRole('button', { name: /^À recevoir/ }).textContent()).toContain(String(before.counts.incoming));
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'work-queue');
 
     await page.getByRole('link', { name: `Ouvrir la commande ${order.orderNumber}` }).click();
     await page.getByRole('heading', { level: 1, name: `Commande ${order.orderNumber}` }).waitFor();
@@ -74,6 +75,7 @@ describe('the store’s work queue', () => {
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('Article incorrect');
     expect(await alert.textContent()).toContain(wrong.sku);
+    await screenshot(page, 'work-wrong-scan');
     expect((await pickState(order)).lines.every((line: { picked: number }) => line.picked === 0)).toBe(true);
 
     // The right items: each unit ticked.
@@ -120,10 +122,12 @@ describe('the store’s work queue', () => {
     await page.getByRole('button', { name: /^To prepare/ }).click();
     await page.getByRole('link', { name: `Open order ${pickup.orderNumber}` }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'work-queue');
 
     await page.getByRole('link', { name: `Open order ${pickup.orderNumber}` }).click();
     await page.getByRole('heading', { name: 'Scan an item' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'work-wrong-scan');
     for (const line of pickup.lines) {
       const barcode = await barcodeOf(line.sku);
       for (let unit = 1; unit <= line.quantity; unit++) {

@@ -894,6 +894,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/locations/{id}/stock-shortfalls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A store's stock shortfalls: units sold offline that its stock no longer had, the open ones first */
+        get: operations["listStockShortfalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stock-shortfalls/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a stock shortfall: the units found (deducted now) or written off, with a note */
+        post: operations["resolveStockShortfall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/quotes": {
         parameters: {
             query?: never;
@@ -905,7 +939,7 @@ export interface paths {
         put?: never;
         /**
          * Price a cart without creating anything: the same calculation its order will make
-         * @description Channel price list → customer-group discount → customer discount → promotion code, never under a minimum price (each line says what the floor held back); VAT per tax class; shipping and packing fees per delivery group. A code that cannot be used now is reported with `applied: false` and a reason; an unknown code is a 422.
+         * @description Channel price list → customer-group discount → customer discount → promotion code, never under a minimum price (each line says what the floor held back); VAT per tax class; shipping and packing fees per delivery group. A code that cannot be used now is reported with `applied: false` and a reason; an unknown code is a 422. Staff may give a line a discount by hand (`lines[].discount`, with its reason): last, and never under the minimum price; a channel key may not (403).
          */
         post: operations["quoteCart"];
         delete?: never;
@@ -1634,6 +1668,26 @@ export interface paths {
         };
         /** Outbox events after a cursor (stock changes, …), in commit-safe order */
         get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outbox events as server-sent events: what was missed since a cursor or Last-Event-ID, then live
+         * @description Each message: `id:` the event’s cursor, `event:` its type, `data:` the event as `GET /v1/events` answers it. A message with an `id:` and no data only moves the position (EventSource dispatches nothing for it), a `: keep-alive` comment comes every 15 s. A store sees the stock and transfers of its store and the orders it fulfils, hands over or sold; a channel key its orders and the stock it sells. Signed-in staff are recognised by their session cookie, which the browser’s EventSource sends.
+         */
+        get: operations["streamEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2698,6 +2752,30 @@ export interface components {
                 incoming: number;
             }[];
         };
+        StockShortfallInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            locationId: string;
+            /** Format: uuid */
+            variantId: string;
+            sku: string;
+            /** @description Units sold offline that the stock did not cover. */
+            quantity: number;
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: string;
+            /** @description When the register sold them (offline). */
+            soldAt: string;
+            /** @description When the sale reached Aisle. */
+            createdAt: string;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            resolution: ("found" | "written_off") | null;
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            note: string;
+        };
         TransferInput: {
             /** Format: uuid */
             id: string;
@@ -2804,8 +2882,10 @@ export interface components {
                 /** @description In the order applied, each after the minimum price capped it. */
                 discounts: {
                     /** @enum {string} */
-                    source: "customer_group" | "customer" | "promotion";
+                    source: "customer_group" | "customer" | "promotion" | "manual";
                     amount: number;
+                    /** @description Why staff gave it (manual discounts). */
+                    reason?: string;
                 }[];
                 discountTotal: number;
                 minimumPriceApplied: boolean;
@@ -2972,7 +3052,13 @@ export interface components {
                     unitListPrice: number;
                     unitPrice: number;
                     discountTotal: number;
+                    /** @description The minimum price stopped a discount: the line costs its floor. */
                     minimumPriceApplied: boolean;
+                    /** @description The discount staff gave on the line by hand (part of discountTotal), as applied above the floor, and why. */
+                    manualDiscount: {
+                        amount: number;
+                        reason: string;
+                    } | null;
                     taxRateBasisPoints: number;
                     taxAmount: number;
                     lineTotal: number;
@@ -4059,6 +4145,30 @@ export interface components {
                 incoming: number;
             }[];
         };
+        StockShortfall: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            locationId: string;
+            /** Format: uuid */
+            variantId: string;
+            sku: string;
+            /** @description Units sold offline that the stock did not cover. */
+            quantity: number;
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: string;
+            /** @description When the register sold them (offline). */
+            soldAt: string;
+            /** @description When the sale reached Aisle. */
+            createdAt: string;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            resolution: ("found" | "written_off") | null;
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            note: string;
+        };
         Transfer: {
             /** Format: uuid */
             id: string;
@@ -4165,8 +4275,10 @@ export interface components {
                 /** @description In the order applied, each after the minimum price capped it. */
                 discounts: {
                     /** @enum {string} */
-                    source: "customer_group" | "customer" | "promotion";
+                    source: "customer_group" | "customer" | "promotion" | "manual";
                     amount: number;
+                    /** @description Why staff gave it (manual discounts). */
+                    reason?: string;
                 }[];
                 discountTotal: number;
                 minimumPriceApplied: boolean;
@@ -4333,7 +4445,13 @@ export interface components {
                     unitListPrice: number;
                     unitPrice: number;
                     discountTotal: number;
+                    /** @description The minimum price stopped a discount: the line costs its floor. */
                     minimumPriceApplied: boolean;
+                    /** @description The discount staff gave on the line by hand (part of discountTotal), as applied above the floor, and why. */
+                    manualDiscount: {
+                        amount: number;
+                        reason: string;
+                    } | null;
                     taxRateBasisPoints: number;
                     taxAmount: number;
                     lineTotal: number;
@@ -10742,6 +10860,176 @@ export interface operations {
             };
         };
     };
+    listStockShortfalls: {
+        parameters: {
+            query?: {
+                /** @description Only the open, or only the resolved; both by default (open first). */
+                status?: "open" | "resolved";
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StockShortfall"][];
+                    };
+                };
+            };
+            /** @description The request has invalid fields (`errors` names each). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description These credentials may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (a duplicate, a state already changed). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveStockShortfall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description found: the units are in the stock after all, deducted now as the sale’s; written_off: nothing to deduct (say why in the note).
+                     * @enum {string}
+                     */
+                    resolution: "found" | "written_off";
+                    /** @default  */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockShortfall"];
+                };
+            };
+            /** @description The request has invalid fields (`errors` names each). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description These credentials may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (a duplicate, a state already changed). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     quoteCart: {
         parameters: {
             query?: never;
@@ -10765,6 +11053,15 @@ export interface operations {
                     lines: {
                         sku: string;
                         quantity: number;
+                        /** @description A discount staff give on this line at the counter (admin or store staff; a channel key may not): after the customer’s and the promotion’s, never under the minimum price. */
+                        discount?: {
+                            /** @description Basis points of the line’s list total: 1500 is 15 %. */
+                            percentBasisPoints?: number;
+                            /** @description Off the whole line (not each unit), in minor units. */
+                            amount?: number;
+                            /** @description Why: shown on the order and the receipt. */
+                            reason: string;
+                        };
                     }[];
                     /**
                      * @description Lines delivered together and how; fees are per group. Lines in no group are carried out of the store.
@@ -12855,6 +13152,15 @@ export interface operations {
                         quantity: number;
                         /** @default 0 */
                         deliveryGroup?: number;
+                        /** @description A discount staff give on this line at the counter (admin or store staff; a channel key may not): after the customer’s and the promotion’s, never under the minimum price. */
+                        discount?: {
+                            /** @description Basis points of the line’s list total: 1500 is 15 %. */
+                            percentBasisPoints?: number;
+                            /** @description Off the whole line (not each unit), in minor units. */
+                            amount?: number;
+                            /** @description Why: shown on the order and the receipt. */
+                            reason: string;
+                        };
                     }[];
                     deliveryGroups: {
                         /** @enum {string} */
@@ -12883,6 +13189,11 @@ export interface operations {
                      * @description Sold at this register of the channel's store (GET /v1/locations/{id}/registers): it must have an open session; the payments name it.
                      */
                     registerId?: string;
+                    /**
+                     * Format: date-time
+                     * @description A register sale made while offline, sent on reconnect (with its own Idempotency-Key): when it was sold. Cash only, goods from the store’s shelf; at most 7 days ago. Units the stock no longer has are recorded as stock shortfalls for the store to resolve (GET /v1/locations/{id}/stock-shortfalls); the stock never goes below zero.
+                     */
+                    soldOfflineAt?: string;
                 };
             };
         };
@@ -15127,6 +15438,92 @@ export interface operations {
                         items: components["schemas"]["Event"][];
                         nextCursor: string;
                     };
+                };
+            };
+            /** @description The request has invalid fields (`errors` names each). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description These credentials may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (a duplicate, a state already changed). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: {
+                /** @description Start after this cursor (an `id:` of this stream, or a nextCursor of `GET /v1/events`). The Last-Event-ID header wins. */
+                after?: string;
+                /** @description With no cursor: `now` sends the events committed from now on, `start` every event from the beginning. */
+                from?: "now" | "start";
+                /** @description Only events of these types, comma-separated: names (`order.placed`) or prefixes (`order.*`). */
+                types?: string;
+                /** @description `false`: end the stream once it has sent what was already committed (a catch-up, without waiting). */
+                live?: "true" | "false";
+            };
+            header?: {
+                /** @description The id of the last message received: EventSource sends it when it reconnects. */
+                "last-event-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A stream of server-sent events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
                 };
             };
             /** @description The request has invalid fields (`errors` names each). */

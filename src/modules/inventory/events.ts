@@ -33,6 +33,24 @@ export const safetyStockChanged = defineEvent({
   payload: z.strictObject({ locationId: z.uuid(), safetyStock: units }),
 });
 
+export const stockShortfallRecorded = defineEvent({
+  type: 'stock.shortfall_recorded',
+  version: 1,
+  description:
+    "A register sold units offline that the store's stock no longer had when the sale reached Aisle: the sale stands, the stock stays at zero, and the missing units wait for the store to resolve them (GET /v1/locations/{id}/stock-shortfalls).",
+  subject: 'stock:<variantId>:<locationId>',
+  payload: z.strictObject({
+    shortfallId: z.uuid(),
+    locationId: z.uuid(),
+    variantId: z.uuid(),
+    sku: z.string(),
+    quantity: units.describe('Units sold that the stock did not cover.'),
+    orderId: z.uuid(),
+    orderNumber: z.string(),
+    soldAt: z.string().describe('When the register sold them.'),
+  }),
+});
+
 const transferPayload = z.strictObject({
   id: z.uuid(),
   number: z.string(),
@@ -56,4 +74,12 @@ export const transferCancelled = transferEvent(
   'A transfer was cancelled: a draft dropped, or a shipped transfer with nothing received whose goods went back to the source.',
 );
 
-export const INVENTORY_EVENTS = [stockChanged, safetyStockChanged, transferShipped, transferPartiallyReceived, transferReceived, transferCancelled] as const;
+export const INVENTORY_EVENTS = [
+  stockChanged,
+  safetyStockChanged,
+  stockShortfallRecorded,
+  transferShipped,
+  transferPartiallyReceived,
+  transferReceived,
+  transferCancelled,
+] as const;

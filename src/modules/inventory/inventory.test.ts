@@ -241,6 +241,10 @@ describe('stock events', () => {
     expect(next.body.items[0]).toMatchObject({ type: 'stock.changed', payload: { onHand: 7, available: 7, availableBefore: 0, locationId: basics.storeA.id } });
     const empty = await api.call('GET', `/v1/events?after=${next.body.nextCursor}`);
     expect(empty.body).toEqual({ items: [], nextCursor: next.body.nextCursor });
-    expect((await api.call('GET', '/v1/events', { token: basics.storeAKey })).status).toBe(403);
+    // Store staff read their own store's stock events only.
+    const store = await api.call('GET', '/v1/events?type=stock.changed&limit=1000', { token: basics.storeAKey });
+    expect(store.status).toBe(200);
+    expect(store.body.items).toContainEqual(next.body.items[0]);
+    expect(store.body.items.filter((item: { payload: { locationId: string } }) => item.payload.locationId !== basics.storeA.id)).toEqual([]);
   });
 });

@@ -114,6 +114,25 @@ export interface StockFeedsTable {
   applied_at: CreatedAt;
 }
 
+export type ShortfallResolution = 'found' | 'written_off';
+
+/** Units a register sold offline that the store's stock no longer had (shortfalls.ts): open until the store resolves them. */
+export interface StockShortfallsTable {
+  id: string;
+  location_id: string;
+  variant_id: string;
+  quantity: number;
+  order_id: string;
+  order_number: string;
+  /** When the register sold them (offline). */
+  sold_at: Timestamp;
+  created_at: CreatedAt;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+  resolution: ShortfallResolution | null;
+  note: Generated<string>;
+}
+
 export interface InventoryTables {
   stock_levels: StockLevelsTable;
   stock_movements: StockMovementsTable;
@@ -122,4 +141,5 @@ export interface InventoryTables {
   stock_feeds: StockFeedsTable;
   transfers: TransfersTable;
   transfer_lines: TransferLinesTable;
+  stock_shortfalls: StockShortfallsTable;
 }

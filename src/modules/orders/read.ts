@@ -132,6 +132,7 @@ export function orderView(
           unitPrice: line.unit_price,
           discountTotal: line.discount_total,
           minimumPriceApplied: line.minimum_price_applied,
+          manualDiscount: line.discount_reason === null ? null : { amount: line.manual_discount, reason: line.discount_reason },
           taxRateBasisPoints: line.tax_rate_basis_points,
           taxAmount: line.tax_amount,
           lineTotal: line.line_total,

@@ -15,6 +15,8 @@ const line = (id: string, position: number, quantity: number, extra: Partial<Lin
   unit_price: 900,
   discount_total: 100 * quantity,
   minimum_price_applied: false,
+  manual_discount: 0,
+  discount_reason: null,
   tax_rate_basis_points: 2000,
   tax_amount: 150 * quantity,
   line_total: 900 * quantity,

@@ -26,6 +26,7 @@ export function splitOff(line: LineRow, units: number, id: string, position: num
     quantity: units,
     cancelled_quantity: 0,
     discount_total: share(line.discount_total),
+    manual_discount: share(line.manual_discount),
     tax_amount: share(line.tax_amount),
     line_total: share(line.line_total),
     reservation_id: null,
@@ -34,6 +35,7 @@ export function splitOff(line: LineRow, units: number, id: string, position: num
     ...line,
     quantity: line.quantity - units,
     discount_total: line.discount_total - part.discount_total,
+    manual_discount: line.manual_discount - part.manual_discount,
     tax_amount: line.tax_amount - part.tax_amount,
     line_total: line.line_total - part.line_total,
   };

@@ -245,6 +245,7 @@ async function releaseRejected(
       .set({
         quantity: kept.quantity,
         discount_total: kept.discount_total,
+        manual_discount: kept.manual_discount,
         tax_amount: kept.tax_amount,
         line_total: kept.line_total,
         reservation_id: reservationId,

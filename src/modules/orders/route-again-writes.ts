@@ -58,6 +58,7 @@ export async function writeLines(trx: Trx, lines: LineRow[], created: Set<string
         reservation_id: line.reservation_id,
         quantity: line.quantity,
         discount_total: line.discount_total,
+        manual_discount: line.manual_discount,
         tax_amount: line.tax_amount,
         line_total: line.line_total,
       })

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { guestSchema } from '../customers/schema.ts';
 import { addressSchema } from '../locations/schema.ts';
 import { paymentSchema, tenderSchema } from '../payments/schema.ts';
-import { DELIVERY_METHODS } from '../pricing/schema.ts';
+import { DELIVERY_METHODS, lineDiscountSchema } from '../pricing/schema.ts';
 import { requestExample } from '../../platform/http/openapi.ts';
 import { DELIVERY_STATUSES, ORDER_STATUSES } from './lifecycle.ts';
 import { RELATIONS } from './pickup/schema.ts';
@@ -35,7 +35,14 @@ export const createOrderBody = z
     channelId: z.uuid().optional().describe('The selling channel; a channel key always orders through its own.'),
     customer: customerRef,
     lines: z
-      .array(z.object({ sku, quantity: z.number().int().min(1).max(10_000), deliveryGroup: z.number().int().min(0).max(19).default(0) }))
+      .array(
+        z.object({
+          sku,
+          quantity: z.number().int().min(1).max(10_000),
+          deliveryGroup: z.number().int().min(0).max(19).default(0),
+          discount: lineDiscountSchema.optional(),
+        }),
+      )
       .min(1)
       .max(200),
     deliveryGroups: z.array(deliveryGroupInput).min(1).max(20),
@@ -51,6 +58,13 @@ export const createOrderBody = z
       .uuid()
       .optional()
       .describe("Sold at this register of the channel's store (GET /v1/locations/{id}/registers): it must have an open session; the payments name it."),
+    soldOfflineAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe(
+        'A register sale made while offline, sent on reconnect (with its own Idempotency-Key): when it was sold. Cash only, goods from the store’s shelf; at most 7 days ago. ' +
+          'Units the stock no longer has are recorded as stock shortfalls for the store to resolve (GET /v1/locations/{id}/stock-shortfalls); the stock never goes below zero.',
+      ),
   })
   .meta(
     requestExample({
@@ -127,7 +141,11 @@ export const orderSchema = z
             unitListPrice: money,
             unitPrice: money,
             discountTotal: money,
-            minimumPriceApplied: z.boolean(),
+            minimumPriceApplied: z.boolean().describe('The minimum price stopped a discount: the line costs its floor.'),
+            manualDiscount: z
+              .object({ amount: money, reason: z.string() })
+              .nullable()
+              .describe('The discount staff gave on the line by hand (part of discountTotal), as applied above the floor, and why.'),
             taxRateBasisPoints: z.number().int(),
             taxAmount: money,
             lineTotal: money,

@@ -92,6 +92,9 @@ export interface OrderLinesTable {
   unit_price: number;
   discount_total: number;
   minimum_price_applied: Generated<boolean>;
+  /** Staff's discount by hand on the line (part of discount_total), and its reason (null: none given). */
+  manual_discount: Generated<number>;
+  discount_reason: Generated<string | null>;
   tax_rate_basis_points: number;
   tax_amount: number;
   line_total: number;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../platform/errors.ts';
-import { allocate, mulDivHalfUp, priceCart, type Cart, type CartLine, type DeliveryRate } from './engine.ts';
+import { allocate, manualDiscountAsked, mulDivHalfUp, priceCart, type Cart, type CartLine, type DeliveryRate, type ManualDiscount } from './engine.ts';
 
 const line = (overrides: Partial<CartLine> = {}): CartLine => ({
   variantId: `v-${overrides.sku ?? 'A'}`,
@@ -87,6 +87,57 @@ describe('priceCart', () => {
       lineTotal: 18_000,
     });
     expect(priced.promotion).toEqual({ code: 'PROMO', kind: 'percentage', applied: true, reason: null, amount: 0 });
+  });
+
+  it('given a manual discount, when priced, then it comes after the other discounts, with its reason', () => {
+    const priced = priceCart(
+      cart({
+        lines: [
+          line({ listPrice: 10_000, quantity: 2, manualDiscount: { percentBasisPoints: 1_500, reason: 'damaged box' } }),
+          line({ sku: 'B', listPrice: 5_000, manualDiscount: { amount: 700, reason: 'price match' } }),
+        ],
+        customerDiscountBp: 1_000,
+      }),
+    );
+    expect(priced.lines[0]).toMatchObject({
+      discounts: [
+        { source: 'customer', amount: 2_000 },
+        { source: 'manual', amount: 3_000, reason: 'damaged box' },
+      ],
+      minimumPriceApplied: false,
+      lineTotal: 15_000,
+    });
+    expect(priced.lines[1]).toMatchObject({
+      discounts: [
+        { source: 'customer', amount: 500 },
+        { source: 'manual', amount: 700, reason: 'price match' },
+      ],
+      lineTotal: 3_800,
+    });
+    expect(priced.totals).toMatchObject({ subtotal: 25_000, discountTotal: 6_200, total: 18_800 });
+  });
+
+  it('given a manual discount under the minimum price, when priced, then the line stops at the floor and says so', () => {
+    const priced = priceCart(
+      cart({
+        lines: [line({ listPrice: 10_000, minimumPrice: 8_000, quantity: 3, manualDiscount: { amount: 9_000, reason: 'loyal customer' } })],
+        customerGroupDiscountBp: 1_000,
+      }),
+    );
+    expect(priced.lines[0]).toMatchObject({
+      discounts: [
+        { source: 'customer_group', amount: 3_000 },
+        { source: 'manual', amount: 3_000, reason: 'loyal customer' },
+      ],
+      minimumPriceApplied: true,
+      cappedBy: 6_000,
+      lineTotal: 24_000,
+    });
+  });
+
+  it('given a manual amount above the line, when priced, then the line costs its floor, or nothing without one', () => {
+    const priced = priceCart(cart({ lines: [line({ listPrice: 1_000, manualDiscount: { amount: 5_000, reason: 'gift' } })] }));
+    expect(priced.lines[0]).toMatchObject({ discountTotal: 1_000, lineTotal: 0, minimumPriceApplied: false, cappedBy: 0 });
   });
 
   it('given a fixed-amount promotion, when priced, then it is shared across lines in proportion, to the cent', () => {
@@ -189,6 +240,10 @@ describe('priceCart', () => {
 
 const money = fc.integer({ min: 0, max: 2_000_000 });
 const basisPoints = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 1, max: 3_000 }));
+const manualDiscount: fc.Arbitrary<ManualDiscount> = fc.oneof(
+  fc.record({ percentBasisPoints: fc.integer({ min: 1, max: 10_000 }), reason: fc.constant('damaged box') }),
+  fc.record({ amount: fc.integer({ min: 1, max: 200_000_000 }), reason: fc.constant('price match') }),
+);
 const cartLine = fc
   .record({
     listPrice: money,
@@ -196,9 +251,10 @@ const cartLine = fc
     quantity: fc.integer({ min: 1, max: 50 }),
     rate: fc.constantFrom(0, 550, 1_000, 2_000, 2_100, 2_300),
     weightGrams: fc.integer({ min: 0, max: 3_000 }),
+    manual: fc.option(manualDiscount),
   })
   .map(
-    ({ listPrice, floorShare, quantity, rate, weightGrams }): CartLine => ({
+    ({ listPrice, floorShare, quantity, rate, weightGrams, manual }): CartLine => ({
       variantId: 'v',
       sku: 'SKU',
       quantity,
@@ -207,6 +263,7 @@ const cartLine = fc
       minimumPrice: floorShare === null ? null : Math.floor((listPrice * floorShare) / 10_000),
       taxRateBasisPoints: rate,
       weightGrams,
+      manualDiscount: manual ?? undefined,
     }),
   );
 const rate: fc.Arbitrary<DeliveryRate> = fc.oneof(
@@ -302,6 +359,42 @@ describe('priceCart, for every cart', () => {
           expect(amount, path).toBeGreaterThanOrEqual(0);
         }
       }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('never charges a line under its minimum price × quantity, whatever discounts staff give on top', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          listPrice: fc.integer({ min: 0, max: 2_000_000 }),
+          floorShare: fc.integer({ min: 0, max: 10_000 }),
+          quantity: fc.integer({ min: 1, max: 100 }),
+          group: basisPoints,
+          own: basisPoints,
+          manual: manualDiscount,
+          pricesIncludeTax: fc.boolean(),
+        }),
+        ({ listPrice, floorShare, quantity, group, own, manual, pricesIncludeTax }) => {
+          const minimumPrice = Math.floor((listPrice * floorShare) / 10_000);
+          const [priced] = priceCart(
+            cart({
+              pricesIncludeTax,
+              lines: [line({ listPrice, minimumPrice, quantity, manualDiscount: manual })],
+              customerGroupDiscountBp: group,
+              customerDiscountBp: own,
+            }),
+          ).lines;
+          const beforeTax = pricesIncludeTax ? priced!.lineTotal : priced!.net;
+          expect(beforeTax).toBeGreaterThanOrEqual(minimumPrice * quantity);
+          const listTotal = listPrice * quantity;
+          const applied = priced!.discounts.find((discount) => discount.source === 'manual');
+          if (manualDiscountAsked(listTotal, manual) > 0) expect(applied?.reason).toBe(manual.reason);
+          // The floor says so exactly when the discounts asked for more than the list total leaves above it.
+          const asked = mulDivHalfUp(listTotal, group, 10_000) + mulDivHalfUp(listTotal, own, 10_000) + manualDiscountAsked(listTotal, manual);
+          expect(priced!.minimumPriceApplied).toBe(asked > listTotal - minimumPrice * quantity);
+        },
+      ),
       { numRuns: 2_000 },
     );
   });

@@ -18,7 +18,10 @@ import { RuleViolation } from '../../platform/errors.ts';
  *                      fixed_amount: its value (at most what the cart still costs) shared across the lines in
  *                      proportion to what each still costs after 1 and 2, largest remainder first, so the shares add
  *                      up to the cent;
- *                      free_shipping: waives the shipping fee of every delivery group (not the packing fee).
+ *                      free_shipping: waives the shipping fee of every delivery group (not the packing fee);
+ *   4. manual:         a discount staff give on the line at the counter, with its reason: basis points of the list
+ *                      total, or an amount off the line (minor units, the whole line, not each unit). Last, so that it
+ *                      takes only what the rules before it left above the floor.
  * Each discount takes what it asks for only down to the line's floor (its minimum price × quantity; 0 without one).
  * What it could not take is the line's `cappedBy`. An earlier discount keeps what it took, and a promotion share
  * capped on one line is not moved to another: the floor protects that product's margin, not the promotion's reach.
@@ -29,7 +32,15 @@ import { RuleViolation } from '../../platform/errors.ts';
  * amount of its goods after every discount (free above) or on their weight (bands: the first band the weight fits in).
  */
 
-export type DiscountSource = 'customer_group' | 'customer' | 'promotion';
+export type DiscountSource = 'customer_group' | 'customer' | 'promotion' | 'manual';
+
+/** A discount staff give on one line, and why (shown on the order and the receipt): basis points, else an amount. */
+export interface ManualDiscount {
+  percentBasisPoints?: number | undefined;
+  /** Off the whole line, in minor units. */
+  amount?: number | undefined;
+  reason: string;
+}
 export type PromotionRefusal = 'inactive' | 'not-started' | 'expired' | 'exhausted' | 'not-for-this-channel' | 'other-currency' | 'below-minimum-subtotal';
 
 export interface CartLine {
@@ -43,6 +54,8 @@ export interface CartLine {
   taxRateBasisPoints: number;
   /** Unit weight; 0 when unknown. */
   weightGrams: number;
+  /** Staff's own discount on the line; none when absent. */
+  manualDiscount?: ManualDiscount | undefined;
 }
 
 export interface CartPromotion {
@@ -82,6 +95,8 @@ export interface Cart {
 export interface AppliedDiscount {
   source: DiscountSource;
   amount: number;
+  /** Why staff gave it (manual discounts only). */
+  reason?: string;
 }
 
 export interface PricedLine {
@@ -199,12 +214,18 @@ function startLine(line: CartLine): LineInProgress {
   return { line, listTotal, headroom: listTotal - floorTotal, discounts: [], cappedBy: 0 };
 }
 
-function takeDiscount(line: LineInProgress, source: DiscountSource, asked: number): void {
+function takeDiscount(line: LineInProgress, source: DiscountSource, asked: number, reason?: string): void {
   if (asked <= 0) return;
   const amount = Math.min(asked, line.headroom);
   line.headroom -= amount;
   line.cappedBy += asked - amount;
-  line.discounts.push({ source, amount });
+  line.discounts.push(reason === undefined ? { source, amount } : { source, amount, reason });
+}
+
+/** What a manual discount asks for on a line: its share of the list total, or its amount (never more than the line). */
+export function manualDiscountAsked(listTotal: number, discount: ManualDiscount): number {
+  const asked = discount.percentBasisPoints !== undefined ? mulDivHalfUp(listTotal, discount.percentBasisPoints, FULL) : (discount.amount ?? 0);
+  return Math.min(asked, listTotal);
 }
 
 const stillCosts = (line: LineInProgress) => line.listTotal - sum(line.discounts.map((discount) => discount.amount));
@@ -233,6 +254,10 @@ export function priceCart(cart: Cart): PricedCart {
     const remaining = working.map(stillCosts);
     const shares = allocate(Math.min(promotion.value, sum(remaining)), remaining);
     for (const [index, line] of working.entries()) takeDiscount(line, 'promotion', shares[index]!);
+  }
+  for (const line of working) {
+    const manual = line.line.manualDiscount;
+    if (manual) takeDiscount(line, 'manual', manualDiscountAsked(line.listTotal, manual), manual.reason);
   }
 
   const lines = working.map((item): PricedLine => {

@@ -18,6 +18,7 @@ import {
   quoteSchema,
   updatePromotionBody,
 } from './schema.ts';
+import { assertMayDiscountByHand } from './manual-discounts.ts';
 import { quote } from './service.ts';
 
 const tags = ['Pricing'];
@@ -34,7 +35,8 @@ export async function pricingRoutes(app: AisleApp) {
         description:
           'Channel price list → customer-group discount → customer discount → promotion code, never under a minimum price ' +
           '(each line says what the floor held back); VAT per tax class; shipping and packing fees per delivery group. ' +
-          'A code that cannot be used now is reported with `applied: false` and a reason; an unknown code is a 422.',
+          'A code that cannot be used now is reported with `applied: false` and a reason; an unknown code is a 422. ' +
+          'Staff may give a line a discount by hand (`lines[].discount`, with its reason): last, and never under the minimum price; a channel key may not (403).',
         body: quoteBody,
         response: { 200: quoteSchema },
       },
@@ -45,6 +47,7 @@ export async function pricingRoutes(app: AisleApp) {
       const channelId = request.body.channelId ?? (principal.role === 'channel' ? principal.channelId! : undefined);
       if (channelId === undefined) throw new InvalidInput([{ field: 'body.channelId', message: 'is required (except with a channel key)' }]);
       if (principal.role === 'channel') assertActsForChannel(principal, channelId);
+      assertMayDiscountByHand(principal, request.body.lines);
       return quote(request.server.db, { ...request.body, channelId }, new Date());
     },
   );

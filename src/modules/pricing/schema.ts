@@ -18,12 +18,26 @@ export const promotionCodeSchema = z
 
 // Quotes.
 
+export const lineDiscountSchema = z
+  .object({
+    percentBasisPoints: z.number().int().min(1).max(10_000).optional().describe('Basis points of the line’s list total: 1500 is 15 %.'),
+    amount: minorUnits.min(1).optional().describe('Off the whole line (not each unit), in minor units.'),
+    reason: z.string().trim().min(1).max(200).describe('Why: shown on the order and the receipt.'),
+  })
+  .refine((discount) => (discount.percentBasisPoints === undefined) !== (discount.amount === undefined), {
+    message: 'must give exactly one of percentBasisPoints or amount',
+    path: ['percentBasisPoints'],
+  })
+  .describe(
+    'A discount staff give on this line at the counter (admin or store staff; a channel key may not): after the customer’s and the promotion’s, never under the minimum price.',
+  );
+
 export const quoteBody = z
   .object({
     channelId: z.uuid().optional().describe('Required except with a channel key, which always quotes for its own channel.'),
     customerId: z.uuid().optional().describe('Applies the customer’s group and individual discounts.'),
     lines: z
-      .array(z.object({ sku: skuSchema, quantity: z.number().int().min(1).max(10_000) }))
+      .array(z.object({ sku: skuSchema, quantity: z.number().int().min(1).max(10_000), discount: lineDiscountSchema.optional() }))
       .min(1)
       .max(MAX_QUOTE_LINES),
     deliveryGroups: z
@@ -66,7 +80,11 @@ export const quoteBody = z
   );
 export type QuoteRequest = z.infer<typeof quoteBody>;
 
-const discountSchema = z.object({ source: z.enum(['customer_group', 'customer', 'promotion']), amount: z.number().int() });
+const discountSchema = z.object({
+  source: z.enum(['customer_group', 'customer', 'promotion', 'manual']),
+  amount: z.number().int(),
+  reason: z.string().optional().describe('Why staff gave it (manual discounts).'),
+});
 
 export const quoteSchema = z
   .object({

@@ -8,7 +8,7 @@ import type { DeliveryMethod } from './terms.ts';
 import { InvalidInput, RuleViolation, type FieldError } from '../../platform/errors.ts';
 import { checkedChannel, requireEnabledChannel } from '../channels/service.ts';
 import { rateFor, usableRates } from './delivery-rates.ts';
-import { priceCart, type CartDeliveryGroup, type CartLine, type CartPromotion, type PromotionRefusal } from './engine.ts';
+import { priceCart, type CartDeliveryGroup, type CartLine, type CartPromotion, type ManualDiscount, type PromotionRefusal } from './engine.ts';
 import type { Quote } from './schema.ts';
 
 export { priceCart } from './engine.ts';
@@ -18,7 +18,7 @@ export interface QuoteInput {
   /** The channel's row when the caller has just loaded it (enabled); saves reading it again. */
   channel?: Selectable<ChannelsTable> | undefined;
   customerId?: string | undefined;
-  lines: { sku: string; quantity: number }[];
+  lines: { sku: string; quantity: number; discount?: ManualDiscount | undefined }[];
   /** Each group names its lines by index in `lines` or by SKU (every line of that SKU). */
   deliveryGroups?: { method: DeliveryMethod; lineIndexes?: number[] | undefined; skus?: string[] | undefined; locationId?: string | undefined }[];
   promotionCode?: string | undefined;
@@ -213,6 +213,7 @@ export function priceWith(
       minimumPrice: facts.floors.get(`${variant.id}|${channel.currency}`) ?? null,
       taxRateBasisPoints: variant.rate_basis_points,
       weightGrams: variant.weight_grams ?? 0,
+      manualDiscount: line.discount,
     };
   });
   const cartGroups = groups.map(

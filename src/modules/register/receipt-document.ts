@@ -71,6 +71,7 @@ function render(receipt: Receipt, qrPng: Buffer, height: number, ended: (y: numb
       for (const line of receipt.lines) {
         text(line.title);
         pair(`  ${line.quantity}`, line.amount);
+        if (line.discount) pair(line.discount[0], line.discount[1]);
       }
       rule();
       for (const [label, amount] of receipt.amounts) pair(label, amount);

@@ -15,7 +15,10 @@ export function receiptText(receipt: Receipt, width = RECEIPT_COLUMNS): string {
   out.push(...receipt.header.flatMap(centred), rule, ...centred(T.title));
   if (receipt.register) out.push(...pair(T.register(receipt.register), '', width));
   out.push(...pair(T.date(receipt.issuedAt), '', width), ...pair(T.order(receipt.orderNumber), '', width), rule);
-  for (const line of receipt.lines) out.push(...wrap(line.title, width), ...pair(`  ${line.quantity}`, line.amount, width));
+  for (const line of receipt.lines) {
+    out.push(...wrap(line.title, width), ...pair(`  ${line.quantity}`, line.amount, width));
+    if (line.discount) out.push(...pair(line.discount[0], line.discount[1], width));
+  }
   out.push(rule);
   for (const [label, amount] of receipt.amounts) out.push(...pair(label, amount, width));
   out.push(...pair(T.total, receipt.total, width));

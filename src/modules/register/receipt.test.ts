@@ -20,6 +20,7 @@ const line = (sku: string, title: string, quantity: number, unitPrice: number) =
   unitPrice,
   discountTotal: 0,
   minimumPriceApplied: false,
+  manualDiscount: null as { amount: number; reason: string } | null,
   taxRateBasisPoints: 2000,
   taxAmount: Math.round((quantity * unitPrice) / 6),
   lineTotal: quantity * unitPrice,

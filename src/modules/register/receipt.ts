@@ -26,7 +26,8 @@ export interface Receipt {
   issuedAt: string;
   orderNumber: string;
   qrPayload: string;
-  lines: { title: string; quantity: string; amount: string }[];
+  /** Each line; `discount`: the discount staff gave on it by hand (already in its amount), with the reason. */
+  lines: { title: string; quantity: string; amount: string; discount: [string, string] | null }[];
   /** Label and amount rows under the lines: subtotal, discounts, fees. */
   amounts: [string, string][];
   total: string;
@@ -88,6 +89,7 @@ export function receipt(order: OrderView, retailer: Retailer, store: Store | nul
       title: line.title,
       quantity: `${line.quantity} x ${money(line.unitPrice)}`,
       amount: money(line.lineTotal),
+      discount: line.manualDiscount?.amount ? [`  ${T.lineDiscount(line.manualDiscount.reason)}`, money(-line.manualDiscount.amount)] : null,
     })),
     amounts: [
       ...(order.totals.discounts ? [[T.discounts, money(-order.totals.discounts)] as [string, string]] : []),

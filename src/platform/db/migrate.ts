@@ -24,6 +24,8 @@ import * as fulfilment from './migrations/0020_fulfilment.ts';
 import * as registerSessions from './migrations/0021_register_sessions.ts';
 import * as languages from './migrations/0022_languages.ts';
 import * as trackingUrl from './migrations/0023_tracking_url.ts';
+import * as lineDiscounts from './migrations/0024_line_discounts.ts';
+import * as stockShortfalls from './migrations/0025_stock_shortfalls.ts';
 
 /** Versioned migrations, in order. The same files run on PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -50,6 +52,8 @@ export const migrations: Record<string, Migration> = {
   '0021_register_sessions': registerSessions,
   '0022_languages': languages,
   '0023_tracking_url': trackingUrl,
+  '0024_line_discounts': lineDiscounts,
+  '0025_stock_shortfalls': stockShortfalls,
 };
 
 async function migrator(db: Db): Promise<Migrator> {

@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Access, Principal } from '../auth/principal.ts';
 import type { Database, Db } from '../db/database.ts';
@@ -15,6 +15,8 @@ declare module 'fastify' {
     apiKeys: { forget(): void };
     /** This process's metrics (GET /metrics). */
     metrics: Metrics;
+    /** Who a request's credentials are now (the access check's answer, asked again; null: none): long streams ask it. */
+    whoIs(request: FastifyRequest): Promise<Principal | null>;
   }
   interface FastifyRequest {
     /** Set by the access check before any handler runs; null only on public routes. */

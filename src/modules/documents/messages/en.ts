@@ -77,6 +77,7 @@ export const en = {
     register: (name: string) => `Register: ${name}`,
     date: (when: string) => `Date: ${when}`,
     order: (order: string) => `Order: ${order}`,
+    lineDiscount: (reason: string) => `incl. discount: ${reason}`,
     discounts: 'Discounts',
     shipping: 'Shipping',
     packing: 'Packing',

@@ -76,6 +76,7 @@ export const fr: Messages = {
     register: (name) => `Caisse${COLON} ${name}`,
     date: (when) => `Date${COLON} ${when}`,
     order: (order) => `Commande${COLON} ${order}`,
+    lineDiscount: (reason: string) => `dont remise : ${reason}`,
     discounts: 'Remises',
     shipping: 'Livraison',
     packing: 'Emballage',

@@ -7,6 +7,7 @@ import { retrying } from '../../../platform/http/unit-of-work.ts';
 import { createGuests } from '../../customers/service.ts';
 import type { Guest } from '../../customers/schema.ts';
 import { decideReservations, deductReservation } from '../../inventory/reservations.ts';
+import { coverOfflineSales, shortfallWrites, type NewShortfall } from '../../inventory/shortfalls.ts';
 import { InsufficientStock, withSkus } from '../../inventory/stock.ts';
 import { capturePayments, NO_PROVIDERS } from '../../payments/service.ts';
 import { decidePromotionUses, promotionUsesWrites } from '../../pricing/promotion-uses.ts';
@@ -30,6 +31,50 @@ export async function writeInBatches(db: Db, prepared: PreparedOrder[], now: Dat
     if (prepared.length === 1 || isConnectionLost(error)) return prepared.map((order) => ({ prepared: order, outcome: { error } }));
     return (await Promise.all(prepared.map((order) => writeInBatches(db, [order], now)))).flat();
   }
+}
+
+/**
+ * The offline sales among `orders` (cash, from the shelf, already handed over): the stock covers what it still has
+ * (their lines then reserve, and deduct, only that), and the rest is a stock shortfall for the store to resolve, never
+ * a refusal. Locks every level of the batch, in key order, as the reservations after it will.
+ */
+async function coverOfflineSalesOf(trx: Trx, orders: InWriting[]): Promise<NewShortfall[]> {
+  const offline = orders.filter((order) => order.prepared.request.input.soldOfflineAt !== undefined);
+  if (!offline.length) return [];
+  const reserving = (order: InWriting) =>
+    order.groups.flatMap(({ group, lines }) =>
+      group.fulfilmentLocationId === null
+        ? []
+        : lines.flatMap((line) => (line.reservationId === null ? [] : [{ line, locationId: group.fulfilmentLocationId! }])),
+    );
+  const toKey = ({ line, locationId }: ReturnType<typeof reserving>[number]) => ({ variantId: line.variantId, locationId, quantity: line.quantity });
+  const { covered } = await coverOfflineSales(
+    trx,
+    orders.flatMap((order) => reserving(order).map(toKey)),
+    offline.map((order) => reserving(order).map(toKey)),
+  );
+  const shortfalls: NewShortfall[] = [];
+  for (const [order, units] of paired(offline, covered)) {
+    const soldAt = new Date(order.prepared.request.input.soldOfflineAt!);
+    order.shortfalls = [];
+    for (const [{ line, locationId }, cover] of paired(reserving(order), units)) {
+      if (cover >= line.quantity) continue;
+      const missing = line.quantity - cover;
+      shortfalls.push({
+        variantId: line.variantId,
+        locationId,
+        sku: line.sku,
+        quantity: missing,
+        orderId: order.id,
+        orderNumber: order.prepared.number,
+        soldAt,
+      });
+      order.shortfalls.push({ sku: line.sku, quantity: missing });
+      if (cover === 0) line.reservationId = null;
+      else line.reserveQuantity = cover;
+    }
+  }
+  return shortfalls;
 }
 
 /** An order in the transaction, with what became of it once decided. */
@@ -75,8 +120,12 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
   for (const { order } of uses.granted) order.promotionCounted = true;
   for (const { use, problem } of uses.refused) use.order.outcome = { error: problem };
 
+  // Offline sales first: their goods have left with the customer (stock.ts never lets a level go negative).
+  const shortfalls = await coverOfflineSalesOf(trx, live());
+  const isOffline = (order: InWriting) => order.prepared.request.input.soldOfflineAt !== undefined;
+
   // Stock: the writes go with the orders' own.
-  const reserving = live();
+  const reserving = [...live().filter(isOffline), ...live().filter((order) => !isOffline(order))];
   const { outcomes: grants, writes: stockWrites } = await decideReservations(trx, reserving.map(reserveRequest));
   const short = paired(reserving, grants).flatMap(([order, grant]) => ('shortages' in grant ? [{ order, shortages: grant.shortages }] : []));
   if (short.length) {
@@ -111,6 +160,10 @@ async function writeOrders(trx: Trx, batch: PreparedOrder[], now: Date): Promise
     await writeTogether(trx, [
       ...stockWrites,
       ...orderWrites(placed.map(({ rows }) => rows)),
+      ...shortfallWrites(
+        shortfalls.filter((shortfall) => placing.some((order) => order.id === shortfall.orderId)),
+        now,
+      ),
       ...promotionUsesWrites(
         placing.flatMap((order) =>
           order.promotionCounted && order.prepared.priced.promotion ? [{ promotionId: order.prepared.priced.promotion.id, reference: order.id }] : [],

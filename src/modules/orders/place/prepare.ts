@@ -10,7 +10,9 @@ import { availableWhereChannelsFulfil } from '../../inventory/availability.ts';
 import { levelsOf } from '../../routing/network.ts';
 import { requestAuthorizations, type PaymentProviders } from '../../payments/service.ts';
 import type { Quote } from '../../pricing/schema.ts';
+import { assertMayDiscountByHand } from '../../pricing/manual-discounts.ts';
 import { priceWith, pricingFacts } from '../../pricing/service.ts';
+import { assertMaySellOffline } from '../../register/offline-sales.ts';
 import { assertMaySellAt, registersOnDuty } from '../../register/order-check.ts';
 import type { SellingSetup, SellingSetups } from '../selling-setup.ts';
 import type { CreateOrder, OrderView } from '../schema.ts';
@@ -98,13 +100,14 @@ async function prepareOrders(
         if (buyer instanceof Error) return buyer;
         const { registerId } = request.input;
         if (registerId !== undefined) assertMaySellAt(request.principal, channel, registerId, registers?.get(registerId));
+        assertMayDiscountByHand(request.principal, request.input.lines);
         const checked = checkGroups(request.input, channel, facts, setup.fulfilling, now);
         const quote = priceWith(
           { ...facts, customers: discounts },
           {
             channelId: channel.id,
             customerId: buyer.customerId,
-            lines: request.input.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
+            lines: request.input.lines.map((line) => ({ sku: line.sku, quantity: line.quantity, discount: line.discount })),
             deliveryGroups: checked.map((group) => ({
               method: group.method,
               lineIndexes: group.lines.map((line) => line.index),
@@ -134,6 +137,8 @@ async function prepareOrders(
               group.fulfilmentLocationId === channel.store_location_id,
           ) &&
           request.input.payments.every((tender) => tender.method === 'cash' || tender.method === 'card_register');
+        const { soldOfflineAt } = request.input;
+        if (soldOfflineAt !== undefined) assertMaySellOffline({ ...request.input, soldOfflineAt, shelfSale }, now);
         const authorizations = await requestAuthorizations(request.input.payments, priced.totals.total, priced.currency, `order:${channel.code}`, {
           providers,
         });
@@ -267,13 +272,13 @@ function linePrices(quote: Quote, groups: ResolvedGroup[]): Map<ResolvedLine, Li
   for (const [requestIndex, lines] of parts) {
     const price = quote.lines[requestIndex];
     if (!price) throw new Error(`the quote has no line ${requestIndex}`);
-    const left = { discountTotal: price.discountTotal, taxAmount: price.tax, lineTotal: price.lineTotal };
+    const manual = price.discounts.find((discount) => discount.source === 'manual');
+    const whole = { discountTotal: price.discountTotal, taxAmount: price.tax, lineTotal: price.lineTotal, manual: manual?.amount ?? 0 };
+    const left = { ...whole };
     lines.forEach((line, index) => {
       const last = index === lines.length - 1;
       const share = (key: keyof typeof left) => {
-        const amount = last
-          ? left[key]
-          : Math.round(({ discountTotal: price.discountTotal, taxAmount: price.tax, lineTotal: price.lineTotal }[key] * line.quantity) / price.quantity);
+        const amount = last ? left[key] : Math.round((whole[key] * line.quantity) / price.quantity);
         left[key] -= amount;
         return amount;
       };
@@ -282,6 +287,7 @@ function linePrices(quote: Quote, groups: ResolvedGroup[]): Map<ResolvedLine, Li
         unitPrice: Math.round((price.listTotal - price.discountTotal) / price.quantity),
         discountTotal: share('discountTotal'),
         minimumPriceApplied: price.minimumPriceApplied,
+        manualDiscount: manual ? { amount: share('manual'), reason: manual.reason ?? '' } : null,
         taxRateBasisPoints: price.taxRateBasisPoints,
         taxAmount: share('taxAmount'),
         lineTotal: share('lineTotal'),

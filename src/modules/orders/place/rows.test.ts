@@ -31,6 +31,7 @@ const price = (unit: number, quantity: number): LinePrice => ({
   unitPrice: unit,
   discountTotal: 0,
   minimumPriceApplied: false,
+  manualDiscount: null,
   taxRateBasisPoints: 2000,
   taxAmount: Math.round((unit * quantity) / 6),
   lineTotal: unit * quantity,

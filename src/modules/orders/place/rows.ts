@@ -21,7 +21,8 @@ import type { PreparedGroup, PreparedOrder } from './types.ts';
  * statement or the transaction), and the placed order's answer is read from them.
  */
 
-export type OrderLine = PreparedGroup['lines'][number] & { reservationId: string | null };
+/** `reserveQuantity`: an offline sale's line the stock covers only in part reserves (and deducts) only that part. */
+export type OrderLine = PreparedGroup['lines'][number] & { reservationId: string | null; reserveQuantity?: number };
 
 /** A prepared order on its way to the database, with the ids it gets before it is written. */
 export interface OrderToWrite {
@@ -29,6 +30,8 @@ export interface OrderToWrite {
   id: string;
   /** Its groups, each with its id, and its lines with the id each one's stock reservation will have. */
   groups: { group: PreparedGroup; id: string; lines: OrderLine[] }[];
+  /** An offline sale: the units its store's stock no longer had (recorded as stock shortfalls). */
+  shortfalls?: { sku: string; quantity: number }[];
 }
 
 export const toWrite = (prepared: PreparedOrder): OrderToWrite => ({
@@ -51,11 +54,13 @@ export const reserveRequest = ({ prepared, id, groups }: OrderToWrite): ReserveR
   channelId: prepared.channel.id,
   referenceType: 'order',
   referenceId: id,
+  // An offline sale has happened already: the units on the shelf are the customer's, the safety stock with them.
+  fromSafetyStock: prepared.request.input.soldOfflineAt !== undefined,
   lines: groups.flatMap(({ group, lines }) =>
     lines.flatMap((line) =>
       line.reservationId === null || group.fulfilmentLocationId === null
         ? []
-        : [{ id: line.reservationId, variantId: line.variantId, locationId: group.fulfilmentLocationId, quantity: line.quantity }],
+        : [{ id: line.reservationId, variantId: line.variantId, locationId: group.fulfilmentLocationId, quantity: line.reserveQuantity ?? line.quantity }],
     ),
   ),
 });
@@ -110,6 +115,8 @@ const LINE_COLUMNS = {
   unit_price: 'bigint',
   discount_total: 'bigint',
   minimum_price_applied: 'boolean',
+  manual_discount: 'bigint',
+  discount_reason: 'text',
   tax_rate_basis_points: 'int',
   tax_amount: 'bigint',
   line_total: 'bigint',
@@ -233,6 +240,8 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
         unit_price: line.price.unitPrice,
         discount_total: line.price.discountTotal,
         minimum_price_applied: line.price.minimumPriceApplied,
+        manual_discount: line.price.manualDiscount?.amount ?? 0,
+        discount_reason: line.price.manualDiscount?.reason ?? null,
         tax_rate_basis_points: line.price.taxRateBasisPoints,
         tax_amount: line.price.taxAmount,
         line_total: line.price.lineTotal,
@@ -306,6 +315,9 @@ export function orderRows(order: OrderToWrite, customerId: string, now: Date) {
       ...purchaseRequests.map((request) =>
         event('purchase_request.created', { groupId: request.row.delivery_group_id, requestId: request.row.id, number: request.row.number }),
       ),
+      ...(input.soldOfflineAt !== undefined
+        ? [event('order.sold_offline', { soldAt: new Date(input.soldOfflineAt).toISOString(), shortfalls: order.shortfalls ?? [] })]
+        : []),
       ...(prepared.shelfSale ? [event('order.completed', { at: 'register' })] : []),
     ],
     event: {

@@ -78,6 +78,8 @@ export interface LinePrice {
   unitPrice: number;
   discountTotal: number;
   minimumPriceApplied: boolean;
+  /** Staff's discount by hand, as applied (this part's share of it), and why; null without one. */
+  manualDiscount: { amount: number; reason: string } | null;
   taxRateBasisPoints: number;
   taxAmount: number;
   lineTotal: number;
