@@ -82,6 +82,8 @@ async function leaveInQueue(page: Page, sales: Queued[]): Promise<void> {
       transaction.onerror = () => reject(transaction.error);
     });
     db.close();
+    // As the queue tells the register's tabs that it changed.
+    new (globalThis as any).BroadcastChannel('aisle-offline-sales').postMessage('changed');
   }, sales);
 }
 
@@ -146,6 +148,23 @@ describe('offline cash sales', () => {
     await page.reload();
     await page.locator('header.top').waitFor();
     expect(await status.textContent()).toBe('');
+    await context.close();
+  });
+
+  it('says at once when the network is cut in the browser, and sends what waits as soon as it is back', async () => {
+    const page = await openStoreApp(browser, api.baseUrl, 'LYON-REPUBLIQUE', 'fr');
+    const context = page.context();
+    const status = page.locator('header').getByRole('status');
+    await context.setOffline(true);
+    await expect.poll(() => status.textContent()).toBe('Hors ligne');
+    await leaveInQueue(page, [
+      { idempotencyKey: crypto.randomUUID(), body: cashSale('reseau.coupe@example.com'), soldOfflineAt: new Date().toISOString(), triedOnline: false },
+    ]);
+    await expect.poll(() => status.textContent()).toBe('Hors ligne — 1 vente en attente d’envoi');
+
+    await context.setOffline(false);
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('');
+    expect(await ordersOf('reseau.coupe@example.com')).toHaveLength(1);
     await context.close();
   });
 

@@ -61,7 +61,12 @@ let started = false;
 export function startOfflineSync() {
   if (started) return;
   started = true;
-  window.addEventListener('online', () => void sendQueued());
+  window.addEventListener('online', () => {
+    publish();
+    void probe().then((up) => {
+      if (up) void sendQueued();
+    });
+  });
   window.addEventListener('offline', publish);
   onQueueChange(() => void refreshCounts());
   // Whether the server answers is known at once, not at the first sale.
