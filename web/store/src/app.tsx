@@ -1,7 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Link, Redirect, Route, Switch } from 'wouter';
 import { useLanguage, type Language } from './i18n/index.tsx';
 import { useLiveUpdates } from './live.ts';
+import { OfflineStatus } from './offline/offline-status.tsx';
+import { startOfflineSync } from './offline/sync.ts';
 import { SessionGate, useSession } from './session.tsx';
 
 const RegisterScreen = lazy(() => import('./screens/register.tsx'));
@@ -11,6 +13,8 @@ const StockScreen = lazy(() => import('./screens/stock.tsx'));
 
 /** The store app: signed in, bound to a store and a register, one screen per job. */
 export function App() {
+  // Queued cash sales are sent when the server is back, even before anyone signs in again (the session cookie is kept).
+  useEffect(startOfflineSync, []);
   return (
     <SessionGate>
       <Shell />
@@ -42,6 +46,7 @@ function Shell() {
             </Link>
           ))}
         </nav>
+        <OfflineStatus />
         <label className="language">
           <span className="visually-hidden">{t.language}</span>
           <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
