@@ -224,7 +224,7 @@ describe('offline cash sales', () => {
 
   // Needs the server side of offline sales (soldOfflineAt, stock shortfalls: branch i21-server), run green merged with
   // it: drop `.todo` once it is on main.
-  it.todo('records the units a sale made offline took beyond the stock as a shortfall for the store, never as a refusal', async () => {
+  it('records the units a sale made offline took beyond the stock as a shortfall for the store, never as a refusal', async () => {
     const page = await openStoreApp(browser, api.baseUrl, 'LYON-REPUBLIQUE', 'en');
     const context = page.context();
     await serverUnreachable(context);
@@ -253,16 +253,14 @@ describe('offline cash sales', () => {
     await context.close();
   });
 
-  // To run once the register screen sends its sales through submitCashSale (web/store/src/offline/submit.ts) and shows
-  // a queued sale with a "Nouvelle vente" button: drop `.todo`. Run green against i21-register wired so (see the report).
-  it.todo('through the register screen: two cash sales made with the orders cut, the page reloaded, the server back, both applied once', async () => {
+  it('through the register screen: the network cut, two cash sales kept, the page reloaded with the server still away, then both applied once', async () => {
     const page = await openStoreApp(browser, api.baseUrl, 'LYON-REPUBLIQUE', 'fr');
     const context = page.context();
+    await page.getByRole('link', { name: 'Caisse' }).click();
     await page.getByRole('button', { name: 'Clôturer la caisse' }).waitFor();
-    const before = await available(mug.sku);
     const variant = (await api.call('GET', `/v1/variants?sku=${encodeURIComponent(mug.sku)}`, { token: ADMIN_KEY })).body.items[0];
-    await context.route('**/v1/orders', (route) => route.abort('connectionrefused'));
-    for (const sale of [1, 2]) {
+    const status = page.locator('header').getByRole('status');
+    const sell = async () => {
       await page.evaluate(() => (globalThis as any).document.activeElement?.blur());
       await page.keyboard.type(variant.barcode ?? mug.sku, { delay: 5 });
       await page.keyboard.press('Enter');
@@ -270,15 +268,46 @@ describe('offline cash sales', () => {
       await page.getByRole('button', { name: 'Espèces', exact: true }).click();
       await page.getByRole('button', { name: /^50,00/ }).click();
       await page.getByRole('button', { name: /^Encaisser/ }).click();
+    };
+    // Online first: the register learns the mug and its shelf price.
+    await sell();
+    await page.getByTestId('receipt').waitFor();
+    await page.getByRole('button', { name: 'Nouvelle vente' }).click();
+    const before = await available(mug.sku);
+
+    // The network cut in the browser: cash sales go on, kept on the register.
+    await context.setOffline(true);
+    await expect.poll(() => status.textContent()).toContain('Hors ligne');
+    for (const sale of [1, 2]) {
+      await sell();
+      await page.getByText(`Vente gardée sur cette caisse (n° ${sale} en attente)`).waitFor();
+      await screenshot(page, 'register-offline');
       await page.getByRole('button', { name: 'Nouvelle vente' }).click();
-      await expect.poll(() => page.locator('header').getByRole('status').textContent()).toContain(sale === 1 ? '1 vente en attente' : '2 ventes en attente');
+      await expect.poll(() => status.textContent()).toContain(sale === 1 ? '1 vente en attente' : '2 ventes en attente');
     }
-    await page.reload();
-    await expect.poll(() => page.locator('header').getByRole('status').textContent()).toContain('2 ventes en attente d’envoi');
     expect(await available(mug.sku)).toBe(before);
+
+    // The page reloaded while the server still cannot be reached: nothing is lost.
+    await context.route('**/v1/orders', (route) => route.abort('connectionrefused'));
+    await context.route('**/health', (route) => route.abort('connectionrefused'));
+    await context.setOffline(false);
+    await page.reload();
+    await expect.poll(() => status.textContent()).toContain('2 ventes en attente d’envoi');
+    expect(await available(mug.sku)).toBe(before);
+
+    // The server back: each sale applied once, in order.
     await context.unroute('**/v1/orders');
-    await expect.poll(() => page.locator('header').getByRole('status').textContent(), { timeout: 20_000 }).toBe('');
+    await context.unroute('**/health');
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('');
     expect(await available(mug.sku)).toBe(before - 2);
+    const timeline = await Promise.all(
+      (await api.call('GET', `/v1/orders?limit=5`, { token: ADMIN_KEY })).body.items
+        .slice(0, 2)
+        .map(async (order: { id: string }) =>
+          (await api.call('GET', `/v1/orders/${order.id}/timeline`, { token: ADMIN_KEY })).body.items.map((entry: { type: string }) => entry.type),
+        ),
+    );
+    for (const types of timeline) expect(types).toContain('order.sold_offline');
     await context.close();
   });
 });

@@ -6,7 +6,11 @@ import { App } from './app.tsx';
 import { LanguageProvider } from './i18n/index.tsx';
 import './styles.css';
 
-const queries = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 5_000, refetchOnWindowFocus: true } } });
+// Mutations run even when the browser says it is offline: a cash sale is then kept on the device (offline/), and
+// anything else says it needs the server, rather than waiting silently.
+const queries = new QueryClient({
+  defaultOptions: { queries: { retry: 1, staleTime: 5_000, refetchOnWindowFocus: true }, mutations: { networkMode: 'always' } },
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

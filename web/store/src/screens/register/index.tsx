@@ -1,9 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useReducer, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { api, must } from '../../../../api/client.ts';
 import type { components } from '../../../../api/schema.ts';
 import { useLanguage, useWords } from '../../i18n/index.tsx';
 import { itemByCode, searchItems, type Variant } from '../../items.ts';
+import { rememberedItem, rememberItem, rememberPrices, shelfTotal } from '../../offline/price-book.ts';
+import { serverReached } from '../../offline/sync.ts';
+import { useOffline } from '../../offline/use-offline.ts';
 import { buzz, useScanner } from '../../scanner.ts';
 import { useSession } from '../../session.tsx';
 import { cartReducer, deliveryOf, EMPTY_CART } from './cart.ts';
@@ -12,7 +15,7 @@ import { CustomerPanel } from './customer.tsx';
 import { DeliveryPanel, type AddressChoice } from './delivery.tsx';
 import { PaymentPanel } from './payment.tsx';
 import { placeSale, type Order } from './place-sale.ts';
-import { ReceiptView } from './receipt.tsx';
+import { KeptOfflineView, ReceiptView } from './receipt.tsx';
 import { orderOf, quoteOf, type Tender, type Where } from './sale.ts';
 import { OpenRegister, SessionBar } from './session.tsx';
 import { words } from './words.ts';
@@ -48,12 +51,14 @@ export default function RegisterScreen() {
 
 function Sale({ where, currency }: { where: Where; currency: string }) {
   const w = useWords(words);
+  const { money } = useLanguage();
   const queries = useQueryClient();
   const [cart, dispatch] = useReducer(cartReducer, EMPTY_CART);
   const [matches, setMatches] = useState<Variant[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [address, setAddress] = useState<AddressChoice>(null);
-  const [done, setDone] = useState<{ order: Order; change: number } | null>(null);
+  const [done, setDone] = useState<{ order: Order; change: number } | { queued: number; change: number; currency: string } | null>(null);
+  const { online } = useOffline();
   const [saleId, setSaleId] = useState(() => crypto.randomUUID());
   const key = useRef<{ body: string; key: string } | null>(null);
 
@@ -68,14 +73,18 @@ function Sale({ where, currency }: { where: Where; currency: string }) {
   const add = (item: Variant) => {
     setMatches([]);
     setMessage(null);
+    rememberItem(item);
     const fresh = !cart.lines.some((line) => line.sku === item.sku);
     dispatch({ type: 'add', item });
     // An item this store has none of is delivered from where it is (Endless Aisle).
-    if (fresh)
-      void queries.fetchQuery(nearbyQuery(item.sku, where.storeId)).then((nearby) => {
-        const here = nearby.items.find((row) => row.locationId === where.storeId);
-        if (!here || here.available <= 0) dispatch({ type: 'mode', sku: item.sku, mode: 'deliver' });
-      });
+    if (fresh && online)
+      void queries
+        .fetchQuery(nearbyQuery(item.sku, where.storeId))
+        .then((nearby) => {
+          const here = nearby.items.find((row) => row.locationId === where.storeId);
+          if (!here || here.available <= 0) dispatch({ type: 'mode', sku: item.sku, mode: 'deliver' });
+        })
+        .catch(() => undefined);
   };
   const addByCode = async (text: string) => {
     if (done) newSale();
@@ -84,6 +93,9 @@ function Sale({ where, currency }: { where: Where; currency: string }) {
       .fetchQuery({ queryKey: ['item-by-code', text.trim()], queryFn: () => itemByCode(text), staleTime: (query) => (query.state.data ? 300_000 : 0) })
       .catch(() => null);
     if (item) return add(item);
+    // Offline: the items this register has sold or priced before are known on the device.
+    const known = rememberedItem(text);
+    if (known && (!online || !navigator.onLine)) return add(known.item);
     const found = await searchItems(text).catch(() => []);
     if (found.length === 1) return add(found[0]!);
     setMatches(found);
@@ -97,10 +109,23 @@ function Sale({ where, currency }: { where: Where; currency: string }) {
   const delivery = deliveryOf(cart);
   const quote = useQuery({
     queryKey: ['quote', quoteOf(cart, where)],
-    enabled: cart.lines.length > 0,
-    queryFn: () => must(api.POST('/v1/quotes', { body: quoteOf(cart, where) })),
+    queryFn: async () => {
+      try {
+        return await must(api.POST('/v1/quotes', { body: quoteOf(cart, where) }));
+      } catch (error) {
+        // fetch throws only when the server cannot be reached: the register is offline.
+        if (error instanceof TypeError) serverReached(false);
+        throw error;
+      }
+    },
+    enabled: cart.lines.length > 0 && online,
     placeholderData: keepPreviousData,
   });
+  useEffect(() => {
+    if (quote.data) rememberPrices(quote.data.currency, quote.data.lines);
+  }, [quote.data]);
+  // Offline, a cash sale is priced at the shelf prices this device remembers (the server checks it on arrival).
+  const offlineTotal = online ? null : shelfTotal(cart.lines);
   const current = quote.data && !quote.isPlaceholderData && cart.lines.length > 0 ? quote.data : undefined;
   const deliveryReady = delivery === 'none' || (delivery === 'all' && cart.customer !== null && address !== null);
 
@@ -112,14 +137,16 @@ function Sale({ where, currency }: { where: Where; currency: string }) {
       if (key.current?.body !== json) key.current = { body: json, key: crypto.randomUUID() };
       return placeSale(body, key.current.key);
     },
-    onSuccess: (order, { tenders }) => {
+    onSuccess: (result, { tenders }) => {
       const cash = tenders.find((tender) => tender.method === 'cash');
       const change = cash && cash.method === 'cash' ? (cash.tendered ?? cash.amount) - cash.amount : 0;
-      setDone({ order, change });
+      if (result.kind === 'queued') return setDone({ queued: result.position, change, currency: offlineTotal?.currency ?? currency });
+      setDone({ order: result.order, change });
       void queries.invalidateQueries({ queryKey: ['nearby'] });
     },
   });
 
+  if (done && 'queued' in done) return <KeptOfflineView position={done.queued} change={done.change} currency={done.currency} onNewSale={newSale} />;
   if (done) return <ReceiptView order={done.order} change={done.change} onNewSale={newSale} />;
   return (
     <div className="columns">
@@ -143,8 +170,13 @@ function Sale({ where, currency }: { where: Where; currency: string }) {
             <h2 id="totals-title" className="visually-hidden">
               {w.total}
             </h2>
-            {(current ?? quote.data) && <Totals quote={(current ?? quote.data)!} />}
-            {quote.isError && (
+            {online && (current ?? quote.data) && <Totals quote={(current ?? quote.data)!} />}
+            {!online && (
+              <p className="notice-bad" data-testid="offline-total">
+                {offlineTotal ? w.offlineTotal(money(offlineTotal.total, offlineTotal.currency)) : w.offlineUnpriced}
+              </p>
+            )}
+            {online && quote.isError && (
               <p role="alert" className="error">
                 {quote.error.message}
               </p>
@@ -153,10 +185,11 @@ function Sale({ where, currency }: { where: Where; currency: string }) {
         )}
         {cart.lines.length > 0 && (
           <PaymentPanel
-            total={current?.totals.total ?? 0}
-            currency={current?.currency ?? currency}
+            total={offlineTotal?.total ?? current?.totals.total ?? 0}
+            currency={offlineTotal?.currency ?? current?.currency ?? currency}
             saleKey={saleId}
-            disabled={!current || !deliveryReady}
+            cashOnly={!online}
+            disabled={online ? !current || !deliveryReady : !offlineTotal || delivery !== 'none'}
             busy={place.isPending}
             onCharge={(tenders) => place.mutate({ tenders })}
           />

@@ -15,6 +15,7 @@ export function PaymentPanel({
   total,
   currency,
   saleKey,
+  cashOnly,
   disabled,
   busy,
   onCharge,
@@ -22,6 +23,8 @@ export function PaymentPanel({
   total: number;
   currency: string;
   saleKey: string;
+  /** Offline: the card terminal's answer needs the server, so only cash is taken. */
+  cashOnly: boolean;
   disabled: boolean;
   busy: boolean;
   onCharge: (tenders: Tender[]) => void;
@@ -53,11 +56,12 @@ export function PaymentPanel({
       <fieldset className="row register-methods">
         <legend className="visually-hidden">{w.method}</legend>
         {(['cash', 'card', 'split'] as const).map((each) => (
-          <button key={each} type="button" className="grow" aria-pressed={method === each} onClick={() => choose(each)}>
+          <button key={each} type="button" className="grow" aria-pressed={method === each} disabled={cashOnly && each !== 'cash'} onClick={() => choose(each)}>
             {w[each]}
           </button>
         ))}
       </fieldset>
+      {cashOnly && <p className="notice-bad">{w.cashOnlyOffline}</p>}
       {method === 'card' && <p>{w.cardAtTerminal}</p>}
       {method === 'split' && (
         <label>

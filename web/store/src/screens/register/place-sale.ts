@@ -1,13 +1,14 @@
-import { api, must } from '../../../../api/client.ts';
 import type { components } from '../../../../api/schema.ts';
+import { type CashSaleResult, submitCashSale } from '../../offline/submit.ts';
 import type { PlaceOrderBody } from './sale.ts';
 
 export type Order = components['schemas']['Order'];
 
 /**
  * Records a sale: one request, with the sale's own Idempotency-Key (a retry after a lost answer records it once).
- * The one place the register sends a sale, so that cash sales can be routed through the offline queue.
+ * A cash sale of shelf stock made while the server cannot be reached is kept in this browser and sent later
+ * (offline/); any other sale then throws `ServerNeeded`.
  */
-export function placeSale(body: PlaceOrderBody, idempotencyKey: string): Promise<Order> {
-  return must(api.POST('/v1/orders', { body, headers: { 'Idempotency-Key': idempotencyKey } }));
+export function placeSale(body: PlaceOrderBody, idempotencyKey: string): Promise<CashSaleResult> {
+  return submitCashSale(body, idempotencyKey);
 }

@@ -47,3 +47,26 @@ export function ReceiptView({ order, change, onNewSale }: { order: Order; change
     </section>
   );
 }
+
+/** A cash sale made offline: kept on this device and sent when the server is back; the change to give now. */
+export function KeptOfflineView({ position, change, currency, onNewSale }: { position: number; change: number; currency: string; onNewSale: () => void }) {
+  const w = useWords(words);
+  const { money } = useLanguage();
+  return (
+    <section aria-labelledby="kept-title" className="stack register-receipt">
+      <h2 id="kept-title" className="notice-bad" role="status">
+        {w.keptOffline(position)}
+      </h2>
+      {change > 0 && (
+        <p className="register-change">
+          {w.change} <output data-testid="change">{money(change, currency)}</output>
+        </p>
+      )}
+      <div className="row">
+        <button type="button" className="primary big" onClick={onNewSale}>
+          {w.newSale}
+        </button>
+      </div>
+    </section>
+  );
+}
