@@ -1,3 +1,5 @@
+import { ServerNeededNotice } from '../../offline/offline-status.tsx';
+import { useOffline } from '../../offline/use-offline.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
@@ -136,7 +138,9 @@ export function HandOverForm({
     handOver.mutate(body);
   };
 
-  const blocked = due > 0 && !registerOpen;
+  // A hand-over changes the order, the stock and the payments on the server: it waits for the server.
+  const { online } = useOffline();
+  const blocked = (due > 0 && !registerOpen) || !online;
   return (
     <form onSubmit={submit} className="stack counter-hand-over" aria-labelledby="counter-to-pay">
       <div className={due > 0 ? 'card counter-due' : 'card counter-due paid'}>
@@ -291,6 +295,7 @@ export function HandOverForm({
           {invalid ?? `${t.failed} ${handOver.error?.message}`}
         </p>
       )}
+      {!online && <ServerNeededNotice />}
       <button type="submit" className="primary big" disabled={blocked || handOver.isPending}>
         {handOver.isPending ? t.handingOver : t.handOver}
       </button>
