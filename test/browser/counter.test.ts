@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quickTenders } from '../../web/store/src/screens/counter/rules.ts';
 import { ADMIN_KEY, type TestApi } from '../support/api.ts';
-import { launchBrowser, openStoreApp, scan, seriousViolations, startDemoServer } from '../support/browser.ts';
+import { launchBrowser, openStoreApp, scan, screenshot, seriousViolations, startDemoServer } from '../support/browser.ts';
 import { qrCodesIn } from '../support/mail.ts';
 
 /**
@@ -123,6 +123,7 @@ describe('the Click & Collect counter', () => {
     await page.getByRole('button', { name: new RegExp(`^${euros(note)}`) }).click();
     actions++;
     await expect.poll(() => page.locator('.counter-change').textContent()).toMatch(new RegExp(`Rendu\\s*${euros(note - order.amount)}`));
+    await screenshot(page, 'counter-order');
 
     // 3. Hand over: one request.
     await page.getByRole('button', { name: 'Remettre la commande' }).click();
@@ -131,6 +132,7 @@ describe('the Click & Collect counter', () => {
     expect(actions).toBeLessThanOrEqual(5);
     expect(await page.locator('.counter-due').textContent()).toContain(euros(note - order.amount));
     await expect.poll(() => page.locator('.counter-receipt pre').textContent()).toContain(order.number);
+    await screenshot(page, 'counter-handed-over');
     expect(await page.getByRole('link', { name: 'Ticket (PDF)' }).getAttribute('href')).toBe(`/v1/orders/${order.id}/receipt`);
     expect(await seriousViolations(page)).toEqual([]);
     // Printed, the page is the receipt alone.
@@ -185,6 +187,7 @@ describe('the Click & Collect counter', () => {
     await expect.poll(() => page.locator('.counter-due').textContent()).toContain('Paid');
     expect(await page.getByRole('group', { name: 'Payment' }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'counter-order');
 
     // A wrong code is refused in the server's words, and nothing changes.
     const wrong = code === '000000' ? '111111' : '000000';

@@ -258,22 +258,24 @@ describe('offline cash sales', () => {
     const context = page.context();
     await page.getByRole('link', { name: 'Caisse' }).click();
     await page.getByRole('button', { name: 'Clôturer la caisse' }).waitFor();
-    const variant = (await api.call('GET', `/v1/variants?sku=${encodeURIComponent(mug.sku)}`, { token: ADMIN_KEY })).body.items[0];
+    // An item with stock on this store's shelves (the tests before may have sold the mug out).
+    const item = await shelved(5);
+    const variant = (await api.call('GET', `/v1/variants?sku=${encodeURIComponent(item.sku)}`, { token: ADMIN_KEY })).body.items[0];
     const status = page.locator('header').getByRole('status');
     const sell = async () => {
       await page.evaluate(() => (globalThis as any).document.activeElement?.blur());
-      await page.keyboard.type(variant.barcode ?? mug.sku, { delay: 5 });
+      await page.keyboard.type(variant.barcode ?? item.sku, { delay: 5 });
       await page.keyboard.press('Enter');
-      await page.locator(`tr[data-sku="${mug.sku}"][data-quantity="1"]`).waitFor();
+      await page.locator(`tr[data-sku="${item.sku}"][data-quantity="1"]`).waitFor();
       await page.getByRole('button', { name: 'Espèces', exact: true }).click();
       await page.getByRole('button', { name: /^50,00/ }).click();
       await page.getByRole('button', { name: /^Encaisser/ }).click();
     };
-    // Online first: the register learns the mug and its shelf price.
+    // Online first: the register learns the item and its shelf price.
     await sell();
     await page.getByTestId('receipt').waitFor();
     await page.getByRole('button', { name: 'Nouvelle vente' }).click();
-    const before = await available(mug.sku);
+    const before = await available(item.sku);
 
     // The network cut in the browser: cash sales go on, kept on the register.
     await context.setOffline(true);
@@ -285,7 +287,7 @@ describe('offline cash sales', () => {
       await page.getByRole('button', { name: 'Nouvelle vente' }).click();
       await expect.poll(() => status.textContent()).toContain(sale === 1 ? '1 vente en attente' : '2 ventes en attente');
     }
-    expect(await available(mug.sku)).toBe(before);
+    expect(await available(item.sku)).toBe(before);
 
     // The page reloaded while the server still cannot be reached: nothing is lost.
     await context.route('**/v1/orders', (route) => route.abort('connectionrefused'));
@@ -293,13 +295,13 @@ describe('offline cash sales', () => {
     await context.setOffline(false);
     await page.reload();
     await expect.poll(() => status.textContent()).toContain('2 ventes en attente d’envoi');
-    expect(await available(mug.sku)).toBe(before);
+    expect(await available(item.sku)).toBe(before);
 
     // The server back: each sale applied once, in order.
     await context.unroute('**/v1/orders');
     await context.unroute('**/health');
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('');
-    expect(await available(mug.sku)).toBe(before - 2);
+    expect(await available(item.sku)).toBe(before - 2);
     const timeline = await Promise.all(
       (await api.call('GET', `/v1/orders?limit=5`, { token: ADMIN_KEY })).body.items
         .slice(0, 2)

@@ -29,7 +29,15 @@ export async function ensureWebBuilt(log: (message: string) => void = () => {}):
 /** One app through Vite, then every script and style pre-compressed (brotli and gzip) for @fastify/static. */
 export async function buildWebApp(app: (typeof WEB_APPS)[number]): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: path.join(WEB_ROOT, 'vite.config.ts'), root: path.join(WEB_ROOT, app), logLevel: 'warn', mode: 'production' });
+  // React's production build whatever the caller's NODE_ENV (vitest sets `test`, which would bundle React's checks).
+  const callers = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(WEB_ROOT, 'vite.config.ts'), root: path.join(WEB_ROOT, app), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (callers === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = callers;
+  }
   const outDir = path.join(WEB_DIST, app);
   for (const file of await filesUnder(outDir)) {
     if (!/\.(js|css|html|svg|json|webmanifest)$/.test(file)) continue;

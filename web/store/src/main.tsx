@@ -6,10 +6,13 @@ import { App } from './app.tsx';
 import { LanguageProvider } from './i18n/index.tsx';
 import './styles.css';
 
-// Mutations run even when the browser says it is offline: a cash sale is then kept on the device (offline/), and
-// anything else says it needs the server, rather than waiting silently.
+// Requests run even when the browser says it is offline (TanStack Query would hold them silently): a cash sale is then
+// kept on the device (offline/), an item comes from what the register remembers, anything else says it needs the server.
 const queries = new QueryClient({
-  defaultOptions: { queries: { retry: 1, staleTime: 5_000, refetchOnWindowFocus: true }, mutations: { networkMode: 'always' } },
+  defaultOptions: {
+    queries: { retry: 1, staleTime: 5_000, refetchOnWindowFocus: true, networkMode: 'always' },
+    mutations: { networkMode: 'always' },
+  },
 });
 
 createRoot(document.getElementById('root')!).render(

@@ -88,14 +88,23 @@ function Sale({ where, currency }: { where: Where; currency: string }) {
   };
   const addByCode = async (text: string) => {
     if (done) newSale();
+    // Offline, the items this register has sold or priced before are known on the device.
+    const offline = !online || !navigator.onLine;
+    const known = offline ? rememberedItem(text) : undefined;
+    if (known) return add(known.item);
     // An item scanned again is known: its line grows without asking the server.
     const item = await queries
-      .fetchQuery({ queryKey: ['item-by-code', text.trim()], queryFn: () => itemByCode(text), staleTime: (query) => (query.state.data ? 300_000 : 0) })
+      .fetchQuery({
+        queryKey: ['item-by-code', text.trim()],
+        queryFn: () => itemByCode(text),
+        staleTime: (query) => (query.state.data ? 300_000 : 0),
+        retry: false,
+      })
       .catch(() => null);
     if (item) return add(item);
-    // Offline: the items this register has sold or priced before are known on the device.
-    const known = rememberedItem(text);
-    if (known && (!online || !navigator.onLine)) return add(known.item);
+    // The server did not answer (not yet known to be away): what the device remembers.
+    const remembered = rememberedItem(text);
+    if (remembered) return add(remembered.item);
     const found = await searchItems(text).catch(() => []);
     if (found.length === 1) return add(found[0]!);
     setMatches(found);
