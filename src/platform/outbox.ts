@@ -78,6 +78,7 @@ const HORIZON = sql<string>`(
  */
 export type EventScope = { channelId: string } | { storeId: string } | undefined;
 
+/** An event row as the feed and the consumers read it; `newest` marks the extra row giving the newest event committed. */
 interface ReadRow {
   id: string;
   txid: string;
@@ -201,16 +202,6 @@ export interface OutboxConsumer {
 /** How long a pass may hold a consumer before another process may take it over (the first one having died). */
 const LEASE_SECONDS = 120;
 
-interface EventRow {
-  id: string;
-  txid: string;
-  type: string;
-  subject: string;
-  payload: Record<string, unknown>;
-  created_at: Date;
-  newest: boolean;
-}
-
 /**
  * One pass of a consumer: when events lie past its cursor, it takes the consumer's lease (one process at a time),
  * handles the events after the cursor in commit order, then moves the cursor past those handled and lets go. Delivery
@@ -229,7 +220,7 @@ export async function consumeEvents(db: Executor, consumer: OutboxConsumer, owne
     returning after_txid::text, after_id::text`.execute(db);
   if (!cursor) return { more: false, failure: undefined };
   // One statement, one snapshot: the events to handle and the newest event visible when they were read.
-  const { rows } = await sql<EventRow>`
+  const { rows } = await sql<ReadRow>`
     with horizon as (select ${HORIZON} as xmin)
     (select e.id::text as id, e.txid::text as txid, e.type, e.subject, e.payload, e.created_at, false as newest from outbox_events e, horizon
       where (e.txid, e.id) > (${cursor.after_txid}::xid8, ${cursor.after_id}::bigint) and e.txid < horizon.xmin and e.type = any(${consumer.types}::text[])
