@@ -76,7 +76,7 @@ async function serve(config: Config) {
     app.log,
   );
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
-  console.log(`Aisle is serving ${address} (API docs at /docs) on ${where}`);
+  console.log(`Aisle is serving ${address} (store app at /store/, API docs at /docs) on ${where}`);
 }
 
 const DEMO_LOADED = 'Demo shop loaded: 1 warehouse, 3 stores in Lyon, web and register channels, catalog and customers.';
@@ -87,7 +87,12 @@ function printDemoWelcome(demo: Partial<DemoLogin>, config: Config, headline: st
     [
       '',
       headline,
-      ...(demo.adminEmail ? [`  Admin login:   ${demo.adminEmail} / ${demo.adminPassword}`] : []),
+      ...(demo.adminEmail
+        ? [
+            `  Admin login:   ${demo.adminEmail} / ${demo.adminPassword}`,
+            `  Store app:     http://${config.host}:${config.port}/store/ as lyon-republique@demo.aisle.dev / ${demo.adminPassword}`,
+          ]
+        : []),
       ...(demo.adminApiKey
         ? [
             `  Admin API key: ${demo.adminApiKey}`,
