@@ -37,11 +37,11 @@ describe('the server', () => {
       expect(successes.length, `${method} ${route} has a success response`).toBeGreaterThan(0);
       for (const [status, response] of successes) {
         if (status === '204') expect(response.content, `${method} ${route} 204 has no body`).toBeUndefined();
-        // JSON, or a document served as PDF (a purchase request's), with the media type it is served as.
-        else
-          expect((response.content?.['application/json'] ?? response.content?.['application/pdf'])?.schema, `${method} ${route} ${status} schema`).toSatisfy(
-            isSchema,
-          );
+        // JSON, a document served as PDF (a purchase request's), or server-sent events, with the media type it is served as.
+        else {
+          const served = response.content?.['application/json'] ?? response.content?.['application/pdf'] ?? response.content?.['text/event-stream'];
+          expect(served?.schema, `${method} ${route} ${status} schema`).toSatisfy(isSchema);
+        }
       }
       expect(operation.responses['400']?.content, `${method} ${route} documents its problems`).toEqual(problem);
       if (operation.requestBody) expect(operation.requestBody.content['application/json']?.schema, `${method} ${route} body schema`).toSatisfy(isSchema);
